@@ -1,0 +1,1 @@
+//! Everything generated code names. Not a public API.
