@@ -1,6 +1,46 @@
 //! Runtime for `#[state_machine]` machines.
+//!
+//! A user crate needs only this crate: it re-exports the
+//! [`state_machine`] attribute and provides everything needed to run the
+//! machines it generates (or any other future):
+//!
+//! - [`block_on`]: run one future to completion on the current thread, parking
+//!   the thread while it is pending.
+//! - [`LocalExecutor`]: a single-threaded executor for futures that need not
+//!   be `Send`, with [`JoinHandle`]s, cancellation, panic isolation and
+//!   [`ExecutorStats`]. Its wakers are `Send + Sync` and may be woken from any
+//!   thread.
+//! - [`yield_now`] and [`sleep`]: a cooperative yield and a real timer (a
+//!   lazily started global timer thread), usable under any executor.
+//! - [`oneshot`]: a small single-value channel usable across threads.
+//!
+//! ```
+//! use statemachine_runtime::{LocalExecutor, oneshot, yield_now};
+//!
+//! let ex = LocalExecutor::new();
+//! let (tx, rx) = oneshot::channel();
+//! let producer = ex.spawn(async move {
+//!     yield_now().await;
+//!     tx.send(21).unwrap();
+//! });
+//! producer.detach();
+//! let doubled = ex.block_on(async move { rx.await.unwrap() * 2 });
+//! assert_eq!(doubled, 42);
+//! ```
+#![warn(missing_docs)]
 
 pub use statemachine_macro::state_machine;
 
 #[doc(hidden)]
 pub mod __private;
+
+mod block_on;
+mod executor;
+pub mod oneshot;
+mod timer;
+mod yield_now;
+
+pub use block_on::block_on;
+pub use executor::{ExecutorStats, JoinHandle, LocalExecutor, LocalSpawner};
+pub use timer::{Sleep, sleep, sleep_until};
+pub use yield_now::{YieldNow, yield_now};
