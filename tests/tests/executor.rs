@@ -142,13 +142,17 @@ fn many_wakes_before_run_poll_once() {
     let ex = LocalExecutor::new();
     let (tx, rx) = mpsc::channel::<Waker>();
     let mut polls = 0;
+    // Pending on the first two polls (so duplicate queue entries would each
+    // poll it), ready on the third.
     let h = ex.spawn(poll_fn(move |cx| {
         polls += 1;
-        if polls == 1 {
-            tx.send(cx.waker().clone()).unwrap();
-            Poll::Pending
-        } else {
-            Poll::Ready(polls)
+        match polls {
+            1 => {
+                tx.send(cx.waker().clone()).unwrap();
+                Poll::Pending
+            }
+            2 => Poll::Pending,
+            _ => Poll::Ready(polls),
         }
     }));
     ex.run_until_stalled();
@@ -171,7 +175,8 @@ fn many_wakes_before_run_poll_once() {
     let after = ex.stats();
     assert_eq!(after.polls, 2, "twenty wakes, one poll");
     assert_eq!(after.wakes - before.wakes, 20);
-    assert_eq!(ex.block_on(h), 2);
+    waker.wake();
+    assert_eq!(ex.block_on(h), 3);
 }
 
 #[test]

@@ -264,3 +264,29 @@ fn panicking_drop_on_cancel_does_not_break_the_executor() {
     ex.run_until_stalled();
     assert_eq!(ex.block_on(ex.spawn(async { 3 })), 3);
 }
+
+#[test]
+fn queued_wake_of_cancelled_task_does_not_poll_the_slots_next_task() {
+    let ex = LocalExecutor::new();
+    let (tx, rx) = mpsc::channel::<Waker>();
+    let old = ex.spawn(poll_fn(move |cx| {
+        tx.send(cx.waker().clone()).unwrap();
+        Poll::<()>::Pending
+    }));
+    ex.run_until_stalled();
+    let stale = rx.recv().unwrap();
+    // Queued, then cancelled before the executor ran it again.
+    stale.wake_by_ref();
+    old.cancel();
+    // The next task takes the freed slot.
+    let polls = Rc::new(Cell::new(0));
+    let p = polls.clone();
+    let fresh = ex.spawn(poll_fn(move |_| {
+        p.set(p.get() + 1);
+        Poll::<()>::Pending
+    }));
+    ex.run_until_stalled();
+    assert_eq!(polls.get(), 1, "the stale queue entry was ignored");
+    fresh.cancel();
+    drop(stale);
+}
