@@ -449,7 +449,17 @@ impl Inner {
 /// and the returned handle reports the task as cancelled.
 ///
 /// `block_on` and `run_until_stalled` may not be called from inside one of
-/// the executor's own tasks (that panics).
+/// the executor's own tasks (that panics). `run_until_stalled` returns only
+/// once no task is runnable, so a task that yields forever keeps it running.
+///
+/// The executor, its [`JoinHandle`]s and [`LocalSpawner`]s are `!Send` and
+/// `!Sync` (they stay on the thread that created the executor); only wakers
+/// cross threads:
+///
+/// ```compile_fail
+/// fn assert_send<T: Send>(_: T) {}
+/// assert_send(statemachine_runtime::LocalExecutor::new());
+/// ```
 ///
 /// # Examples
 ///
