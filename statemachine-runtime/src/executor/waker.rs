@@ -91,9 +91,7 @@ pub(crate) struct Shared {
 // threads, and dropping `Shared` (possibly on another thread, by the last
 // waker) requires exclusive ownership. `Local` itself is `Send`.
 unsafe impl Sync for Shared {}
-// SAFETY: see above; all fields are `Send` (`Local` holds only a `Vec` of
-// plain data and a counter).
-unsafe impl Send for Shared {}
+// (`Send` is automatic: every field, `OwnerCell<Local>` included, is `Send`.)
 
 /// Restores the previously running executor of this thread on drop.
 pub(crate) struct EnterGuard {
