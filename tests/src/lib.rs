@@ -1,1 +1,307 @@
-//! Shared helpers for the workspace's integration tests.
+//! Shared helpers for the workspace's integration tests: an event log, values
+//! that log their drop, leaf futures with a configurable number of `Pending`s,
+//! and the differential check that runs one body compiled twice (by
+//! `#[state_machine]` and by rustc) and compares everything observable.
+
+use std::cell::{Cell, RefCell};
+use std::fmt::Debug;
+use std::future::Future;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+thread_local! {
+    static LOG: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    static PENDING: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Appends an event to this thread's log.
+pub fn log(event: impl Into<String>) {
+    LOG.with(|l| l.borrow_mut().push(event.into()));
+}
+
+/// Takes this thread's log.
+pub fn take_log() -> Vec<String> {
+    LOG.with(|l| std::mem::take(&mut *l.borrow_mut()))
+}
+
+/// A value that logs `drop NAME` when dropped.
+#[derive(Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct D(pub &'static str);
+
+impl D {
+    /// Logs `use NAME` (a side effect that needs a live value).
+    pub fn touch(&self) -> &'static str {
+        log(format!("use {}", self.0));
+        self.0
+    }
+    /// Consumes the value, logging `consume NAME` then its drop.
+    pub fn into_name(self) -> &'static str {
+        log(format!("consume {}", self.0));
+        self.0
+    }
+}
+
+impl Drop for D {
+    fn drop(&mut self) {
+        log(format!("drop {}", self.0));
+    }
+}
+
+/// A leaf future: logs its creation and each poll, returns `Pending` as many
+/// times as the current pattern says (waking itself), then `value`.
+#[must_use]
+#[derive(Debug)]
+pub struct Leaf<T> {
+    name: &'static str,
+    pending: u32,
+    value: Option<T>,
+}
+
+impl<T> Future for Leaf<T> {
+    type Output = T;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        // SAFETY: `Leaf` has no pinned fields.
+        let this = unsafe { self.get_unchecked_mut() };
+        log(format!("poll {}", this.name));
+        if this.pending > 0 {
+            this.pending -= 1;
+            cx.waker().wake_by_ref();
+            return Poll::Pending;
+        }
+        Poll::Ready(this.value.take().expect("leaf polled after completion"))
+    }
+}
+
+impl<T> Drop for Leaf<T> {
+    fn drop(&mut self) {
+        log(format!("drop leaf {}", self.name));
+    }
+}
+
+/// A leaf named `name` that completes with `value` after the current number
+/// of `Pending`s.
+pub fn leaf<T>(name: &'static str, value: T) -> Leaf<T> {
+    log(format!("make {name}"));
+    Leaf {
+        name,
+        pending: PENDING.with(Cell::get),
+        value: Some(value),
+    }
+}
+
+/// Everything observable about one run.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Run {
+    pub output: String,
+    pub polls: u32,
+    pub log: Vec<String>,
+    /// The panic message of a poll after `Ready`.
+    pub after_ready: String,
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "<non-string panic>".to_owned()
+    }
+}
+
+/// Runs a future to completion with a no-op waker, counting polls.
+pub fn run<F: Future>(future: F) -> Run
+where
+    F::Output: Debug,
+{
+    take_log();
+    let mut future = Box::pin(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut polls = 0;
+    let output = loop {
+        polls += 1;
+        if let Poll::Ready(v) = future.as_mut().poll(&mut cx) {
+            break format!("{v:?}");
+        }
+        assert!(polls < 100_000, "future never completed");
+    };
+    let log = take_log();
+    let after_ready = match catch_unwind(AssertUnwindSafe(|| {
+        future.as_mut().poll(&mut cx).is_ready()
+    })) {
+        Ok(ready) => format!("no panic (ready: {ready})"),
+        Err(payload) => panic_message(payload),
+    };
+    drop(future);
+    take_log();
+    Run {
+        output,
+        polls,
+        log,
+        after_ready,
+    }
+}
+
+/// Polls a fresh future `k` times (it must stay pending), then drops it;
+/// returns the log from creation to after the drop.
+pub fn drop_after<F: Future>(future: F, k: u32) -> Vec<String> {
+    take_log();
+    let mut future = Box::pin(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    for _ in 0..k {
+        assert!(
+            future.as_mut().poll(&mut cx).is_pending(),
+            "completed before poll {k}"
+        );
+    }
+    log("-- drop --");
+    drop(future);
+    take_log()
+}
+
+/// What a panicking body leaves behind.
+#[derive(Debug, PartialEq, Eq)]
+pub struct PanicRun {
+    pub message: String,
+    pub polls: u32,
+    /// The log right after the panic was caught, before the future is dropped.
+    pub log_at_panic: Vec<String>,
+    /// The panic message of the next poll.
+    pub next_poll: String,
+    pub log_at_drop: Vec<String>,
+}
+
+/// Polls until the future panics.
+pub fn run_panicking<F: Future>(future: F) -> PanicRun {
+    take_log();
+    let mut future = Box::pin(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut polls = 0;
+    let message = loop {
+        polls += 1;
+        match catch_unwind(AssertUnwindSafe(|| {
+            future.as_mut().poll(&mut cx).is_ready()
+        })) {
+            Ok(true) => panic!("completed without panicking"),
+            Ok(false) => assert!(polls < 100_000, "future never completed"),
+            Err(payload) => break panic_message(payload),
+        }
+    };
+    let log_at_panic = take_log();
+    let next_poll = match catch_unwind(AssertUnwindSafe(|| {
+        future.as_mut().poll(&mut cx).is_ready()
+    })) {
+        Ok(ready) => format!("no panic (ready: {ready})"),
+        Err(payload) => panic_message(payload),
+    };
+    drop(future);
+    let log_at_drop = take_log();
+    PanicRun {
+        message,
+        polls,
+        log_at_panic,
+        next_poll,
+        log_at_drop,
+    }
+}
+
+/// Sets how many times each leaf returns `Pending` before `Ready`.
+pub fn set_pending(n: u32) {
+    PENDING.with(|p| p.set(n));
+}
+
+/// The differential check: for 0, 1 and 2 `Pending`s per leaf, the machine and
+/// rustc's future give the same output, poll count, event log and
+/// after-completion panic; and for every number of polls before completion
+/// (including none), dropping the future gives the same log.
+pub fn check<M, C, FM, FC>(machine: M, compiler: C)
+where
+    M: Fn() -> FM,
+    C: Fn() -> FC,
+    FM: Future,
+    FC: Future<Output = FM::Output>,
+    FM::Output: Debug,
+{
+    for pending in 0..3 {
+        set_pending(pending);
+        let expected = run(compiler());
+        let actual = run(machine());
+        assert_eq!(
+            actual, expected,
+            "complete run differs with {pending} Pending per leaf"
+        );
+        assert!(
+            expected.log.iter().any(|e| e.starts_with("drop ")),
+            "a case must drop logged values, or its drop order is not checked"
+        );
+        for k in 0..expected.polls {
+            let expected_drop = drop_after(compiler(), k);
+            let actual_drop = drop_after(machine(), k);
+            assert_eq!(
+                actual_drop, expected_drop,
+                "drop after {k} polls differs with {pending} Pending per leaf"
+            );
+        }
+    }
+    set_pending(0);
+}
+
+/// The differential check for a body that panics: the panic, the values
+/// dropped during the unwind, the poisoned next poll and the final drop.
+pub fn check_panic<M, C, FM, FC>(machine: M, compiler: C)
+where
+    M: Fn() -> FM,
+    C: Fn() -> FC,
+    FM: Future,
+    FC: Future<Output = FM::Output>,
+{
+    for pending in 0..3 {
+        set_pending(pending);
+        let expected = run_panicking(compiler());
+        let actual = run_panicking(machine());
+        assert_eq!(
+            actual, expected,
+            "panicking run differs with {pending} Pending per leaf"
+        );
+    }
+    set_pending(0);
+}
+
+/// Emits one body twice, as `machine` (through `#[state_machine]`) and as
+/// `compiler` (plain `async fn`), plus a test comparing them with [`check`].
+///
+/// ```ignore
+/// differential!(name, (a: u32, b: D) -> u32 { body }, (1, D("b")));
+/// ```
+#[macro_export]
+macro_rules! differential {
+    ($name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[::statemachine_runtime::state_machine]
+            pub async fn machine($($arg: $ty),*) -> $ret { $($body)* }
+            #[allow(unused_mut, unused_variables, clippy::all)]
+            pub async fn compiler($($arg: $ty),*) -> $ret { $($body)* }
+            #[test]
+            fn matches_rustc() {
+                $crate::check(|| machine($($val),*), || compiler($($val),*));
+            }
+        }
+    };
+    (panics $name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[::statemachine_runtime::state_machine]
+            pub async fn machine($($arg: $ty),*) -> $ret { $($body)* }
+            #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+            pub async fn compiler($($arg: $ty),*) -> $ret { $($body)* }
+            #[test]
+            fn matches_rustc() {
+                $crate::check_panic(|| machine($($val),*), || compiler($($val),*));
+            }
+        }
+    };
+}

@@ -1,0 +1,679 @@
+//! Stage 4: write the machine.
+//!
+//! Input:
+//!
+//! ```text
+//! async fn add(a: u32) -> u32 {
+//!     let b = double(a).await;
+//!     a + b
+//! }
+//! ```
+//!
+//! Output (abridged):
+//!
+//! ```text
+//! fn add(__arg0: u32) -> impl Future<Output = u32> {
+//!     enum __State<A0, F0, T0> {
+//!         Unresumed { __arg0: A0 },
+//!         /// `double(a).await`, line 2
+//!         Await0 { __awaitee: F0, __saved: (T0,) },
+//!         Returned,
+//!         Panicked,
+//!     }
+//!     enum __Block<A0, T0, T1> { Start { __arg0: A0 }, Resume0 { a: T0, awaited: T1 } }
+//!     machine(__State::Unresumed { __arg0 }, move |__state, __cx| -> Poll<u32> {
+//!         '__resume: loop {
+//!             let mut __next = match state {   // poll the awaitee in place
+//!                 Unresumed => __Block::Start { .. },
+//!                 Await0 => match poll_awaitee(..) { Ready((v, (a,))) => __Block::Resume0 { a, awaited: v }, Pending => return Pending },
+//!                 ..
+//!             };
+//!             '__dispatch: loop {
+//!                 match __next {
+//!                     __Block::Start { __arg0 } => { let a = __arg0; ...; __state.set(Await0 { .. }); continue '__resume }
+//!                     __Block::Resume0 { a, awaited } => { let b = awaited; return { ..Returned..; Ready(a + b) } }
+//!                 }
+//!             }
+//!         }
+//!     })
+//! }
+//! ```
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::visit_mut::VisitMut;
+use syn::{Ident, Stmt};
+
+use crate::input::{self, MachineFn};
+use crate::liveness::{self, Carry, Plan};
+use crate::lower::{
+    BlockId, BlockKind, Builder, Frame, GotoId, Item, LocalId, LoweredBody, Names, Term,
+};
+
+/// Entry point: never panics on user input; errors become `compile_error!`
+/// next to a stand-in of the original function, so one mistake gives one error.
+pub(crate) fn state_machine(args: TokenStream, item: TokenStream) -> TokenStream {
+    match expand(args, item.clone()) {
+        Ok(tokens) => tokens,
+        Err(error) => {
+            let mut tokens = error.to_compile_error();
+            tokens.extend(stand_in(item));
+            tokens
+        }
+    }
+}
+
+/// The original function with its body replaced by `unreachable!()`, so that
+/// callers still type-check while the error is reported once.
+fn stand_in(item: TokenStream) -> TokenStream {
+    let Ok(mut function) = syn::parse2::<syn::ImplItemFn>(item.clone()) else {
+        return item_if_not_fn(item);
+    };
+    function.block = syn::parse_quote!({ ::core::unreachable!() });
+    function.attrs.push(
+        syn::parse_quote!(#[allow(unused_variables, unreachable_code, clippy::unused_async)]),
+    );
+    function.into_token_stream()
+}
+
+fn item_if_not_fn(item: TokenStream) -> TokenStream {
+    // A struct or another item: keep it so later diagnostics stay useful.
+    match syn::parse2::<syn::Item>(item.clone()) {
+        Ok(syn::Item::Fn(_)) | Err(_) => TokenStream::new(),
+        Ok(_) => item,
+    }
+}
+
+fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
+    let mut function = input::parse(args, item)?;
+    let names = Names::new();
+    let mut body = function.body.clone();
+    RenameSelf { to: &names.self_ }.visit_block_mut(&mut body);
+    let hoisted = hoist_items(&mut body);
+    let params = function.params();
+
+    let mut builder = Builder::new(&names);
+    for param in &params {
+        match &param.pat {
+            Some(pat) => builder.bind_param(pat, &param.field),
+            None => {
+                let self_ = &names.self_;
+                let mutable = matches!(&function.sig.inputs[0], syn::FnArg::Receiver(r) if r.mutability.is_some() && r.reference.is_none());
+                let pat: syn::Pat = if mutable {
+                    syn::parse_quote!(mut #self_)
+                } else {
+                    syn::parse_quote!(#self_)
+                };
+                builder.bind_param(&pat, &param.field);
+            }
+        }
+    }
+    let lowered = builder.lower_body(&body);
+    if let Some(error) = combine(lowered.errors.iter().cloned()) {
+        return Err(error);
+    }
+    let plan = liveness::plan(&lowered);
+    let emitter = Emitter {
+        names: &names,
+        body: &lowered,
+        plan: &plan,
+        function: &function,
+    };
+    let machine = emitter.machine(&params)?;
+
+    let MachineFn {
+        attrs,
+        vis,
+        sig,
+        output,
+        ..
+    } = &mut function;
+    sig.asyncness = None;
+    sig.output = syn::parse_quote!(-> impl ::core::future::Future<Output = #output>);
+    Ok(quote! {
+        #(#attrs)*
+        #vis #sig {
+            #(#hoisted)*
+            #machine
+        }
+    })
+}
+
+fn combine(errors: impl Iterator<Item = syn::Error>) -> Option<syn::Error> {
+    errors.reduce(|mut all, next| {
+        all.combine(next);
+        all
+    })
+}
+
+/// `self` cannot name a closure's local: the body refers to the receiver as a
+/// hygienic `__self` instead (also inside macro calls, but not in `self::`
+/// paths or nested items).
+struct RenameSelf<'a> {
+    to: &'a Ident,
+}
+
+impl RenameSelf<'_> {
+    fn rename_tokens(&self, tokens: TokenStream) -> TokenStream {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out = Vec::with_capacity(trees.len());
+        for (index, tree) in trees.iter().enumerate() {
+            let followed_by_path =
+                matches!(trees.get(index + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+            match tree {
+                TokenTree::Ident(ident) if ident == "self" && !followed_by_path => {
+                    out.push(TokenTree::Ident(Ident::new(
+                        &self.to.to_string(),
+                        self.to.span().located_at(ident.span()),
+                    )));
+                }
+                TokenTree::Group(group) => {
+                    let mut renamed = proc_macro2::Group::new(
+                        group.delimiter(),
+                        self.rename_tokens(group.stream()),
+                    );
+                    renamed.set_span(group.span());
+                    out.push(TokenTree::Group(renamed));
+                }
+                other => out.push(other.clone()),
+            }
+        }
+        out.into_iter().collect()
+    }
+}
+
+impl VisitMut for RenameSelf<'_> {
+    fn visit_expr_path_mut(&mut self, path: &mut syn::ExprPath) {
+        if path.qself.is_none() && path.path.is_ident("self") {
+            let span = path.path.segments[0].ident.span();
+            path.path.segments[0].ident =
+                Ident::new(&self.to.to_string(), self.to.span().located_at(span));
+        }
+    }
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        mac.tokens = self.rename_tokens(std::mem::take(&mut mac.tokens));
+    }
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Moves items declared in the body (fns, structs, impls, statics) out of it,
+/// so each is emitted once even though the body is split into blocks.
+fn hoist_items(body: &mut syn::Block) -> Vec<syn::Item> {
+    struct Hoist(Vec<syn::Item>);
+    impl VisitMut for Hoist {
+        fn visit_block_mut(&mut self, block: &mut syn::Block) {
+            let stmts = std::mem::take(&mut block.stmts);
+            for stmt in stmts {
+                match stmt {
+                    Stmt::Item(item) if !matches!(item, syn::Item::Macro(_)) => self.0.push(item),
+                    mut other => {
+                        self.visit_stmt_mut(&mut other);
+                        block.stmts.push(other);
+                    }
+                }
+            }
+        }
+        fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+        fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    let mut hoist = Hoist(Vec::new());
+    hoist.visit_block_mut(body);
+    hoist.0
+}
+
+struct Emitter<'a> {
+    names: &'a Names,
+    body: &'a LoweredBody,
+    plan: &'a Plan,
+    function: &'a MachineFn,
+}
+
+impl Emitter<'_> {
+    fn reachable_blocks(&self) -> Vec<BlockId> {
+        let mut blocks: Vec<BlockId> = (0..self.body.blocks.len())
+            .filter(|&b| self.plan.reachable[b])
+            .collect();
+        blocks.sort_by_key(|&b| self.body.blocks[b].order);
+        blocks
+    }
+
+    fn reachable_awaits(&self) -> Vec<usize> {
+        (0..self.body.awaits.len())
+            .filter(|&k| self.plan.reachable[self.body.awaits[k].resume])
+            .collect()
+    }
+
+    fn variant(&self, block: BlockId) -> Ident {
+        match self.body.blocks[block].kind {
+            BlockKind::Start => Ident::new("Start", Span::call_site()),
+            BlockKind::Resume(k) => format_ident!("Resume{}", k),
+            BlockKind::Plain => format_ident!("Block{}", block),
+        }
+    }
+
+    fn await_variant(&self, k: usize) -> Ident {
+        format_ident!("Await{}", k)
+    }
+
+    fn ty(&self, local: LocalId) -> Ident {
+        format_ident!("T{}", local)
+    }
+
+    fn param_var(&self, local: LocalId) -> Ident {
+        format_ident!("__p{}", local, span = Span::mixed_site())
+    }
+
+    fn flag_var(&self, local: LocalId) -> Ident {
+        format_ident!("__flag{}", local, span = Span::mixed_site())
+    }
+
+    /// The locals a suspended machine keeps at await `k`, innermost first
+    /// (the order rustc drops them in), without the awaited value.
+    fn saved(&self, k: usize) -> Vec<(LocalId, Carry)> {
+        let point = &self.body.awaits[k];
+        let mut saved: Vec<(LocalId, Carry)> = self.plan.params[point.resume]
+            .iter()
+            .copied()
+            .filter(|(l, _)| *l != point.value)
+            .collect();
+        saved.reverse();
+        saved
+    }
+
+    fn field_ty(&self, local: LocalId, carry: Carry) -> TokenStream {
+        let ty = self.ty(local);
+        match carry {
+            Carry::Value => quote!(#ty),
+            Carry::DropFlag => quote!(::core::option::Option<#ty>),
+        }
+    }
+
+    fn machine(&self, params: &[input::Param]) -> syn::Result<TokenStream> {
+        let Names {
+            state,
+            state_enum,
+            block_enum,
+            next,
+            dispatch,
+            resume,
+            cx,
+            ..
+        } = self.names;
+        let output = &self.function.output;
+        let blocks = self.reachable_blocks();
+        let awaits = self.reachable_awaits();
+        let arg_fields: Vec<&Ident> = params.iter().map(|p| &p.field).collect();
+        let arg_tys: Vec<Ident> = (0..params.len()).map(|i| format_ident!("A{}", i)).collect();
+        let args: Vec<&TokenStream> = params.iter().map(|p| &p.arg).collect();
+
+        // ---- the state enum: one variant per await ----
+        let mut state_generics: Vec<Ident> = arg_tys.clone();
+        let mut await_variants = Vec::new();
+        for &k in &awaits {
+            let point = &self.body.awaits[k];
+            let variant = self.await_variant(k);
+            let fut = format_ident!("F{}", k);
+            state_generics.push(fut.clone());
+            let saved = self.saved(k);
+            for &(l, _) in &saved {
+                let ty = self.ty(l);
+                if !state_generics.contains(&ty) {
+                    state_generics.push(ty);
+                }
+            }
+            let tys = saved.iter().map(|&(l, c)| self.field_ty(l, c));
+            let line = point.span.start().line;
+            let doc = format!(" `{}.await`, line {}", point.text, line);
+            await_variants.push(quote! {
+                #[doc = #doc]
+                #variant { __awaitee: #fut, __saved: (#(#tys,)*) }
+            });
+        }
+
+        // ---- the block enum: one variant per reachable block ----
+        let mut block_generics: Vec<Ident> = arg_tys.clone();
+        let mut block_variants = Vec::new();
+        for &b in &blocks {
+            let variant = self.variant(b);
+            if matches!(self.body.blocks[b].kind, BlockKind::Start) {
+                block_variants.push(quote!(#variant { #(#arg_fields: #arg_tys),* }));
+                continue;
+            }
+            let fields = self.plan.params[b].iter().map(|&(l, c)| {
+                let name = &self.body.locals[l].field;
+                let ty = self.field_ty(l, c);
+                quote!(#name: #ty)
+            });
+            for &(l, _) in &self.plan.params[b] {
+                let ty = self.ty(l);
+                if !block_generics.contains(&ty) {
+                    block_generics.push(ty);
+                }
+            }
+            block_variants.push(quote!(#variant { #(#fields),* }));
+        }
+
+        // ---- resume: poll the awaitee in place ----
+        let this = Ident::new("__this", Span::mixed_site());
+        let mut resume_arms = Vec::new();
+        for &k in &awaits {
+            let variant = self.await_variant(k);
+            let point = &self.body.awaits[k];
+            let target = self.variant(point.resume);
+            let saved = self.saved(k);
+            let vars: Vec<Ident> = saved.iter().map(|&(l, _)| self.param_var(l)).collect();
+            let fields: Vec<&Ident> = saved
+                .iter()
+                .map(|&(l, _)| &self.body.locals[l].field)
+                .collect();
+            let value_field = &self.body.locals[point.value].field;
+            let value = Ident::new("__value", Span::mixed_site());
+            resume_arms.push(quote! {
+                #state_enum::#variant { __awaitee, __saved } => {
+                    // SAFETY: `__this` points to the pinned state, currently
+                    // `#variant`; `__awaitee` is its structurally pinned field and
+                    // `__saved` the values moved out only on `Ready`.
+                    match unsafe { ::statemachine_runtime::__private::poll_awaitee(#this, __awaitee, __saved, #cx) } {
+                        ::core::task::Poll::Ready((#value, (#(#vars,)*))) => {
+                            #block_enum::#target { #value_field: #value, #(#fields: #vars),* }
+                        }
+                        ::core::task::Poll::Pending => return ::core::task::Poll::Pending,
+                    }
+                }
+            });
+        }
+
+        // ---- dispatch: run blocks until the next suspension ----
+        let mut dispatch_arms = Vec::new();
+        for &b in &blocks {
+            let variant = self.variant(b);
+            let code = match &self.body.blocks[b].code {
+                Some(frame) => self.frame(b, frame)?,
+                None => quote!(::core::unreachable!()),
+            };
+            if matches!(self.body.blocks[b].kind, BlockKind::Start) {
+                dispatch_arms.push(quote!(#block_enum::#variant { #(#arg_fields),* } => #code));
+                continue;
+            }
+            let pats = self.plan.params[b].iter().map(|&(l, _)| {
+                let field = &self.body.locals[l].field;
+                let var = self.param_var(l);
+                quote!(#field: #var)
+            });
+            dispatch_arms.push(quote!(#block_enum::#variant { #(#pats),* } => #code));
+        }
+
+        let initial = quote!(#state_enum::Unresumed { #(#arg_fields: #args),* });
+        Ok(quote! {
+            #[allow(non_camel_case_types, non_snake_case, dead_code, clippy::large_enum_variant, clippy::type_complexity)]
+            enum #state_enum<#(#state_generics),*> {
+                /// Not polled yet: holds the arguments.
+                Unresumed { #(#arg_fields: #arg_tys),* },
+                #(#await_variants,)*
+                /// Completed: polling again panics.
+                Returned,
+                /// A panic unwound through the body: polling again panics.
+                Panicked,
+            }
+            impl<#(#state_generics),*> ::statemachine_runtime::__private::MachineState for #state_enum<#(#state_generics),*> {
+                const PANICKED: Self = Self::Panicked;
+            }
+            #[allow(non_camel_case_types, non_snake_case, dead_code, clippy::large_enum_variant, clippy::type_complexity)]
+            enum #block_enum<#(#block_generics),*> {
+                #(#block_variants,)*
+            }
+            #[allow(unused_variables, unused_mut, unused_assignments, unreachable_code, unused_braces, unused_parens, clippy::all, clippy::pedantic)]
+            let __machine = ::statemachine_runtime::__private::machine(#initial, move |mut #state, #cx: &mut ::core::task::Context<'_>| -> ::core::task::Poll<#output> {
+                #resume: loop {
+                    let #this = ::statemachine_runtime::__private::state_ptr(#state.as_mut());
+                    // SAFETY: `__this` comes from the pinned state just above and
+                    // is not used after the state is next written through `__state`.
+                    let mut #next = match unsafe { &mut *#this } {
+                        #state_enum::Unresumed { .. } => {
+                            // SAFETY: the arguments are not structurally pinned.
+                            let #state_enum::Unresumed { #(#arg_fields),* } = ::core::mem::replace(unsafe { &mut *#this }, #state_enum::Panicked) else {
+                                ::core::unreachable!()
+                            };
+                            #block_enum::Start { #(#arg_fields),* }
+                        }
+                        #(#resume_arms)*
+                        #state_enum::Returned => ::statemachine_runtime::__private::resumed_after_completion(),
+                        #state_enum::Panicked => ::statemachine_runtime::__private::resumed_after_panicking(),
+                    };
+                    #dispatch: loop {
+                        match #next {
+                            #(#dispatch_arms)*
+                        }
+                    }
+                }
+            });
+            __machine
+        })
+    }
+
+    /// Renders a block's code: nested scopes whose entry frames bind the
+    /// block's parameters of that scope, in declaration order.
+    fn frame(&self, block: BlockId, frame: &Frame) -> syn::Result<TokenStream> {
+        let data = &self.body.blocks[block];
+        let mut inner = TokenStream::new();
+        if frame.entry {
+            if let Some(scope) = frame.scope {
+                for &l in &data.in_scope {
+                    let local = &self.body.locals[l];
+                    if local.scope != scope {
+                        continue;
+                    }
+                    let name = &local.name;
+                    let mutability = local.mutable.then(|| quote!(mut));
+                    match self.plan.carry(block, l) {
+                        Some(Carry::Value) => {
+                            let var = self.param_var(l);
+                            inner.extend(quote!(let #mutability #name = #var;));
+                        }
+                        Some(Carry::DropFlag) => {
+                            let var = self.param_var(l);
+                            let flag = self.flag_var(l);
+                            inner.extend(quote!(let #flag = #var;));
+                        }
+                        None if data.mentions.contains(&l) => {
+                            inner.extend(quote!(let #mutability #name;))
+                        }
+                        None => {}
+                    }
+                }
+            }
+        }
+        for item in &frame.items {
+            match item {
+                Item::Tokens(tokens) => inner.extend(self.substitute_gotos(block, tokens.clone())?),
+                Item::Frame(child) => inner.extend(self.frame(block, child)?),
+                Item::Term(term) => inner.extend(self.term(block, term)?),
+            }
+        }
+        if frame.scope.is_none() {
+            return Ok(quote!({ #inner }));
+        }
+        let prefix = &frame.prefix;
+        let suffix = &frame.suffix;
+        let unsafety = frame.is_unsafe.then(|| quote!(unsafe));
+        Ok(quote!(#prefix #unsafety { #inner } #suffix))
+    }
+
+    /// Replaces `__statemachine_goto_N` markers left in verbatim code by jumps.
+    fn substitute_gotos(&self, block: BlockId, tokens: TokenStream) -> syn::Result<TokenStream> {
+        let mut out = TokenStream::new();
+        for tree in tokens {
+            match tree {
+                TokenTree::Ident(ident) => {
+                    let text = ident.to_string();
+                    match text
+                        .strip_prefix("__statemachine_goto_")
+                        .and_then(|n| n.parse::<GotoId>().ok())
+                    {
+                        Some(goto) => out.extend(self.goto(block, goto)?),
+                        None => out.extend([TokenTree::Ident(ident)]),
+                    }
+                }
+                TokenTree::Group(group) => {
+                    let mut new = proc_macro2::Group::new(
+                        group.delimiter(),
+                        self.substitute_gotos(block, group.stream())?,
+                    );
+                    new.set_span(group.span());
+                    out.extend([TokenTree::Group(new)]);
+                }
+                other => out.extend([other]),
+            }
+        }
+        Ok(out)
+    }
+
+    fn term(&self, block: BlockId, term: &Term) -> syn::Result<TokenStream> {
+        let Names {
+            state,
+            state_enum,
+            ret,
+            resume,
+            ..
+        } = self.names;
+        Ok(match term {
+            Term::Goto(goto) => self.goto(block, *goto)?,
+            Term::If {
+                cond,
+                then,
+                otherwise,
+            } => {
+                let then = self.goto(block, *then)?;
+                let otherwise = self.goto(block, *otherwise)?;
+                let cond = self.substitute_gotos(block, cond.clone())?;
+                quote!(if #cond #then else #otherwise)
+            }
+            Term::Match { scrutinee, arms } => {
+                let scrutinee = self.substitute_gotos(block, scrutinee.clone())?;
+                let mut rendered = Vec::new();
+                for (pat, goto) in arms {
+                    if !self.plan.reachable[self.body.gotos[*goto].to] {
+                        continue;
+                    }
+                    let jump = self.goto(block, *goto)?;
+                    rendered.push(quote!(#pat => #jump));
+                }
+                quote!(match #scrutinee { #(#rendered)* })
+            }
+            Term::Await {
+                index,
+                awaitee,
+                resume: goto,
+            } => {
+                let variant = self.await_variant(*index);
+                let awaitee = self.substitute_gotos(block, awaitee.clone())?;
+                let saved = self.saved(*index);
+                let values = self.edge_values(block, *goto, &saved)?;
+                let awaitee_var = Ident::new("__awaitee", Span::mixed_site());
+                quote! {{
+                    let #awaitee_var = #awaitee;
+                    #state.set(#state_enum::#variant { __awaitee: #awaitee_var, __saved: (#(#values,)*) });
+                    continue #resume;
+                }}
+            }
+            Term::Return(value) => {
+                let value = self.substitute_gotos(block, value.clone())?;
+                quote! {
+                    return {
+                        let #ret = #value;
+                        #state.set(#state_enum::Returned);
+                        ::core::task::Poll::Ready(#ret)
+                    };
+                }
+            }
+            Term::Diverged => TokenStream::new(),
+        })
+    }
+
+    /// A jump: evaluates the edge's own values, then moves everything the
+    /// target receives into its variant.
+    fn goto(&self, block: BlockId, goto: GotoId) -> syn::Result<TokenStream> {
+        let Names {
+            block_enum,
+            next,
+            dispatch,
+            ..
+        } = self.names;
+        let edge = &self.body.gotos[goto];
+        let target = edge.to;
+        let variant = self.variant(target);
+        let params = &self.plan.params[target];
+        let mut extras = TokenStream::new();
+        for (l, value) in &edge.extra {
+            let var = self.param_var(*l);
+            let value = self.substitute_gotos(block, value.clone())?;
+            extras.extend(quote!(let #var = #value;));
+        }
+        let values = self.edge_values(block, goto, params)?;
+        let fields = params.iter().map(|&(l, _)| &self.body.locals[l].field);
+        Ok(quote_spanned! {edge.span=> {
+            #extras
+            #next = #block_enum::#variant { #(#fields: #values),* };
+            continue #dispatch;
+        }})
+    }
+
+    /// The expressions that pass `params` along an edge, in order.
+    fn edge_values(
+        &self,
+        block: BlockId,
+        goto: GotoId,
+        params: &[(LocalId, Carry)],
+    ) -> syn::Result<Vec<TokenStream>> {
+        let edge = &self.body.gotos[goto];
+        let mut values = Vec::new();
+        for &(l, carry) in params {
+            if edge.extra.iter().any(|(e, _)| *e == l) {
+                values.push(self.param_var(l).into_token_stream());
+                continue;
+            }
+            let local = &self.body.locals[l];
+            let name = &local.name;
+            let state = match edge.events.get(&l) {
+                Some(crate::lower::Event::Moved) => liveness::Init::No,
+                Some(crate::lower::Event::Assigned) => liveness::Init::Yes,
+                None => match self.plan.carry(block, l) {
+                    Some(Carry::Value) => liveness::Init::Yes,
+                    Some(Carry::DropFlag) => liveness::Init::Maybe,
+                    None if self.body.blocks[block].in_scope.contains(&l) => liveness::Init::No,
+                    None => liveness::Init::Yes,
+                },
+            };
+            let by_name = || -> syn::Result<TokenStream> {
+                let shadowed = edge.shadowing.iter().any(|s| local.name == s)
+                    || edge
+                        .visible
+                        .iter()
+                        .rev()
+                        .find(|&&v| self.body.locals[v].name == local.name.to_string())
+                        != Some(&l);
+                if shadowed {
+                    return Err(syn::Error::new(
+                        local.name.span(),
+                        format!(
+                            "`{name}` is still held here but shadowed by another `{name}` where control leaves its block; \
+                             #[state_machine] cannot carry a shadowed value: rename one of them"
+                        ),
+                    ));
+                }
+                Ok(quote!(#name))
+            };
+            values.push(match (carry, state) {
+                (Carry::Value, _) => by_name()?,
+                (Carry::DropFlag, liveness::Init::Yes) => {
+                    let name = by_name()?;
+                    quote!(::core::option::Option::Some(#name))
+                }
+                (Carry::DropFlag, liveness::Init::No) => quote!(::core::option::Option::None),
+                (Carry::DropFlag, liveness::Init::Maybe) => self.flag_var(l).into_token_stream(),
+            });
+        }
+        Ok(values)
+    }
+}

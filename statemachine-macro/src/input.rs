@@ -1,0 +1,183 @@
+//! Stage 1: parse and validate the annotated function.
+
+use proc_macro2::{Span, TokenStream};
+use syn::spanned::Spanned;
+use syn::{Attribute, Block, FnArg, Generics, Ident, ReturnType, Signature, Type, Visibility};
+
+/// An `async fn` accepted for rewriting, with its parts separated.
+pub(crate) struct MachineFn {
+    pub attrs: Vec<Attribute>,
+    pub vis: Visibility,
+    /// The signature with `async` still present; `expand` removes it.
+    pub sig: Signature,
+    pub body: Block,
+    /// The declared output type (`()` when the fn has no `->`).
+    pub output: Type,
+}
+
+/// Parses the attribute arguments (none are accepted yet) and the item.
+pub(crate) fn parse(args: TokenStream, item: TokenStream) -> syn::Result<MachineFn> {
+    if let Some(first) = args.into_iter().next() {
+        return Err(syn::Error::new(
+            first.span(),
+            "`#[state_machine]` takes no arguments",
+        ));
+    }
+    let item: syn::Item = match syn::parse2(item.clone()) {
+        Ok(item) => item,
+        // A method inside an `impl` block parses as an `ImplItemFn`, not an `Item`.
+        Err(_) => {
+            let method: syn::ImplItemFn = syn::parse2(item)?;
+            return accept(method.attrs, method.vis, method.sig, method.block);
+        }
+    };
+    match item {
+        syn::Item::Fn(f) => accept(f.attrs, f.vis, f.sig, *f.block),
+        syn::Item::Verbatim(tokens) => {
+            // `fn f();` inside a trait definition.
+            let method: syn::TraitItemFn = syn::parse2(tokens)?;
+            Err(trait_definition_error(&method.sig))
+        }
+        other => Err(syn::Error::new(
+            item_keyword_span(&other),
+            "`#[state_machine]` applies to an `async fn`",
+        )),
+    }
+}
+
+fn trait_definition_error(sig: &Signature) -> syn::Error {
+    syn::Error::new(
+        sig.fn_token.span,
+        "`#[state_machine]` cannot rewrite an `async fn` in a trait definition: \
+         put it on the method in each `impl` of the trait instead",
+    )
+}
+
+fn item_keyword_span(item: &syn::Item) -> Span {
+    match item {
+        syn::Item::Struct(s) => s.struct_token.span,
+        syn::Item::Enum(e) => e.enum_token.span,
+        syn::Item::Impl(i) => i.impl_token.span,
+        syn::Item::Trait(t) => t.trait_token.span,
+        syn::Item::Mod(m) => m.mod_token.span,
+        other => other.span(),
+    }
+}
+
+fn accept(
+    attrs: Vec<Attribute>,
+    vis: Visibility,
+    sig: Signature,
+    body: Block,
+) -> syn::Result<MachineFn> {
+    if sig.asyncness.is_none() {
+        return Err(syn::Error::new(
+            sig.fn_token.span,
+            "`#[state_machine]` rewrites an `async fn`: add `async` here",
+        ));
+    }
+    if let Some(constness) = &sig.constness {
+        return Err(syn::Error::new(
+            constness.span,
+            "an `async fn` cannot be `const`",
+        ));
+    }
+    if let Some(variadic) = &sig.variadic {
+        return Err(syn::Error::new(
+            variadic.span(),
+            "variadic functions are not supported",
+        ));
+    }
+    let output = match &sig.output {
+        ReturnType::Default => syn::parse_quote!(()),
+        ReturnType::Type(_, ty) => {
+            if let Some(span) = impl_trait_or_never(ty) {
+                return Err(syn::Error::new(
+                    span,
+                    "`#[state_machine]` needs the output type written out: the step function is \
+                     annotated with it, and `impl Trait` or `!` cannot be written there; \
+                     name the type (or box it)",
+                ));
+            }
+            (**ty).clone()
+        }
+    };
+    Ok(MachineFn {
+        attrs,
+        vis,
+        sig,
+        body,
+        output,
+    })
+}
+
+/// Finds an `impl Trait` or `!` anywhere inside the output type.
+fn impl_trait_or_never(ty: &Type) -> Option<Span> {
+    struct Finder(Option<Span>);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_type_impl_trait(&mut self, t: &'ast syn::TypeImplTrait) {
+            self.0.get_or_insert(t.impl_token.span);
+        }
+        fn visit_type_never(&mut self, t: &'ast syn::TypeNever) {
+            self.0.get_or_insert(t.span());
+        }
+    }
+    let mut finder = Finder(None);
+    syn::visit::Visit::visit_type(&mut finder, ty);
+    finder.0
+}
+
+/// One parameter of the function as the machine stores it before the first poll.
+pub(crate) struct Param {
+    /// Name of the variant field holding the argument until the first poll.
+    pub field: Ident,
+    /// How the argument is bound in the function signature (`self`, or a fresh
+    /// name when the user wrote a pattern).
+    pub arg: TokenStream,
+    /// The user's pattern, bound at the start of the body (`None` for `self`).
+    pub pat: Option<syn::Pat>,
+    pub ty: Option<Type>,
+}
+
+impl MachineFn {
+    /// The parameters in declaration order, with the signature rewritten so every
+    /// argument has a plain name the machine can move into its first state.
+    pub(crate) fn params(&mut self) -> Vec<Param> {
+        let mut params = Vec::new();
+        for (index, input) in self.sig.inputs.iter_mut().enumerate() {
+            let field = Ident::new(&format!("__arg{index}"), Span::mixed_site());
+            match input {
+                FnArg::Receiver(receiver) => {
+                    let self_token = receiver.self_token;
+                    params.push(Param {
+                        field,
+                        arg: quote::quote!(#self_token),
+                        pat: None,
+                        ty: None,
+                    });
+                }
+                FnArg::Typed(typed) => {
+                    let pat = (*typed.pat).clone();
+                    typed.pat = Box::new(syn::Pat::Ident(syn::PatIdent {
+                        attrs: Vec::new(),
+                        by_ref: None,
+                        mutability: None,
+                        ident: field.clone(),
+                        subpat: None,
+                    }));
+                    params.push(Param {
+                        arg: quote::quote!(#field),
+                        field,
+                        pat: Some(pat),
+                        ty: Some((*typed.ty).clone()),
+                    });
+                }
+            }
+        }
+        params
+    }
+
+    pub(crate) fn generics(&self) -> &Generics {
+        &self.sig.generics
+    }
+}

@@ -1,0 +1,1652 @@
+//! Stage 2: lower the body into a control-flow graph of blocks whose edges are
+//! split at every `.await` and at every join of control flow that contains one.
+//!
+//! Input:
+//!
+//! ```text
+//! let mut total = 0;
+//! for n in names {
+//!     total += double(n).await;
+//! }
+//! total
+//! ```
+//!
+//! Output (one entry per block; `goto` carries the values the target needs):
+//!
+//! ```text
+//! Start:   let mut total = 0; let __iter = IntoIterator::into_iter(names); goto Head
+//! Head:    match Iterator::next(&mut __iter) { Some(__item) => goto Body, None => goto Exit }
+//! Body:    let n = __item; await double(n) -> Resume0
+//! Resume0: total += __awaited0; goto Head
+//! Exit:    return total
+//! ```
+//!
+//! Code without `.await` is copied verbatim into a block (statements, nested
+//! loops and matches alike); only `return`, `?`, and `break`/`continue` that
+//! leave a lowered loop are rewritten, since they must run the machine's exit
+//! path or jump to another block. Each user statement is emitted exactly once.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::visit_mut::VisitMut;
+use syn::{Expr, Ident, Stmt};
+
+use crate::scan;
+
+pub(crate) type LocalId = usize;
+pub(crate) type BlockId = usize;
+pub(crate) type ScopeId = usize;
+pub(crate) type GotoId = usize;
+
+/// A value with a name in the body: a user local, a parameter, or a temporary
+/// the lowering introduced to keep rustc's evaluation order across an await.
+pub(crate) struct Local {
+    /// The name user code refers to it by (a hygienic name for temporaries).
+    pub name: Ident,
+    /// Its field name in the generated enums, unique within the function.
+    pub field: Ident,
+    pub mutable: bool,
+    /// Known to have no drop glue (a reference): stored only while live.
+    pub droppless: bool,
+    pub scope: ScopeId,
+}
+
+/// Names the generated code uses for its own state; all mixed-site, so they
+/// can neither capture nor be captured by user identifiers.
+pub(crate) struct Names {
+    pub state: Ident,
+    pub state_enum: Ident,
+    pub block_enum: Ident,
+    pub next: Ident,
+    pub dispatch: syn::Lifetime,
+    pub resume: syn::Lifetime,
+    pub ret: Ident,
+    pub cx: Ident,
+    pub self_: Ident,
+}
+
+impl Names {
+    pub(crate) fn new() -> Self {
+        let ident = |name: &str| Ident::new(name, Span::mixed_site());
+        let label = |name: &str| syn::Lifetime {
+            apostrophe: Span::mixed_site(),
+            ident: Ident::new(name, Span::mixed_site()),
+        };
+        Names {
+            state: ident("__state"),
+            state_enum: ident("__State"),
+            block_enum: ident("__Block"),
+            next: ident("__next"),
+            dispatch: label("__dispatch"),
+            resume: label("__resume"),
+            ret: ident("__ret"),
+            cx: ident("__cx"),
+            self_: ident("__self"),
+        }
+    }
+}
+
+/// The rendered code of one block, as nested Rust scopes mirroring the user's.
+pub(crate) struct Frame {
+    pub scope: Option<ScopeId>,
+    /// Opened at the block's entry: the block's parameters of this scope are
+    /// bound at its top.
+    pub entry: bool,
+    pub is_unsafe: bool,
+    /// Written before the braces (`let x =` when the scope has a value).
+    pub prefix: TokenStream,
+    pub suffix: TokenStream,
+    pub items: Vec<Item>,
+}
+
+pub(crate) enum Item {
+    Tokens(TokenStream),
+    Frame(Frame),
+    Term(Term),
+}
+
+/// How a block ends.
+pub(crate) enum Term {
+    Goto(GotoId),
+    If {
+        cond: TokenStream,
+        then: GotoId,
+        otherwise: GotoId,
+    },
+    Match {
+        scrutinee: TokenStream,
+        arms: Vec<(TokenStream, GotoId)>,
+    },
+    Await {
+        index: usize,
+        awaitee: TokenStream,
+        resume: GotoId,
+    },
+    Return(TokenStream),
+    /// The block's code already left it (`return`, `break`, ...).
+    Diverged,
+}
+
+/// What a block did to a local since its entry, last event first.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Event {
+    Moved,
+    Assigned,
+}
+
+/// An edge between blocks.
+pub(crate) struct Goto {
+    pub from: BlockId,
+    pub to: BlockId,
+    /// What happened to locals in the source block before the edge.
+    pub events: BTreeMap<LocalId, Event>,
+    /// Values the edge itself provides (pattern bindings, a join's value).
+    pub extra: Vec<(LocalId, TokenStream)>,
+    /// Locals in scope at the edge, in declaration order.
+    pub visible: Vec<LocalId>,
+    /// Names bound between the source block's scope and the edge inside
+    /// verbatim code; a stored local with one of these names is shadowed here.
+    pub shadowing: Vec<String>,
+    pub span: Span,
+}
+
+pub(crate) enum BlockKind {
+    Start,
+    Resume(usize),
+    Plain,
+}
+
+pub(crate) struct BlockData {
+    pub kind: BlockKind,
+    /// Locals in scope at entry, in declaration order.
+    pub in_scope: Vec<LocalId>,
+    /// Locals whose values arrive with the edge rather than from scope.
+    pub entry_defs: Vec<LocalId>,
+    pub code: Option<Frame>,
+    /// Locals read before being assigned in this block.
+    pub uses: BTreeSet<LocalId>,
+    /// Locals mentioned anywhere in the block (they must be declared in it).
+    pub mentions: BTreeSet<LocalId>,
+    pub out: Vec<GotoId>,
+    /// When the block was started: blocks are emitted in this order, so a
+    /// value's type is known (from where it was created) before it is used.
+    pub order: usize,
+}
+
+/// One `.await` in the body.
+pub(crate) struct AwaitPoint {
+    pub span: Span,
+    /// The awaited expression's source text, for docs on its variant.
+    pub text: String,
+    pub resume: BlockId,
+    /// The local that receives the awaited value in the resume block.
+    pub value: LocalId,
+}
+
+pub(crate) struct LoweredBody {
+    pub locals: Vec<Local>,
+    pub blocks: Vec<BlockData>,
+    pub gotos: Vec<Goto>,
+    pub awaits: Vec<AwaitPoint>,
+    pub params: Vec<LocalId>,
+    pub errors: Vec<syn::Error>,
+}
+
+struct ScopeInfo {
+    id: ScopeId,
+    locals: Vec<LocalId>,
+    is_unsafe: bool,
+}
+
+struct LoopCtx {
+    label: Option<String>,
+    break_to: BlockId,
+    continue_to: Option<BlockId>,
+    value: Option<LocalId>,
+}
+
+pub(crate) struct Builder<'n> {
+    pub body: LoweredBody,
+    names: &'n Names,
+    scopes: Vec<ScopeInfo>,
+    next_scope: ScopeId,
+    frames: Vec<Frame>,
+    cur: BlockId,
+    events: BTreeMap<LocalId, Event>,
+    loops: Vec<LoopCtx>,
+    field_names: BTreeMap<String, usize>,
+}
+
+/// An expression for a value, valid at the current point of the current block.
+type Operand = TokenStream;
+
+const UNBOUND: ScopeId = usize::MAX;
+
+impl<'n> Builder<'n> {
+    pub(crate) fn new(names: &'n Names) -> Self {
+        let mut builder = Builder {
+            body: LoweredBody {
+                locals: Vec::new(),
+                blocks: Vec::new(),
+                gotos: Vec::new(),
+                awaits: Vec::new(),
+                params: Vec::new(),
+                errors: Vec::new(),
+            },
+            names,
+            scopes: Vec::new(),
+            next_scope: 0,
+            frames: Vec::new(),
+            cur: 0,
+            events: BTreeMap::new(),
+            loops: Vec::new(),
+            field_names: BTreeMap::new(),
+        };
+        builder.scopes.push(ScopeInfo {
+            id: 0,
+            locals: Vec::new(),
+            is_unsafe: false,
+        });
+        builder.next_scope = 1;
+        builder.cur = builder.new_block(BlockKind::Start, Vec::new());
+        builder.start_block(builder.cur);
+        builder
+    }
+
+    // ---- locals and scopes -------------------------------------------------
+
+    fn unique_field(&mut self, base: &str) -> Ident {
+        let base = base.trim_start_matches("r#").trim_start_matches('_');
+        let base = if base.is_empty() { "value" } else { base };
+        let count = self.field_names.entry(base.to_owned()).or_insert(0);
+        *count += 1;
+        let name = if *count == 1 {
+            base.to_owned()
+        } else {
+            format!("{base}_{}", *count - 1)
+        };
+        Ident::new(&name, Span::call_site())
+    }
+
+    /// Creates a local that is not yet in any scope (see [`Self::bind`]).
+    fn reserve(&mut self, name: Ident, mutable: bool, droppless: bool) -> LocalId {
+        let field = self.unique_field(&name.to_string());
+        let id = self.body.locals.len();
+        self.body.locals.push(Local {
+            name,
+            field,
+            mutable,
+            droppless,
+            scope: UNBOUND,
+        });
+        id
+    }
+
+    fn reserve_temp(&mut self, base: &str) -> LocalId {
+        let n = self.body.locals.len();
+        let name = Ident::new(&format!("__{base}{n}"), Span::mixed_site());
+        self.reserve(name, true, false)
+    }
+
+    /// Puts a reserved local into the innermost scope: it is declared here.
+    fn bind(&mut self, id: LocalId) {
+        let scope = self.scopes.last_mut().expect("a scope is open");
+        self.body.locals[id].scope = scope.id;
+        scope.locals.push(id);
+        self.events.remove(&id);
+    }
+
+    fn declare(&mut self, name: Ident, mutable: bool, droppless: bool) -> LocalId {
+        let id = self.reserve(name, mutable, droppless);
+        self.bind(id);
+        id
+    }
+
+    /// Declares a parameter of the function (bound from its argument at the start).
+    pub(crate) fn declare_param(&mut self, pat: &syn::Pat) -> Vec<LocalId> {
+        let ids = self.declare_pattern(pat, false);
+        self.body.params.extend(&ids);
+        ids
+    }
+
+    fn declare_pattern(&mut self, pat: &syn::Pat, droppless: bool) -> Vec<LocalId> {
+        scan::pattern_bindings(pat)
+            .into_iter()
+            .map(|b| self.declare(b.ident, b.mutable, droppless || b.by_ref))
+            .collect()
+    }
+
+    fn reserve_pattern(&mut self, pat: &syn::Pat) -> Vec<LocalId> {
+        scan::pattern_bindings(pat)
+            .into_iter()
+            .map(|b| self.reserve(b.ident, b.mutable, b.by_ref))
+            .collect()
+    }
+
+    fn in_scope(&self) -> Vec<LocalId> {
+        self.scopes
+            .iter()
+            .flat_map(|s| s.locals.iter().copied())
+            .collect()
+    }
+
+    fn resolve(&self, name: &str) -> Option<LocalId> {
+        self.scopes
+            .iter()
+            .rev()
+            .flat_map(|s| s.locals.iter().rev())
+            .copied()
+            .find(|&id| self.body.locals[id].name == name)
+    }
+
+    fn push_scope(&mut self, is_unsafe: bool) {
+        let id = self.next_scope;
+        self.next_scope += 1;
+        self.scopes.push(ScopeInfo {
+            id,
+            locals: Vec::new(),
+            is_unsafe,
+        });
+        self.frames.push(Frame {
+            scope: Some(id),
+            entry: false,
+            is_unsafe,
+            prefix: TokenStream::new(),
+            suffix: TokenStream::new(),
+            items: Vec::new(),
+        });
+    }
+
+    /// Closes the innermost scope in the current block. With `value`, the
+    /// scope's code becomes the initializer of `#binding { ...; value }`.
+    fn pop_scope(&mut self, value: Option<(TokenStream, Operand)>) {
+        let scope = self.scopes.pop().expect("a scope is open");
+        let mut frame = self.frames.pop().expect("a frame is open");
+        debug_assert_eq!(frame.scope, Some(scope.id));
+        for id in &scope.locals {
+            self.events.remove(id);
+        }
+        if let Some((binding, operand)) = value {
+            frame.prefix = binding;
+            frame.suffix = quote!(;);
+            frame.items.push(Item::Tokens(operand));
+        }
+        self.frames
+            .last_mut()
+            .expect("root frame")
+            .items
+            .push(Item::Frame(frame));
+    }
+
+    /// Leaves scopes down to `depth` at a point where the current block has
+    /// just started (their frames hold no code yet).
+    fn truncate_scopes(&mut self, depth: usize) {
+        self.scopes.truncate(depth);
+        let cur = self.cur;
+        self.start_block(cur);
+    }
+
+    // ---- blocks ------------------------------------------------------------
+
+    fn new_block(&mut self, kind: BlockKind, entry_defs: Vec<LocalId>) -> BlockId {
+        let id = self.body.blocks.len();
+        self.body.blocks.push(BlockData {
+            kind,
+            in_scope: Vec::new(),
+            entry_defs,
+            code: None,
+            uses: BTreeSet::new(),
+            mentions: BTreeSet::new(),
+            out: Vec::new(),
+            order: usize::MAX,
+        });
+        id
+    }
+
+    /// Makes `block` current: one frame per open scope, nothing emitted yet.
+    fn start_block(&mut self, block: BlockId) {
+        self.cur = block;
+        self.frames.clear();
+        self.frames.push(Frame {
+            scope: None,
+            entry: true,
+            is_unsafe: false,
+            prefix: TokenStream::new(),
+            suffix: TokenStream::new(),
+            items: Vec::new(),
+        });
+        for scope in &self.scopes {
+            self.frames.push(Frame {
+                scope: Some(scope.id),
+                entry: true,
+                is_unsafe: scope.is_unsafe,
+                prefix: TokenStream::new(),
+                suffix: TokenStream::new(),
+                items: Vec::new(),
+            });
+        }
+        self.events.clear();
+        let in_scope = self.in_scope();
+        let started = self
+            .body
+            .blocks
+            .iter()
+            .filter(|b| b.order != usize::MAX)
+            .count();
+        let data = &mut self.body.blocks[block];
+        data.in_scope = in_scope;
+        if data.order == usize::MAX {
+            data.order = started;
+        }
+    }
+
+    fn emit(&mut self, tokens: TokenStream) {
+        self.note_uses(tokens.clone(), None);
+        self.frames
+            .last_mut()
+            .expect("a frame is open")
+            .items
+            .push(Item::Tokens(tokens));
+    }
+
+    /// Ends the current block with `term` and starts `next` (or an unreachable
+    /// block if `None`, which is pruned later).
+    fn terminate(&mut self, term: Term, next: Option<BlockId>) {
+        self.frames
+            .last_mut()
+            .expect("a frame is open")
+            .items
+            .push(Item::Term(term));
+        let mut frames = std::mem::take(&mut self.frames);
+        let mut code = frames.pop().expect("a frame is open");
+        while let Some(mut parent) = frames.pop() {
+            parent.items.push(Item::Frame(code));
+            code = parent;
+        }
+        self.body.blocks[self.cur].code = Some(code);
+        let next = match next {
+            Some(block) => block,
+            None => self.new_block(BlockKind::Plain, Vec::new()),
+        };
+        self.start_block(next);
+    }
+
+    fn goto(&mut self, to: BlockId, extra: Vec<(LocalId, TokenStream)>, span: Span) -> GotoId {
+        self.goto_shadowed(to, extra, Vec::new(), span)
+    }
+
+    fn goto_shadowed(
+        &mut self,
+        to: BlockId,
+        extra: Vec<(LocalId, TokenStream)>,
+        shadowing: Vec<String>,
+        span: Span,
+    ) -> GotoId {
+        for (_, tokens) in &extra {
+            self.note_uses(tokens.clone(), None);
+        }
+        let id = self.body.gotos.len();
+        self.body.gotos.push(Goto {
+            from: self.cur,
+            to,
+            events: self.events.clone(),
+            visible: self.in_scope(),
+            extra,
+            shadowing,
+            span,
+        });
+        self.body.blocks[self.cur].out.push(id);
+        id
+    }
+
+    /// Records the locals `tokens` mention; those not assigned earlier in the
+    /// block are read from the block's entry.
+    fn note_uses(&mut self, tokens: TokenStream, assigned: Option<LocalId>) {
+        let mut idents = Vec::new();
+        scan::mentioned_idents(tokens, &mut idents);
+        for ident in idents {
+            let Some(id) = self.resolve(&ident.to_string()) else {
+                continue;
+            };
+            let block = &mut self.body.blocks[self.cur];
+            block.mentions.insert(id);
+            if Some(id) != assigned && self.events.get(&id) != Some(&Event::Assigned) {
+                block.uses.insert(id);
+            }
+        }
+    }
+
+    /// Emits verbatim user code, recording what it reads, moves and assigns.
+    fn emit_user(&mut self, tokens: TokenStream, moved_by: Option<&Expr>) {
+        let assigned = moved_by
+            .and_then(scan::assigned_local)
+            .and_then(|name| self.resolve(&name.to_string()));
+        self.note_uses(tokens.clone(), assigned);
+        let mut moves = Vec::new();
+        if let Some(expr) = moved_by {
+            scan::certain_moves(expr, &mut moves);
+        }
+        for ident in moves {
+            if let Some(id) = self.resolve(&ident.to_string()) {
+                self.events.insert(id, Event::Moved);
+            }
+        }
+        if let Some(id) = assigned {
+            self.events.insert(id, Event::Assigned);
+        }
+        self.frames
+            .last_mut()
+            .expect("a frame is open")
+            .items
+            .push(Item::Tokens(tokens));
+    }
+
+    // ---- statements --------------------------------------------------------
+
+    /// Lowers the function body: the tail value (or `()`) is returned.
+    pub(crate) fn lower_body(mut self, block: &syn::Block) -> LoweredBody {
+        let value = self.lower_stmts(&block.stmts).unwrap_or_else(|| quote!(()));
+        self.terminate(Term::Return(value), None);
+        self.body
+    }
+
+    /// Emits `let PAT = ARG;` for a parameter at the start of the body.
+    pub(crate) fn bind_param(&mut self, pat: &syn::Pat, arg: &Ident) {
+        self.emit(quote!(let #pat = #arg;));
+        self.declare_param(pat);
+    }
+
+    /// Lowers statements in the current scope; returns the tail expression's
+    /// operand if the last statement is an expression without `;`.
+    fn lower_stmts(&mut self, stmts: &[Stmt]) -> Option<Operand> {
+        let mut tail = None;
+        for (index, stmt) in stmts.iter().enumerate() {
+            let is_last = index + 1 == stmts.len();
+            match stmt {
+                Stmt::Item(_) => {} // hoisted by `expand`
+                Stmt::Local(local) => self.lower_let(local),
+                Stmt::Macro(mac) => {
+                    if let Some(span) = scan::tokens_have_await(&mac.mac.tokens) {
+                        self.error_macro_await(span, &mac.mac.path);
+                    }
+                    let tokens = self.rewrite_stmt(stmt.clone());
+                    self.emit_user(tokens, None);
+                }
+                Stmt::Expr(expr, semi) => {
+                    if is_last && semi.is_none() {
+                        tail = Some(self.lower_value(expr));
+                    } else if scan::has_await(expr) {
+                        // A statement owns the temporaries its expression creates.
+                        self.push_scope(false);
+                        let operand = self.lower_expr(expr);
+                        self.emit(quote!(#operand;));
+                        self.pop_scope(None);
+                    } else {
+                        let tokens = self.rewrite_stmt(stmt.clone());
+                        self.emit_user(tokens, Some(expr));
+                        if scan::diverges(expr) {
+                            self.terminate(Term::Diverged, None);
+                        }
+                    }
+                }
+            }
+        }
+        tail
+    }
+
+    /// Lowers an expression whose value is used afterwards (a block's tail).
+    /// When it awaits, its temporaries get a scope of their own and the value
+    /// is bound to a temporary of the enclosing scope.
+    fn lower_value(&mut self, expr: &Expr) -> Operand {
+        if !scan::has_await(expr) {
+            let tokens = self.rewrite_expr(expr.clone());
+            self.emit_user(TokenStream::new(), Some(expr));
+            self.note_uses(tokens.clone(), None);
+            return tokens;
+        }
+        let value = self.reserve_temp("value");
+        let name = self.body.locals[value].name.clone();
+        self.push_scope(false);
+        let operand = self.lower_expr(expr);
+        self.pop_scope(Some((quote!(let #name =), operand)));
+        self.bind(value);
+        quote!(#name)
+    }
+
+    fn lower_let(&mut self, local: &syn::Local) {
+        let init_awaits = local
+            .init
+            .as_ref()
+            .is_some_and(|init| scan::has_await(&init.expr));
+        let droppless = local
+            .init
+            .as_ref()
+            .is_some_and(|init| matches!(&*init.expr, Expr::Reference(_)));
+        if !init_awaits {
+            if let Some((_, diverge)) = local.init.as_ref().and_then(|i| i.diverge.as_ref()) {
+                if scan::has_await(diverge) {
+                    self.error(diverge.span(), "`.await` in the `else` of a `let ... else` is not supported yet: use a `match`");
+                }
+            }
+            let tokens = self.rewrite_stmt(Stmt::Local(local.clone()));
+            self.emit_user(tokens, local.init.as_ref().map(|init| &*init.expr));
+            let ids = self.declare_pattern(&local.pat, droppless);
+            if local.init.is_none() {
+                for id in ids {
+                    self.events.insert(id, Event::Moved);
+                }
+            }
+            return;
+        }
+        let init = local.init.as_ref().expect("checked above");
+        let pat = &local.pat;
+        let attrs = &local.attrs;
+        self.push_scope(false);
+        let operand = self.lower_expr(&init.expr);
+        self.pop_scope(Some((quote!(#(#attrs)* let #pat =), operand)));
+        if let Some((else_token, diverge)) = &init.diverge {
+            if scan::has_await(diverge) {
+                self.error(diverge.span(), "`.await` in the `else` of a `let ... else` is not supported yet: use a `match`");
+            }
+            let diverge = self.rewrite_expr((**diverge).clone());
+            self.note_uses(diverge.clone(), None);
+            // `let PAT = { .. } else { .. };`
+            if let Some(Item::Frame(frame)) =
+                self.frames.last_mut().and_then(|f| f.items.last_mut())
+            {
+                frame.suffix = quote!(#else_token #diverge;);
+            }
+        }
+        self.declare_pattern(pat, droppless);
+    }
+
+    // ---- expressions -------------------------------------------------------
+
+    /// Lowers an expression into blocks, returning an operand for its value
+    /// at the current point. Operands evaluated before a later await are
+    /// spilled into temporaries, in rustc's order.
+    fn lower_expr(&mut self, expr: &Expr) -> Operand {
+        if !scan::has_await(expr) {
+            let tokens = self.rewrite_expr(expr.clone());
+            // The operand is evaluated where it is used; record its reads now
+            // (they happen before anything the block does later).
+            self.note_uses(tokens.clone(), None);
+            return tokens;
+        }
+        match expr {
+            Expr::Await(a) => {
+                let awaitee = self.lower_operand(&a.base);
+                self.suspend(a, awaitee)
+            }
+            Expr::Paren(p) => {
+                let inner = self.lower_expr(&p.expr);
+                quote!((#inner))
+            }
+            Expr::Group(g) => self.lower_expr(&g.expr),
+            Expr::Cast(c) => {
+                let inner = self.lower_expr(&c.expr);
+                let ty = &c.ty;
+                quote!((#inner as #ty))
+            }
+            Expr::Unary(u) => {
+                let inner = self.lower_expr(&u.expr);
+                let op = &u.op;
+                quote!((#op #inner))
+            }
+            Expr::Reference(r) => {
+                let inner = self.lower_expr(&r.expr);
+                let and = &r.and_token;
+                let mutability = &r.mutability;
+                quote!(#and #mutability #inner)
+            }
+            Expr::Field(f) => {
+                let base = self.lower_expr(&f.base);
+                let member = &f.member;
+                quote!(#base.#member)
+            }
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+                self.lower_short_circuit(b)
+            }
+            Expr::Binary(b) if is_compound_assignment(&b.op) => {
+                // `place op= value`: rustc evaluates the value first for
+                // primitives and the place first for overloaded operators; the
+                // two agree only when the place is a plain local path.
+                if !scan::is_pure_place(&b.left) {
+                    self.error(b.left.span(), "#[state_machine] cannot keep rustc's evaluation order for a compound assignment to this place across `.await` (it depends on the type): await into a local first");
+                }
+                let right = self.lower_operand(&b.right);
+                let left = self.rewrite_expr((*b.left).clone());
+                self.note_uses(left.clone(), None);
+                let op = &b.op;
+                quote!(#left #op #right)
+            }
+            Expr::Binary(b) => {
+                let mut ops = self.lower_operands(&[&b.left, &b.right], false);
+                let right = ops.pop().unwrap_or_default();
+                let left = ops.pop().unwrap_or_default();
+                let op = &b.op;
+                quote!((#left #op #right))
+            }
+            Expr::Assign(a) => {
+                if scan::has_await(&a.left) {
+                    self.error(a.left.span(), "`.await` on the left of an assignment is not supported: compute the place's index into a local first");
+                }
+                // rustc evaluates the right operand first, then the place.
+                let right = self.lower_expr(&a.right);
+                let left = self.rewrite_expr((*a.left).clone());
+                self.emit_user(TokenStream::new(), Some(expr));
+                quote!(#left = #right)
+            }
+            Expr::Call(call) => {
+                let mut all = vec![&*call.func];
+                all.extend(call.args.iter());
+                let mut ops = self.lower_operands(&all, false);
+                let func = ops.remove(0);
+                quote!(#func(#(#ops),*))
+            }
+            Expr::MethodCall(call) => {
+                let mut all = vec![&*call.receiver];
+                all.extend(call.args.iter());
+                let mut ops = self.lower_operands(&all, true);
+                let receiver = ops.remove(0);
+                let method = &call.method;
+                let turbofish = &call.turbofish;
+                quote!(#receiver.#method #turbofish(#(#ops),*))
+            }
+            Expr::Tuple(t) => {
+                let ops = self.lower_operands(&t.elems.iter().collect::<Vec<_>>(), false);
+                if ops.len() == 1 {
+                    quote!((#(#ops),*,))
+                } else {
+                    quote!((#(#ops),*))
+                }
+            }
+            Expr::Array(a) => {
+                let ops = self.lower_operands(&a.elems.iter().collect::<Vec<_>>(), false);
+                quote!([#(#ops),*])
+            }
+            Expr::Index(i) => {
+                let mut ops = self.lower_operands(&[&i.expr, &i.index], true);
+                let index = ops.pop().unwrap_or_default();
+                let base = ops.pop().unwrap_or_default();
+                quote!(#base[#index])
+            }
+            Expr::Struct(s) => {
+                let mut exprs: Vec<&Expr> = s.fields.iter().map(|f| &f.expr).collect();
+                if let Some(rest) = &s.rest {
+                    exprs.push(rest);
+                }
+                let mut ops = self.lower_operands(&exprs, false);
+                let rest = s.rest.as_ref().map(|_| {
+                    let rest = ops.pop().unwrap_or_default();
+                    quote!(.. #rest)
+                });
+                let fields = s.fields.iter().zip(&ops).map(|(f, op)| {
+                    let member = &f.member;
+                    quote!(#member: #op)
+                });
+                let path = &s.path;
+                quote!(#path { #(#fields,)* #rest })
+            }
+            Expr::Repeat(r) => {
+                let value = self.lower_expr(&r.expr);
+                let len = &r.len;
+                quote!([#value; #len])
+            }
+            Expr::Range(r) => {
+                let exprs: Vec<&Expr> = r.start.iter().chain(r.end.iter()).map(|e| &**e).collect();
+                let mut ops = self.lower_operands(&exprs, false).into_iter();
+                let start = r.start.as_ref().map(|_| ops.next().unwrap_or_default());
+                let end = r.end.as_ref().map(|_| ops.next().unwrap_or_default());
+                let limits = &r.limits;
+                quote!((#start #limits #end))
+            }
+            Expr::Try(t) => {
+                let inner = self.lower_expr(&t.expr);
+                self.try_branch(inner, t.question_token.span)
+            }
+            Expr::Return(r) => {
+                let value = match &r.expr {
+                    Some(e) => self.lower_operand(e),
+                    None => quote!(()),
+                };
+                self.terminate(Term::Return(value), None);
+                quote!(loop {})
+            }
+            Expr::Break(b) => {
+                let value = b.expr.as_ref().map(|e| self.lower_operand(e));
+                self.lower_break(b.label.as_ref(), value, b.span());
+                quote!(loop {})
+            }
+            Expr::Block(b) if b.label.is_some() => self.lower_labeled_block(b),
+            Expr::Block(b) => self.lower_scoped_block(&b.block, false),
+            Expr::Unsafe(u) => self.lower_scoped_block(&u.block, true),
+            Expr::If(i) => self.lower_if(i),
+            Expr::Match(m) => self.lower_match(m),
+            Expr::Loop(l) => self.lower_loop(l.label.as_ref(), LoopHead::Loop, &l.body, l.span()),
+            Expr::While(w) => self.lower_loop(
+                w.label.as_ref(),
+                LoopHead::While(&w.cond),
+                &w.body,
+                w.span(),
+            ),
+            Expr::ForLoop(f) => self.lower_for(f),
+            Expr::Let(l) => {
+                self.error(
+                    l.span(),
+                    "`let` is only allowed in the condition of `if` or `while`",
+                );
+                quote!(false)
+            }
+            other => {
+                self.error(
+                    other.span(),
+                    "#[state_machine] does not support `.await` inside this kind of expression yet",
+                );
+                quote!(loop {})
+            }
+        }
+    }
+
+    /// Lowers an operand used by value: an await-free one moves the locals it
+    /// names when the enclosing expression runs, later in this block.
+    fn lower_operand(&mut self, expr: &Expr) -> Operand {
+        let op = self.lower_expr(expr);
+        if !scan::has_await(expr) {
+            self.emit_user(TokenStream::new(), Some(expr));
+        }
+        op
+    }
+
+    /// Lowers sibling operands in evaluation order. Every operand evaluated
+    /// before the last one that awaits is spilled into a temporary, except
+    /// constants and (with `places`, for receivers and index bases) pure places,
+    /// whose evaluation has no effect and may happen later.
+    fn lower_operands(&mut self, exprs: &[&Expr], places: bool) -> Vec<Operand> {
+        let last_await = exprs.iter().rposition(|e| scan::has_await(e));
+        let mut ops = Vec::with_capacity(exprs.len());
+        for (index, expr) in exprs.iter().enumerate() {
+            let later_await = last_await.is_some_and(|last| index < last);
+            let keep =
+                scan::is_constant(expr) || (places && index == 0 && scan::is_pure_place(expr));
+            if later_await && !keep {
+                let op = self.lower_expr(expr);
+                if !scan::has_await(expr) {
+                    self.emit_user(TokenStream::new(), Some(expr));
+                }
+                ops.push(self.spill(op));
+            } else if later_await {
+                // A place kept for later: its reads happen at the point of use.
+                ops.push(self.rewrite_expr((*expr).clone()));
+            } else if places && index == 0 {
+                ops.push(self.lower_expr(expr));
+            } else {
+                ops.push(self.lower_operand(expr));
+            }
+        }
+        ops
+    }
+
+    /// Evaluates `op` now into a temporary of the innermost scope.
+    fn spill(&mut self, op: Operand) -> Operand {
+        let temp = self.reserve_temp("t");
+        let name = self.body.locals[temp].name.clone();
+        self.emit(quote!(let #name = #op;));
+        self.bind(temp);
+        quote!(#name)
+    }
+
+    /// `operand.await`: suspend in a new state; the resume block receives the value.
+    fn suspend(&mut self, a: &syn::ExprAwait, awaitee: Operand) -> Operand {
+        let index = self.body.awaits.len();
+        let span = a.await_token.span;
+        let value = self.reserve_temp("awaited");
+        let resume = self.new_block(BlockKind::Resume(index), vec![value]);
+        self.body.awaits.push(AwaitPoint {
+            span,
+            text: a.base.to_token_stream().to_string(),
+            resume,
+            value,
+        });
+        let goto = self.goto(resume, Vec::new(), span);
+        let awaitee = quote_spanned!(span=> ::core::future::IntoFuture::into_future(#awaitee));
+        self.bind(value);
+        self.terminate(
+            Term::Await {
+                index,
+                awaitee,
+                resume: goto,
+            },
+            Some(resume),
+        );
+        let name = self.body.locals[value].name.clone();
+        quote!(#name)
+    }
+
+    fn try_branch(&mut self, operand: Operand, span: Span) -> Operand {
+        let residual = Ident::new("__residual", Span::mixed_site());
+        let output = Ident::new("__output", Span::mixed_site());
+        let ret = self.return_tokens(quote_spanned!(span=> ::statemachine_runtime::__private::FromResidual::from_residual(#residual)));
+        quote_spanned! {span=>
+            match ::statemachine_runtime::__private::Branch::branch(#operand) {
+                ::core::ops::ControlFlow::Continue(#output) => #output,
+                ::core::ops::ControlFlow::Break(#residual) => #ret,
+            }
+        }
+    }
+
+    /// `return value` from inside a block: mark the machine returned, then leave.
+    fn return_tokens(&self, value: TokenStream) -> TokenStream {
+        let Names {
+            state,
+            state_enum,
+            ret,
+            ..
+        } = self.names;
+        quote! {
+            return {
+                let #ret = #value;
+                #state.set(#state_enum::Returned);
+                ::core::task::Poll::Ready(#ret)
+            }
+        }
+    }
+
+    /// The pattern with its bindings renamed to hygienic names, and the edge
+    /// values that pass them on.
+    fn hygienic_bindings(
+        &self,
+        pat: &syn::Pat,
+        ids: &[LocalId],
+    ) -> (syn::Pat, Vec<(LocalId, TokenStream)>) {
+        let names: Vec<Ident> = ids
+            .iter()
+            .map(|&id| format_ident!("__bind{}", id, span = Span::mixed_site()))
+            .collect();
+        let pat = scan::rename_bindings(pat, &names);
+        let extra = ids
+            .iter()
+            .zip(&names)
+            .map(|(&id, name)| (id, quote!(#name)))
+            .collect();
+        (pat, extra)
+    }
+
+    /// The local a `match`/`if let` on a plain path moves (part of) when the
+    /// pattern binds by value.
+    fn scrutinee_moved(&self, scrutinee: &Expr, pat: &syn::Pat) -> Option<LocalId> {
+        match scrutinee {
+            Expr::Path(p) if scan::pattern_moves(pat) => p
+                .path
+                .get_ident()
+                .and_then(|i| self.resolve(&i.to_string())),
+            _ => None,
+        }
+    }
+
+    /// The local an operand names, if it is just a name.
+    fn operand_local(&self, operand: &Operand) -> Option<LocalId> {
+        let expr: Expr = syn::parse2(operand.clone()).ok()?;
+        match expr {
+            Expr::Path(p) => p
+                .path
+                .get_ident()
+                .and_then(|i| self.resolve(&i.to_string())),
+            _ => None,
+        }
+    }
+
+    /// `a && b` / `a || b` where `b` awaits: a branch and a join.
+    fn lower_short_circuit(&mut self, b: &syn::ExprBinary) -> Operand {
+        let span = b.span();
+        let left = self.lower_expr(&b.left);
+        let value = self.reserve_temp("value");
+        let join = self.new_block(BlockKind::Plain, vec![value]);
+        let rhs = self.new_block(BlockKind::Plain, Vec::new());
+        let is_and = matches!(b.op, syn::BinOp::And(_));
+        let short = if is_and { quote!(false) } else { quote!(true) };
+        let to_rhs = self.goto(rhs, Vec::new(), span);
+        let to_join = self.goto(join, vec![(value, short)], span);
+        let (then, otherwise) = if is_and {
+            (to_rhs, to_join)
+        } else {
+            (to_join, to_rhs)
+        };
+        self.terminate(
+            Term::If {
+                cond: left,
+                then,
+                otherwise,
+            },
+            Some(rhs),
+        );
+        let depth = self.scopes.len();
+        self.push_scope(false);
+        let right = self.lower_expr(&b.right);
+        let to_join = self.goto(join, vec![(value, quote!(#right))], span);
+        self.terminate(Term::Goto(to_join), Some(join));
+        self.enter_join(depth, join, &[value])
+    }
+
+    /// Starts a join block at scope depth `depth`, binding its values.
+    fn enter_join(&mut self, depth: usize, join: BlockId, values: &[LocalId]) -> Operand {
+        self.scopes.truncate(depth);
+        for &value in values {
+            self.bind(value);
+        }
+        self.start_block(join);
+        match values.first() {
+            Some(&value) => {
+                let name = self.body.locals[value].name.clone();
+                quote!(#name)
+            }
+            None => quote!(()),
+        }
+    }
+
+    /// `{ stmts; tail }`: a scope whose value is bound to a temporary of the
+    /// enclosing scope.
+    fn lower_scoped_block(&mut self, block: &syn::Block, is_unsafe: bool) -> Operand {
+        let value = self.reserve_temp("value");
+        let name = self.body.locals[value].name.clone();
+        self.push_scope(is_unsafe);
+        let tail = self.lower_stmts(&block.stmts).unwrap_or_else(|| quote!(()));
+        self.pop_scope(Some((quote!(let #name =), tail)));
+        self.bind(value);
+        quote!(#name)
+    }
+
+    fn lower_labeled_block(&mut self, b: &syn::ExprBlock) -> Operand {
+        let span = b.span();
+        let depth = self.scopes.len();
+        let value = self.reserve_temp("value");
+        let exit = self.new_block(BlockKind::Plain, vec![value]);
+        self.loops.push(LoopCtx {
+            label: b.label.as_ref().map(|l| l.name.ident.to_string()),
+            break_to: exit,
+            continue_to: None,
+            value: Some(value),
+        });
+        self.push_scope(false);
+        let tail = self
+            .lower_stmts(&b.block.stmts)
+            .unwrap_or_else(|| quote!(()));
+        let goto = self.goto(exit, vec![(value, tail)], span);
+        self.terminate(Term::Goto(goto), Some(exit));
+        self.loops.pop();
+        self.enter_join(depth, exit, &[value])
+    }
+
+    fn lower_if(&mut self, i: &syn::ExprIf) -> Operand {
+        let value = self.reserve_temp("value");
+        let join = self.new_block(BlockKind::Plain, vec![value]);
+        let depth = self.scopes.len();
+        self.lower_if_chain(i, value, join);
+        self.enter_join(depth, join, &[value])
+    }
+
+    /// Lowers `if cond { then } else ...` ending every branch with a jump to
+    /// `join` carrying the branch's value.
+    fn lower_if_chain(&mut self, i: &syn::ExprIf, value: LocalId, join: BlockId) {
+        let span = i.span();
+        let depth = self.scopes.len();
+        let then = self.new_block(BlockKind::Plain, Vec::new());
+        let otherwise = self.new_block(BlockKind::Plain, Vec::new());
+        // The condition's temporaries and bindings live through the then branch.
+        self.push_scope(false);
+        self.lower_condition(&i.cond, then, otherwise, Vec::new(), span);
+        self.push_scope(false);
+        let tail = self
+            .lower_stmts(&i.then_branch.stmts)
+            .unwrap_or_else(|| quote!(()));
+        let goto = self.goto(join, vec![(value, tail)], span);
+        self.terminate(Term::Goto(goto), Some(otherwise));
+        self.truncate_scopes(depth);
+        match &i.else_branch {
+            None => {
+                let goto = self.goto(join, vec![(value, quote!(()))], span);
+                self.terminate(Term::Goto(goto), None);
+            }
+            Some((_, else_expr)) => match &**else_expr {
+                Expr::If(nested) => self.lower_if_chain(nested, value, join),
+                other => {
+                    self.push_scope(false);
+                    let tail = self.lower_value(other);
+                    let goto = self.goto(join, vec![(value, tail)], span);
+                    self.terminate(Term::Goto(goto), None);
+                }
+            },
+        }
+    }
+
+    /// Lowers a condition (a `let` chain or a boolean) into a branch to `then`
+    /// (with the chain's bindings in the innermost scope) or to `otherwise`.
+    /// Ends with `then` as the current block.
+    fn lower_condition(
+        &mut self,
+        cond: &Expr,
+        then: BlockId,
+        otherwise: BlockId,
+        miss_extra: Vec<(LocalId, TokenStream)>,
+        span: Span,
+    ) {
+        let mut conjuncts = Vec::new();
+        flatten_and(cond, &mut conjuncts);
+        for (index, conjunct) in conjuncts.iter().enumerate() {
+            let next = if index + 1 == conjuncts.len() {
+                then
+            } else {
+                self.new_block(BlockKind::Plain, Vec::new())
+            };
+            match conjunct {
+                Expr::Let(l) => {
+                    let scrutinee = self.lower_expr(&l.expr);
+                    let ids = self.reserve_pattern(&l.pat);
+                    let (pat, extra) = self.hygienic_bindings(&l.pat, &ids);
+                    let moved = self.scrutinee_moved(&l.expr, &l.pat);
+                    let on_miss = self.goto(otherwise, miss_extra.clone(), span);
+                    let saved = self.events.clone();
+                    self.events.extend(moved.map(|m| (m, Event::Moved)));
+                    let on_match = self.goto(next, extra, span);
+                    self.events = saved;
+                    self.body.blocks[next].entry_defs.extend(&ids);
+                    for &id in &ids {
+                        self.bind(id);
+                    }
+                    let arms = vec![(quote!(#pat), on_match), (quote!(_), on_miss)];
+                    self.terminate(Term::Match { scrutinee, arms }, Some(next));
+                }
+                other => {
+                    let cond = self.lower_expr(other);
+                    let on_true = self.goto(next, Vec::new(), span);
+                    let on_false = self.goto(otherwise, miss_extra.clone(), span);
+                    self.terminate(
+                        Term::If {
+                            cond,
+                            then: on_true,
+                            otherwise: on_false,
+                        },
+                        Some(next),
+                    );
+                }
+            }
+        }
+    }
+
+    fn lower_match(&mut self, m: &syn::ExprMatch) -> Operand {
+        let span = m.span();
+        let depth = self.scopes.len();
+        let value = self.reserve_temp("value");
+        let join = self.new_block(BlockKind::Plain, vec![value]);
+        // The scrutinee's temporaries live until the end of the `match`.
+        self.push_scope(false);
+        let scrutinee = self.lower_expr(&m.expr);
+        let scrutinee_local = self.operand_local(&scrutinee);
+        let mut arms = Vec::new();
+        let mut arm_blocks = Vec::new();
+        for arm in &m.arms {
+            if let Some((_, guard)) = &arm.guard {
+                if scan::has_await(guard) {
+                    self.error(
+                        guard.span(),
+                        "`.await` in a match guard is not supported yet: await before the `match`",
+                    );
+                }
+            }
+            let ids = self.reserve_pattern(&arm.pat);
+            let block = self.new_block(BlockKind::Plain, ids.clone());
+            let guard = arm.guard.as_ref().map(|(if_token, guard)| {
+                let guard = self.rewrite_expr((**guard).clone());
+                quote!(#if_token #guard)
+            });
+            // A guard reads the bindings by their names; without one they get
+            // hygienic names so they cannot shadow what the edge carries.
+            let (pat, extra, shadowing) = if guard.is_some() {
+                let extra = ids
+                    .iter()
+                    .map(|&id| {
+                        let name = &self.body.locals[id].name;
+                        (id, quote!(#name))
+                    })
+                    .collect();
+                let names = ids
+                    .iter()
+                    .map(|&id| self.body.locals[id].name.to_string())
+                    .collect();
+                (arm.pat.clone(), extra, names)
+            } else {
+                let (pat, extra) = self.hygienic_bindings(&arm.pat, &ids);
+                (pat, extra, Vec::new())
+            };
+            let saved = self.events.clone();
+            let moved = self
+                .scrutinee_moved(&m.expr, &arm.pat)
+                .or(scrutinee_local.filter(|_| scan::pattern_moves(&arm.pat)));
+            self.events.extend(moved.map(|m| (m, Event::Moved)));
+            let goto = self.goto_shadowed(block, extra, shadowing, span);
+            self.events = saved;
+            arms.push((quote!(#pat #guard), goto));
+            arm_blocks.push((block, ids));
+        }
+        self.terminate(Term::Match { scrutinee, arms }, None);
+        let _ = scrutinee_local;
+        for ((block, ids), arm) in arm_blocks.into_iter().zip(&m.arms) {
+            for &id in &ids {
+                self.bind(id);
+            }
+            self.start_block(block);
+            self.push_scope(false);
+            let tail = self.lower_value(&arm.body);
+            let goto = self.goto(join, vec![(value, tail)], span);
+            self.terminate(Term::Goto(goto), None);
+            self.scopes.truncate(depth + 1);
+            self.scopes
+                .last_mut()
+                .expect("scope")
+                .locals
+                .retain(|l| !ids.contains(l));
+        }
+        self.enter_join(depth, join, &[value])
+    }
+
+    fn lower_loop(
+        &mut self,
+        label: Option<&syn::Label>,
+        head: LoopHead<'_>,
+        body: &syn::Block,
+        span: Span,
+    ) -> Operand {
+        let depth = self.scopes.len();
+        let value = self.reserve_temp("value");
+        let exit = self.new_block(BlockKind::Plain, vec![value]);
+        let head_block = self.new_block(BlockKind::Plain, Vec::new());
+        let goto = self.goto(head_block, Vec::new(), span);
+        self.terminate(Term::Goto(goto), Some(head_block));
+        self.loops.push(LoopCtx {
+            label: label.map(|l| l.name.ident.to_string()),
+            break_to: exit,
+            continue_to: Some(head_block),
+            value: Some(value),
+        });
+        match head {
+            LoopHead::Loop => {}
+            LoopHead::While(cond) => {
+                let body_block = self.new_block(BlockKind::Plain, Vec::new());
+                self.push_scope(false);
+                self.lower_condition(cond, body_block, exit, vec![(value, quote!(()))], span);
+            }
+            LoopHead::For { pat, iter } => {
+                let item = self.reserve_temp("item");
+                let item_name = self.body.locals[item].name.clone();
+                let body_block = self.new_block(BlockKind::Plain, vec![item]);
+                let next = quote_spanned!(span=> ::core::iter::Iterator::next(&mut #iter));
+                self.note_uses(quote!(#iter), None);
+                let on_some = self.goto(body_block, vec![(item, quote!(#item_name))], span);
+                let on_none = self.goto(exit, vec![(value, quote!(()))], span);
+                let arms = vec![
+                    (quote!(::core::option::Option::Some(#item_name)), on_some),
+                    (quote!(::core::option::Option::None), on_none),
+                ];
+                // The pattern's scope is open when the body block starts.
+                self.push_scope(false);
+                self.bind(item);
+                self.terminate(
+                    Term::Match {
+                        scrutinee: next,
+                        arms,
+                    },
+                    Some(body_block),
+                );
+                self.emit(quote!(let #pat = #item_name;));
+                self.events.insert(item, Event::Moved);
+                self.declare_pattern(pat, false);
+            }
+        }
+        self.push_scope(false);
+        self.lower_stmts(&body.stmts);
+        // The body's locals drop at the end of each iteration.
+        while self.scopes.len() > depth {
+            self.pop_scope(None);
+        }
+        let goto = self.goto(head_block, Vec::new(), span);
+        self.terminate(Term::Goto(goto), Some(exit));
+        self.loops.pop();
+        self.enter_join(depth, exit, &[value])
+    }
+
+    fn lower_for(&mut self, f: &syn::ExprForLoop) -> Operand {
+        let span = f.span();
+        // `for` desugars to a `match` on the iterator, which lives until the
+        // loop ends: a scope around the loop holds it.
+        self.push_scope(false);
+        let iter_expr = self.lower_operand(&f.expr);
+        let iter = self.reserve_temp("iter");
+        let iter_name = self.body.locals[iter].name.clone();
+        self.emit(quote_spanned!(span=> let mut #iter_name = ::core::iter::IntoIterator::into_iter(#iter_expr);));
+        self.bind(iter);
+        let value = self.lower_loop(
+            f.label.as_ref(),
+            LoopHead::For {
+                pat: &f.pat,
+                iter: &iter_name,
+            },
+            &f.body,
+            span,
+        );
+        self.pop_scope(Some((TokenStream::new(), quote!(#value))));
+        quote!(())
+    }
+
+    fn lower_break(&mut self, label: Option<&syn::Lifetime>, value: Option<Operand>, span: Span) {
+        let Some(target) = self.find_loop(label, false, span) else {
+            return;
+        };
+        let LoopCtx {
+            break_to,
+            value: slot,
+            ..
+        } = self.loops[target];
+        let value = value.unwrap_or_else(|| quote!(()));
+        let extra = slot.map(|slot| vec![(slot, value)]).unwrap_or_default();
+        let goto = self.goto(break_to, extra, span);
+        self.terminate(Term::Goto(goto), None);
+    }
+
+    fn find_loop(
+        &mut self,
+        label: Option<&syn::Lifetime>,
+        is_continue: bool,
+        span: Span,
+    ) -> Option<usize> {
+        let found = match label {
+            None => self.loops.iter().rposition(|l| l.continue_to.is_some()),
+            Some(label) => {
+                let name = label.ident.to_string();
+                self.loops
+                    .iter()
+                    .rposition(|l| l.label.as_deref() == Some(&*name))
+            }
+        };
+        match found {
+            None => self.error(span, "this `break` or `continue` has no enclosing loop"),
+            Some(index) if is_continue && self.loops[index].continue_to.is_none() => {
+                self.error(span, "`continue` cannot target a labeled block");
+                return None;
+            }
+            Some(_) => {}
+        }
+        found
+    }
+
+    // ---- verbatim code -----------------------------------------------------
+
+    fn rewrite_stmt(&mut self, mut stmt: Stmt) -> TokenStream {
+        let mut rewriter = Rewriter {
+            builder: self,
+            inner_loops: Vec::new(),
+            bound: Vec::new(),
+        };
+        rewriter.visit_stmt_mut(&mut stmt);
+        stmt.into_token_stream()
+    }
+
+    fn rewrite_expr(&mut self, mut expr: Expr) -> TokenStream {
+        let mut rewriter = Rewriter {
+            builder: self,
+            inner_loops: Vec::new(),
+            bound: Vec::new(),
+        };
+        rewriter.visit_expr_mut(&mut expr);
+        expr.into_token_stream()
+    }
+
+    fn error(&mut self, span: Span, message: &str) {
+        self.body.errors.push(syn::Error::new(span, message));
+    }
+
+    fn error_macro_await(&mut self, span: Span, path: &syn::Path) {
+        let name = path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        self.error(
+            span,
+            &format!(
+                "`.await` inside `{name}!(..)`: #[state_machine] cannot see into macro calls; \
+                 bind the awaited value to a local before the macro call"
+            ),
+        );
+    }
+}
+
+fn is_compound_assignment(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(
+        op,
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
+    )
+}
+
+enum LoopHead<'a> {
+    Loop,
+    While(&'a Expr),
+    For { pat: &'a syn::Pat, iter: &'a Ident },
+}
+
+/// Splits `a && let P = b && c` into its conjuncts when the chain needs
+/// lowering (it binds, or a later conjunct awaits).
+fn flatten_and<'a>(cond: &'a Expr, out: &mut Vec<&'a Expr>) {
+    match cond {
+        Expr::Binary(b)
+            if matches!(b.op, syn::BinOp::And(_))
+                && (contains_let(cond) || scan::has_await(&b.right)) =>
+        {
+            flatten_and(&b.left, out);
+            flatten_and(&b.right, out);
+        }
+        other => out.push(other),
+    }
+}
+
+fn contains_let(expr: &Expr) -> bool {
+    match expr {
+        Expr::Let(_) => true,
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            contains_let(&b.left) || contains_let(&b.right)
+        }
+        _ => false,
+    }
+}
+
+/// Rewrites verbatim code: `return` and `?` go through the machine's exit
+/// path, and `break`/`continue` that leave a lowered loop become jumps.
+/// Closures, async blocks, `const` blocks and items are left alone: their
+/// `return`, `?` and `break` are their own.
+struct Rewriter<'a, 'n> {
+    builder: &'a mut Builder<'n>,
+    /// Labels of loops and labeled blocks inside this verbatim code, innermost
+    /// last, with whether each is a loop.
+    inner_loops: Vec<(Option<String>, bool)>,
+    /// Names bound so far inside this verbatim code.
+    bound: Vec<String>,
+}
+
+impl Rewriter<'_, '_> {
+    fn targets_inner(&self, label: Option<&syn::Lifetime>) -> bool {
+        match label {
+            None => self.inner_loops.iter().any(|(_, is_loop)| *is_loop),
+            Some(label) => {
+                let name = label.ident.to_string();
+                self.inner_loops
+                    .iter()
+                    .any(|(l, _)| l.as_deref() == Some(&*name))
+            }
+        }
+    }
+
+    fn jump(
+        &mut self,
+        label: Option<&syn::Lifetime>,
+        value: Option<TokenStream>,
+        is_continue: bool,
+        span: Span,
+    ) -> TokenStream {
+        let Some(target) = self.builder.find_loop(label, is_continue, span) else {
+            return quote!(loop {});
+        };
+        let shadowing = self.bound.clone();
+        let (to, extra) = if is_continue {
+            (
+                self.builder.loops[target]
+                    .continue_to
+                    .expect("checked by find_loop"),
+                Vec::new(),
+            )
+        } else {
+            let slot = self.builder.loops[target].value;
+            let value = value.unwrap_or_else(|| quote!(()));
+            (
+                self.builder.loops[target].break_to,
+                slot.map(|s| vec![(s, value)]).unwrap_or_default(),
+            )
+        };
+        let goto = self.builder.goto_shadowed(to, extra, shadowing, span);
+        let marker = format_ident!("__statemachine_goto_{}", goto, span = Span::mixed_site());
+        quote!(#marker)
+    }
+}
+
+impl VisitMut for Rewriter<'_, '_> {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Closure(_) | Expr::Async(_) | Expr::Const(_) => {}
+            Expr::Return(r) => {
+                if let Some(value) = &mut r.expr {
+                    self.visit_expr_mut(value);
+                }
+                let value = r
+                    .expr
+                    .as_ref()
+                    .map_or_else(|| quote!(()), |v| v.to_token_stream());
+                *expr = Expr::Verbatim(self.builder.return_tokens(value));
+            }
+            Expr::Try(t) => {
+                self.visit_expr_mut(&mut t.expr);
+                let inner = t.expr.to_token_stream();
+                *expr = Expr::Verbatim(self.builder.try_branch(inner, t.question_token.span));
+            }
+            Expr::Break(b) => {
+                if let Some(value) = &mut b.expr {
+                    self.visit_expr_mut(value);
+                }
+                if !self.targets_inner(b.label.as_ref()) {
+                    let value = b.expr.as_ref().map(|v| v.to_token_stream());
+                    let span = b.span();
+                    *expr = Expr::Verbatim(self.jump(b.label.as_ref(), value, false, span));
+                }
+            }
+            Expr::Continue(c) => {
+                if !self.targets_inner(c.label.as_ref()) {
+                    let span = c.span();
+                    *expr = Expr::Verbatim(self.jump(c.label.as_ref(), None, true, span));
+                }
+            }
+            Expr::Loop(l) => {
+                self.inner_loops
+                    .push((l.label.as_ref().map(|l| l.name.ident.to_string()), true));
+                self.visit_block_mut(&mut l.body);
+                self.inner_loops.pop();
+            }
+            Expr::While(w) => {
+                self.visit_expr_mut(&mut w.cond);
+                self.inner_loops
+                    .push((w.label.as_ref().map(|l| l.name.ident.to_string()), true));
+                self.visit_block_mut(&mut w.body);
+                self.inner_loops.pop();
+            }
+            Expr::ForLoop(f) => {
+                self.visit_expr_mut(&mut f.expr);
+                self.bound.extend(
+                    scan::pattern_bindings(&f.pat)
+                        .into_iter()
+                        .map(|b| b.ident.to_string()),
+                );
+                self.inner_loops
+                    .push((f.label.as_ref().map(|l| l.name.ident.to_string()), true));
+                self.visit_block_mut(&mut f.body);
+                self.inner_loops.pop();
+            }
+            Expr::Block(b) if b.label.is_some() => {
+                self.inner_loops
+                    .push((b.label.as_ref().map(|l| l.name.ident.to_string()), false));
+                self.visit_block_mut(&mut b.block);
+                self.inner_loops.pop();
+            }
+            Expr::Match(m) => {
+                self.visit_expr_mut(&mut m.expr);
+                for arm in &mut m.arms {
+                    self.bound.extend(
+                        scan::pattern_bindings(&arm.pat)
+                            .into_iter()
+                            .map(|b| b.ident.to_string()),
+                    );
+                    if let Some((_, guard)) = &mut arm.guard {
+                        self.visit_expr_mut(guard);
+                    }
+                    self.visit_expr_mut(&mut arm.body);
+                }
+            }
+            Expr::Let(l) => {
+                self.visit_expr_mut(&mut l.expr);
+                self.bound.extend(
+                    scan::pattern_bindings(&l.pat)
+                        .into_iter()
+                        .map(|b| b.ident.to_string()),
+                );
+            }
+            Expr::Macro(m) => {
+                if let Some(span) = scan::tokens_have_await(&m.mac.tokens) {
+                    let path = m.mac.path.clone();
+                    self.builder.error_macro_await(span, &path);
+                }
+            }
+            _ => syn::visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+
+    fn visit_local_mut(&mut self, local: &mut syn::Local) {
+        if let Some(init) = &mut local.init {
+            self.visit_expr_mut(&mut init.expr);
+            if let Some((_, diverge)) = &mut init.diverge {
+                self.visit_expr_mut(diverge);
+            }
+        }
+        self.bound.extend(
+            scan::pattern_bindings(&local.pat)
+                .into_iter()
+                .map(|b| b.ident.to_string()),
+        );
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+
+    fn visit_stmt_macro_mut(&mut self, m: &mut syn::StmtMacro) {
+        if let Some(span) = scan::tokens_have_await(&m.mac.tokens) {
+            let path = m.mac.path.clone();
+            self.builder.error_macro_await(span, &path);
+        }
+    }
+}

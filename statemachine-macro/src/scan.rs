@@ -1,0 +1,340 @@
+//! Syntactic facts the lowering needs about user code: where `.await` occurs,
+//! which names a pattern binds, which locals a piece of code mentions, and which
+//! it certainly moves. A proc macro sees no types, so every answer here errs on
+//! the side that yields a compile error rather than a wrong program.
+
+use proc_macro2::{TokenStream, TokenTree};
+use syn::visit::Visit;
+use syn::{Expr, Pat};
+
+/// Does `expr` contain an `.await` that belongs to the function being rewritten?
+/// Closures, async blocks, `const` blocks and items own their awaits.
+pub(crate) fn has_await(expr: &Expr) -> bool {
+    struct Finder(bool);
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_expr_await(&mut self, _: &'ast syn::ExprAwait) {
+            self.0 = true;
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_expr_const(&mut self, _: &'ast syn::ExprConst) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(false);
+    finder.visit_expr(expr);
+    finder.0
+}
+
+pub(crate) fn block_has_await(block: &syn::Block) -> bool {
+    block.stmts.iter().any(stmt_has_await)
+}
+
+pub(crate) fn stmt_has_await(stmt: &syn::Stmt) -> bool {
+    match stmt {
+        syn::Stmt::Local(local) => local.init.as_ref().is_some_and(|init| {
+            has_await(&init.expr) || init.diverge.as_ref().is_some_and(|(_, e)| has_await(e))
+        }),
+        syn::Stmt::Expr(expr, _) => has_await(expr),
+        syn::Stmt::Item(_) | syn::Stmt::Macro(_) => false,
+    }
+}
+
+/// Renames the bindings of `pat` (in [`pattern_bindings`] order) to `names`.
+pub(crate) fn rename_bindings(pat: &Pat, names: &[syn::Ident]) -> Pat {
+    struct Rename<'a>(std::slice::Iter<'a, syn::Ident>);
+    impl syn::visit_mut::VisitMut for Rename<'_> {
+        fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+            let name = p.ident.to_string();
+            let looks_like_constant = name.starts_with(|c: char| c.is_uppercase());
+            if p.subpat.is_some()
+                || p.by_ref.is_some()
+                || p.mutability.is_some()
+                || !looks_like_constant
+            {
+                if let Some(new) = self.0.next() {
+                    p.ident = new.clone();
+                    // The binding is only moved into the next block.
+                    p.mutability = None;
+                }
+            }
+            if let Some((_, sub)) = &mut p.subpat {
+                self.visit_pat_mut(sub);
+            }
+        }
+        fn visit_path_mut(&mut self, _: &mut syn::Path) {}
+        fn visit_expr_mut(&mut self, _: &mut Expr) {}
+    }
+    let mut pat = pat.clone();
+    syn::visit_mut::VisitMut::visit_pat_mut(&mut Rename(names.iter()), &mut pat);
+    pat
+}
+
+/// A name bound by a pattern, in order of appearance.
+pub(crate) struct Binding {
+    pub ident: syn::Ident,
+    pub mutable: bool,
+    /// `ref` / `ref mut`: the binding is a reference, which has no drop glue.
+    pub by_ref: bool,
+}
+
+/// The bindings a pattern introduces. An identifier pattern that starts with an
+/// uppercase letter is taken to name a constant, unit struct or variant (as
+/// rustc's naming lints assume), not to bind.
+pub(crate) fn pattern_bindings(pat: &Pat) -> Vec<Binding> {
+    struct Collector(Vec<Binding>);
+    impl<'ast> Visit<'ast> for Collector {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            let name = p.ident.to_string();
+            let looks_like_constant = name.starts_with(|c: char| c.is_uppercase());
+            if p.subpat.is_some()
+                || p.by_ref.is_some()
+                || p.mutability.is_some()
+                || !looks_like_constant
+            {
+                self.0.push(Binding {
+                    ident: p.ident.clone(),
+                    mutable: p.mutability.is_some(),
+                    by_ref: p.by_ref.is_some(),
+                });
+            }
+            if let Some((_, sub)) = &p.subpat {
+                self.visit_pat(sub);
+            }
+        }
+        // Paths inside patterns (`Some`, `Foo::Bar`) bind nothing.
+        fn visit_path(&mut self, _: &'ast syn::Path) {}
+        fn visit_expr(&mut self, _: &'ast Expr) {}
+    }
+    let mut collector = Collector(Vec::new());
+    collector.visit_pat(pat);
+    collector.0
+}
+
+/// Every identifier token in `tokens`, including those inside macro calls and
+/// nested groups: a superset of the locals the code reads or writes.
+pub(crate) fn mentioned_idents(tokens: TokenStream, out: &mut Vec<syn::Ident>) {
+    for tree in tokens {
+        match tree {
+            TokenTree::Ident(ident) => out.push(ident),
+            TokenTree::Group(group) => mentioned_idents(group.stream(), out),
+            TokenTree::Literal(lit) => {
+                // Inline format arguments: `println!("{x}")` reads `x`.
+                let text = lit.to_string();
+                if text.starts_with('"') || text.starts_with("r\"") || text.starts_with("r#") {
+                    inline_format_names(&text, lit.span(), out);
+                }
+            }
+            TokenTree::Punct(_) => {}
+        }
+    }
+}
+
+fn inline_format_names(text: &str, span: proc_macro2::Span, out: &mut Vec<syn::Ident>) {
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        if rest.starts_with('{') {
+            rest = &rest[1..];
+            continue;
+        }
+        let end = rest.find(['}', ':']).unwrap_or(rest.len());
+        let name = rest[..end].trim();
+        if !name.is_empty()
+            && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+            && !name.starts_with(|c: char| c.is_ascii_digit())
+        {
+            out.push(syn::Ident::new(name, span));
+        }
+    }
+}
+
+/// Locals that `expr` certainly moves (or copies) when it runs to completion:
+/// plain paths in value position that are evaluated unconditionally. Moves
+/// inside branches, loops, closures and macro calls are not certain and are
+/// not reported. Used to avoid storing a value that is gone.
+pub(crate) fn certain_moves(expr: &Expr, out: &mut Vec<syn::Ident>) {
+    match expr {
+        Expr::Path(p) => {
+            if let Some(ident) = p.path.get_ident() {
+                if p.qself.is_none() {
+                    out.push(ident.clone());
+                }
+            }
+        }
+        Expr::Call(call) => {
+            certain_moves_place(&call.func, out);
+            call.args.iter().for_each(|a| certain_moves(a, out));
+        }
+        Expr::MethodCall(call) => {
+            if consumes_receiver(&call.method) {
+                certain_moves(&call.receiver, out);
+            } else {
+                certain_moves_place(&call.receiver, out);
+            }
+            call.args.iter().for_each(|a| certain_moves(a, out));
+        }
+        Expr::Tuple(t) => t.elems.iter().for_each(|e| certain_moves(e, out)),
+        Expr::Array(a) => a.elems.iter().for_each(|e| certain_moves(e, out)),
+        Expr::Struct(s) => {
+            s.fields.iter().for_each(|f| certain_moves(&f.expr, out));
+            if let Some(rest) = &s.rest {
+                certain_moves_place(rest, out);
+            }
+        }
+        Expr::Paren(p) => certain_moves(&p.expr, out),
+        Expr::Group(g) => certain_moves(&g.expr, out),
+        Expr::Cast(c) => certain_moves(&c.expr, out),
+        Expr::Return(r) => {
+            if let Some(e) = &r.expr {
+                certain_moves(e, out);
+            }
+        }
+        Expr::Let(l) => {
+            if pattern_moves(&l.pat) {
+                certain_moves(&l.expr, out);
+            } else {
+                certain_moves_place(&l.expr, out);
+            }
+        }
+        Expr::Match(m) => {
+            if m.arms.iter().any(|arm| pattern_moves(&arm.pat)) {
+                certain_moves(&m.expr, out);
+            } else {
+                certain_moves_place(&m.expr, out);
+            }
+        }
+        Expr::If(i) => certain_moves(&i.cond, out),
+        Expr::Assign(a) => certain_moves(&a.right, out),
+        Expr::Binary(b) => match b.op {
+            syn::BinOp::And(_) | syn::BinOp::Or(_) => certain_moves_place(&b.left, out),
+            syn::BinOp::Eq(_)
+            | syn::BinOp::Ne(_)
+            | syn::BinOp::Lt(_)
+            | syn::BinOp::Le(_)
+            | syn::BinOp::Gt(_)
+            | syn::BinOp::Ge(_) => {
+                certain_moves_place(&b.left, out);
+                certain_moves_place(&b.right, out);
+            }
+            _ => {
+                certain_moves(&b.left, out);
+                certain_moves(&b.right, out);
+            }
+        },
+        Expr::Closure(c) if c.capture.is_some() => captured_by_move(&c.body, out),
+        Expr::Async(a) if a.capture.is_some() => {
+            let mut idents = Vec::new();
+            mentioned_idents(quote::ToTokens::to_token_stream(&a.block), &mut idents);
+            out.extend(idents);
+        }
+        _ => certain_moves_place(expr, out),
+    }
+}
+
+fn captured_by_move(body: &Expr, out: &mut Vec<syn::Ident>) {
+    let mut idents = Vec::new();
+    mentioned_idents(quote::ToTokens::to_token_stream(body), &mut idents);
+    out.extend(idents);
+}
+
+/// Methods that take `self` by value on every std type that has them, and by
+/// the API guidelines' naming convention (`into_*`). Any other method may
+/// borrow its receiver, so the receiver is kept (a wrong guess there is a
+/// compile error, never a changed drop order).
+pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
+    let name = method.to_string();
+    name.starts_with("into") || name.starts_with("unwrap") || name.starts_with("expect")
+}
+
+/// A `match` or `if let` on a plain local with a pattern that binds by value
+/// moves (part of) the local.
+pub(crate) fn pattern_moves(pat: &Pat) -> bool {
+    let by_ref_pattern = matches!(pat, Pat::Reference(_));
+    !by_ref_pattern && pattern_bindings(pat).iter().any(|b| !b.by_ref)
+}
+
+/// Moves made while evaluating `expr` as a place (receiver, borrow operand,
+/// scrutinee): only its unconditional subexpressions in value position.
+fn certain_moves_place(expr: &Expr, out: &mut Vec<syn::Ident>) {
+    match expr {
+        Expr::Path(_) | Expr::Lit(_) => {}
+        Expr::Field(f) => certain_moves_place(&f.base, out),
+        Expr::Index(i) => {
+            certain_moves_place(&i.expr, out);
+            certain_moves(&i.index, out);
+        }
+        Expr::Reference(r) => certain_moves_place(&r.expr, out),
+        Expr::Unary(u) => match u.op {
+            syn::UnOp::Deref(_) => certain_moves_place(&u.expr, out),
+            _ => certain_moves(&u.expr, out),
+        },
+        Expr::Paren(p) => certain_moves_place(&p.expr, out),
+        Expr::Call(_) | Expr::MethodCall(_) | Expr::Tuple(_) | Expr::Struct(_) | Expr::Array(_) => {
+            certain_moves(expr, out)
+        }
+        _ => {}
+    }
+}
+
+/// Local names assigned as a whole by `expr` at its top level (`x = ...`).
+pub(crate) fn assigned_local(expr: &Expr) -> Option<&syn::Ident> {
+    match expr {
+        Expr::Assign(a) => match &*a.left {
+            Expr::Path(p) if p.qself.is_none() => p.path.get_ident(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Is `expr` a place made only of locals, fields and derefs, whose evaluation
+/// has no side effects (so borrowing it later is the same as borrowing it now)?
+pub(crate) fn is_pure_place(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(p) => p.qself.is_none(),
+        Expr::Field(f) => is_pure_place(&f.base),
+        Expr::Paren(p) => is_pure_place(&p.expr),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_pure_place(&u.expr),
+        _ => false,
+    }
+}
+
+/// Is `expr` a constant operand that can be evaluated at any time?
+pub(crate) fn is_constant(expr: &Expr) -> bool {
+    match expr {
+        Expr::Lit(_) => true,
+        Expr::Path(p) => {
+            p.path.segments.len() > 1
+                || p.path
+                    .get_ident()
+                    .is_some_and(|i| i.to_string().starts_with(|c: char| c.is_uppercase()))
+        }
+        Expr::Paren(p) => is_constant(&p.expr),
+        _ => false,
+    }
+}
+
+/// Does this token stream contain `. await`?
+pub(crate) fn tokens_have_await(tokens: &TokenStream) -> Option<proc_macro2::Span> {
+    let mut prev_dot = false;
+    for tree in tokens.clone() {
+        match tree {
+            TokenTree::Ident(ident) if prev_dot && ident == "await" => return Some(ident.span()),
+            TokenTree::Group(group) => {
+                if let Some(span) = tokens_have_await(&group.stream()) {
+                    return Some(span);
+                }
+                prev_dot = false;
+            }
+            TokenTree::Punct(p) => prev_dot = p.as_char() == '.',
+            _ => prev_dot = false,
+        }
+    }
+    None
+}
+
+/// Is the statement syntactically diverging at its top level
+/// (`return`, `break`, `continue`)?
+pub(crate) fn diverges(expr: &Expr) -> bool {
+    matches!(expr, Expr::Return(_) | Expr::Break(_) | Expr::Continue(_))
+}

@@ -1,0 +1,4 @@
+//! The differential suite in an edition 2024 crate.
+use statemachine_tests::{D, differential, leaf, log};
+
+include!("../cases/basic.rs");
