@@ -1146,7 +1146,9 @@ impl<'n> Builder<'n> {
                     let scrutinee = self.lower_expr(&l.expr);
                     let ids = self.reserve_pattern(&l.pat);
                     let (pat, extra) = self.hygienic_bindings(&l.pat, &ids);
-                    let moved = self.scrutinee_moved(&l.expr, &l.pat);
+                    let moved = self.scrutinee_moved(&l.expr, &l.pat).or(self
+                        .operand_local(&scrutinee)
+                        .filter(|_| scan::pattern_moves(&l.pat)));
                     let on_miss = self.goto(otherwise, miss_extra.clone(), span);
                     let saved = self.events.clone();
                     self.events.extend(moved.map(|m| (m, Event::Moved)));
@@ -1306,7 +1308,9 @@ impl<'n> Builder<'n> {
             }
         }
         self.push_scope(false);
-        self.lower_stmts(&body.stmts);
+        if let Some(tail) = self.lower_stmts(&body.stmts) {
+            self.emit(quote!(#tail;));
+        }
         // The body's locals drop at the end of each iteration.
         while self.scopes.len() > depth {
             self.pop_scope(None);

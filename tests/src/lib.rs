@@ -271,7 +271,7 @@ where
 /// Emits one body twice, as `machine` (through `#[state_machine]`) and as
 /// `compiler` (plain `async fn`), plus a test comparing them with [`check`].
 ///
-/// ```ignore
+/// ```text
 /// differential!(name, (a: u32, b: D) -> u32 { body }, (1, D("b")));
 /// ```
 #[macro_export]

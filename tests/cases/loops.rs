@@ -1,0 +1,214 @@
+// Loops, labels, break values, `?` and early returns.
+
+differential!(for_loop_over_vec, (a: u32, names: Vec<D>) -> u32 {
+    let mut total = 0;
+    for n in names {
+        let d = leaf("len", n.0.len() as u32).await;
+        total += d + a;
+    }
+    total
+}, (5, vec![D("ab"), D("cde")]));
+
+differential!(for_loop_early_return, (names: Vec<D>) -> Result<u32, D> {
+    let mut total = 0;
+    let guard = D("guard");
+    for n in names {
+        let d = leaf("len", n.0.len() as u32).await;
+        if d > 2 { return Err(n); }
+        total += d;
+    }
+    Ok(total)
+}, (vec![D("ab"), D("cde"), D("f")]));
+
+differential!(for_iter_expression_awaits, (n: u32) -> u32 {
+    let d = D("d");
+    let mut sum = 0;
+    for i in 0..leaf("bound", n).await {
+        sum += leaf("item", i).await;
+    }
+    d.touch();
+    sum
+}, (4));
+
+differential!(while_loop, (n: u32) -> u32 {
+    let d = D("d");
+    let mut i = 0;
+    let mut acc = 0;
+    while i < n {
+        let step = D("step");
+        acc += leaf("body", i).await;
+        i += 1;
+    }
+    acc
+}, (3));
+
+differential!(while_condition_awaits, (n: u32) -> u32 {
+    let d = D("d");
+    let mut i = 0;
+    while leaf("cond", i).await < n {
+        i += 1;
+    }
+    i
+}, (3));
+
+differential!(while_let_pops, (items: Vec<D>) -> Vec<&'static str> {
+    let mut stack = items;
+    let mut out = Vec::new();
+    while let Some(item) = leaf("pop", stack.pop()).await {
+        out.push(item.into_name());
+    }
+    out
+}, (vec![D("x"), D("y")]));
+
+differential!(loop_break_value, (n: u32) -> u32 {
+    let d = D("d");
+    let mut i = 0;
+    let found = loop {
+        i += 1;
+        let v = leaf("probe", i * 3).await;
+        if v > n { break v; }
+    };
+    d.touch();
+    found
+}, (10));
+
+differential!(loop_break_value_awaits, (n: u32) -> u32 {
+    let d = D("d");
+    let mut i = 0;
+    loop {
+        i += 1;
+        if i == n { break leaf("final", i * 100).await; }
+        leaf("tick", ()).await;
+    }
+}, (3));
+
+differential!(labeled_break_continue, (n: u32) -> Vec<(u32, u32)> {
+    let d = D("d");
+    let mut out = Vec::new();
+    'outer: for i in 0..n {
+        let row = D("row");
+        for j in 0..n {
+            if j > i { continue 'outer; }
+            if i + j > 4 { break 'outer; }
+            let v = leaf("cell", (i, j)).await;
+            out.push(v);
+        }
+    }
+    out
+}, (4));
+
+differential!(continue_in_verbatim_code, (n: u32) -> u32 {
+    let d = D("d");
+    let mut sum = 0;
+    for i in 0..n {
+        let t = D("t");
+        if i % 2 == 0 {
+            continue;
+        }
+        sum += leaf("odd", i).await;
+    }
+    sum
+}, (6));
+
+differential!(nested_verbatim_loop_breaks_stay, (n: u32) -> u32 {
+    let d = D("d");
+    let mut sum = 0;
+    for i in 0..n {
+        let mut j = 0;
+        loop {
+            j += 1;
+            if j > i { break; }
+        }
+        sum += leaf("sum", j).await;
+    }
+    sum
+}, (4));
+
+differential!(labeled_block_break, (n: u32) -> u32 {
+    let d = D("d");
+    let v = 'block: {
+        let inner = D("inner");
+        if n > 2 {
+            break 'block leaf("early", n).await;
+        }
+        leaf("late", 0).await
+    };
+    d.touch();
+    v
+}, (3));
+
+differential!(question_mark_result, (input: Vec<Result<u32, &'static str>>) -> Result<u32, String> {
+    let d = D("d");
+    let mut total = 0;
+    for r in input {
+        let t = D("t");
+        total += leaf("item", r).await?;
+    }
+    Ok(total)
+}, (vec![Ok(1), Err("bad"), Ok(3)]));
+
+differential!(question_mark_option, (input: Vec<Option<u32>>) -> Option<u32> {
+    let d = D("d");
+    let first = leaf("first", input.first().copied()).await??;
+    let second = input.get(1).copied()??;
+    Some(first + second + leaf("end", 1).await)
+}, (vec![Some(1), Some(2)]));
+
+differential!(question_mark_from_conversion, (n: u32) -> Result<u32, Box<dyn std::error::Error>> {
+    let d = D("d");
+    let parsed: u32 = leaf("text", String::from("12x")).await.parse()?;
+    Ok(parsed + n)
+}, (1));
+
+differential!(question_mark_in_labeled_loop, (rows: Vec<Vec<Result<u32, u32>>>) -> Result<u32, u32> {
+    let d = D("d");
+    let mut sum = 0;
+    'rows: for row in rows {
+        for cell in row {
+            let v = leaf("cell", cell).await?;
+            if v == 0 { continue 'rows; }
+            sum += v;
+        }
+    }
+    Ok(sum)
+}, (vec![vec![Ok(1), Ok(0), Ok(5)], vec![Ok(2), Err(9)]]));
+
+differential!(early_return_in_match_arm, (n: u32) -> u32 {
+    let d = D("d");
+    let x = match n {
+        0 => return leaf("zero", 100).await,
+        k => {
+            let e = D("e");
+            leaf("k", k).await
+        }
+    };
+    x + leaf("after", 1).await
+}, (0));
+
+differential!(return_without_value, (n: u32) -> () {
+    let d = D("d");
+    if leaf("check", n).await > 1 {
+        let inner = D("inner");
+        return;
+    }
+    log("not reached");
+}, (2));
+
+differential!(await_in_guard_position_of_loop_in_match, (cmds: Vec<u32>) -> u32 {
+    let d = D("d");
+    let mut total = 0;
+    for c in cmds {
+        match c {
+            0 => {
+                let mut k = 0;
+                while k < 2 {
+                    total += leaf("inner", k).await;
+                    k += 1;
+                }
+            }
+            n if n > 5 => break,
+            n => total += leaf("n", n).await,
+        }
+    }
+    total
+}, (vec![1, 0, 7, 3]));
