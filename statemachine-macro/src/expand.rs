@@ -39,6 +39,8 @@
 //! }
 //! ```
 
+use std::collections::BTreeSet;
+
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::visit_mut::VisitMut;
@@ -113,11 +115,13 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         return Err(error);
     }
     let plan = liveness::plan(&lowered);
+    let aliased = shadowed_at_some_edge(&lowered, &plan);
     let emitter = Emitter {
         names: &names,
         body: &lowered,
         plan: &plan,
         function: &function,
+        aliased: &aliased,
     };
     let machine = emitter.machine(&params)?;
 
@@ -227,6 +231,35 @@ struct Emitter<'a> {
     body: &'a LoweredBody,
     plan: &'a Plan,
     function: &'a MachineFn,
+    /// Locals some edge must pass while another local of the same name
+    /// shadows them: they are reached through a `macro_rules!` alias defined
+    /// right after their binding (its body resolves at the definition site).
+    aliased: &'a BTreeSet<LocalId>,
+}
+
+/// Is `local`, which `goto` passes by name, hidden there by another binding?
+fn is_shadowed(body: &LoweredBody, goto: &crate::lower::Goto, local: LocalId) -> bool {
+    let name = &body.locals[local].name;
+    goto.shadowing.iter().any(|s| name == s)
+        || goto
+            .visible
+            .iter()
+            .rev()
+            .find(|&&v| body.locals[v].name == name.to_string())
+            != Some(&local)
+}
+
+fn shadowed_at_some_edge(body: &LoweredBody, plan: &Plan) -> BTreeSet<LocalId> {
+    let mut aliased = BTreeSet::new();
+    for goto in body.gotos.iter().filter(|g| plan.reachable[g.from]) {
+        for &(local, _) in &plan.params[goto.to] {
+            let from_edge = goto.extra.iter().any(|(e, _)| *e == local);
+            if !from_edge && is_shadowed(body, goto, local) {
+                aliased.insert(local);
+            }
+        }
+    }
+    aliased
 }
 
 impl Emitter<'_> {
@@ -470,6 +503,7 @@ impl Emitter<'_> {
                         Some(Carry::Value) => {
                             let var = self.param_var(l);
                             inner.extend(quote!(let #mutability #name = #var;));
+                            inner.extend(self.alias(l));
                         }
                         Some(Carry::DropFlag) => {
                             let var = self.param_var(l);
@@ -488,6 +522,12 @@ impl Emitter<'_> {
             match item {
                 Item::Tokens(tokens) => inner.extend(self.substitute_gotos(block, tokens.clone())?),
                 Item::Frame(child) => inner.extend(self.frame(block, child)?),
+                Item::Decl(locals) => locals.iter().for_each(|&l| inner.extend(self.alias(l))),
+                Item::Uninit(tokens, locals) => {
+                    if locals.iter().any(|l| data.mentions.contains(l)) {
+                        inner.extend(tokens.clone());
+                    }
+                }
                 Item::Term(term) => inner.extend(self.term(block, term)?),
             }
         }
@@ -498,6 +538,24 @@ impl Emitter<'_> {
         let suffix = &frame.suffix;
         let unsafety = frame.is_unsafe.then(|| quote!(unsafe));
         Ok(quote!(#prefix #unsafety { #inner } #suffix))
+    }
+
+    fn alias_name(&self, local: LocalId) -> Ident {
+        format_ident!("__statemachine_local_{}", local)
+    }
+
+    /// `macro_rules!` naming `local` from where it is bound, for edges where
+    /// another binding shadows it.
+    fn alias(&self, local: LocalId) -> TokenStream {
+        if !self.aliased.contains(&local) {
+            return TokenStream::new();
+        }
+        let macro_name = self.alias_name(local);
+        let name = &self.body.locals[local].name;
+        quote! {
+            #[allow(unused_macros)]
+            macro_rules! #macro_name { () => { #name } }
+        }
     }
 
     /// Replaces `__statemachine_goto_N` markers left in verbatim code by jumps.
@@ -646,21 +704,9 @@ impl Emitter<'_> {
                 },
             };
             let by_name = || -> syn::Result<TokenStream> {
-                let shadowed = edge.shadowing.iter().any(|s| local.name == s)
-                    || edge
-                        .visible
-                        .iter()
-                        .rev()
-                        .find(|&&v| self.body.locals[v].name == local.name.to_string())
-                        != Some(&l);
-                if shadowed {
-                    return Err(syn::Error::new(
-                        local.name.span(),
-                        format!(
-                            "`{name}` is still held here but shadowed by another `{name}` where control leaves its block; \
-                             #[state_machine] cannot carry a shadowed value: rename one of them"
-                        ),
-                    ));
+                if is_shadowed(self.body, edge, l) {
+                    let alias = self.alias_name(l);
+                    return Ok(quote!(#alias!()));
                 }
                 Ok(quote!(#name))
             };

@@ -104,6 +104,12 @@ pub(crate) struct Frame {
 
 pub(crate) enum Item {
     Tokens(TokenStream),
+    /// Locals just declared by the preceding code: where an alias for a local
+    /// that is shadowed at some edge is defined.
+    Decl(Vec<LocalId>),
+    /// `let x;` without an initializer: emitted only in a block that mentions
+    /// one of the locals (elsewhere its type could not be inferred).
+    Uninit(TokenStream, Vec<LocalId>),
     Frame(Frame),
     Term(Term),
 }
@@ -521,27 +527,74 @@ impl<'n> Builder<'n> {
 
     /// Emits verbatim user code, recording what it reads, moves and assigns.
     fn emit_user(&mut self, tokens: TokenStream, moved_by: Option<&Expr>) {
-        let assigned = moved_by
-            .and_then(scan::assigned_local)
-            .and_then(|name| self.resolve(&name.to_string()));
-        self.note_uses(tokens.clone(), assigned);
+        let writes: Vec<LocalId> = moved_by
+            .map(scan::assignment_targets)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|name| self.resolve(&name.to_string()))
+            .collect();
+        self.note_reads(tokens.clone(), &writes);
         let mut moves = Vec::new();
+        let mut assigned = Vec::new();
         if let Some(expr) = moved_by {
             scan::certain_moves(expr, &mut moves);
+            assigned = scan::definitely_assigned(expr);
         }
         for ident in moves {
             if let Some(id) = self.resolve(&ident.to_string()) {
                 self.events.insert(id, Event::Moved);
             }
         }
-        if let Some(id) = assigned {
-            self.events.insert(id, Event::Assigned);
+        for ident in assigned {
+            if let Some(id) = self.resolve(&ident.to_string()) {
+                self.events.insert(id, Event::Assigned);
+            }
         }
         self.frames
             .last_mut()
             .expect("a frame is open")
             .items
             .push(Item::Tokens(tokens));
+    }
+
+    /// Like [`Self::note_uses`], but mentions that are targets of assignments
+    /// (`writes`, one entry per occurrence) are not reads.
+    fn note_reads(&mut self, tokens: TokenStream, writes: &[LocalId]) {
+        let mut idents = Vec::new();
+        scan::mentioned_idents(tokens, &mut idents);
+        let mut writes = writes.to_vec();
+        for ident in idents {
+            let Some(id) = self.resolve(&ident.to_string()) else {
+                continue;
+            };
+            let block = &mut self.body.blocks[self.cur];
+            block.mentions.insert(id);
+            if let Some(pos) = writes.iter().position(|&w| w == id) {
+                writes.swap_remove(pos);
+                continue;
+            }
+            if self.events.get(&id) != Some(&Event::Assigned) {
+                block.uses.insert(id);
+            }
+        }
+    }
+
+    /// Must `expr` be split into blocks? When it awaits, or when it is control
+    /// flow whose branches move a local of an enclosing scope (each path's
+    /// moves then become a drop flag at the join).
+    fn needs_lowering(&self, expr: &Expr) -> bool {
+        scan::has_await(expr)
+            || scan::branches_move(expr, &|name| self.resolve(&name.to_string()).is_some())
+    }
+
+    fn decl(&mut self, ids: Vec<LocalId>) {
+        if !ids.is_empty() {
+            self.frames
+                .last_mut()
+                .expect("a frame is open")
+                .items
+                .push(Item::Decl(ids));
+        }
     }
 
     // ---- statements --------------------------------------------------------
@@ -556,7 +609,8 @@ impl<'n> Builder<'n> {
     /// Emits `let PAT = ARG;` for a parameter at the start of the body.
     pub(crate) fn bind_param(&mut self, pat: &syn::Pat, arg: &Ident) {
         self.emit(quote!(let #pat = #arg;));
-        self.declare_param(pat);
+        let ids = self.declare_param(pat);
+        self.decl(ids);
     }
 
     /// Lowers statements in the current scope; returns the tail expression's
@@ -578,7 +632,7 @@ impl<'n> Builder<'n> {
                 Stmt::Expr(expr, semi) => {
                     if is_last && semi.is_none() {
                         tail = Some(self.lower_value(expr));
-                    } else if scan::has_await(expr) {
+                    } else if self.needs_lowering(expr) {
                         // A statement owns the temporaries its expression creates.
                         self.push_scope(false);
                         let operand = self.lower_expr(expr);
@@ -601,7 +655,7 @@ impl<'n> Builder<'n> {
     /// When it awaits, its temporaries get a scope of their own and the value
     /// is bound to a temporary of the enclosing scope.
     fn lower_value(&mut self, expr: &Expr) -> Operand {
-        if !scan::has_await(expr) {
+        if !self.needs_lowering(expr) {
             let tokens = self.rewrite_expr(expr.clone());
             self.emit_user(TokenStream::new(), Some(expr));
             self.note_uses(tokens.clone(), None);
@@ -620,7 +674,7 @@ impl<'n> Builder<'n> {
         let init_awaits = local
             .init
             .as_ref()
-            .is_some_and(|init| scan::has_await(&init.expr));
+            .is_some_and(|init| self.needs_lowering(&init.expr));
         let droppless = local
             .init
             .as_ref()
@@ -632,13 +686,21 @@ impl<'n> Builder<'n> {
                 }
             }
             let tokens = self.rewrite_stmt(Stmt::Local(local.clone()));
-            self.emit_user(tokens, local.init.as_ref().map(|init| &*init.expr));
+            if local.init.is_some() {
+                self.emit_user(tokens.clone(), local.init.as_ref().map(|init| &*init.expr));
+            }
             let ids = self.declare_pattern(&local.pat, droppless);
             if local.init.is_none() {
-                for id in ids {
+                self.frames
+                    .last_mut()
+                    .expect("a frame is open")
+                    .items
+                    .push(Item::Uninit(tokens, ids.clone()));
+                for &id in &ids {
                     self.events.insert(id, Event::Moved);
                 }
             }
+            self.decl(ids);
             return;
         }
         let init = local.init.as_ref().expect("checked above");
@@ -646,21 +708,28 @@ impl<'n> Builder<'n> {
         let attrs = &local.attrs;
         self.push_scope(false);
         let operand = self.lower_expr(&init.expr);
-        self.pop_scope(Some((quote!(#(#attrs)* let #pat =), operand)));
-        if let Some((else_token, diverge)) = &init.diverge {
-            if scan::has_await(diverge) {
-                self.error(diverge.span(), "`.await` in the `else` of a `let ... else` is not supported yet: use a `match`");
-            }
-            let diverge = self.rewrite_expr((**diverge).clone());
-            self.note_uses(diverge.clone(), None);
-            // `let PAT = { .. } else { .. };`
-            if let Some(Item::Frame(frame)) =
-                self.frames.last_mut().and_then(|f| f.items.last_mut())
-            {
-                frame.suffix = quote!(#else_token #diverge;);
+        match &init.diverge {
+            None => self.pop_scope(Some((quote!(#(#attrs)* let #pat =), operand))),
+            Some((else_token, diverge)) => {
+                if scan::has_await(diverge) {
+                    self.error(diverge.span(), "`.await` in the `else` of a `let ... else` is not supported yet: use a `match`");
+                }
+                // `let PAT = { .. } else` is not valid Rust: bind the value
+                // first, then match it as the temporary rustc would.
+                let value = Ident::new("__let_else", Span::mixed_site());
+                self.pop_scope(Some((quote!(let #value =), operand)));
+                let diverge = self.rewrite_expr((**diverge).clone());
+                self.note_uses(diverge.clone(), None);
+                let tokens = quote!(#(#attrs)* let #pat = ::core::convert::identity(#value) #else_token #diverge;);
+                self.frames
+                    .last_mut()
+                    .expect("frame")
+                    .items
+                    .push(Item::Tokens(tokens));
             }
         }
-        self.declare_pattern(pat, droppless);
+        let ids = self.declare_pattern(pat, droppless);
+        self.decl(ids);
     }
 
     // ---- expressions -------------------------------------------------------
@@ -669,7 +738,7 @@ impl<'n> Builder<'n> {
     /// at the current point. Operands evaluated before a later await are
     /// spilled into temporaries, in rustc's order.
     fn lower_expr(&mut self, expr: &Expr) -> Operand {
-        if !scan::has_await(expr) {
+        if !self.needs_lowering(expr) {
             let tokens = self.rewrite_expr(expr.clone());
             // The operand is evaluated where it is used; record its reads now
             // (they happen before anything the block does later).
@@ -855,7 +924,7 @@ impl<'n> Builder<'n> {
     /// names when the enclosing expression runs, later in this block.
     fn lower_operand(&mut self, expr: &Expr) -> Operand {
         let op = self.lower_expr(expr);
-        if !scan::has_await(expr) {
+        if !self.needs_lowering(expr) {
             self.emit_user(TokenStream::new(), Some(expr));
         }
         op
@@ -866,17 +935,25 @@ impl<'n> Builder<'n> {
     /// constants and (with `places`, for receivers and index bases) pure places,
     /// whose evaluation has no effect and may happen later.
     fn lower_operands(&mut self, exprs: &[&Expr], places: bool) -> Vec<Operand> {
-        let last_await = exprs.iter().rposition(|e| scan::has_await(e));
+        let last_await = exprs.iter().rposition(|e| self.needs_lowering(e));
         let mut ops = Vec::with_capacity(exprs.len());
         for (index, expr) in exprs.iter().enumerate() {
             let later_await = last_await.is_some_and(|last| index < last);
             let keep =
                 scan::is_constant(expr) || (places && index == 0 && scan::is_pure_place(expr));
-            if later_await && !keep {
-                let op = self.lower_expr(expr);
-                if !scan::has_await(expr) {
-                    self.emit_user(TokenStream::new(), Some(expr));
-                }
+            if let (true, false, Expr::Reference(r)) = (later_await, keep, expr) {
+                // `&temp()` before an await: keep the temporary, borrow it at
+                // the point of use (a borrow of a plain place is taken there too).
+                let (and, mutability) = (&r.and_token, &r.mutability);
+                let inner = if scan::is_pure_place(&r.expr) {
+                    self.rewrite_expr((*r.expr).clone())
+                } else {
+                    let op = self.lower_operand(&r.expr);
+                    self.spill(op)
+                };
+                ops.push(quote!(#and #mutability #inner));
+            } else if later_await && !keep {
+                let op = self.lower_now(expr);
                 ops.push(self.spill(op));
             } else if later_await {
                 // A place kept for later: its reads happen at the point of use.
@@ -890,13 +967,106 @@ impl<'n> Builder<'n> {
         ops
     }
 
+    /// Lowers an await-free operand that is evaluated now, before an await
+    /// later in the statement: the temporaries it creates become locals of
+    /// the statement's scope, so they live across the await as in rustc.
+    fn lower_now(&mut self, expr: &Expr) -> Operand {
+        if self.needs_lowering(expr) || !scan::creates_temporary(expr) {
+            return self.lower_operand(expr);
+        }
+        let rvalue = |e: &Expr| !scan::is_pure_place(e) && !matches!(e, Expr::Lit(_));
+        match expr {
+            Expr::MethodCall(call) => {
+                let receiver = if rvalue(&call.receiver) {
+                    let op = self.lower_now(&call.receiver);
+                    let temp = self.spill_local(op);
+                    if scan::consumes_receiver(&call.method) {
+                        self.events.insert(temp, Event::Moved);
+                    }
+                    let name = &self.body.locals[temp].name;
+                    quote!(#name)
+                } else {
+                    self.rewrite_expr((*call.receiver).clone())
+                };
+                let args = self.lower_now_all(&call.args.iter().collect::<Vec<_>>());
+                let (method, turbofish) = (&call.method, &call.turbofish);
+                quote!(#receiver.#method #turbofish(#(#args),*))
+            }
+            Expr::Call(call) => {
+                let func = self.rewrite_expr((*call.func).clone());
+                let args = self.lower_now_all(&call.args.iter().collect::<Vec<_>>());
+                quote!(#func(#(#args),*))
+            }
+            Expr::Reference(r) => {
+                let inner = if rvalue(&r.expr) {
+                    let op = self.lower_now(&r.expr);
+                    self.spill(op)
+                } else {
+                    self.lower_now(&r.expr)
+                };
+                let (and, mutability) = (&r.and_token, &r.mutability);
+                quote!(#and #mutability #inner)
+            }
+            Expr::Field(f) => {
+                let base = if rvalue(&f.base) {
+                    let op = self.lower_now(&f.base);
+                    self.spill(op)
+                } else {
+                    self.lower_now(&f.base)
+                };
+                let member = &f.member;
+                quote!(#base.#member)
+            }
+            Expr::Paren(p) => {
+                let inner = self.lower_now(&p.expr);
+                quote!((#inner))
+            }
+            Expr::Cast(c) => {
+                let inner = self.lower_now(&c.expr);
+                let ty = &c.ty;
+                quote!((#inner as #ty))
+            }
+            Expr::Binary(b) if !matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+                let mut ops = self.lower_now_all(&[&b.left, &b.right]);
+                let right = ops.pop().unwrap_or_default();
+                let left = ops.pop().unwrap_or_default();
+                let op = &b.op;
+                quote!((#left #op #right))
+            }
+            _ => self.lower_operand(expr),
+        }
+    }
+
+    /// [`Self::lower_now`] on siblings, in order: an operand before one that
+    /// spills a temporary is spilled too, so evaluation order is unchanged.
+    fn lower_now_all(&mut self, exprs: &[&Expr]) -> Vec<Operand> {
+        let last = exprs.iter().rposition(|e| scan::creates_temporary(e));
+        let mut ops = Vec::with_capacity(exprs.len());
+        for (index, expr) in exprs.iter().enumerate() {
+            let before_temp = last.is_some_and(|last| index < last);
+            if before_temp && !scan::is_constant(expr) {
+                let op = self.lower_now(expr);
+                ops.push(self.spill(op));
+            } else {
+                ops.push(self.lower_now(expr));
+            }
+        }
+        ops
+    }
+
     /// Evaluates `op` now into a temporary of the innermost scope.
     fn spill(&mut self, op: Operand) -> Operand {
+        let temp = self.spill_local(op);
+        let name = &self.body.locals[temp].name;
+        quote!(#name)
+    }
+
+    fn spill_local(&mut self, op: Operand) -> LocalId {
         let temp = self.reserve_temp("t");
         let name = self.body.locals[temp].name.clone();
         self.emit(quote!(let #name = #op;));
         self.bind(temp);
-        quote!(#name)
+        temp
     }
 
     /// `operand.await`: suspend in a new state; the resume block receives the value.
@@ -1304,7 +1474,8 @@ impl<'n> Builder<'n> {
                 );
                 self.emit(quote!(let #pat = #item_name;));
                 self.events.insert(item, Event::Moved);
-                self.declare_pattern(pat, false);
+                let ids = self.declare_pattern(pat, false);
+                self.decl(ids);
             }
         }
         self.push_scope(false);

@@ -223,18 +223,46 @@ pub(crate) fn certain_moves(expr: &Expr, out: &mut Vec<syn::Ident>) {
         },
         Expr::Closure(c) if c.capture.is_some() => captured_by_move(&c.body, out),
         Expr::Async(a) if a.capture.is_some() => {
-            let mut idents = Vec::new();
-            mentioned_idents(quote::ToTokens::to_token_stream(&a.block), &mut idents);
-            out.extend(idents);
+            whole_variable_uses(quote::ToTokens::to_token_stream(&a.block), out);
         }
         _ => certain_moves_place(expr, out),
     }
 }
 
+/// A `move` closure or async block moves the variables it uses whole; one it
+/// uses only through fields (`x.0.len()`) captures just those fields (RFC
+/// 2229), leaving the variable in place.
 fn captured_by_move(body: &Expr, out: &mut Vec<syn::Ident>) {
-    let mut idents = Vec::new();
-    mentioned_idents(quote::ToTokens::to_token_stream(body), &mut idents);
-    out.extend(idents);
+    whole_variable_uses(quote::ToTokens::to_token_stream(body), out);
+}
+
+fn whole_variable_uses(tokens: TokenStream, out: &mut Vec<syn::Ident>) {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (index, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Ident(ident) => {
+                let dot =
+                    matches!(trees.get(index + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.');
+                let member = matches!(
+                    trees.get(index + 2),
+                    Some(TokenTree::Ident(_) | TokenTree::Literal(_))
+                );
+                let call = matches!(trees.get(index + 3), Some(TokenTree::Group(g)) if g.delimiter() == proc_macro2::Delimiter::Parenthesis);
+                let field_projection = dot && member && !call;
+                if !field_projection {
+                    out.push(ident.clone());
+                }
+            }
+            TokenTree::Group(group) => whole_variable_uses(group.stream(), out),
+            TokenTree::Literal(lit) => {
+                let text = lit.to_string();
+                if text.starts_with('"') || text.starts_with("r\"") || text.starts_with("r#") {
+                    inline_format_names(&text, lit.span(), out);
+                }
+            }
+            TokenTree::Punct(_) => {}
+        }
+    }
 }
 
 /// Methods that take `self` by value on every std type that has them, and by
@@ -337,4 +365,134 @@ pub(crate) fn tokens_have_await(tokens: &TokenStream) -> Option<proc_macro2::Spa
 /// (`return`, `break`, `continue`)?
 pub(crate) fn diverges(expr: &Expr) -> bool {
     matches!(expr, Expr::Return(_) | Expr::Break(_) | Expr::Continue(_))
+}
+
+/// Locals assigned as a whole (`x = ...`) on every path through `expr`.
+pub(crate) fn definitely_assigned(expr: &Expr) -> Vec<syn::Ident> {
+    match expr {
+        Expr::Assign(_) => assigned_local(expr).cloned().into_iter().collect(),
+        Expr::Paren(p) => definitely_assigned(&p.expr),
+        Expr::Block(b) if b.label.is_none() => block_assigned(&b.block),
+        Expr::Unsafe(u) => block_assigned(&u.block),
+        Expr::If(i) => match &i.else_branch {
+            Some((_, otherwise)) => {
+                let then = block_assigned(&i.then_branch);
+                let otherwise = definitely_assigned(otherwise);
+                then.into_iter().filter(|x| otherwise.contains(x)).collect()
+            }
+            None => Vec::new(),
+        },
+        Expr::Match(m) => {
+            let mut arms = m.arms.iter().map(|arm| definitely_assigned(&arm.body));
+            let Some(first) = arms.next() else {
+                return Vec::new();
+            };
+            arms.fold(first, |acc, next| {
+                acc.into_iter().filter(|x| next.contains(x)).collect()
+            })
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn block_assigned(block: &syn::Block) -> Vec<syn::Ident> {
+    let mut out = Vec::new();
+    for stmt in &block.stmts {
+        if let syn::Stmt::Expr(expr, _) = stmt {
+            out.extend(definitely_assigned(expr));
+        }
+    }
+    out
+}
+
+/// How many times each name is the target of a whole assignment (`x = ...`)
+/// anywhere in `expr` (outside closures): those mentions are writes, not reads.
+pub(crate) fn assignment_targets(expr: &Expr) -> Vec<syn::Ident> {
+    struct Targets(Vec<syn::Ident>);
+    impl<'ast> Visit<'ast> for Targets {
+        fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+            if let Some(ident) = assigned_local(&Expr::Assign(a.clone())) {
+                self.0.push(ident.clone());
+            } else {
+                self.visit_expr(&a.left);
+            }
+            self.visit_expr(&a.right);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut targets = Targets(Vec::new());
+    targets.visit_expr(expr);
+    targets.0
+}
+
+/// Control flow whose branches certainly move one of `outer`'s locals: it is
+/// split into blocks so each path's moves become drop flags at the join.
+pub(crate) fn branches_move(expr: &Expr, is_outer: &dyn Fn(&syn::Ident) -> bool) -> bool {
+    let block_moves = |block: &syn::Block| {
+        block.stmts.iter().any(|stmt| match stmt {
+            syn::Stmt::Expr(e, _) => {
+                let mut moves = Vec::new();
+                certain_moves(e, &mut moves);
+                moves.iter().any(is_outer) || branches_move(e, is_outer)
+            }
+            syn::Stmt::Local(local) => local.init.as_ref().is_some_and(|init| {
+                let mut moves = Vec::new();
+                certain_moves(&init.expr, &mut moves);
+                moves.iter().any(is_outer) || branches_move(&init.expr, is_outer)
+            }),
+            _ => false,
+        })
+    };
+    match expr {
+        Expr::If(i) => {
+            block_moves(&i.then_branch)
+                || i.else_branch.as_ref().is_some_and(|(_, e)| {
+                    branches_move(e, is_outer)
+                        || matches!(&**e, Expr::Block(b) if block_moves(&b.block))
+                })
+        }
+        Expr::Match(m) => m.arms.iter().any(|arm| {
+            let mut moves = Vec::new();
+            certain_moves(&arm.body, &mut moves);
+            moves.iter().any(is_outer)
+                || branches_move(&arm.body, is_outer)
+                || matches!(&*arm.body, Expr::Block(b) if block_moves(&b.block))
+        }),
+        Expr::Block(b) if b.label.is_none() => block_moves(&b.block),
+        Expr::Unsafe(u) => block_moves(&u.block),
+        Expr::Loop(l) => block_moves(&l.body),
+        Expr::While(w) => block_moves(&w.body),
+        Expr::ForLoop(f) => block_moves(&f.body),
+        _ => false,
+    }
+}
+
+/// Does evaluating `expr` create a temporary that rustc keeps until the end
+/// of the statement (an rvalue borrowed as a method receiver, by `&`, or as
+/// the base of a field or index)? Such an operand evaluated before an await
+/// must keep its temporaries alive across it.
+pub(crate) fn creates_temporary(expr: &Expr) -> bool {
+    let rvalue = |e: &Expr| !is_pure_place(e) && !matches!(e, Expr::Lit(_));
+    match expr {
+        Expr::MethodCall(call) => {
+            rvalue(&call.receiver)
+                || creates_temporary(&call.receiver)
+                || call.args.iter().any(creates_temporary)
+        }
+        Expr::Call(call) => call.args.iter().any(creates_temporary),
+        Expr::Reference(r) => rvalue(&r.expr) || creates_temporary(&r.expr),
+        Expr::Field(f) => rvalue(&f.base) || creates_temporary(&f.base),
+        Expr::Index(i) => {
+            rvalue(&i.expr) || creates_temporary(&i.expr) || creates_temporary(&i.index)
+        }
+        Expr::Binary(b) => creates_temporary(&b.left) || creates_temporary(&b.right),
+        Expr::Unary(u) => creates_temporary(&u.expr),
+        Expr::Cast(c) => creates_temporary(&c.expr),
+        Expr::Paren(p) => creates_temporary(&p.expr),
+        Expr::Tuple(t) => t.elems.iter().any(creates_temporary),
+        Expr::Array(a) => a.elems.iter().any(creates_temporary),
+        _ => false,
+    }
 }

@@ -1,0 +1,225 @@
+// Blocks, async blocks, macros, items, shadowing, drop flags, temporaries.
+
+differential!(async_block_awaited_and_not, (n: u32) -> u32 {
+    let d = D("d");
+    let captured = D("captured");
+    let not_awaited = async { log("never runs"); 1 };
+    let a = async move {
+        let inner = D("inner");
+        leaf("in_block", n).await + captured.0.len() as u32
+    }.await;
+    drop(not_awaited);
+    a + leaf("after", 1).await
+}, (2));
+
+differential!(unsafe_block_with_await, (v: Vec<u32>) -> u32 {
+    let d = D("d");
+    let x = unsafe {
+        let p = v.as_ptr();
+        let k = leaf("k", 1usize).await;
+        *p.add(k)
+    };
+    x
+}, (vec![1, 2, 3]));
+
+differential!(block_expression_value, (n: u32) -> u32 {
+    let d = D("d");
+    let x = {
+        let a = D("a");
+        let y = leaf("y", n).await;
+        let b = D("b");
+        y * 2
+    };
+    x + 1
+}, (4));
+
+differential!(let_else_after_await, (o: Option<D>) -> &'static str {
+    let d = D("d");
+    let v = leaf("v", o).await;
+    let Some(inner) = v else { return "none" };
+    leaf("after", ()).await;
+    inner.into_name()
+}, (Some(D("o"))));
+
+differential!(let_else_with_await_in_init, (n: u32) -> u32 {
+    let d = D("d");
+    let Some(x) = leaf("opt", if n > 0 { Some(n) } else { None }).await else {
+        return 0;
+    };
+    x + leaf("after", 1).await
+}, (5));
+
+differential!(let_patterns, (pair: (D, u32)) -> u32 {
+    struct P { a: u32, b: D }
+    let (first, mut second) = pair;
+    let P { a, b: named } = leaf("p", P { a: 3, b: D("pb") }).await;
+    second += a;
+    let [x, y] = leaf("arr", [1u32, 2]).await;
+    let ref r = named;
+    first.touch();
+    r.touch();
+    second + x + y
+}, ((D("pair"), 4)));
+
+differential!(shadowing_same_scope, (n: u32) -> u32 {
+    let x = D("x1");
+    x.touch();
+    let x = leaf("x", n).await;
+    let x = x + 1;
+    let y = D("y");
+    leaf("tick", ()).await;
+    x
+}, (1));
+
+differential!(shadowed_value_still_owes_drop, (n: u32) -> u32 {
+    let s = D("first");
+    let t = D("t");
+    let s = D("second");
+    leaf("tick", ()).await;
+    s.touch();
+    n
+}, (1));
+
+differential!(conditional_move_drop_flag, (c: bool) -> u32 {
+    let s = D("s");
+    let t = D("t");
+    if c {
+        drop(s);
+    }
+    leaf("tick", ()).await;
+    t.touch();
+    1
+}, (true));
+
+differential!(conditional_move_drop_flag_not_taken, (c: bool) -> u32 {
+    let s = D("s");
+    let t = D("t");
+    if c {
+        drop(s);
+    }
+    leaf("tick", ()).await;
+    t.touch();
+    1
+}, (false));
+
+differential!(conditional_move_across_awaits, (c: bool) -> u32 {
+    let s = D("s");
+    let u = D("u");
+    if c {
+        leaf("branch", ()).await;
+        drop(s);
+    }
+    leaf("tick", ()).await;
+    leaf("tock", ()).await;
+    u.touch();
+    2
+}, (true));
+
+differential!(moved_in_one_arm_awaits_in_other, (n: u32) -> u32 {
+    let s = D("s");
+    let r = match n {
+        0 => { drop(s); 0 }
+        _ => leaf("arm", n).await,
+    };
+    leaf("after", ()).await;
+    r
+}, (3));
+
+differential!(deferred_initialization, (c: bool) -> u32 {
+    let d = D("d");
+    let x;
+    leaf("tick", ()).await;
+    if c { x = 1; } else { x = 2; }
+    let y: D;
+    y = leaf("y", D("y")).await;
+    y.touch();
+    x
+}, (true));
+
+differential!(reassigned_after_move, () -> &'static str {
+    let mut s = D("s1");
+    let name = s.into_name();
+    leaf("tick", name).await;
+    s = D("s2");
+    leaf("tock", ()).await;
+    s.into_name()
+}, ());
+
+differential!(macros_without_await, (n: u32) -> String {
+    let d = D("d");
+    let second = leaf("v", 2).await;
+    let v = vec![n, second];
+    assert!(v.len() == 2, "length {}", v.len());
+    let s = format!("{n}-{:?}", v);
+    println!("{s}");
+    leaf("s", s).await
+}, (7));
+
+differential!(items_in_body, (n: u32) -> u32 {
+    fn helper(x: u32) -> u32 { x * 10 }
+    struct Local(u32);
+    impl Local { fn get(&self) -> u32 { self.0 } }
+    static COUNT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    const K: u32 = 2;
+    let d = D("d");
+    COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let l = Local(leaf("l", n).await);
+    helper(l.get()) + K
+}, (3));
+
+differential!(closures_around_awaits, (n: u32) -> u32 {
+    let d = D("d");
+    let add = move |x: u32| x + n;
+    let v = add(leaf("v", 1).await);
+    let owned = D("owned");
+    let consume = move || owned.into_name().len() as u32;
+    leaf("tick", ()).await;
+    v + consume()
+}, (3));
+
+differential!(temporaries_across_await, (m: &std::sync::Mutex<Vec<u32>>) -> usize {
+    let d = D("d");
+    m.lock().unwrap().push(leaf("x", 5).await);
+    let n = m.lock().unwrap().len();
+    n
+}, (&*Box::leak(Box::new(std::sync::Mutex::new(vec![1])))));
+
+differential!(temporary_in_argument_lives_across_await, (n: u32) -> usize {
+    fn both(a: &D, b: u32) -> usize { log(format!("both {} {b}", a.0)); a.0.len() + b as usize }
+    let d = D("d");
+    let r = both(&D("temp"), leaf("b", n).await);
+    r
+}, (2));
+
+differential!(nested_awaits_in_one_expression, (n: u32) -> u32 {
+    let d = D("d");
+    leaf("outer", leaf("inner", n).await + 1).await * 2
+}, (3));
+
+differential!(await_on_local_future, (n: u32) -> u32 {
+    let d = D("d");
+    let fut = leaf("stored", n);
+    let other = leaf("other", 1);
+    log("before awaits");
+    let a = fut.await;
+    let b = other.await;
+    a + b
+}, (3));
+
+differential!(tail_expression_with_temporaries, (n: u32) -> usize {
+    let d = D("d");
+    D("tail temp").touch().len() + leaf("n", n).await as usize
+}, (3));
+
+differential!(tuple_and_ranges, (n: u32) -> (u32, Vec<u32>) {
+    let d = D("d");
+    let r: Vec<u32> = (leaf("lo", 1).await..leaf("hi", n).await).collect();
+    let t = (leaf("a", 1).await,);
+    (t.0, r)
+}, (4));
+
+differential!(repeat_and_cast, (n: u8) -> (Vec<u64>, i64) {
+    let d = D("d");
+    let arr = [leaf("r", n).await as u64; 3];
+    (arr.to_vec(), -(leaf("c", n).await as i64))
+}, (2));
