@@ -88,7 +88,11 @@ fn item_if_not_fn(item: TokenStream) -> TokenStream {
 
 fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let mut function = input::parse(args, item)?;
-    let names = Names::new();
+    let self_span = match function.sig.inputs.first() {
+        Some(syn::FnArg::Receiver(receiver)) => receiver.self_token.span,
+        _ => Span::call_site(),
+    };
+    let names = Names::new(self_span);
     let mut body = function.body.clone();
     RenameSelf { to: &names.self_ }.visit_block_mut(&mut body);
     let hoisted = hoist_items(&mut body);
@@ -97,7 +101,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let mut builder = Builder::new(&names);
     for param in &params {
         match &param.pat {
-            Some(pat) => builder.bind_param(pat, &param.field),
+            Some(pat) => builder.bind_param(pat, &param.field, param.droppless),
             None => {
                 let self_ = &names.self_;
                 let mutable = matches!(&function.sig.inputs[0], syn::FnArg::Receiver(r) if r.mutability.is_some() && r.reference.is_none());
@@ -106,7 +110,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
                 } else {
                     syn::parse_quote!(#self_)
                 };
-                builder.bind_param(&pat, &param.field);
+                builder.bind_param(&pat, &param.field, param.droppless);
             }
         }
     }
@@ -168,7 +172,7 @@ impl RenameSelf<'_> {
                 TokenTree::Ident(ident) if ident == "self" && !followed_by_path => {
                     out.push(TokenTree::Ident(Ident::new(
                         &self.to.to_string(),
-                        self.to.span().located_at(ident.span()),
+                        ident.span(),
                     )));
                 }
                 TokenTree::Group(group) => {
@@ -178,6 +182,21 @@ impl RenameSelf<'_> {
                     );
                     renamed.set_span(group.span());
                     out.push(TokenTree::Group(renamed));
+                }
+                // `format!("{self:?}")` captures `self` by name.
+                TokenTree::Literal(lit) => {
+                    match syn::parse2::<syn::LitStr>(lit.to_token_stream()) {
+                        Ok(text) if text.value().contains("{self") => {
+                            let value = text
+                                .value()
+                                .replace("{self}", &format!("{{{}}}", self.to))
+                                .replace("{self:", &format!("{{{}:", self.to));
+                            out.push(TokenTree::Literal(
+                                syn::LitStr::new(&value, lit.span()).token(),
+                            ));
+                        }
+                        _ => out.push(tree.clone()),
+                    }
                 }
                 other => out.push(other.clone()),
             }
@@ -190,8 +209,7 @@ impl VisitMut for RenameSelf<'_> {
     fn visit_expr_path_mut(&mut self, path: &mut syn::ExprPath) {
         if path.qself.is_none() && path.path.is_ident("self") {
             let span = path.path.segments[0].ident.span();
-            path.path.segments[0].ident =
-                Ident::new(&self.to.to_string(), self.to.span().located_at(span));
+            path.path.segments[0].ident = Ident::new(&self.to.to_string(), span);
         }
     }
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {

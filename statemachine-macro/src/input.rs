@@ -2,7 +2,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use syn::spanned::Spanned;
-use syn::{Attribute, Block, FnArg, Generics, Ident, ReturnType, Signature, Type, Visibility};
+use syn::{Attribute, Block, FnArg, Ident, ReturnType, Signature, Type, Visibility};
 
 /// An `async fn` accepted for rewriting, with its parts separated.
 pub(crate) struct MachineFn {
@@ -136,7 +136,34 @@ pub(crate) struct Param {
     pub arg: TokenStream,
     /// The user's pattern, bound at the start of the body (`None` for `self`).
     pub pat: Option<syn::Pat>,
-    pub ty: Option<Type>,
+    /// Declared as a reference (`&T`, `&mut T`, `Pin<&mut T>`, a raw
+    /// pointer): it has no drop glue, so it is stored only while live.
+    pub droppless: bool,
+}
+
+/// Is `ty` written as a type without drop glue that the machine may forget
+/// once it is dead: a reference, a raw pointer, or `Pin` of a reference?
+fn is_reference_type(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(_) | Type::Ptr(_) => true,
+        Type::Paren(p) => is_reference_type(&p.elem),
+        Type::Group(g) => is_reference_type(&g.elem),
+        Type::Path(p) => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            if last.ident != "Pin" {
+                return false;
+            }
+            match &last.arguments {
+                syn::PathArguments::AngleBracketed(args) => {
+                    matches!(args.args.first(), Some(syn::GenericArgument::Type(inner)) if is_reference_type(inner))
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 impl MachineFn {
@@ -153,7 +180,7 @@ impl MachineFn {
                         field,
                         arg: quote::quote!(#self_token),
                         pat: None,
-                        ty: None,
+                        droppless: is_reference_type(&receiver.ty),
                     });
                 }
                 FnArg::Typed(typed) => {
@@ -169,15 +196,11 @@ impl MachineFn {
                         arg: quote::quote!(#field),
                         field,
                         pat: Some(pat),
-                        ty: Some((*typed.ty).clone()),
+                        droppless: is_reference_type(&typed.ty),
                     });
                 }
             }
         }
         params
-    }
-
-    pub(crate) fn generics(&self) -> &Generics {
-        &self.sig.generics
     }
 }

@@ -69,7 +69,9 @@ pub(crate) struct Names {
 }
 
 impl Names {
-    pub(crate) fn new() -> Self {
+    /// `self_span`: the span of the receiver's `self`, so the renamed receiver
+    /// resolves like the user's own `self` (also inside format strings).
+    pub(crate) fn new(self_span: Span) -> Self {
         let ident = |name: &str| Ident::new(name, Span::mixed_site());
         let label = |name: &str| syn::Lifetime {
             apostrophe: Span::mixed_site(),
@@ -84,7 +86,7 @@ impl Names {
             resume: label("__resume"),
             ret: ident("__ret"),
             cx: ident("__cx"),
-            self_: ident("__self"),
+            self_: Ident::new("__self", self_span),
         }
     }
 }
@@ -269,11 +271,15 @@ impl<'n> Builder<'n> {
         let base = if base.is_empty() { "value" } else { base };
         let count = self.field_names.entry(base.to_owned()).or_insert(0);
         *count += 1;
-        let name = if *count == 1 {
+        let mut name = if *count == 1 {
             base.to_owned()
         } else {
             format!("{base}_{}", *count - 1)
         };
+        // `self`, or a raw identifier such as `r#type`, is not a field name.
+        if syn::parse_str::<Ident>(&name).is_err() {
+            name.push('_');
+        }
         Ident::new(&name, Span::call_site())
     }
 
@@ -312,8 +318,10 @@ impl<'n> Builder<'n> {
     }
 
     /// Declares a parameter of the function (bound from its argument at the start).
-    pub(crate) fn declare_param(&mut self, pat: &syn::Pat) -> Vec<LocalId> {
-        let ids = self.declare_pattern(pat, false);
+    pub(crate) fn declare_param(&mut self, pat: &syn::Pat, droppless: bool) -> Vec<LocalId> {
+        // A reference parameter bound whole has no drop glue.
+        let droppless = droppless && matches!(pat, syn::Pat::Ident(_));
+        let ids = self.declare_pattern(pat, droppless);
         self.body.params.extend(&ids);
         ids
     }
@@ -607,9 +615,9 @@ impl<'n> Builder<'n> {
     }
 
     /// Emits `let PAT = ARG;` for a parameter at the start of the body.
-    pub(crate) fn bind_param(&mut self, pat: &syn::Pat, arg: &Ident) {
+    pub(crate) fn bind_param(&mut self, pat: &syn::Pat, arg: &Ident, droppless: bool) {
         self.emit(quote!(let #pat = #arg;));
-        let ids = self.declare_param(pat);
+        let ids = self.declare_param(pat, droppless);
         self.decl(ids);
     }
 

@@ -305,3 +305,76 @@ macro_rules! differential {
         }
     };
 }
+
+/// Emits one method body twice in an `impl` block: `$machine` through
+/// `#[state_machine]` and `$compiler` as a plain `async fn`.
+#[macro_export]
+macro_rules! differential_impl {
+    ($ty:ty, $machine:ident, $compiler:ident, ($($recv:tt)*), ($($arg:ident : $argty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }) => {
+        impl $ty {
+            #[::statemachine_runtime::state_machine]
+            pub async fn $machine($($recv)*, $($arg: $argty),*) -> $ret { $($body)* }
+            #[allow(unused_variables, unused_mut)]
+            pub async fn $compiler($($recv)*, $($arg: $argty),*) -> $ret { $($body)* }
+        }
+    };
+}
+
+/// Whether a value's type is `Send`, decided at compile time by method
+/// resolution (an inherent method applies only when the bound holds), so a
+/// test can compare the answer for two opaque futures.
+#[macro_export]
+macro_rules! is_send {
+    ($value:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::NotAuto as _;
+        $crate::probe(&$value).is_send()
+    }};
+}
+
+/// Whether a value's type is `Sync` (see [`is_send!`]).
+#[macro_export]
+macro_rules! is_sync {
+    ($value:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::NotAuto as _;
+        $crate::probe(&$value).is_sync()
+    }};
+}
+
+/// See [`is_send!`].
+#[derive(Debug)]
+pub struct Probe<T>(std::marker::PhantomData<T>);
+
+/// See [`is_send!`].
+pub fn probe<T>(_: &T) -> Probe<T> {
+    Probe(std::marker::PhantomData)
+}
+
+/// The fallback answers of [`is_send!`] and [`is_sync!`].
+pub trait NotAuto {
+    /// `false`: the inherent method did not apply.
+    fn is_send(&self) -> bool {
+        false
+    }
+    /// `false`: the inherent method did not apply.
+    fn is_sync(&self) -> bool {
+        false
+    }
+}
+
+impl<T> NotAuto for Probe<T> {}
+
+impl<T: Send> Probe<T> {
+    /// `true`: `T: Send`.
+    pub fn is_send(&self) -> bool {
+        true
+    }
+}
+
+impl<T: Sync> Probe<T> {
+    /// `true`: `T: Sync`.
+    pub fn is_sync(&self) -> bool {
+        true
+    }
+}

@@ -4,3 +4,4 @@ use statemachine_tests::{D, differential, leaf, log};
 include!("../cases/basic.rs");
 include!("../cases/loops.rs");
 include!("../cases/forms.rs");
+include!("../cases/panics.rs");

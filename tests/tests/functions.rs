@@ -1,0 +1,345 @@
+//! Methods, generic and lifetime-carrying functions, trait impls, `Send` and
+//! `Sync`, and machines run on tokio and on the project's own executor.
+
+use std::pin::Pin;
+use std::rc::Rc;
+
+use statemachine_runtime::state_machine;
+use statemachine_tests::{D, check, differential, differential_impl, is_send, is_sync, leaf, log};
+
+#[derive(Debug)]
+pub struct Counter {
+    name: D,
+    n: u32,
+}
+
+fn counter() -> Counter {
+    Counter {
+        name: D("counter"),
+        n: 1,
+    }
+}
+
+differential_impl!(Counter, by_ref_machine, by_ref_compiler, (&self), (k: u32) -> u32 {
+    let d = D("d");
+    let v = leaf("by_ref", k).await;
+    self.name.touch();
+    v + self.n
+});
+
+differential_impl!(Counter, by_mut_machine, by_mut_compiler, (&mut self), (k: u32) -> u32 {
+    let d = D("d");
+    self.n += leaf("by_mut", k).await;
+    log(format!("{self:?}"));
+    self.n
+});
+
+differential_impl!(Counter, by_value_machine, by_value_compiler, (self), () -> &'static str {
+    let d = D("d");
+    leaf("by_value", ()).await;
+    let Counter { name, n } = self;
+    name.into_name()
+});
+
+differential_impl!(Counter, by_mut_value_machine, by_mut_value_compiler, (mut self), () -> u32 {
+    self.n += leaf("x", 2).await;
+    self.name.touch();
+    self.n
+});
+
+differential_impl!(Counter, pinned_machine, pinned_compiler, (self: Pin<&mut Self>), (k: u32) -> u32 {
+    let d = D("d");
+    let this = self.get_mut();
+    this.n += leaf("pinned", k).await;
+    this.n
+});
+
+#[test]
+fn methods_match_rustc() {
+    let c = counter();
+    check(|| c.by_ref_machine(3), || c.by_ref_compiler(3));
+    let mut c = counter();
+    check(
+        || counter().by_value_machine(),
+        || counter().by_value_compiler(),
+    );
+    check(
+        || counter().by_mut_value_machine(),
+        || counter().by_mut_value_compiler(),
+    );
+    // `&mut self` and `Pin<&mut Self>`: the receiver outlives each future.
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        let mut a = counter();
+        let mut b = counter();
+        runs.push((
+            statemachine_tests::run(a.by_mut_machine(2)),
+            statemachine_tests::run(b.by_mut_compiler(2)),
+        ));
+        runs.push((
+            statemachine_tests::run(Pin::new(&mut a).pinned_machine(5)),
+            statemachine_tests::run(Pin::new(&mut b).pinned_compiler(5)),
+        ));
+    }
+    for (machine, compiler) in runs {
+        assert_eq!(machine, compiler);
+    }
+    c.n = 0;
+}
+
+// Generic and lifetime-carrying functions.
+
+#[state_machine]
+async fn generic_machine<T: Clone + std::fmt::Debug, U>(value: T, extra: U) -> (T, T)
+where
+    U: Into<u32>,
+{
+    let d = D("d");
+    let copy = leaf("clone", value.clone()).await;
+    let n: u32 = extra.into();
+    log(format!("extra {n}"));
+    (value, copy)
+}
+
+async fn generic_compiler<T: Clone + std::fmt::Debug, U>(value: T, extra: U) -> (T, T)
+where
+    U: Into<u32>,
+{
+    let d = D("d");
+    let copy = leaf("clone", value.clone()).await;
+    let n: u32 = extra.into();
+    log(format!("extra {n}"));
+    (value, copy)
+}
+
+#[state_machine]
+async fn first_machine<'a>(items: &'a [D], label: &str) -> &'a str {
+    let d = D("d");
+    log(label);
+    let i = leaf("first", 0usize).await;
+    items[i].0
+}
+
+async fn first_compiler<'a>(items: &'a [D], label: &str) -> &'a str {
+    let d = D("d");
+    log(label);
+    let i = leaf("first", 0usize).await;
+    items[i].0
+}
+
+#[state_machine]
+async fn impl_trait_argument_machine(items: impl IntoIterator<Item = u32>) -> u32 {
+    let d = D("d");
+    let mut sum = 0;
+    for i in items {
+        sum += leaf("i", i).await;
+    }
+    sum
+}
+
+async fn impl_trait_argument_compiler(items: impl IntoIterator<Item = u32>) -> u32 {
+    let d = D("d");
+    let mut sum = 0;
+    for i in items {
+        sum += leaf("i", i).await;
+    }
+    sum
+}
+
+#[test]
+fn generic_and_lifetime_functions_match_rustc() {
+    check(
+        || generic_machine(D("v").0.to_string(), 7u8),
+        || generic_compiler(D("v").0.to_string(), 7u8),
+    );
+    let items = [D("first"), D("second")];
+    let label = String::from("label");
+    check(
+        || first_machine(&items, &label),
+        || first_compiler(&items, &label),
+    );
+    check(
+        || impl_trait_argument_machine(vec![1, 2, 3]),
+        || impl_trait_argument_compiler(vec![1, 2, 3]),
+    );
+}
+
+// A method implementing an `async fn` of a trait.
+
+trait Service {
+    async fn call(&self, request: u32) -> u32;
+}
+
+struct MachineService(D);
+struct CompilerService(D);
+
+impl Service for MachineService {
+    #[state_machine]
+    async fn call(&self, request: u32) -> u32 {
+        let d = D("d");
+        self.0.touch();
+        leaf("call", request * 2).await
+    }
+}
+
+impl Service for CompilerService {
+    async fn call(&self, request: u32) -> u32 {
+        let d = D("d");
+        self.0.touch();
+        leaf("call", request * 2).await
+    }
+}
+
+#[test]
+fn trait_impl_method_matches_rustc() {
+    let m = MachineService(D("service"));
+    let c = CompilerService(D("service"));
+    check(|| m.call(4), || c.call(4));
+}
+
+// Send and Sync follow rustc's answer.
+
+differential!(holds_rc_across_await, () -> u32 {
+    let d = D("d");
+    let rc = Rc::new(5);
+    leaf("tick", ()).await;
+    *rc
+}, ());
+
+differential!(rc_moved_before_await, () -> u32 {
+    let d = D("d");
+    let rc = Rc::new(5);
+    drop(rc);
+    leaf("tick", ()).await;
+    1
+}, ());
+
+differential!(rc_borrowed_then_moved_before_await, () -> u32 {
+    let d = D("d");
+    let rc = Rc::new(5);
+    let n = *rc;
+    drop(rc);
+    leaf("tick", ()).await;
+    n
+}, ());
+
+differential!(rc_in_scope_not_used_after_await, () -> u32 {
+    let d = D("d");
+    let rc = Rc::new(5);
+    let n = *rc;
+    leaf("tick", ()).await;
+    n
+}, ());
+
+differential!(rc_borrowed_dead_reference, (rc: &'static Rc<u32>) -> u32 {
+    let d = D("d");
+    let r = &**rc;
+    let n = *r;
+    leaf("tick", ()).await;
+    n
+}, (Box::leak(Box::new(Rc::new(3)))));
+
+differential!(cell_held_across_await, () -> u32 {
+    let d = D("d");
+    let c = std::cell::Cell::new(3);
+    leaf("tick", ()).await;
+    c.get()
+}, ());
+
+differential!(raw_pointer_dead_at_await, () -> u32 {
+    let d = D("d");
+    let p: *const u32 = std::ptr::null();
+    let n = p.is_null() as u32;
+    leaf("tick", ()).await;
+    n
+}, ());
+
+#[test]
+fn send_and_sync_match_rustc() {
+    assert!(!is_send!(holds_rc_across_await::machine()));
+    assert!(!is_send!(holds_rc_across_await::compiler()));
+    assert!(is_send!(rc_moved_before_await::machine()));
+    assert!(is_send!(rc_moved_before_await::compiler()));
+    assert!(!is_send!(rc_in_scope_not_used_after_await::machine()));
+    assert!(!is_send!(rc_in_scope_not_used_after_await::compiler()));
+    // An argument is held until the first poll: a `&Rc` argument makes both
+    // futures `!Send`.
+    assert!(!is_send!(rc_borrowed_dead_reference::machine(Box::leak(
+        Box::new(Rc::new(3))
+    ))));
+    assert_eq!(
+        is_send!(rc_borrowed_dead_reference::machine(Box::leak(Box::new(
+            Rc::new(3)
+        )))),
+        is_send!(rc_borrowed_dead_reference::compiler(Box::leak(Box::new(
+            Rc::new(3)
+        ))))
+    );
+    // A `Cell` is `Send` but not `Sync`: so are both futures holding it.
+    assert!(is_send!(cell_held_across_await::machine()));
+    assert_eq!(
+        is_sync!(cell_held_across_await::machine()),
+        is_sync!(cell_held_across_await::compiler())
+    );
+    assert!(is_send!(generic_machine(1u32, 2u8)));
+    assert!(is_sync!(generic_machine(1u32, 2u8)));
+    // The documented difference: rustc does not hold a value without drop
+    // glue that is dead at the await (here a raw pointer); the macro cannot
+    // see drop glue and keeps it, so its machine is not `Send`.
+    assert!(is_send!(raw_pointer_dead_at_await::compiler()));
+    assert!(!is_send!(raw_pointer_dead_at_await::machine()));
+    // The other direction: rustc keeps a local that was ever borrowed (here
+    // by `*rc`) until its scope ends, even once moved; the machine stores
+    // only what is still initialized, so it is `Send` here and rustc's is not.
+    assert!(is_send!(rc_borrowed_then_moved_before_await::machine()));
+    assert!(!is_send!(rc_borrowed_then_moved_before_await::compiler()));
+}
+
+// On real executors.
+
+#[state_machine]
+async fn sleepy_sum(n: u64) -> u64 {
+    let mut sum = 0;
+    for i in 0..n {
+        statemachine_runtime::sleep(std::time::Duration::from_millis(1)).await;
+        statemachine_runtime::yield_now().await;
+        sum += i;
+    }
+    sum
+}
+
+#[state_machine]
+async fn tokio_work(n: u64) -> u64 {
+    let mut sum = 0;
+    for i in 0..n {
+        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+        tokio::task::yield_now().await;
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        tokio::spawn(async move { tx.send(i).unwrap() });
+        sum += rx.await.unwrap();
+    }
+    sum
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn runs_on_tokio() {
+    assert_eq!(tokio_work(5).await, 10);
+    assert_eq!(sleepy_sum(4).await, 6);
+    let handle = tokio::spawn(tokio_work(3));
+    assert_eq!(handle.await.unwrap(), 3);
+}
+
+#[test]
+fn runs_on_own_executor() {
+    let executor = statemachine_runtime::LocalExecutor::new();
+    let handles: Vec<_> = (0..10).map(|n| executor.spawn(sleepy_sum(n))).collect();
+    let total = executor.block_on(async {
+        let mut total = 0;
+        for h in handles {
+            total += h.await;
+        }
+        total
+    });
+    assert_eq!(total, (0..10u64).map(|n| n * n.saturating_sub(1) / 2).sum());
+    assert_eq!(statemachine_runtime::block_on(sleepy_sum(3)), 3);
+}
