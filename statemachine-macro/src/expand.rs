@@ -555,7 +555,9 @@ impl Emitter<'_> {
         let prefix = &frame.prefix;
         let suffix = &frame.suffix;
         let unsafety = frame.is_unsafe.then(|| quote!(unsafe));
-        Ok(quote!(#prefix #unsafety { #inner } #suffix))
+        let mut braces = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, inner);
+        braces.set_span(frame.brace);
+        Ok(quote!(#prefix #unsafety #braces #suffix))
     }
 
     fn alias_name(&self, local: LocalId) -> Ident {

@@ -94,6 +94,7 @@ impl Names {
 /// The rendered code of one block, as nested Rust scopes mirroring the user's.
 pub(crate) struct Frame {
     pub scope: Option<ScopeId>,
+    pub brace: Span,
     /// Opened at the block's entry: the block's parameters of this scope are
     /// bound at its top.
     pub entry: bool,
@@ -207,6 +208,9 @@ struct ScopeInfo {
     id: ScopeId,
     locals: Vec<LocalId>,
     is_unsafe: bool,
+    /// Span of the user's braces: the edition of the user's code decides when
+    /// a block's tail temporaries drop, so the block keeps their span.
+    brace: Span,
 }
 
 struct LoopCtx {
@@ -257,6 +261,7 @@ impl<'n> Builder<'n> {
             id: 0,
             locals: Vec::new(),
             is_unsafe: false,
+            brace: Span::call_site(),
         });
         builder.next_scope = 1;
         builder.cur = builder.new_block(BlockKind::Start, Vec::new());
@@ -357,15 +362,21 @@ impl<'n> Builder<'n> {
     }
 
     fn push_scope(&mut self, is_unsafe: bool) {
+        self.push_scope_at(is_unsafe, Span::call_site());
+    }
+
+    fn push_scope_at(&mut self, is_unsafe: bool, brace: Span) {
         let id = self.next_scope;
         self.next_scope += 1;
         self.scopes.push(ScopeInfo {
             id,
             locals: Vec::new(),
             is_unsafe,
+            brace,
         });
         self.frames.push(Frame {
             scope: Some(id),
+            brace,
             entry: false,
             is_unsafe,
             prefix: TokenStream::new(),
@@ -426,6 +437,7 @@ impl<'n> Builder<'n> {
         self.frames.clear();
         self.frames.push(Frame {
             scope: None,
+            brace: Span::call_site(),
             entry: true,
             is_unsafe: false,
             prefix: TokenStream::new(),
@@ -437,6 +449,7 @@ impl<'n> Builder<'n> {
                 scope: Some(scope.id),
                 entry: true,
                 is_unsafe: scope.is_unsafe,
+                brace: scope.brace,
                 prefix: TokenStream::new(),
                 suffix: TokenStream::new(),
                 items: Vec::new(),
@@ -1062,6 +1075,22 @@ impl<'n> Builder<'n> {
         ops
     }
 
+    /// The scrutinee of a lowered `match` / `if let`: it and its temporaries
+    /// live until the end of the construct (its scope is open), as in rustc,
+    /// so an rvalue is bound to a temporary of that scope.
+    fn lower_scrutinee(&mut self, expr: &Expr) -> Operand {
+        let op = if self.needs_lowering(expr) {
+            self.lower_expr(expr)
+        } else {
+            self.lower_now(expr)
+        };
+        match syn::parse2::<Expr>(op.clone()) {
+            Ok(parsed) if scan::is_pure_place(&parsed) || scan::is_constant(&parsed) => op,
+            Ok(Expr::Reference(r)) if scan::is_pure_place(&r.expr) => op,
+            _ => self.spill(op),
+        }
+    }
+
     /// Evaluates `op` now into a temporary of the innermost scope.
     fn spill(&mut self, op: Operand) -> Operand {
         let temp = self.spill_local(op);
@@ -1230,7 +1259,7 @@ impl<'n> Builder<'n> {
     fn lower_scoped_block(&mut self, block: &syn::Block, is_unsafe: bool) -> Operand {
         let value = self.reserve_temp("value");
         let name = self.body.locals[value].name.clone();
-        self.push_scope(is_unsafe);
+        self.push_scope_at(is_unsafe, block.brace_token.span.join());
         let tail = self.lower_stmts(&block.stmts).unwrap_or_else(|| quote!(()));
         self.pop_scope(Some((quote!(let #name =), tail)));
         self.bind(value);
@@ -1276,10 +1305,9 @@ impl<'n> Builder<'n> {
         // The condition's temporaries and bindings live through the then branch.
         self.push_scope(false);
         self.lower_condition(&i.cond, then, otherwise, Vec::new(), span);
-        self.push_scope(false);
-        let tail = self
-            .lower_stmts(&i.then_branch.stmts)
-            .unwrap_or_else(|| quote!(()));
+        // A scope with the user's braces, so its tail temporaries drop as
+        // the user's edition says.
+        let tail = self.lower_scoped_block(&i.then_branch, false);
         let goto = self.goto(join, vec![(value, tail)], span);
         self.terminate(Term::Goto(goto), Some(otherwise));
         self.truncate_scopes(depth);
@@ -1321,7 +1349,7 @@ impl<'n> Builder<'n> {
             };
             match conjunct {
                 Expr::Let(l) => {
-                    let scrutinee = self.lower_expr(&l.expr);
+                    let scrutinee = self.lower_scrutinee(&l.expr);
                     let ids = self.reserve_pattern(&l.pat);
                     let (pat, extra) = self.hygienic_bindings(&l.pat, &ids);
                     let moved = self.scrutinee_moved(&l.expr, &l.pat).or(self
@@ -1363,7 +1391,7 @@ impl<'n> Builder<'n> {
         let join = self.new_block(BlockKind::Plain, vec![value]);
         // The scrutinee's temporaries live until the end of the `match`.
         self.push_scope(false);
-        let scrutinee = self.lower_expr(&m.expr);
+        let scrutinee = self.lower_scrutinee(&m.expr);
         let scrutinee_local = self.operand_local(&scrutinee);
         let mut arms = Vec::new();
         let mut arm_blocks = Vec::new();

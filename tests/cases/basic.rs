@@ -160,15 +160,6 @@ differential!(if_let_else_branch, (o: Option<D>) -> &'static str {
     }
 }, (None));
 
-differential!(if_let_chain, (a: Option<u32>, b: Option<u32>) -> u32 {
-    let d = D("d");
-    if let Some(x) = a && let Some(y) = b && x < y {
-        leaf("both", x + y).await
-    } else {
-        leaf("neither", 0).await
-    }
-}, (Some(1), Some(2)));
-
 differential!(match_arms, (n: u32) -> String {
     let d = D("d");
     let s = match n % 3 {

@@ -5,3 +5,5 @@ include!("../cases/basic.rs");
 include!("../cases/loops.rs");
 include!("../cases/forms.rs");
 include!("../cases/panics.rs");
+include!("../cases/temporaries.rs");
+include!("../cases/edition2024.rs");
