@@ -104,7 +104,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
             Some(pat) => builder.bind_param(pat, &param.field, param.droppless),
             None => {
                 let self_ = &names.self_;
-                let mutable = matches!(&function.sig.inputs[0], syn::FnArg::Receiver(r) if r.mutability.is_some() && r.reference.is_none());
+                let mutable = function.self_mutable;
                 let pat: syn::Pat = if mutable {
                     syn::parse_quote!(mut #self_)
                 } else {
@@ -263,7 +263,7 @@ fn is_shadowed(body: &LoweredBody, goto: &crate::lower::Goto, local: LocalId) ->
             .visible
             .iter()
             .rev()
-            .find(|&&v| body.locals[v].name == name.to_string())
+            .find(|&&v| body.locals[v].name == *name)
             != Some(&local)
 }
 
@@ -508,31 +508,31 @@ impl Emitter<'_> {
     fn frame(&self, block: BlockId, frame: &Frame) -> syn::Result<TokenStream> {
         let data = &self.body.blocks[block];
         let mut inner = TokenStream::new();
-        if frame.entry {
-            if let Some(scope) = frame.scope {
-                for &l in &data.in_scope {
-                    let local = &self.body.locals[l];
-                    if local.scope != scope {
-                        continue;
+        if frame.entry
+            && let Some(scope) = frame.scope
+        {
+            for &l in &data.in_scope {
+                let local = &self.body.locals[l];
+                if local.scope != scope {
+                    continue;
+                }
+                let name = &local.name;
+                let mutability = local.mutable.then(|| quote!(mut));
+                match self.plan.carry(block, l) {
+                    Some(Carry::Value) => {
+                        let var = self.param_var(l);
+                        inner.extend(quote!(let #mutability #name = #var;));
+                        inner.extend(self.alias(l));
                     }
-                    let name = &local.name;
-                    let mutability = local.mutable.then(|| quote!(mut));
-                    match self.plan.carry(block, l) {
-                        Some(Carry::Value) => {
-                            let var = self.param_var(l);
-                            inner.extend(quote!(let #mutability #name = #var;));
-                            inner.extend(self.alias(l));
-                        }
-                        Some(Carry::DropFlag) => {
-                            let var = self.param_var(l);
-                            let flag = self.flag_var(l);
-                            inner.extend(quote!(let #flag = #var;));
-                        }
-                        None if data.mentions.contains(&l) => {
-                            inner.extend(quote!(let #mutability #name;))
-                        }
-                        None => {}
+                    Some(Carry::DropFlag) => {
+                        let var = self.param_var(l);
+                        let flag = self.flag_var(l);
+                        inner.extend(quote!(let #flag = #var;));
                     }
+                    None if data.mentions.contains(&l) => {
+                        inner.extend(quote!(let #mutability #name;))
+                    }
+                    None => {}
                 }
             }
         }

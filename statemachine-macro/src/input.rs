@@ -13,6 +13,8 @@ pub(crate) struct MachineFn {
     pub body: Block,
     /// The declared output type (`()` when the fn has no `->`).
     pub output: Type,
+    /// The receiver was declared `mut self`.
+    pub self_mutable: bool,
 }
 
 /// Parses the attribute arguments (none are accepted yet) and the item.
@@ -108,6 +110,7 @@ fn accept(
         sig,
         body,
         output,
+        self_mutable: false,
     })
 }
 
@@ -176,6 +179,11 @@ impl MachineFn {
             match input {
                 FnArg::Receiver(receiver) => {
                     let self_token = receiver.self_token;
+                    // `mut self` is the body's business: the machine binds the
+                    // receiver mutably at the start of the body instead.
+                    if receiver.reference.is_none() {
+                        self.self_mutable = receiver.mutability.take().is_some();
+                    }
                     params.push(Param {
                         field,
                         arg: quote::quote!(#self_token),
@@ -185,13 +193,13 @@ impl MachineFn {
                 }
                 FnArg::Typed(typed) => {
                     let pat = (*typed.pat).clone();
-                    typed.pat = Box::new(syn::Pat::Ident(syn::PatIdent {
+                    *typed.pat = syn::Pat::Ident(syn::PatIdent {
                         attrs: Vec::new(),
                         by_ref: None,
                         mutability: None,
                         ident: field.clone(),
                         subpat: None,
-                    }));
+                    });
                     params.push(Param {
                         arg: quote::quote!(#field),
                         field,

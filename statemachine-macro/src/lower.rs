@@ -701,10 +701,10 @@ impl<'n> Builder<'n> {
             .as_ref()
             .is_some_and(|init| matches!(&*init.expr, Expr::Reference(_)));
         if !init_awaits {
-            if let Some((_, diverge)) = local.init.as_ref().and_then(|i| i.diverge.as_ref()) {
-                if scan::has_await(diverge) {
-                    self.error(diverge.span(), "`.await` in the `else` of a `let ... else` is not supported yet: use a `match`");
-                }
+            if let Some((_, diverge)) = local.init.as_ref().and_then(|i| i.diverge.as_ref())
+                && scan::has_await(diverge)
+            {
+                self.error(diverge.span(), "`.await` in the `else` of a `let ... else` is not supported yet: use a `match`");
             }
             let tokens = self.rewrite_stmt(Stmt::Local(local.clone()));
             if local.init.is_some() {
@@ -1396,13 +1396,13 @@ impl<'n> Builder<'n> {
         let mut arms = Vec::new();
         let mut arm_blocks = Vec::new();
         for arm in &m.arms {
-            if let Some((_, guard)) = &arm.guard {
-                if scan::has_await(guard) {
-                    self.error(
-                        guard.span(),
-                        "`.await` in a match guard is not supported yet: await before the `match`",
-                    );
-                }
+            if let Some((_, guard)) = &arm.guard
+                && scan::has_await(guard)
+            {
+                self.error(
+                    guard.span(),
+                    "`.await` in a match guard is not supported yet: await before the `match`",
+                );
             }
             let ids = self.reserve_pattern(&arm.pat);
             let block = self.new_block(BlockKind::Plain, ids.clone());

@@ -25,20 +25,6 @@ pub(crate) fn has_await(expr: &Expr) -> bool {
     finder.0
 }
 
-pub(crate) fn block_has_await(block: &syn::Block) -> bool {
-    block.stmts.iter().any(stmt_has_await)
-}
-
-pub(crate) fn stmt_has_await(stmt: &syn::Stmt) -> bool {
-    match stmt {
-        syn::Stmt::Local(local) => local.init.as_ref().is_some_and(|init| {
-            has_await(&init.expr) || init.diverge.as_ref().is_some_and(|(_, e)| has_await(e))
-        }),
-        syn::Stmt::Expr(expr, _) => has_await(expr),
-        syn::Stmt::Item(_) | syn::Stmt::Macro(_) => false,
-    }
-}
-
 /// Renames the bindings of `pat` (in [`pattern_bindings`] order) to `names`.
 pub(crate) fn rename_bindings(pat: &Pat, names: &[syn::Ident]) -> Pat {
     struct Rename<'a>(std::slice::Iter<'a, syn::Ident>);
@@ -46,16 +32,15 @@ pub(crate) fn rename_bindings(pat: &Pat, names: &[syn::Ident]) -> Pat {
         fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
             let name = p.ident.to_string();
             let looks_like_constant = name.starts_with(|c: char| c.is_uppercase());
-            if p.subpat.is_some()
+            if (p.subpat.is_some()
                 || p.by_ref.is_some()
                 || p.mutability.is_some()
-                || !looks_like_constant
+                || !looks_like_constant)
+                && let Some(new) = self.0.next()
             {
-                if let Some(new) = self.0.next() {
-                    p.ident = new.clone();
-                    // The binding is only moved into the next block.
-                    p.mutability = None;
-                }
+                p.ident = new.clone();
+                // The binding is only moved into the next block.
+                p.mutability = None;
             }
             if let Some((_, sub)) = &mut p.subpat {
                 self.visit_pat_mut(sub);
@@ -155,10 +140,10 @@ fn inline_format_names(text: &str, span: proc_macro2::Span, out: &mut Vec<syn::I
 pub(crate) fn certain_moves(expr: &Expr, out: &mut Vec<syn::Ident>) {
     match expr {
         Expr::Path(p) => {
-            if let Some(ident) = p.path.get_ident() {
-                if p.qself.is_none() {
-                    out.push(ident.clone());
-                }
+            if let Some(ident) = p.path.get_ident()
+                && p.qself.is_none()
+            {
+                out.push(ident.clone());
             }
         }
         Expr::Call(call) => {

@@ -21,21 +21,21 @@ fn counter() -> Counter {
 }
 
 differential_impl!(Counter, by_ref_machine, by_ref_compiler, (&self), (k: u32) -> u32 {
-    let d = D("d");
+    let _d = D("d");
     let v = leaf("by_ref", k).await;
     self.name.touch();
     v + self.n
 });
 
 differential_impl!(Counter, by_mut_machine, by_mut_compiler, (&mut self), (k: u32) -> u32 {
-    let d = D("d");
+    let _d = D("d");
     self.n += leaf("by_mut", k).await;
     log(format!("{self:?}"));
     self.n
 });
 
 differential_impl!(Counter, by_value_machine, by_value_compiler, (self), () -> &'static str {
-    let d = D("d");
+    let _d = D("d");
     leaf("by_value", ()).await;
     let Counter { name, n } = self;
     name.into_name()
@@ -48,7 +48,7 @@ differential_impl!(Counter, by_mut_value_machine, by_mut_value_compiler, (mut se
 });
 
 differential_impl!(Counter, pinned_machine, pinned_compiler, (self: Pin<&mut Self>), (k: u32) -> u32 {
-    let d = D("d");
+    let _d = D("d");
     let this = self.get_mut();
     this.n += leaf("pinned", k).await;
     this.n
@@ -94,7 +94,7 @@ async fn generic_machine<T: Clone + std::fmt::Debug, U>(value: T, extra: U) -> (
 where
     U: Into<u32>,
 {
-    let d = D("d");
+    let _d = D("d");
     let copy = leaf("clone", value.clone()).await;
     let n: u32 = extra.into();
     log(format!("extra {n}"));
@@ -105,7 +105,7 @@ async fn generic_compiler<T: Clone + std::fmt::Debug, U>(value: T, extra: U) -> 
 where
     U: Into<u32>,
 {
-    let d = D("d");
+    let _d = D("d");
     let copy = leaf("clone", value.clone()).await;
     let n: u32 = extra.into();
     log(format!("extra {n}"));
@@ -114,14 +114,14 @@ where
 
 #[state_machine]
 async fn first_machine<'a>(items: &'a [D], label: &str) -> &'a str {
-    let d = D("d");
+    let _d = D("d");
     log(label);
     let i = leaf("first", 0usize).await;
     items[i].0
 }
 
 async fn first_compiler<'a>(items: &'a [D], label: &str) -> &'a str {
-    let d = D("d");
+    let _d = D("d");
     log(label);
     let i = leaf("first", 0usize).await;
     items[i].0
@@ -129,7 +129,7 @@ async fn first_compiler<'a>(items: &'a [D], label: &str) -> &'a str {
 
 #[state_machine]
 async fn impl_trait_argument_machine(items: impl IntoIterator<Item = u32>) -> u32 {
-    let d = D("d");
+    let _d = D("d");
     let mut sum = 0;
     for i in items {
         sum += leaf("i", i).await;
@@ -138,7 +138,7 @@ async fn impl_trait_argument_machine(items: impl IntoIterator<Item = u32>) -> u3
 }
 
 async fn impl_trait_argument_compiler(items: impl IntoIterator<Item = u32>) -> u32 {
-    let d = D("d");
+    let _d = D("d");
     let mut sum = 0;
     for i in items {
         sum += leaf("i", i).await;
@@ -176,7 +176,7 @@ struct CompilerService(D);
 impl Service for MachineService {
     #[state_machine]
     async fn call(&self, request: u32) -> u32 {
-        let d = D("d");
+        let _d = D("d");
         self.0.touch();
         leaf("call", request * 2).await
     }
@@ -184,7 +184,7 @@ impl Service for MachineService {
 
 impl Service for CompilerService {
     async fn call(&self, request: u32) -> u32 {
-        let d = D("d");
+        let _d = D("d");
         self.0.touch();
         leaf("call", request * 2).await
     }
@@ -200,14 +200,14 @@ fn trait_impl_method_matches_rustc() {
 // Send and Sync follow rustc's answer.
 
 differential!(holds_rc_across_await, () -> u32 {
-    let d = D("d");
+    let _d = D("d");
     let rc = Rc::new(5);
     leaf("tick", ()).await;
     *rc
 }, ());
 
 differential!(rc_moved_before_await, () -> u32 {
-    let d = D("d");
+    let _d = D("d");
     let rc = Rc::new(5);
     drop(rc);
     leaf("tick", ()).await;
@@ -215,7 +215,7 @@ differential!(rc_moved_before_await, () -> u32 {
 }, ());
 
 differential!(rc_borrowed_then_moved_before_await, () -> u32 {
-    let d = D("d");
+    let _d = D("d");
     let rc = Rc::new(5);
     let n = *rc;
     drop(rc);
@@ -224,7 +224,7 @@ differential!(rc_borrowed_then_moved_before_await, () -> u32 {
 }, ());
 
 differential!(rc_in_scope_not_used_after_await, () -> u32 {
-    let d = D("d");
+    let _d = D("d");
     let rc = Rc::new(5);
     let n = *rc;
     leaf("tick", ()).await;
@@ -232,7 +232,7 @@ differential!(rc_in_scope_not_used_after_await, () -> u32 {
 }, ());
 
 differential!(rc_borrowed_dead_reference, (rc: &'static Rc<u32>) -> u32 {
-    let d = D("d");
+    let _d = D("d");
     let r = &**rc;
     let n = *r;
     leaf("tick", ()).await;
@@ -240,14 +240,14 @@ differential!(rc_borrowed_dead_reference, (rc: &'static Rc<u32>) -> u32 {
 }, (Box::leak(Box::new(Rc::new(3)))));
 
 differential!(cell_held_across_await, () -> u32 {
-    let d = D("d");
+    let _d = D("d");
     let c = std::cell::Cell::new(3);
     leaf("tick", ()).await;
     c.get()
 }, ());
 
 differential!(raw_pointer_dead_at_await, () -> u32 {
-    let d = D("d");
+    let _d = D("d");
     let p: *const u32 = std::ptr::null();
     let n = p.is_null() as u32;
     leaf("tick", ()).await;
