@@ -194,7 +194,7 @@ fn main() {
     let seed: u64 = std::env::var("STATEMACHINE_GEN_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0x5eed_0f_a5c);
+        .unwrap_or(0x0005_eed0_fa5c);
     let count: usize = std::env::var("STATEMACHINE_GEN_COUNT")
         .ok()
         .and_then(|s| s.parse().ok())
