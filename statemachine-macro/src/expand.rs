@@ -421,16 +421,16 @@ impl Emitter<'_> {
             let value_field = &self.body.locals[point.value].field;
             let value = Ident::new("__value", Span::mixed_site());
             resume_arms.push(quote! {
-                #state_enum::#variant { __awaitee, __saved } => {
+                                #state_enum::#variant { __awaitee, __saved } => {
                     // SAFETY: `__this` points to the pinned state, currently
                     // `#variant`; `__awaitee` is its structurally pinned field and
                     // `__saved` the values moved out only on `Ready`.
-                    match unsafe { ::statemachine_runtime::__private::poll_awaitee(#this, __awaitee, __saved, #cx) } {
-                        ::core::task::Poll::Ready((#value, (#(#vars,)*))) => {
-                            #block_enum::#target { #value_field: #value, #(#fields: #vars),* }
-                        }
-                        ::core::task::Poll::Pending => return ::core::task::Poll::Pending,
-                    }
+                    let ::core::task::Poll::Ready((#value, (#(#vars,)*))) =
+                        (unsafe { ::statemachine_runtime::__private::poll_awaitee(#this, __awaitee, __saved, #cx) })
+                    else {
+                        return ::core::task::Poll::Pending;
+                    };
+                    #block_enum::#target { #value_field: #value, #(#fields: #vars),* }
                 }
             });
         }
@@ -508,6 +508,7 @@ impl Emitter<'_> {
     fn frame(&self, block: BlockId, frame: &Frame) -> syn::Result<TokenStream> {
         let data = &self.body.blocks[block];
         let mut inner = TokenStream::new();
+        let mut bound = Vec::new();
         if frame.entry
             && let Some(scope) = frame.scope
         {
@@ -523,14 +524,17 @@ impl Emitter<'_> {
                         let var = self.param_var(l);
                         inner.extend(quote!(let #mutability #name = #var;));
                         inner.extend(self.alias(l));
+                        bound.push(l);
                     }
                     Some(Carry::DropFlag) => {
                         let var = self.param_var(l);
                         let flag = self.flag_var(l);
                         inner.extend(quote!(let #flag = #var;));
+                        bound.push(l);
                     }
                     None if data.mentions.contains(&l) => {
-                        inner.extend(quote!(let #mutability #name;))
+                        inner.extend(quote!(let #mutability #name;));
+                        bound.push(l);
                     }
                     None => {}
                 }
@@ -553,6 +557,31 @@ impl Emitter<'_> {
             return Ok(quote!({ #inner }));
         }
         let prefix = &frame.prefix;
+        // `let x = { let __awaited1 = __p1; __awaited1 };` reads as `let x = __p1;`.
+        if let ([only], [Item::Tokens(tokens)]) = (bound.as_slice(), frame.items.as_slice()) {
+            let name = &self.body.locals[*only].name;
+            if !frame.prefix.is_empty()
+                && tokens.to_string() == name.to_string()
+                && !frame.is_unsafe
+            {
+                let var = self.param_var(*only);
+                let suffix = &frame.suffix;
+                return Ok(quote!(#prefix #var #suffix));
+            }
+        }
+        // A scope that binds nothing and only holds nested code needs no braces.
+        let only_nested = frame
+            .items
+            .iter()
+            .all(|i| matches!(i, Item::Frame(_) | Item::Term(_)));
+        if bound.is_empty()
+            && frame.prefix.is_empty()
+            && frame.suffix.is_empty()
+            && !frame.is_unsafe
+            && only_nested
+        {
+            return Ok(inner);
+        }
         let suffix = &frame.suffix;
         let unsafety = frame.is_unsafe.then(|| quote!(unsafe));
         let mut braces = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, inner);
@@ -649,11 +678,12 @@ impl Emitter<'_> {
                 let saved = self.saved(*index);
                 let values = self.edge_values(block, *goto, &saved)?;
                 let awaitee_var = Ident::new("__awaitee", Span::mixed_site());
-                quote! {{
+                // Always the last statement of its block: no braces needed.
+                quote! {
                     let #awaitee_var = #awaitee;
-                    #state.set(#state_enum::#variant { __awaitee: #awaitee_var, __saved: (#(#values,)*) });
+                    #state.set(#state_enum::#variant { #awaitee_var, __saved: (#(#values,)*) });
                     continue #resume;
-                }}
+                }
             }
             Term::Return(value) => {
                 let value = self.substitute_gotos(block, value.clone())?;
@@ -689,10 +719,23 @@ impl Emitter<'_> {
             extras.extend(quote!(let #var = #value;));
         }
         let values = self.edge_values(block, goto, params)?;
-        let fields = params.iter().map(|&(l, _)| &self.body.locals[l].field);
+        let fields: Vec<TokenStream> = params
+            .iter()
+            .zip(&values)
+            .map(|(&(l, _), value)| {
+                let field = &self.body.locals[l].field;
+                // Shorthand when the value is the field's own name.
+                if value.to_string() == field.to_string() {
+                    // The value's own token: its hygiene finds the local.
+                    value.clone()
+                } else {
+                    quote!(#field: #value)
+                }
+            })
+            .collect();
         Ok(quote_spanned! {edge.span=> {
             #extras
-            #next = #block_enum::#variant { #(#fields: #values),* };
+                        #next = #block_enum::#variant { #(#fields),* };
             continue #dispatch;
         }})
     }

@@ -571,11 +571,13 @@ impl<'n> Builder<'n> {
                 self.events.insert(id, Event::Assigned);
             }
         }
-        self.frames
-            .last_mut()
-            .expect("a frame is open")
-            .items
-            .push(Item::Tokens(tokens));
+        if !tokens.is_empty() {
+            self.frames
+                .last_mut()
+                .expect("a frame is open")
+                .items
+                .push(Item::Tokens(tokens));
+        }
     }
 
     /// Like [`Self::note_uses`], but mentions that are targets of assignments
