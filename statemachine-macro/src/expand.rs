@@ -561,7 +561,7 @@ impl Emitter<'_> {
         if let ([only], [Item::Tokens(tokens)]) = (bound.as_slice(), frame.items.as_slice()) {
             let name = &self.body.locals[*only].name;
             if !frame.prefix.is_empty()
-                && tokens.to_string() == name.to_string()
+                && *name == tokens.to_string()
                 && !frame.is_unsafe
             {
                 let var = self.param_var(*only);
@@ -725,7 +725,7 @@ impl Emitter<'_> {
             .map(|(&(l, _), value)| {
                 let field = &self.body.locals[l].field;
                 // Shorthand when the value is the field's own name.
-                if value.to_string() == field.to_string() {
+                if *field == value.to_string() {
                     // The value's own token: its hygiene finds the local.
                     value.clone()
                 } else {
