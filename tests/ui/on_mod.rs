@@ -1,0 +1,6 @@
+use statemachine_runtime::state_machine;
+
+#[state_machine]
+mod machines {}
+
+fn main() {}
