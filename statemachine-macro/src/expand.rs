@@ -49,7 +49,8 @@ use syn::{Ident, Stmt};
 use crate::input::{self, MachineFn};
 use crate::liveness::{self, Carry, Plan};
 use crate::lower::{
-    BlockId, BlockKind, Builder, Frame, GotoId, Item, LocalId, LoweredBody, Names, Term,
+    BlockId, BlockKind, Builder, Frame, GotoId, Item, LocalId, LoweredBody, Names, Term, guard_var,
+    place_var, slot_var,
 };
 
 /// Entry point: never panics on user input; errors become `compile_error!`
@@ -96,12 +97,14 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let mut body = function.body.clone();
     RenameSelf { to: &names.self_ }.visit_block_mut(&mut body);
     let hoisted = hoist_items(&mut body);
+    let mut shadow_body = function.body.clone();
+    hoist_items(&mut shadow_body);
     let params = function.params();
 
     let mut builder = Builder::new(&names);
     for param in &params {
         match &param.pat {
-            Some(pat) => builder.bind_param(pat, &param.field, param.droppless),
+            Some(pat) => builder.bind_param(pat, &param.field, param.droppless, &body.stmts),
             None => {
                 let self_ = &names.self_;
                 let mutable = function.self_mutable;
@@ -110,7 +113,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
                 } else {
                     syn::parse_quote!(#self_)
                 };
-                builder.bind_param(&pat, &param.field, param.droppless);
+                builder.bind_param(&pat, &param.field, param.droppless, &body.stmts);
             }
         }
     }
@@ -128,6 +131,27 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         aliased: &aliased,
     };
     let machine = emitter.machine(&params)?;
+    // Slots are reached through raw pointers: the borrow checker does not see
+    // their uses. It checks this never-run copy of the original body instead,
+    // so a body rustc rejects is rejected here too, with rustc's message.
+    let shadow = if lowered.locals.iter().any(|l| l.slot) {
+        let output = &function.output;
+        let original = strip_in_place_attrs(shadow_body);
+        // The arguments under their names as the user wrote them.
+        let bindings = params.iter().filter_map(|p| {
+            let (pat, field) = (p.pat.as_ref()?, &p.field);
+            Some(quote!(let #pat = #field;))
+        });
+        quote! {
+            #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
+            if false {
+                let _ = async move || -> #output { #(#bindings)* #original };
+                loop {}
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
 
     let MachineFn {
         attrs,
@@ -141,7 +165,8 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     Ok(quote! {
         #(#attrs)*
         #vis #sig {
-            #(#hoisted)*
+                        #(#hoisted)*
+            #shadow
             #machine
         }
     })
@@ -216,6 +241,20 @@ impl VisitMut for RenameSelf<'_> {
         mac.tokens = self.rename_tokens(std::mem::take(&mut mac.tokens));
     }
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Removes `#[in_place]` (a hint to the macro) from `let` statements.
+fn strip_in_place_attrs(mut body: syn::Block) -> syn::Block {
+    struct Strip;
+    impl VisitMut for Strip {
+        fn visit_local_mut(&mut self, local: &mut syn::Local) {
+            local.attrs.retain(|a| !a.path().is_ident("in_place"));
+            syn::visit_mut::visit_local_mut(self, local);
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    Strip.visit_block_mut(&mut body);
+    body
 }
 
 /// Moves items declared in the body (fns, structs, impls, statics) out of it,
@@ -407,6 +446,7 @@ impl Emitter<'_> {
 
         // ---- resume: poll the awaitee in place ----
         let this = Ident::new("__this", Span::mixed_site());
+        let slots_var = Ident::new("__slots", Span::mixed_site());
         let mut resume_arms = Vec::new();
         for &k in &awaits {
             let variant = self.await_variant(k);
@@ -426,7 +466,7 @@ impl Emitter<'_> {
                     // `#variant`; `__awaitee` is its structurally pinned field and
                     // `__saved` the values moved out only on `Ready`.
                     let ::core::task::Poll::Ready((#value, (#(#vars,)*))) =
-                        (unsafe { ::statemachine_runtime::__private::poll_awaitee(#this, __awaitee, __saved, #cx) })
+                        (unsafe { ::statemachine_runtime::__private::poll_awaitee(#this, #slots_var, __awaitee, __saved, #cx) })
                     else {
                         return ::core::task::Poll::Pending;
                     };
@@ -456,7 +496,54 @@ impl Emitter<'_> {
         }
 
         let initial = quote!(#state_enum::Unresumed { #(#arg_fields: #args),* });
+        let slot_locals: Vec<LocalId> = (0..self.body.locals.len())
+            .filter(|&l| self.body.locals[l].slot)
+            .collect();
+        let slot_tys: Vec<Ident> = slot_locals.iter().map(|&l| self.ty(l)).collect();
+        let slots_ty = if slot_locals.is_empty() {
+            quote!(())
+        } else {
+            quote!(__Slots<#(#slot_tys),*>)
+        };
+        let drop_suspended = self.drop_suspended(&awaits, &slots_ty);
+        let mut impl_generics = state_generics.clone();
+        for ty in &slot_tys {
+            if !impl_generics.contains(ty) {
+                impl_generics.push(ty.clone());
+            }
+        }
+        let (slots_item, slots_init) = if slot_locals.is_empty() {
+            (TokenStream::new(), quote!(()))
+        } else {
+            let fields: Vec<&Ident> = slot_locals
+                .iter()
+                .map(|&l| &self.body.locals[l].field)
+                .collect();
+            let tys: Vec<Ident> = slot_locals.iter().map(|&l| self.ty(l)).collect();
+            let reversed: Vec<&Ident> = fields.iter().rev().copied().collect();
+            (
+                quote! {
+                    /// Values stored in place for their whole scope: each is
+                    /// borrowed across an await or large and live across several.
+                    #[allow(non_camel_case_types, non_snake_case)]
+                    struct __Slots<#(#tys),*> {
+                        #(#fields: ::statemachine_runtime::__private::Slot<#tys>,)*
+                        /// Borrows into the slots may be held across awaits.
+                        _pinned: ::core::marker::PhantomPinned,
+                    }
+                    impl<#(#tys),*> ::core::ops::Drop for __Slots<#(#tys),*> {
+                        fn drop(&mut self) {
+                            // Dropped while suspended: what is still in scope, innermost first.
+                            // SAFETY: nothing borrows the slots once the machine is dropped.
+                            unsafe { #(::statemachine_runtime::__private::Slot::drop_live(&raw mut self.#reversed);)* }
+                        }
+                    }
+                },
+                quote!(__Slots { #(#fields: ::statemachine_runtime::__private::Slot::new(),)* _pinned: ::core::marker::PhantomPinned }),
+            )
+        };
         Ok(quote! {
+            #slots_item
             #[allow(non_camel_case_types, non_snake_case, dead_code, clippy::large_enum_variant, clippy::type_complexity)]
             enum #state_enum<#(#state_generics),*> {
                 /// Not polled yet: holds the arguments.
@@ -467,15 +554,16 @@ impl Emitter<'_> {
                 /// A panic unwound through the body: polling again panics.
                 Panicked,
             }
-            impl<#(#state_generics),*> ::statemachine_runtime::__private::MachineState for #state_enum<#(#state_generics),*> {
+                        impl<#(#impl_generics),*> ::statemachine_runtime::__private::MachineState<#slots_ty> for #state_enum<#(#state_generics),*> {
                 const PANICKED: Self = Self::Panicked;
+                #drop_suspended
             }
             #[allow(non_camel_case_types, non_snake_case, dead_code, clippy::large_enum_variant, clippy::type_complexity)]
             enum #block_enum<#(#block_generics),*> {
                 #(#block_variants,)*
             }
-            #[allow(unused_variables, unused_mut, unused_assignments, unreachable_code, unused_braces, unused_parens, clippy::all, clippy::pedantic)]
-            let __machine = ::statemachine_runtime::__private::machine(#initial, move |mut #state, #cx: &mut ::core::task::Context<'_>| -> ::core::task::Poll<#output> {
+            #[allow(unused_variables, unused_mut, unused_assignments, unreachable_code, unused_braces, unused_parens, unused_unsafe, dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
+                        let __machine = ::statemachine_runtime::__private::machine(#initial, #slots_init, move |mut #state, #slots_var, #cx: &mut ::core::task::Context<'_>| -> ::core::task::Poll<#output> {
                 #resume: loop {
                     let #this = ::statemachine_runtime::__private::state_ptr(#state.as_mut());
                     // SAFETY: `__this` comes from the pinned state just above and
@@ -519,6 +607,11 @@ impl Emitter<'_> {
                 }
                 let name = &local.name;
                 let mutability = local.mutable.then(|| quote!(mut));
+                if local.slot {
+                    let (guard, slot) = (guard_var(l), slot_var(l));
+                    inner.extend(quote!(let #guard = ::statemachine_runtime::__private::SlotGuard::new(#slot);));
+                    continue;
+                }
                 match self.plan.carry(block, l) {
                     Some(Carry::Value) => {
                         let var = self.param_var(l);
@@ -554,16 +647,31 @@ impl Emitter<'_> {
             }
         }
         if frame.scope.is_none() {
-            return Ok(quote!({ #inner }));
+            // The slots in scope here, or declared here: pointers to them.
+            let slots_var = Ident::new("__slots", Span::mixed_site());
+            let mut pointers = TokenStream::new();
+            for (l, local) in self.body.locals.iter().enumerate() {
+                if local.slot && (data.in_scope.contains(&l) || local.declared_in == block) {
+                    let field = &local.field;
+                    let (slot, place) = (slot_var(l), place_var(l));
+                    pointers.extend(quote! {
+                        let #slot = &raw mut (*#slots_var).#field;
+                        let #place = ::statemachine_runtime::__private::Slot::place(#slot);
+                    });
+                }
+            }
+            if pointers.is_empty() {
+                return Ok(quote!({ #inner }));
+            }
+            // SAFETY: the slots live in the pinned machine; uses of a slot's
+            // place follow the user's code, which the shadow body borrow-checks.
+            return Ok(quote!(unsafe { #pointers #inner }));
         }
         let prefix = &frame.prefix;
         // `let x = { let __awaited1 = __p1; __awaited1 };` reads as `let x = __p1;`.
         if let ([only], [Item::Tokens(tokens)]) = (bound.as_slice(), frame.items.as_slice()) {
             let name = &self.body.locals[*only].name;
-            if !frame.prefix.is_empty()
-                && *name == tokens.to_string()
-                && !frame.is_unsafe
-            {
+            if !frame.prefix.is_empty() && *name == tokens.to_string() && !frame.is_unsafe {
                 let var = self.param_var(*only);
                 let suffix = &frame.suffix;
                 return Ok(quote!(#prefix #var #suffix));
@@ -677,9 +785,11 @@ impl Emitter<'_> {
                 let awaitee = self.substitute_gotos(block, awaitee.clone())?;
                 let saved = self.saved(*index);
                 let values = self.edge_values(block, *goto, &saved)?;
+                let keep = self.keep_slots(*goto);
                 let awaitee_var = Ident::new("__awaitee", Span::mixed_site());
                 // Always the last statement of its block: no braces needed.
                 quote! {
+                    #keep
                     let #awaitee_var = #awaitee;
                     #state.set(#state_enum::#variant { #awaitee_var, __saved: (#(#values,)*) });
                     continue #resume;
@@ -719,6 +829,7 @@ impl Emitter<'_> {
             extras.extend(quote!(let #var = #value;));
         }
         let values = self.edge_values(block, goto, params)?;
+        extras.extend(self.keep_slots(goto));
         let fields: Vec<TokenStream> = params
             .iter()
             .zip(&values)
@@ -738,6 +849,76 @@ impl Emitter<'_> {
                         #next = #block_enum::#variant { #(#fields),* };
             continue #dispatch;
         }})
+    }
+
+    /// With slots, a suspended machine drops its values interleaved: the
+    /// awaitee, then every local in scope at the await innermost first,
+    /// whether it is held in the state or in a slot.
+    fn drop_suspended(&self, awaits: &[usize], slots_ty: &TokenStream) -> TokenStream {
+        if !self.body.locals.iter().any(|l| l.slot) {
+            return TokenStream::new();
+        }
+        let Names { state_enum, .. } = self.names;
+        let private = quote!(::statemachine_runtime::__private);
+        let mut arms = Vec::new();
+        for &k in awaits {
+            let variant = self.await_variant(k);
+            let point = &self.body.awaits[k];
+            let saved = self.saved(k);
+            let mut in_scope: Vec<LocalId> = self.body.blocks[point.resume]
+                .in_scope
+                .iter()
+                .copied()
+                .filter(|&l| l != point.value)
+                .collect();
+            in_scope.reverse();
+            let mut steps = Vec::new();
+            for l in in_scope {
+                let local = &self.body.locals[l];
+                if local.slot {
+                    let field = &local.field;
+                    steps.push(quote!(#private::Slot::drop_live(&raw mut (*slots).#field);));
+                } else if let Some(index) = saved.iter().position(|(s, _)| *s == l) {
+                    let index = syn::Index::from(index);
+                    steps.push(quote!(::core::ptr::drop_in_place(&raw mut __saved.#index);));
+                }
+            }
+            arms.push(quote! {
+                if let #state_enum::#variant { __awaitee, __saved } = &mut *this {
+                    let mut __saved = ::core::mem::ManuallyDrop::new(::core::ptr::read(__saved));
+                    ::core::ptr::drop_in_place(__awaitee);
+                    #(#steps)*
+                    return;
+                }
+            });
+        }
+        quote! {
+            unsafe fn drop_suspended(this: *mut Self, slots: *mut #slots_ty) {
+                let _overwrite = #private::OverwriteState::<Self, #slots_ty>(this, ::core::marker::PhantomData);
+                // SAFETY: the caller guarantees both pointers are valid and
+                // unused; each value is dropped once, then the guard writes
+                // `Panicked` over the state without dropping it again.
+                unsafe {
+                    #(#arms)*
+                    ::core::ptr::drop_in_place(this);
+                }
+            }
+        }
+    }
+
+    /// Forgets the guards of slots that stay in scope across an edge: their
+    /// values stay where they are; the others drop as the source's scopes end.
+    fn keep_slots(&self, goto: GotoId) -> TokenStream {
+        let edge = &self.body.gotos[goto];
+        let target = &self.body.blocks[edge.to];
+        let mut keep = TokenStream::new();
+        for &l in &edge.visible {
+            if self.body.locals[l].slot && target.in_scope.contains(&l) {
+                let guard = guard_var(l);
+                keep.extend(quote!(::core::mem::forget(#guard);));
+            }
+        }
+        keep
     }
 
     /// The expressions that pass `params` along an edge, in order.

@@ -14,6 +14,9 @@ mod liveness;
 mod lower;
 mod scan;
 
+#[cfg(test)]
+mod fuzz;
+
 use proc_macro::TokenStream;
 
 /// Rewrites an `async fn` into a pinned state machine written out in plain Rust.

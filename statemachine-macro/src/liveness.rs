@@ -99,6 +99,10 @@ pub(crate) fn plan(body: &LoweredBody) -> Plan {
             .in_scope
             .iter()
             .map(|&l| {
+                // A slot stays where it is: no block receives it.
+                if body.locals[l].slot {
+                    return (l, None);
+                }
                 if block.entry_defs.contains(&l) || live[b].contains(&l) {
                     return (l, Some(Carry::Value));
                 }

@@ -52,6 +52,12 @@ pub(crate) struct Local {
     /// Known to have no drop glue (a reference): stored only while live.
     pub droppless: bool,
     pub scope: ScopeId,
+    /// Stored in place in the machine's slots for its whole scope (borrowed
+    /// across an await, or large and live across several) instead of being
+    /// moved from block to block.
+    pub slot: bool,
+    /// The block its declaration is in (its slot pointer is bound there too).
+    pub declared_in: BlockId,
 }
 
 /// Names the generated code uses for its own state; all mixed-site, so they
@@ -298,6 +304,8 @@ impl<'n> Builder<'n> {
             mutable,
             droppless,
             scope: UNBOUND,
+            slot: false,
+            declared_in: self.cur,
         });
         id
     }
@@ -630,9 +638,18 @@ impl<'n> Builder<'n> {
     }
 
     /// Emits `let PAT = ARG;` for a parameter at the start of the body.
-    pub(crate) fn bind_param(&mut self, pat: &syn::Pat, arg: &Ident, droppless: bool) {
+    pub(crate) fn bind_param(
+        &mut self,
+        pat: &syn::Pat,
+        arg: &Ident,
+        droppless: bool,
+        body: &[Stmt],
+    ) {
         self.emit(quote!(let #pat = #arg;));
         let ids = self.declare_param(pat, droppless);
+        if !droppless {
+            self.maybe_slot(pat, None, Some(&syn::parse_quote!(_)), body, false);
+        }
         self.decl(ids);
     }
 
@@ -644,7 +661,7 @@ impl<'n> Builder<'n> {
             let is_last = index + 1 == stmts.len();
             match stmt {
                 Stmt::Item(_) => {} // hoisted by `expand`
-                Stmt::Local(local) => self.lower_let(local),
+                Stmt::Local(local) => self.lower_let(local, &stmts[index + 1..]),
                 Stmt::Macro(mac) => {
                     if let Some(span) = scan::tokens_have_await(&mac.mac.tokens) {
                         self.error_macro_await(span, &mac.mac.path);
@@ -693,7 +710,9 @@ impl<'n> Builder<'n> {
         quote!(#name)
     }
 
-    fn lower_let(&mut self, local: &syn::Local) {
+    fn lower_let(&mut self, local: &syn::Local, rest: &[Stmt]) {
+        let in_place = wants_in_place(local);
+        let local = &strip_in_place(local);
         let init_awaits = local
             .init
             .as_ref()
@@ -713,6 +732,15 @@ impl<'n> Builder<'n> {
                 self.emit_user(tokens.clone(), local.init.as_ref().map(|init| &*init.expr));
             }
             let ids = self.declare_pattern(&local.pat, droppless);
+            if local.init.is_some() {
+                self.maybe_slot(
+                    &local.pat,
+                    local.init.as_ref().map(|i| &*i.expr),
+                    None,
+                    rest,
+                    in_place,
+                );
+            }
             if local.init.is_none() {
                 self.frames
                     .last_mut()
@@ -752,7 +780,69 @@ impl<'n> Builder<'n> {
             }
         }
         let ids = self.declare_pattern(pat, droppless);
+        self.maybe_slot(pat, Some(&init.expr), None, rest, in_place);
         self.decl(ids);
+    }
+
+    /// Decides whether the local a simple `let x = ..` (or parameter) just
+    /// declared is stored in place, and if so moves it into its slot and
+    /// declares the guard that drops it when its scope ends.
+    ///
+    /// A local goes into a slot when it is in scope across an await and
+    /// either borrowed where the borrow may be held across it, or large by
+    /// construction and live across several awaits with only uses that work on
+    /// a place; or when the user asked with `#[in_place]`. Everything else is
+    /// moved between blocks, which works for every use (see the design notes).
+    fn maybe_slot(
+        &mut self,
+        pat: &syn::Pat,
+        init: Option<&Expr>,
+        param_ty: Option<&syn::Type>,
+        rest: &[Stmt],
+        in_place: bool,
+    ) {
+        let ident = match pat {
+            syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => &p.ident,
+            syn::Pat::Type(t) => match &*t.pat {
+                syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => &p.ident,
+                _ => return,
+            },
+            _ => {
+                if in_place {
+                    self.error(
+                        pat.span(),
+                        "`#[in_place]` applies to a `let` that binds a single name",
+                    );
+                }
+                return;
+            }
+        };
+        let awaits = scan::awaits_after(rest);
+        if awaits == 0 {
+            return;
+        }
+        let uses = scan::uses_of(&ident.to_string(), rest);
+        let large = init.is_some_and(scan::is_large_literal)
+            || matches!(pat, syn::Pat::Type(t) if matches!(&*t.ty, syn::Type::Array(_)));
+        let place_only =
+            !uses.consumed_by_method && !uses.scrutinee && !uses.in_other_macro && !uses.in_closure;
+        let slot =
+            in_place || uses.borrowed || (param_ty.is_none() && large && awaits >= 2 && place_only);
+        if !slot {
+            return;
+        }
+        let Some(id) = self.resolve(&ident.to_string()) else {
+            return;
+        };
+        self.body.locals[id].slot = true;
+        self.body.locals[id].declared_in = self.cur;
+        let (slot_ptr, guard) = (slot_var(id), guard_var(id));
+        self.frames.last_mut().expect("a frame is open").items.push(Item::Tokens(quote! {
+            // SAFETY: the slot is empty until here: its scope starts with this declaration.
+            unsafe { ::statemachine_runtime::__private::Slot::init(#slot_ptr, #ident) };
+            // SAFETY: the slot lives in the pinned machine for the whole scope.
+            let #guard = unsafe { ::statemachine_runtime::__private::SlotGuard::new(#slot_ptr) };
+        }));
     }
 
     // ---- expressions -------------------------------------------------------
@@ -810,13 +900,20 @@ impl<'n> Builder<'n> {
                     self.error(b.left.span(), "#[state_machine] cannot keep rustc's evaluation order for a compound assignment to this place across `.await` (it depends on the type): await into a local first");
                 }
                 let right = self.lower_operand(&b.right);
-                let left = self.rewrite_expr((*b.left).clone());
+                let left = self.rewrite_place((*b.left).clone());
                 self.note_uses(left.clone(), None);
                 let op = &b.op;
                 quote!(#left #op #right)
             }
             Expr::Binary(b) => {
-                let mut ops = self.lower_operands(&[&b.left, &b.right], false);
+                let mut ops = self.lower_operands(
+                    &[&b.left, &b.right],
+                    if is_comparison(&b.op) {
+                        Places::All
+                    } else {
+                        Places::None
+                    },
+                );
                 let right = ops.pop().unwrap_or_default();
                 let left = ops.pop().unwrap_or_default();
                 let op = &b.op;
@@ -828,28 +925,32 @@ impl<'n> Builder<'n> {
                 }
                 // rustc evaluates the right operand first, then the place.
                 let right = self.lower_expr(&a.right);
-                let left = self.rewrite_expr((*a.left).clone());
                 self.emit_user(TokenStream::new(), Some(expr));
+                if let Some(slot) = self.slot_named_expr(&a.left) {
+                    let slot = slot_var(slot);
+                    return quote!(::statemachine_runtime::__private::Slot::assign(#slot, #right));
+                }
+                let left = self.rewrite_place((*a.left).clone());
                 quote!(#left = #right)
             }
             Expr::Call(call) => {
                 let mut all = vec![&*call.func];
                 all.extend(call.args.iter());
-                let mut ops = self.lower_operands(&all, false);
+                let mut ops = self.lower_operands(&all, Places::None);
                 let func = ops.remove(0);
                 quote!(#func(#(#ops),*))
             }
             Expr::MethodCall(call) => {
                 let mut all = vec![&*call.receiver];
                 all.extend(call.args.iter());
-                let mut ops = self.lower_operands(&all, true);
+                let mut ops = self.lower_operands(&all, Places::First);
                 let receiver = ops.remove(0);
                 let method = &call.method;
                 let turbofish = &call.turbofish;
                 quote!(#receiver.#method #turbofish(#(#ops),*))
             }
             Expr::Tuple(t) => {
-                let ops = self.lower_operands(&t.elems.iter().collect::<Vec<_>>(), false);
+                let ops = self.lower_operands(&t.elems.iter().collect::<Vec<_>>(), Places::None);
                 if ops.len() == 1 {
                     quote!((#(#ops),*,))
                 } else {
@@ -857,11 +958,11 @@ impl<'n> Builder<'n> {
                 }
             }
             Expr::Array(a) => {
-                let ops = self.lower_operands(&a.elems.iter().collect::<Vec<_>>(), false);
+                let ops = self.lower_operands(&a.elems.iter().collect::<Vec<_>>(), Places::None);
                 quote!([#(#ops),*])
             }
             Expr::Index(i) => {
-                let mut ops = self.lower_operands(&[&i.expr, &i.index], true);
+                let mut ops = self.lower_operands(&[&i.expr, &i.index], Places::First);
                 let index = ops.pop().unwrap_or_default();
                 let base = ops.pop().unwrap_or_default();
                 quote!(#base[#index])
@@ -871,7 +972,7 @@ impl<'n> Builder<'n> {
                 if let Some(rest) = &s.rest {
                     exprs.push(rest);
                 }
-                let mut ops = self.lower_operands(&exprs, false);
+                let mut ops = self.lower_operands(&exprs, Places::None);
                 let rest = s.rest.as_ref().map(|_| {
                     let rest = ops.pop().unwrap_or_default();
                     quote!(.. #rest)
@@ -890,7 +991,7 @@ impl<'n> Builder<'n> {
             }
             Expr::Range(r) => {
                 let exprs: Vec<&Expr> = r.start.iter().chain(r.end.iter()).map(|e| &**e).collect();
-                let mut ops = self.lower_operands(&exprs, false).into_iter();
+                let mut ops = self.lower_operands(&exprs, Places::None).into_iter();
                 let start = r.start.as_ref().map(|_| ops.next().unwrap_or_default());
                 let end = r.end.as_ref().map(|_| ops.next().unwrap_or_default());
                 let limits = &r.limits;
@@ -957,19 +1058,19 @@ impl<'n> Builder<'n> {
     /// before the last one that awaits is spilled into a temporary, except
     /// constants and (with `places`, for receivers and index bases) pure places,
     /// whose evaluation has no effect and may happen later.
-    fn lower_operands(&mut self, exprs: &[&Expr], places: bool) -> Vec<Operand> {
+    fn lower_operands(&mut self, exprs: &[&Expr], places: Places) -> Vec<Operand> {
         let last_await = exprs.iter().rposition(|e| self.needs_lowering(e));
         let mut ops = Vec::with_capacity(exprs.len());
         for (index, expr) in exprs.iter().enumerate() {
             let later_await = last_await.is_some_and(|last| index < last);
-            let keep =
-                scan::is_constant(expr) || (places && index == 0 && scan::is_pure_place(expr));
+            let is_place = places.includes(index);
+            let keep = scan::is_constant(expr) || (is_place && scan::is_pure_place(expr));
             if let (true, false, Expr::Reference(r)) = (later_await, keep, expr) {
                 // `&temp()` before an await: keep the temporary, borrow it at
                 // the point of use (a borrow of a plain place is taken there too).
                 let (and, mutability) = (&r.and_token, &r.mutability);
                 let inner = if scan::is_pure_place(&r.expr) {
-                    self.rewrite_expr((*r.expr).clone())
+                    self.rewrite_place((*r.expr).clone())
                 } else {
                     let op = self.lower_operand(&r.expr);
                     self.spill(op)
@@ -980,8 +1081,10 @@ impl<'n> Builder<'n> {
                 ops.push(self.spill(op));
             } else if later_await {
                 // A place kept for later: its reads happen at the point of use.
-                ops.push(self.rewrite_expr((*expr).clone()));
-            } else if places && index == 0 {
+                ops.push(self.rewrite_place((*expr).clone()));
+            } else if is_place && !self.needs_lowering(expr) {
+                ops.push(self.rewrite_place((*expr).clone()));
+            } else if is_place {
                 ops.push(self.lower_expr(expr));
             } else {
                 ops.push(self.lower_operand(expr));
@@ -1009,7 +1112,7 @@ impl<'n> Builder<'n> {
                     let name = &self.body.locals[temp].name;
                     quote!(#name)
                 } else {
-                    self.rewrite_expr((*call.receiver).clone())
+                    self.rewrite_place((*call.receiver).clone())
                 };
                 let args = self.lower_now_all(&call.args.iter().collect::<Vec<_>>());
                 let (method, turbofish) = (&call.method, &call.turbofish);
@@ -1025,7 +1128,7 @@ impl<'n> Builder<'n> {
                     let op = self.lower_now(&r.expr);
                     self.spill(op)
                 } else {
-                    self.lower_now(&r.expr)
+                    self.rewrite_place((*r.expr).clone())
                 };
                 let (and, mutability) = (&r.and_token, &r.mutability);
                 quote!(#and #mutability #inner)
@@ -1035,7 +1138,7 @@ impl<'n> Builder<'n> {
                     let op = self.lower_now(&f.base);
                     self.spill(op)
                 } else {
-                    self.lower_now(&f.base)
+                    self.rewrite_place((*f.base).clone())
                 };
                 let member = &f.member;
                 quote!(#base.#member)
@@ -1048,6 +1151,17 @@ impl<'n> Builder<'n> {
                 let inner = self.lower_now(&c.expr);
                 let ty = &c.ty;
                 quote!((#inner as #ty))
+            }
+            Expr::Binary(b)
+                if is_comparison(&b.op)
+                    && scan::is_pure_place(&b.left)
+                    && scan::is_pure_place(&b.right) =>
+            {
+                // Both operands are borrowed in place.
+                let left = self.rewrite_place((*b.left).clone());
+                let right = self.rewrite_place((*b.right).clone());
+                let op = &b.op;
+                quote!((#left #op #right))
             }
             Expr::Binary(b) if !matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
                 let mut ops = self.lower_now_all(&[&b.left, &b.right]);
@@ -1081,6 +1195,10 @@ impl<'n> Builder<'n> {
     /// live until the end of the construct (its scope is open), as in rustc,
     /// so an rvalue is bound to a temporary of that scope.
     fn lower_scrutinee(&mut self, expr: &Expr) -> Operand {
+        if !self.needs_lowering(expr) && scan::is_pure_place(expr) {
+            // Matched in place, as rustc does.
+            return self.rewrite_place(expr.clone());
+        }
         let op = if self.needs_lowering(expr) {
             self.lower_expr(expr)
         } else {
@@ -1601,9 +1719,34 @@ impl<'n> Builder<'n> {
             builder: self,
             inner_loops: Vec::new(),
             bound: Vec::new(),
+            in_closure: false,
         };
         rewriter.visit_stmt_mut(&mut stmt);
         stmt.into_token_stream()
+    }
+
+    /// Rewrites verbatim code that is used as a place (a receiver, a borrow
+    /// operand, an assignment target, a scrutinee): a slot local there stays
+    /// in its slot instead of being moved out.
+    fn rewrite_place(&mut self, mut expr: Expr) -> TokenStream {
+        let mut rewriter = Rewriter {
+            builder: self,
+            inner_loops: Vec::new(),
+            bound: Vec::new(),
+            in_closure: false,
+        };
+        rewriter.visit_place(&mut expr);
+        let tokens = expr.into_token_stream();
+        self.note_uses(tokens.clone(), None);
+        tokens
+    }
+
+    /// The slot local `expr` is just the name of.
+    fn slot_named_expr(&self, expr: &Expr) -> Option<LocalId> {
+        let Expr::Path(p) = expr else { return None };
+        let ident = p.path.get_ident().filter(|_| p.qself.is_none())?;
+        self.resolve(&ident.to_string())
+            .filter(|&id| self.body.locals[id].slot)
     }
 
     fn rewrite_expr(&mut self, mut expr: Expr) -> TokenStream {
@@ -1611,6 +1754,7 @@ impl<'n> Builder<'n> {
             builder: self,
             inner_loops: Vec::new(),
             bound: Vec::new(),
+            in_closure: false,
         };
         rewriter.visit_expr_mut(&mut expr);
         expr.into_token_stream()
@@ -1636,6 +1780,11 @@ impl<'n> Builder<'n> {
     }
 }
 
+fn is_comparison(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(op, Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_))
+}
+
 fn is_compound_assignment(op: &syn::BinOp) -> bool {
     use syn::BinOp::*;
     matches!(
@@ -1651,6 +1800,54 @@ fn is_compound_assignment(op: &syn::BinOp) -> bool {
             | ShlAssign(_)
             | ShrAssign(_)
     )
+}
+
+/// The pointer to local `id`'s slot (`*mut Slot<T>`), bound in every block
+/// where the slot is in scope.
+pub(crate) fn slot_var(id: LocalId) -> Ident {
+    format_ident!("__slot{}", id, span = Span::mixed_site())
+}
+
+/// The place of local `id`'s value (`*mut T`): uses of the local become `(*place)`.
+pub(crate) fn place_var(id: LocalId) -> Ident {
+    format_ident!("__place{}", id, span = Span::mixed_site())
+}
+
+/// The guard that drops local `id`'s slot when its scope ends.
+pub(crate) fn guard_var(id: LocalId) -> Ident {
+    format_ident!("__guard{}", id, span = Span::mixed_site())
+}
+
+/// `#[in_place] let x = ..;`: the user's request to store `x` in place (the
+/// escape hatch for a borrow the macro cannot see).
+fn wants_in_place(local: &syn::Local) -> bool {
+    local.attrs.iter().any(|a| a.path().is_ident("in_place"))
+}
+
+fn strip_in_place(local: &syn::Local) -> syn::Local {
+    let mut local = local.clone();
+    local.attrs.retain(|a| !a.path().is_ident("in_place"));
+    local
+}
+
+/// Which operands of an expression are used as places.
+#[derive(Clone, Copy)]
+enum Places {
+    None,
+    /// A receiver or an index base.
+    First,
+    /// Both operands of a comparison (`PartialEq`/`PartialOrd` borrow them).
+    All,
+}
+
+impl Places {
+    fn includes(self, index: usize) -> bool {
+        match self {
+            Places::None => false,
+            Places::First => index == 0,
+            Places::All => true,
+        }
+    }
 }
 
 enum LoopHead<'a> {
@@ -1695,9 +1892,142 @@ struct Rewriter<'a, 'n> {
     inner_loops: Vec<(Option<String>, bool)>,
     /// Names bound so far inside this verbatim code.
     bound: Vec<String>,
+    /// Inside a non-`move` closure or async block: a slot may be used there
+    /// in place, but not moved out (the closure could run twice).
+    in_closure: bool,
 }
 
 impl Rewriter<'_, '_> {
+    /// The slot local `expr` names, if it is just the name of one that is not
+    /// shadowed inside this code.
+    fn slot_of(&self, expr: &Expr) -> Option<LocalId> {
+        let Expr::Path(p) = expr else { return None };
+        let ident = p.path.get_ident().filter(|_| p.qself.is_none())?;
+        self.slot_named(&ident.to_string())
+    }
+
+    fn slot_named(&self, name: &str) -> Option<LocalId> {
+        if self.bound.iter().any(|b| b == name) {
+            return None;
+        }
+        self.builder
+            .resolve(name)
+            .filter(|&id| self.builder.body.locals[id].slot)
+    }
+
+    /// `(*__placeN)`: the slot's value as a place (borrowed, assigned
+    /// through, a receiver, a field or index base).
+    fn place(&self, id: LocalId, span: Span) -> Expr {
+        let place = place_var(id);
+        Expr::Verbatim(quote_spanned!(span=> (*#place)))
+    }
+
+    /// Rewrites `expr` as a place if it names a slot, else visits it.
+    fn visit_place(&mut self, expr: &mut Expr) {
+        match self.slot_of(expr) {
+            Some(id) => *expr = self.place(id, expr.span()),
+            None => self.visit_expr_mut(expr),
+        }
+    }
+
+    /// Slot names in a `format!`-family macro: explicit arguments become
+    /// places, and implicit `{x}` captures become named arguments.
+    fn rewrite_format_macro(&mut self, mac: &mut syn::Macro) {
+        if !scan::is_format_macro(&mac.path) {
+            return;
+        }
+        let mut implicit = Vec::new();
+        let tokens =
+            self.rewrite_macro_tokens(std::mem::take(&mut mac.tokens), &mut implicit, true);
+        let mut tokens = tokens;
+        for (name, id) in implicit {
+            let place = place_var(id);
+            let ident = Ident::new(&name, mac.path.span());
+            tokens.extend(quote!(, #ident = (*#place)));
+        }
+        mac.tokens = tokens;
+    }
+
+    fn rewrite_macro_tokens(
+        &mut self,
+        tokens: TokenStream,
+        implicit: &mut Vec<(String, LocalId)>,
+        top: bool,
+    ) -> TokenStream {
+        use proc_macro2::TokenTree;
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out = Vec::with_capacity(trees.len());
+        let mut seen_format_string = false;
+        for (index, tree) in trees.iter().enumerate() {
+            match tree {
+                TokenTree::Ident(ident) => {
+                    let after_dot = index > 0
+                        && matches!(&trees[index - 1], TokenTree::Punct(p) if p.as_char() == '.');
+                    let named_arg = matches!(trees.get(index + 1), Some(TokenTree::Punct(p)) if p.as_char() == '=')
+                        && !matches!(trees.get(index + 2), Some(TokenTree::Punct(p)) if p.as_char() == '=');
+                    match self.slot_named(&ident.to_string()) {
+                        Some(id) if !after_dot && !named_arg => {
+                            let place = place_var(id);
+                            out.extend(quote_spanned!(ident.span()=> (*#place)));
+                        }
+                        _ => out.push(tree.clone()),
+                    }
+                }
+                TokenTree::Group(group) => {
+                    let inner = self.rewrite_macro_tokens(group.stream(), implicit, false);
+                    let mut new = proc_macro2::Group::new(group.delimiter(), inner);
+                    new.set_span(group.span());
+                    out.push(TokenTree::Group(new));
+                }
+                TokenTree::Literal(lit) if top && !seen_format_string => {
+                    if let Ok(text) = syn::parse2::<syn::LitStr>(lit.to_token_stream()) {
+                        seen_format_string = true;
+                        let mut names = Vec::new();
+                        scan::mentioned_idents(lit.to_token_stream(), &mut names);
+                        for name in names {
+                            let name = name.to_string();
+                            if let Some(id) = self.slot_named(&name) {
+                                if !implicit.iter().any(|(n, _)| *n == name) {
+                                    implicit.push((name, id));
+                                }
+                            }
+                        }
+                        let _ = text;
+                    }
+                    out.push(tree.clone());
+                }
+                other => out.push(other.clone()),
+            }
+        }
+        out.into_iter().collect()
+    }
+
+    /// A `move` closure or async block takes the slots it uses whole: they are
+    /// moved out of their slots where it is created, as rustc moves them.
+    fn take_captured_slots(&mut self, body: TokenStream, expr: &mut Expr) {
+        let mut names = Vec::new();
+        scan::mentioned_idents(body, &mut names);
+        let mut takes = TokenStream::new();
+        let mut seen = Vec::new();
+        for name in names {
+            let text = name.to_string();
+            if seen.contains(&text) {
+                continue;
+            }
+            if let Some(id) = self.slot_named(&text) {
+                seen.push(text);
+                let slot = slot_var(id);
+                let ident = &self.builder.body.locals[id].name;
+                takes.extend(
+                    quote!(let #ident = ::statemachine_runtime::__private::Slot::take(#slot);),
+                );
+            }
+        }
+        if !takes.is_empty() {
+            *expr = Expr::Verbatim(quote!({ #takes #expr }));
+        }
+    }
+
     fn targets_inner(&self, label: Option<&syn::Lifetime>) -> bool {
         match label {
             None => self.inner_loops.iter().any(|(_, is_loop)| *is_loop),
@@ -1744,8 +2074,81 @@ impl Rewriter<'_, '_> {
 
 impl VisitMut for Rewriter<'_, '_> {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if let Some(id) = self.slot_of(expr) {
+            // A use in value position moves the value out of its slot.
+            if self.in_closure {
+                // Moving out inside a closure that may run twice would read a
+                // value twice: the closure uses the place (a copy for `Copy`
+                // values, and E0507 for a move, never a double read).
+                *expr = self.place(id, expr.span());
+                return;
+            }
+            let slot = slot_var(id);
+            *expr = Expr::Verbatim(
+                quote_spanned!(expr.span()=> ::statemachine_runtime::__private::Slot::take(#slot)),
+            );
+            return;
+        }
         match expr {
-            Expr::Closure(_) | Expr::Async(_) | Expr::Const(_) => {}
+            Expr::Reference(r) => self.visit_place(&mut r.expr),
+            Expr::MethodCall(m) => {
+                self.visit_place(&mut m.receiver);
+                for arg in &mut m.args {
+                    self.visit_expr_mut(arg);
+                }
+            }
+            Expr::Field(f) => self.visit_place(&mut f.base),
+            Expr::Index(i) => {
+                self.visit_place(&mut i.expr);
+                self.visit_expr_mut(&mut i.index);
+            }
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => self.visit_place(&mut u.expr),
+            Expr::Binary(b) if is_compound_assignment(&b.op) || is_comparison(&b.op) => {
+                self.visit_place(&mut b.left);
+                if is_comparison(&b.op) {
+                    self.visit_place(&mut b.right);
+                } else {
+                    self.visit_expr_mut(&mut b.right);
+                }
+            }
+            Expr::Assign(a) if self.slot_of(&a.left).is_some() => {
+                let id = self.slot_of(&a.left).expect("checked");
+                self.visit_expr_mut(&mut a.right);
+                let slot = slot_var(id);
+                let right = &a.right;
+                *expr = Expr::Verbatim(
+                    quote!(::statemachine_runtime::__private::Slot::assign(#slot, #right)),
+                );
+            }
+            Expr::Closure(c) => {
+                if c.capture.is_some() {
+                    let body = c.body.to_token_stream();
+                    self.take_captured_slots(body, expr);
+                } else {
+                    let outer = std::mem::replace(&mut self.in_closure, true);
+                    let bound = self.bound.len();
+                    self.bound.extend(
+                        c.inputs
+                            .iter()
+                            .flat_map(|p| scan::pattern_bindings(p))
+                            .map(|b| b.ident.to_string()),
+                    );
+                    self.visit_expr_mut(&mut c.body);
+                    self.bound.truncate(bound);
+                    self.in_closure = outer;
+                }
+            }
+            Expr::Async(a) => {
+                if a.capture.is_some() {
+                    let body = a.block.to_token_stream();
+                    self.take_captured_slots(body, expr);
+                } else {
+                    let outer = std::mem::replace(&mut self.in_closure, true);
+                    self.visit_block_mut(&mut a.block);
+                    self.in_closure = outer;
+                }
+            }
+            Expr::Const(_) => {}
             Expr::Return(r) => {
                 if let Some(value) = &mut r.expr {
                     self.visit_expr_mut(value);
@@ -1809,7 +2212,7 @@ impl VisitMut for Rewriter<'_, '_> {
                 self.inner_loops.pop();
             }
             Expr::Match(m) => {
-                self.visit_expr_mut(&mut m.expr);
+                self.visit_place(&mut m.expr);
                 for arm in &mut m.arms {
                     self.bound.extend(
                         scan::pattern_bindings(&arm.pat)
@@ -1823,7 +2226,7 @@ impl VisitMut for Rewriter<'_, '_> {
                 }
             }
             Expr::Let(l) => {
-                self.visit_expr_mut(&mut l.expr);
+                self.visit_place(&mut l.expr);
                 self.bound.extend(
                     scan::pattern_bindings(&l.pat)
                         .into_iter()
@@ -1835,6 +2238,7 @@ impl VisitMut for Rewriter<'_, '_> {
                     let path = m.mac.path.clone();
                     self.builder.error_macro_await(span, &path);
                 }
+                self.rewrite_format_macro(&mut m.mac);
             }
             _ => syn::visit_mut::visit_expr_mut(self, expr),
         }
@@ -1861,5 +2265,6 @@ impl VisitMut for Rewriter<'_, '_> {
             let path = m.mac.path.clone();
             self.builder.error_macro_await(span, &path);
         }
+        self.rewrite_format_macro(&mut m.mac);
     }
 }

@@ -481,3 +481,231 @@ pub(crate) fn creates_temporary(expr: &Expr) -> bool {
         _ => false,
     }
 }
+
+/// How a local is used in the statements after its declaration: what decides
+/// whether it is stored in place (a slot) rather than moved between states.
+#[derive(Default, Debug)]
+pub(crate) struct Uses {
+    /// Borrowed where the borrow may be held across an await: in a statement
+    /// that awaits, in a `let` initializer, or by a non-`move` closure or
+    /// async block.
+    pub borrowed: bool,
+    /// Used as the receiver of a method that consumes it (`into_*`, ...).
+    pub consumed_by_method: bool,
+    /// Matched on (`match x`, `if let .. = x`): a by-value binding would move
+    /// out of the place.
+    pub scrutinee: bool,
+    /// Named inside a macro other than the `format!` family.
+    pub in_other_macro: bool,
+    /// Named inside a closure or async block.
+    pub in_closure: bool,
+}
+
+/// Methods whose result never borrows from the receiver: calling one in a
+/// `let` initializer does not make the local borrowed across an await.
+fn result_is_owned(method: &syn::Ident) -> bool {
+    matches!(
+        method.to_string().as_str(),
+        "len"
+            | "is_empty"
+            | "capacity"
+            | "clone"
+            | "to_string"
+            | "to_vec"
+            | "to_owned"
+            | "count"
+            | "contains"
+            | "starts_with"
+            | "ends_with"
+            | "eq"
+            | "ne"
+            | "cmp"
+            | "partial_cmp"
+            | "is_some"
+            | "is_none"
+            | "is_ok"
+            | "is_err"
+            | "copied"
+            | "cloned"
+    )
+}
+
+/// Macros that only take references to their arguments.
+pub(crate) fn is_format_macro(path: &syn::Path) -> bool {
+    path.segments.last().is_some_and(|s| {
+        matches!(
+            s.ident.to_string().as_str(),
+            "println"
+                | "print"
+                | "eprintln"
+                | "eprint"
+                | "format"
+                | "format_args"
+                | "write"
+                | "writeln"
+                | "panic"
+                | "assert"
+                | "assert_eq"
+                | "assert_ne"
+                | "debug_assert"
+                | "debug_assert_eq"
+                | "debug_assert_ne"
+                | "unreachable"
+                | "todo"
+                | "unimplemented"
+        )
+    })
+}
+
+/// Does `expr` name `name` at its root (`x`, `x.f`, `x[i]`, `*x`)?
+pub(crate) fn rooted_at(expr: &Expr, name: &str) -> bool {
+    match expr {
+        Expr::Path(p) => p.qself.is_none() && p.path.is_ident(name),
+        Expr::Field(f) => rooted_at(&f.base, name),
+        Expr::Index(i) => rooted_at(&i.expr, name),
+        Expr::Paren(p) => rooted_at(&p.expr, name),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => rooted_at(&u.expr, name),
+        _ => false,
+    }
+}
+
+pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
+    struct Finder<'a> {
+        name: &'a str,
+        held: bool,
+        uses: Uses,
+    }
+    impl Finder<'_> {
+        fn mentions(&self, tokens: TokenStream) -> bool {
+            let mut idents = Vec::new();
+            mentioned_idents(tokens, &mut idents);
+            idents.iter().any(|i| i == self.name)
+        }
+    }
+    impl<'ast> Visit<'ast> for Finder<'_> {
+        fn visit_stmt(&mut self, stmt: &'ast syn::Stmt) {
+            let held = self.held;
+            self.held = held
+                || stmt_awaits(stmt)
+                || matches!(stmt, syn::Stmt::Local(l) if l.init.is_some());
+            syn::visit::visit_stmt(self, stmt);
+            self.held = held;
+        }
+        fn visit_expr_reference(&mut self, r: &'ast syn::ExprReference) {
+            if self.held && rooted_at(&r.expr, self.name) {
+                self.uses.borrowed = true;
+            }
+            syn::visit::visit_expr_reference(self, r);
+        }
+        fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+            if rooted_at(&call.receiver, self.name) {
+                if consumes_receiver(&call.method) {
+                    self.uses.consumed_by_method = true;
+                } else if self.held && !result_is_owned(&call.method) {
+                    self.uses.borrowed = true;
+                }
+            }
+            syn::visit::visit_expr_method_call(self, call);
+        }
+        fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
+            if rooted_at(&m.expr, self.name) {
+                self.uses.scrutinee = true;
+            }
+            syn::visit::visit_expr_match(self, m);
+        }
+        fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
+            if rooted_at(&l.expr, self.name) {
+                self.uses.scrutinee = true;
+            }
+            syn::visit::visit_expr_let(self, l);
+        }
+        fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+            if self.mentions(quote::ToTokens::to_token_stream(&c.body)) {
+                self.uses.in_closure = true;
+                if c.capture.is_none() {
+                    self.uses.borrowed = true;
+                }
+            }
+        }
+        fn visit_expr_async(&mut self, a: &'ast syn::ExprAsync) {
+            if self.mentions(quote::ToTokens::to_token_stream(&a.block)) {
+                self.uses.in_closure = true;
+                if a.capture.is_none() {
+                    self.uses.borrowed = true;
+                }
+            }
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if !is_format_macro(&mac.path) && self.mentions(mac.tokens.clone()) {
+                self.uses.in_other_macro = true;
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder {
+        name,
+        held: false,
+        uses: Uses::default(),
+    };
+    for stmt in stmts {
+        finder.visit_stmt(stmt);
+    }
+    finder.uses
+}
+
+fn stmt_awaits(stmt: &syn::Stmt) -> bool {
+    match stmt {
+        syn::Stmt::Local(local) => local
+            .init
+            .as_ref()
+            .is_some_and(|init| has_await(&init.expr)),
+        syn::Stmt::Expr(expr, _) => has_await(expr),
+        _ => false,
+    }
+}
+
+/// How many `.await`s the statements contain, counting one inside a loop as
+/// many: a value in scope across them is live across several transitions.
+pub(crate) fn awaits_after(stmts: &[syn::Stmt]) -> usize {
+    struct Counter(usize, usize);
+    impl<'ast> Visit<'ast> for Counter {
+        fn visit_expr_await(&mut self, a: &'ast syn::ExprAwait) {
+            self.0 += if self.1 > 0 { 2 } else { 1 };
+            syn::visit::visit_expr_await(self, a);
+        }
+        fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+            self.1 += 1;
+            syn::visit::visit_expr_loop(self, l);
+            self.1 -= 1;
+        }
+        fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+            self.1 += 1;
+            syn::visit::visit_expr_while(self, w);
+            self.1 -= 1;
+        }
+        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+            self.1 += 1;
+            syn::visit::visit_expr_for_loop(self, f);
+            self.1 -= 1;
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut counter = Counter(0, 0);
+    for stmt in stmts {
+        counter.visit_stmt(stmt);
+    }
+    counter.0
+}
+
+/// A value that is large by construction: an array repeat or a long array
+/// literal. Moving it on every transition is what slots avoid.
+pub(crate) fn is_large_literal(expr: &Expr) -> bool {
+    match expr {
+        Expr::Repeat(_) => true,
+        Expr::Array(a) => a.elems.len() > 16,
+        Expr::Paren(p) => is_large_literal(&p.expr),
+        _ => false,
+    }
+}

@@ -4,8 +4,8 @@
 use core::convert::Infallible;
 use core::fmt;
 use core::future::Future;
-use core::marker::PhantomPinned;
-use core::mem::ManuallyDrop;
+use core::marker::{PhantomData, PhantomPinned};
+use core::mem::{ManuallyDrop, MaybeUninit};
 use core::ops::ControlFlow;
 use core::pin::Pin;
 use core::task::{Context, Poll};
@@ -17,8 +17,11 @@ use core::task::{Context, Poll};
 /// polled in place). The machine is `!Unpin` like rustc's futures, so a later
 /// borrow across an await never silently changes what callers may do with it.
 #[must_use = "futures do nothing unless you `.await` or poll them"]
-pub struct Machine<S, F> {
+pub struct Machine<S: MachineState<P>, P, F> {
     state: S,
+    /// Values stored in place for as long as they are in scope (borrowed
+    /// across an await, or large and live across several): `()` when none.
+    slots: P,
     step: F,
     _pinned: PhantomPinned,
 }
@@ -26,43 +29,86 @@ pub struct Machine<S, F> {
 /// Builds a machine. The bound on `step` lets rustc infer the closure's
 /// argument types, and through them every type parameter of the state enum.
 #[inline]
-pub fn machine<S, F, T>(state: S, step: F) -> Machine<S, F>
+pub fn machine<S, P, F, T>(state: S, slots: P, step: F) -> Machine<S, P, F>
 where
-    F: FnMut(Pin<&mut S>, &mut Context<'_>) -> Poll<T>,
+    S: MachineState<P>,
+    F: FnMut(Pin<&mut S>, *mut P, &mut Context<'_>) -> Poll<T>,
 {
     Machine {
         state,
+        slots,
         step,
         _pinned: PhantomPinned,
     }
 }
 
-impl<S, F, T> Future for Machine<S, F>
+impl<S, P, F, T> Future for Machine<S, P, F>
 where
-    F: FnMut(Pin<&mut S>, &mut Context<'_>) -> Poll<T>,
+    S: MachineState<P>,
+    F: FnMut(Pin<&mut S>, *mut P, &mut Context<'_>) -> Poll<T>,
 {
     type Output = T;
 
     #[inline]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
-        // SAFETY: `state` is structurally pinned and never moved out of `self`;
-        // `step` is not pinned, and a `&mut` to it does not move `state`.
+        // SAFETY: `state` and `slots` are structurally pinned and never moved
+        // out of `self`; `step` is not pinned. The slots are handed over as a
+        // raw pointer: the step function makes places in them whose borrows
+        // may outlive this call (they are checked by the shadow body).
         let this = unsafe { self.get_unchecked_mut() };
+        let slots: *mut P = &raw mut this.slots;
         let state = unsafe { Pin::new_unchecked(&mut this.state) };
-        (this.step)(state, cx)
+        (this.step)(state, slots, cx)
     }
 }
 
-impl<S, F> fmt::Debug for Machine<S, F> {
+impl<S: MachineState<P>, P, F> Drop for Machine<S, P, F> {
+    fn drop(&mut self) {
+        // SAFETY: the state and slots are dropped in place, where they are
+        // pinned; the fields' own drops then see what is left.
+        unsafe { S::drop_suspended(&raw mut self.state, &raw mut self.slots) }
+    }
+}
+
+impl<S: MachineState<P>, P, F> fmt::Debug for Machine<S, P, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Machine").finish_non_exhaustive()
     }
 }
 
-/// Implemented by every generated state enum.
-pub trait MachineState {
+/// Implemented by every generated state enum; `P` is the machine's slots.
+pub trait MachineState<P = ()>: Sized {
     /// The state after a panic unwound through the body.
     const PANICKED: Self;
+
+    /// Drops a suspended machine's values in rustc's order: the awaited
+    /// future, then the locals in scope innermost first, mixing values held in
+    /// the state with values in slots. Leaves the state without values. The
+    /// default leaves it to the fields' own drops (right without slots).
+    ///
+    /// # Safety
+    /// `this` and `slots` are valid, pinned, and not used meanwhile.
+    #[inline(always)]
+    unsafe fn drop_suspended(this: *mut Self, slots: *mut P) {
+        let _ = slots;
+        let _overwrite = OverwriteState::<Self, P>(this, PhantomData);
+        // SAFETY: as the caller guarantees; the guard then overwrites the
+        // dropped value without dropping it again.
+        unsafe { core::ptr::drop_in_place(this) }
+    }
+}
+
+/// Writes `PANICKED` over a state whose values were dropped or moved out
+/// field by field, without dropping it again (also when a drop panics).
+#[derive(Debug)]
+pub struct OverwriteState<S: MachineState<P>, P>(pub *mut S, pub PhantomData<P>);
+
+impl<S: MachineState<P>, P> Drop for OverwriteState<S, P> {
+    fn drop(&mut self) {
+        // SAFETY: the creator guarantees the pointer is valid and that the
+        // old value needs no further drop.
+        unsafe { core::ptr::write(self.0, S::PANICKED) }
+    }
 }
 
 /// The pinned state as a raw pointer, for the resume step (which moves only
@@ -82,38 +128,28 @@ pub fn state_ptr<S>(state: Pin<&mut S>) -> *mut S {
 /// dropped in place and the machine is poisoned.
 ///
 /// # Safety
-/// `state` points to a pinned, initialized state; `awaitee` and `saved` point
+/// `state` points to a pinned, initialized state and `slots` to its machine's
+/// slots; `awaitee` and `saved` point
 /// to the fields of its current variant; nothing else uses them meanwhile.
 #[inline(always)]
-pub unsafe fn poll_awaitee<S: MachineState, F: Future, V>(
+pub unsafe fn poll_awaitee<S: MachineState<P>, P, F: Future, V>(
     state: *mut S,
+    slots: *mut P,
     awaitee: *mut F,
     saved: *mut V,
     cx: &mut Context<'_>,
 ) -> Poll<(F::Output, V)> {
     /// Poisons the state if the awaitee's `poll` unwinds.
-    struct PoisonOnUnwind<S: MachineState>(*mut S);
-    impl<S: MachineState> Drop for PoisonOnUnwind<S> {
+    struct PoisonOnUnwind<S: MachineState<P>, P>(*mut S, *mut P);
+    impl<S: MachineState<P>, P> Drop for PoisonOnUnwind<S, P> {
         fn drop(&mut self) {
             // SAFETY: runs only while unwinding out of `poll`, when the state is
             // still whole; it is dropped in place once, then overwritten.
-            unsafe {
-                let _overwrite = OverwriteOnDrop(self.0);
-                core::ptr::drop_in_place(self.0);
-            }
-        }
-    }
-    /// Writes `Panicked` over the state without dropping the old value, even
-    /// if dropping part of it panics.
-    struct OverwriteOnDrop<S: MachineState>(*mut S);
-    impl<S: MachineState> Drop for OverwriteOnDrop<S> {
-        fn drop(&mut self) {
-            // SAFETY: the old value was dropped or moved out field by field.
-            unsafe { core::ptr::write(self.0, S::PANICKED) }
+            unsafe { S::drop_suspended(self.0, self.1) }
         }
     }
 
-    let guard = PoisonOnUnwind(state);
+    let guard = PoisonOnUnwind::<S, P>(state, slots);
     // SAFETY: the awaitee lives in the pinned state and is never moved.
     let poll = F::poll(unsafe { Pin::new_unchecked(&mut *awaitee) }, cx);
     core::mem::forget(guard);
@@ -124,7 +160,7 @@ pub unsafe fn poll_awaitee<S: MachineState, F: Future, V>(
             // overwritten without dropping them; the awaitee is dropped in
             // place first, as `.await` drops it before the body goes on.
             let saved = ManuallyDrop::new(unsafe { core::ptr::read(saved) });
-            let _overwrite = OverwriteOnDrop(state);
+            let _overwrite = OverwriteState::<S, P>(state, PhantomData);
             let saved_guard = DropOnUnwind(saved);
             unsafe { core::ptr::drop_in_place(awaitee) };
             Poll::Ready((value, saved_guard.into_inner()))
@@ -218,5 +254,141 @@ impl<T> FromResidual<Option<Infallible>> for Option<T> {
     #[inline]
     fn from_residual(_: Option<Infallible>) -> Self {
         None
+    }
+}
+
+/// A value stored in place in the machine for as long as it is in scope.
+///
+/// `live` is its drop flag: set when the value is written, cleared when it is
+/// moved out or dropped. Everything that reads or drops the value checks it.
+pub struct Slot<T> {
+    value: MaybeUninit<T>,
+    live: bool,
+}
+
+impl<T> Slot<T> {
+    /// An empty slot.
+    #[inline(always)]
+    pub const fn new() -> Self {
+        Slot {
+            value: MaybeUninit::uninit(),
+            live: false,
+        }
+    }
+
+    /// The place of the value.
+    #[inline(always)]
+    pub fn place(slot: *mut Self) -> *mut T {
+        // SAFETY: only the address is computed.
+        unsafe { (&raw mut (*slot).value).cast::<T>() }
+    }
+
+    /// Stores the value of a declaration.
+    ///
+    /// # Safety
+    /// `slot` is valid and empty (its scope starts here).
+    #[inline(always)]
+    pub unsafe fn init(slot: *mut Self, value: T) {
+        // SAFETY: the caller guarantees the slot is valid and empty.
+        unsafe {
+            (*slot).value.write(value);
+            (*slot).live = true;
+        }
+    }
+
+    /// Moves the value out (a use in value position): the bytes stay, which
+    /// is what a later read of a `Copy` value needs; the drop flag is cleared.
+    ///
+    /// # Safety
+    /// `slot` is valid and holds a value (the shadow body's borrow check
+    /// rejects a use after move).
+    #[inline(always)]
+    pub unsafe fn take(slot: *mut Self) -> T {
+        // SAFETY: as the caller guarantees.
+        unsafe {
+            (*slot).live = false;
+            (*slot).value.as_ptr().read()
+        }
+    }
+
+    /// `x = value`: drops the old value if there is one, as rustc's drop
+    /// elaboration does for a possibly moved-from local.
+    ///
+    /// # Safety
+    /// `slot` is valid.
+    #[inline(always)]
+    pub unsafe fn assign(slot: *mut Self, value: T) {
+        // SAFETY: as the caller guarantees; the old value is dropped only
+        // when its flag says it is there.
+        unsafe {
+            if (*slot).live {
+                (*slot).live = false;
+                (*slot).value.assume_init_drop();
+            }
+            Self::init(slot, value);
+        }
+    }
+
+    /// Drops the value if it is there (the end of its scope).
+    ///
+    /// # Safety
+    /// `slot` is valid and not borrowed any more.
+    #[inline(always)]
+    pub unsafe fn drop_live(slot: *mut Self) {
+        // SAFETY: as the caller guarantees; the flag is cleared first, so a
+        // panicking destructor cannot lead to a second drop.
+        unsafe {
+            if (*slot).live {
+                (*slot).live = false;
+                (*slot).value.assume_init_drop();
+            }
+        }
+    }
+}
+
+impl<T> Default for Slot<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T> fmt::Debug for Slot<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Slot")
+            .field("live", &self.live)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Drops a slot's value when its scope ends: declared right after the
+/// value's declaration in every block where the slot is in scope, so it
+/// drops in declaration order with the block's ordinary locals, on normal
+/// scope exit and during unwinding alike. At an edge where the slot stays in
+/// scope the guard is forgotten.
+#[must_use]
+pub struct SlotGuard<T>(*mut Slot<T>);
+
+impl<T> SlotGuard<T> {
+    /// # Safety
+    /// `slot` stays valid while the guard lives.
+    #[inline(always)]
+    pub unsafe fn new(slot: *mut Slot<T>) -> Self {
+        SlotGuard(slot)
+    }
+}
+
+impl<T> Drop for SlotGuard<T> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        // SAFETY: the guard's creator guarantees the slot is valid; the
+        // shadow body's borrow check guarantees nothing borrows it any more
+        // when its scope ends.
+        unsafe { Slot::drop_live(self.0) }
+    }
+}
+
+impl<T> fmt::Debug for SlotGuard<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SlotGuard").finish_non_exhaustive()
     }
 }
