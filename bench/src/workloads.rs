@@ -282,4 +282,34 @@ pub fn all() -> Vec<Workload> {
 
 /// Macro failures met while writing the corpus, with minimal reproducers;
 /// the corpus uses an accepted variant of the body instead (see the source).
-pub const MACRO_NOTES: &[&str] = &[];
+pub const MACRO_NOTES: &[&str] = &[
+    "**Lost local after a whole assignment (E0425)**, in `parser` and `match_arms`. \
+     Reproducer: `#[state_machine] async fn f(c: bool) -> u64 { let mut num = 0u64; \
+     let mut sum = 0u64; loop { wait().await; if c { num = 1; } else { sum += num; } \
+     if sum > 5 { return sum; } } }` gives `error[E0425]: cannot find value num`. \
+     A statement that assigns `x = ..` somewhere and reads `x` elsewhere does not \
+     receive `x` when the assignment is its first mention in the block. The original \
+     `match_arms` arm `Cmd::Skip(_) => acc = acc.rotate_left(3)` and `parser` arms \
+     `num = u64::from(d)` / `num = num * 10 + d` fail the same way. Variant used: \
+     compound assignments (`acc ^= acc << (k % 7)`, `num *= 10; num += d`) and a \
+     read before the one remaining `num = 0`.",
+    "**LLVM crash / minutes-long release build with a bare byte array live across \
+     awaits**, in `buf4k`. Reproducer: `#[state_machine] async fn f(seed: u8) -> u64 \
+     { let mut buf = [seed; 4096]; for i in 0..1000usize { buf[(i * 7) % 4096] = i as \
+     u8; wait().await; } buf.iter().map(|&b| u64::from(b)).sum() }` makes rustc \
+     1.95 SIGSEGV in LLVM's ScalarEvolution at opt-level 3; with `for b in buf { sum \
+     += u64::from(b) }` as the tail it builds in 1.3 s for `[u8; 256]` and takes over \
+     150 s for `[u8; 1024]` (rustc's own `async fn`: well under a second). Likely \
+     cause: the buffer is moved out of the variant into a step-function local and \
+     back on every transition, and LLVM scalarises the array. Variant used: the \
+     buffer wrapped in a `#[repr(align(64))]` struct (`Big4K`), which builds in \
+     under a second.",
+    "**Compile time superlinear in straight-line awaits**, in `deep_chain`. 100 \
+     sequential `x = bump(x).await;` in one body take 17 s to build in release \
+     (rustc: 0.15 s); 300 did not finish in 12 minutes (rustc: 0.5 s), so 1,000 is \
+     out of reach. Variant used: ten straight-line awaits in a 100-iteration loop \
+     (still 1,000 sequential transitions, through ten states).",
+    "Fixed while the corpus was being written (no variant needed now): a match \
+     with an await arm followed by a guarded arm lost the locals of later arms \
+     (`match n { 0 => wait().await, k if k == 2 => acc = 2, _ => acc = 1 }`, E0425).",
+];
