@@ -647,9 +647,9 @@ impl<'n> Builder<'n> {
     ) {
         self.emit(quote!(let #pat = #arg;));
         let ids = self.declare_param(pat, droppless);
-        if !droppless {
-            self.maybe_slot(pat, None, Some(&syn::parse_quote!(_)), body, false);
-        }
+        // A parameter stays in place only when borrowed across an await
+        // (a reference too: a reborrow through it must not move it).
+        self.maybe_slot(pat, None, Some(&syn::parse_quote!(_)), body, false);
         self.decl(ids);
     }
 

@@ -378,3 +378,79 @@ impl<T: Sync> Probe<T> {
         true
     }
 }
+
+/// A reader that hands out its bytes a few at a time, each read after a leaf.
+#[derive(Debug)]
+pub struct Reader {
+    data: Vec<u8>,
+    pos: usize,
+}
+
+impl Reader {
+    /// A reader over `data`.
+    pub fn new(data: &[u8]) -> Self {
+        Reader {
+            data: data.to_vec(),
+            pos: 0,
+        }
+    }
+
+    /// Reads up to 3 bytes into `buf`.
+    pub async fn read(&mut self, buf: &mut [u8]) -> usize {
+        leaf("read", ()).await;
+        let n = (self.data.len() - self.pos).min(buf.len()).min(3);
+        buf[..n].copy_from_slice(&self.data[self.pos..self.pos + n]);
+        self.pos += n;
+        log(format!("read {n}"));
+        n
+    }
+
+    /// Appends up to 3 bytes to `line`.
+    pub async fn read_line(&mut self, line: &mut String) -> usize {
+        let mut buf = [0u8; 3];
+        let n = self.read(&mut buf).await;
+        line.push_str(std::str::from_utf8(&buf[..n]).unwrap());
+        n
+    }
+}
+
+/// Pops after a leaf: a sub-future that borrows the stack mutably.
+pub async fn pop(stack: &mut Vec<D>) -> Option<D> {
+    leaf("pop", ()).await;
+    stack.pop()
+}
+
+/// A stream of numbers: `next` borrows it mutably across its leaf.
+#[derive(Debug)]
+pub struct Counter(pub u32);
+
+impl Counter {
+    /// The next number, or `None` after 3.
+    pub async fn next(&mut self) -> Option<u32> {
+        leaf("next", ()).await;
+        self.0 += 1;
+        (self.0 <= 3).then_some(self.0)
+    }
+}
+
+/// An async lock whose guard borrows it and logs its drop.
+#[derive(Debug)]
+pub struct Lock(pub std::cell::RefCell<Vec<u32>>);
+
+/// The guard of a [`Lock`].
+#[derive(Debug)]
+pub struct Guard<'a>(pub std::cell::RefMut<'a, Vec<u32>>);
+
+impl Drop for Guard<'_> {
+    fn drop(&mut self) {
+        log("drop guard");
+    }
+}
+
+impl Lock {
+    /// Locks after a leaf.
+    pub async fn lock(&self) -> Guard<'_> {
+        leaf("lock", ()).await;
+        Guard(self.0.borrow_mut())
+    }
+}

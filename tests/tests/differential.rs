@@ -1,5 +1,5 @@
 //! The differential suite in an edition 2024 crate.
-use statemachine_tests::{D, differential, leaf, log};
+use statemachine_tests::{Counter, D, Lock, Reader, differential, leaf, log, pop};
 
 include!("../cases/basic.rs");
 include!("../cases/loops.rs");
@@ -7,3 +7,4 @@ include!("../cases/forms.rs");
 include!("../cases/panics.rs");
 include!("../cases/temporaries.rs");
 include!("../cases/edition2024.rs");
+include!("../cases/borrows.rs");

@@ -1,9 +1,10 @@
 //! The differential suite in an edition 2021 crate, where tail-expression and
 //! `if let` temporaries drop later than in 2024.
-use statemachine_tests::{differential, leaf, log, D};
+use statemachine_tests::{differential, leaf, log, pop, Counter, Lock, Reader, D};
 
 include!("../../cases/basic.rs");
 include!("../../cases/loops.rs");
 include!("../../cases/forms.rs");
 include!("../../cases/panics.rs");
 include!("../../cases/temporaries.rs");
+include!("../../cases/borrows.rs");

@@ -1,0 +1,117 @@
+// Borrows across `.await`: the borrowed local stays in place (a slot).
+
+differential!(iter_across_await, (n: u32) -> u32 {
+    let d = D("d");
+    let v = vec![D("a"), D("b"), D("c")];
+    let mut total = n;
+    for x in v.iter() {
+        total += leaf("item", x.0.len() as u32).await;
+    }
+    total
+}, (1));
+
+differential!(iter_mut_enumerate_across_await, () -> Vec<u32> {
+    let d = D("d");
+    let mut v = vec![1u32, 2, 3];
+    for (i, x) in v.iter_mut().enumerate() {
+        *x += leaf("item", i as u32).await;
+    }
+    v
+}, ());
+
+differential!(read_into_local_buffer_in_loop, (data: Vec<u8>) -> Vec<u8> {
+    let d = D("d");
+    let mut reader = Reader::new(&data);
+    let mut buf = [0u8; 8];
+    let mut out = Vec::new();
+    loop {
+        let n = reader.read(&mut buf).await;
+        if n == 0 { break; }
+        out.extend_from_slice(&buf[..n]);
+    }
+    out
+}, (b"hello world".to_vec()));
+
+differential!(read_through_mut_parameter, (reader: &'static mut Reader) -> usize {
+    let d = D("d");
+    let mut buf = [0u8; 4];
+    let mut total = 0;
+    loop {
+        let n = reader.read(&mut buf).await;
+        if n == 0 { break total; }
+        total += n;
+    }
+}, (Box::leak(Box::new(Reader::new(b"abcdefg")))));
+
+differential!(while_let_next_borrows_stream, () -> u32 {
+    let d = D("d");
+    let mut stream = Counter(0);
+    let mut sum = 0;
+    while let Some(x) = stream.next().await {
+        sum += x;
+    }
+    sum
+}, ());
+
+differential!(pop_borrows_local_stack, () -> Vec<&'static str> {
+    let d = D("d");
+    let mut stack = vec![D("x"), D("y")];
+    let mut out = Vec::new();
+    while let Some(item) = pop(&mut stack).await {
+        out.push(item.into_name());
+    }
+    out
+}, ());
+
+differential!(reference_held_across_await, () -> usize {
+    let s = D("s");
+    let r = &s;
+    leaf("tick", ()).await;
+    r.touch().len()
+}, ());
+
+differential!(slice_held_across_await, () -> usize {
+    let d = D("d");
+    let v = vec![1u8, 2, 3, 4];
+    let slice = &v[1..];
+    leaf("tick", ()).await;
+    slice.len()
+}, ());
+
+differential!(guard_of_local_lock_across_awaits, () -> Vec<u32> {
+    let d = D("d");
+    let lock = Lock(std::cell::RefCell::new(vec![1]));
+    let mut guard = lock.lock().await;
+    guard.0.push(leaf("push", 2).await);
+    leaf("tick", ()).await;
+    drop(guard);
+    log("after drop");
+    let v = lock.0.borrow().clone();
+    v
+}, ());
+
+differential!(guard_of_parameter_lock, (lock: &'static Lock) -> usize {
+    let d = D("d");
+    let guard = lock.lock().await;
+    leaf("tick", ()).await;
+    guard.0.len()
+}, (Box::leak(Box::new(Lock(std::cell::RefCell::new(vec![1, 2]))))));
+
+differential!(borrowed_then_consumed_by_value, (data: Vec<u8>) -> Vec<u8> {
+    let d = D("d");
+    let mut reader = Reader::new(&data);
+    let mut s = String::new();
+    reader.read_line(&mut s).await;
+    leaf("tick", ()).await;
+    String::into_bytes(s)
+}, (b"xyz".to_vec()));
+
+differential!(large_buffer_live_across_awaits, (n: u32) -> u32 {
+    let d = D("d");
+    let mut buf = [0u8; 4096];
+    for i in 0..n {
+        buf[(i as usize) % 4096] = i as u8;
+        leaf("tick", ()).await;
+    }
+    buf[1] as u32 + buf[2] as u32
+}, (3));
