@@ -647,9 +647,15 @@ impl<'n> Builder<'n> {
     ) {
         self.emit(quote!(let #pat = #arg;));
         let ids = self.declare_param(pat, droppless);
-        // A parameter stays in place only when borrowed across an await
-        // (a reference too: a reborrow through it must not move it).
-        self.maybe_slot(pat, None, Some(&syn::parse_quote!(_)), body, false);
+        // A parameter stays in place only when borrowed across an await; a
+        // reference parameter only when an awaited future reborrows through
+        // it (moving it then would be E0499), not for `let x = r.get_mut()`.
+        let param = if droppless {
+            ParamKind::Reference
+        } else {
+            ParamKind::Owned
+        };
+        self.maybe_slot(pat, None, Some(param), body, false);
         self.decl(ids);
     }
 
@@ -797,7 +803,7 @@ impl<'n> Builder<'n> {
         &mut self,
         pat: &syn::Pat,
         init: Option<&Expr>,
-        param_ty: Option<&syn::Type>,
+        param: Option<ParamKind>,
         rest: &[Stmt],
         in_place: bool,
     ) {
@@ -826,8 +832,11 @@ impl<'n> Builder<'n> {
             || matches!(pat, syn::Pat::Type(t) if matches!(&*t.ty, syn::Type::Array(_)));
         let place_only =
             !uses.consumed_by_method && !uses.scrutinee && !uses.in_other_macro && !uses.in_closure;
-        let slot =
-            in_place || uses.borrowed || (param_ty.is_none() && large && awaits >= 2 && place_only);
+        let borrowed = match param {
+            Some(ParamKind::Reference) => uses.borrowed_in_await,
+            _ => uses.borrowed,
+        };
+        let slot = in_place || borrowed || (param.is_none() && large && awaits >= 2 && place_only);
         if !slot {
             return;
         }
@@ -1828,6 +1837,14 @@ fn strip_in_place(local: &syn::Local) -> syn::Local {
     let mut local = local.clone();
     local.attrs.retain(|a| !a.path().is_ident("in_place"));
     local
+}
+
+/// A parameter, for the slot decision.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ParamKind {
+    /// Declared as a reference: it has no drop glue.
+    Reference,
+    Owned,
 }
 
 /// Which operands of an expression are used as places.

@@ -490,6 +490,8 @@ pub(crate) struct Uses {
     /// that awaits, in a `let` initializer, or by a non-`move` closure or
     /// async block.
     pub borrowed: bool,
+    /// Borrowed in a statement that awaits (the awaited future may hold it).
+    pub borrowed_in_await: bool,
     /// Used as the receiver of a method that consumes it (`into_*`, ...).
     pub consumed_by_method: bool,
     /// Matched on (`match x`, `if let .. = x`): a by-value binding would move
@@ -573,7 +575,14 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
     struct Finder<'a> {
         name: &'a str,
         held: bool,
+        awaits: bool,
         uses: Uses,
+    }
+    impl Finder<'_> {
+        fn borrow(&mut self) {
+            self.uses.borrowed = true;
+            self.uses.borrowed_in_await |= self.awaits;
+        }
     }
     impl Finder<'_> {
         fn mentions(&self, tokens: TokenStream) -> bool {
@@ -584,16 +593,16 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
     }
     impl<'ast> Visit<'ast> for Finder<'_> {
         fn visit_stmt(&mut self, stmt: &'ast syn::Stmt) {
-            let held = self.held;
-            self.held = held
-                || stmt_awaits(stmt)
-                || matches!(stmt, syn::Stmt::Local(l) if l.init.is_some());
+            let (held, awaits) = (self.held, self.awaits);
+            self.awaits = awaits || stmt_awaits(stmt);
+            self.held =
+                held || self.awaits || matches!(stmt, syn::Stmt::Local(l) if l.init.is_some());
             syn::visit::visit_stmt(self, stmt);
-            self.held = held;
+            (self.held, self.awaits) = (held, awaits);
         }
         fn visit_expr_reference(&mut self, r: &'ast syn::ExprReference) {
             if self.held && rooted_at(&r.expr, self.name) {
-                self.uses.borrowed = true;
+                self.borrow();
             }
             syn::visit::visit_expr_reference(self, r);
         }
@@ -602,7 +611,7 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
                 if consumes_receiver(&call.method) {
                     self.uses.consumed_by_method = true;
                 } else if self.held && !result_is_owned(&call.method) {
-                    self.uses.borrowed = true;
+                    self.borrow();
                 }
             }
             syn::visit::visit_expr_method_call(self, call);
@@ -645,6 +654,7 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
     let mut finder = Finder {
         name,
         held: false,
+        awaits: false,
         uses: Uses::default(),
     };
     for stmt in stmts {

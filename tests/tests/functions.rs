@@ -343,3 +343,43 @@ fn runs_on_own_executor() {
     assert_eq!(total, (0..10u64).map(|n| n * n.saturating_sub(1) / 2).sum());
     assert_eq!(statemachine_runtime::block_on(sleepy_sum(3)), 3);
 }
+
+// `#[in_place]`: the escape hatch that keeps a local in place (here a value
+// whose borrow the macro cannot see, handed out through a raw pointer).
+
+#[state_machine]
+async fn in_place_machine(n: u32) -> u32 {
+    // A raw pointer made by a macro: the macro cannot see this borrow.
+    #[in_place]
+    let mut total = 0u32;
+    let p: *mut u32 = core::ptr::addr_of_mut!(total);
+    for i in 0..n {
+        // SAFETY: `total` stays in place (in its slot) across the await.
+        unsafe { *p += leaf("i", i).await };
+    }
+    total
+}
+
+#[allow(unused_mut)]
+async fn in_place_compiler(n: u32) -> u32 {
+    let mut total = 0u32;
+    let p: *mut u32 = core::ptr::addr_of_mut!(total);
+    for i in 0..n {
+        // SAFETY: `total` stays in place in rustc's coroutine.
+        unsafe { *p += leaf("i", i).await };
+    }
+    total
+}
+
+#[test]
+fn in_place_keeps_a_local_where_raw_pointers_see_it() {
+    for pending in 0..3 {
+        statemachine_tests::set_pending(pending);
+        assert_eq!(
+            statemachine_tests::run(in_place_machine(4)).output,
+            statemachine_tests::run(in_place_compiler(4)).output
+        );
+        assert_eq!(statemachine_tests::run(in_place_machine(4)).output, "6");
+    }
+    statemachine_tests::set_pending(0);
+}
