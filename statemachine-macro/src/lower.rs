@@ -1950,14 +1950,15 @@ impl Rewriter<'_, '_> {
     /// Slot names in a `format!`-family macro: explicit arguments become
     /// places, and implicit `{x}` captures become named arguments.
     fn rewrite_format_macro(&mut self, mac: &mut syn::Macro) {
-        if !scan::is_format_macro(&mac.path) {
-            return;
-        }
+        // Any macro may name the local (`addr_of_mut!(x)`): its tokens must
+        // reach the slot, not the moved-from binding. Implicit `{x}` captures
+        // exist only in the `format!` family.
+        let format = scan::is_format_macro(&mac.path);
         let mut implicit = Vec::new();
         let tokens =
             self.rewrite_macro_tokens(std::mem::take(&mut mac.tokens), &mut implicit, true);
         let mut tokens = tokens;
-        for (name, id) in implicit {
+        for (name, id) in implicit.into_iter().filter(|_| format) {
             let place = place_var(id);
             let ident = Ident::new(&name, mac.path.span());
             tokens.extend(quote!(, #ident = (*#place)));
