@@ -1,0 +1,265 @@
+use statemachine_runtime::state_machine;
+pub async fn ready(n: u32) -> bool {
+    n.is_multiple_of(2)
+}
+pub fn count_even(__arg0: u32) -> impl ::core::future::Future<Output = u32> {
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __State<A0, F0, T2, T1, T0> {
+        /// Not polled yet: holds the arguments.
+        Unresumed { __arg0: A0 },
+        /// `ready(i).await`, line 12
+        Await0 { __awaitee: F0, __saved: (T2, T1, T0) },
+        /// Completed: polling again panics.
+        Returned,
+        /// A panic unwound through the body: polling again panics.
+        Panicked,
+    }
+    impl<A0, F0, T2, T1, T0> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, F0, T2, T1, T0> {
+        const PANICKED: Self = Self::Panicked;
+    }
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __Block<A0, T0, T1, T2, T5, T4, T3> {
+        Start { __arg0: A0 },
+        Block2 { limit: T0, i: T1, even: T2 },
+        Block3 { limit: T0, i: T1, even: T2 },
+        Resume0 { limit: T0, i: T1, even: T2, awaited5: T5 },
+        Block5 { limit: T0, i: T1, even: T2, awaited5: T5 },
+        Block6 { limit: T0, i: T1, even: T2 },
+        Block4 { limit: T0, i: T1, even: T2, value4: T4 },
+        Block1 { limit: T0, i: ::core::option::Option<T1>, even: T2, value3: T3 },
+    }
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_assignments,
+        unreachable_code,
+        unused_braces,
+        unused_parens,
+        unused_unsafe,
+        dangerous_implicit_autorefs,
+        clippy::all,
+        clippy::pedantic
+    )]
+    let __machine = ::statemachine_runtime::__private::machine(
+        __State::Unresumed {
+            __arg0: __arg0,
+        },
+        (),
+        move |
+            mut __state,
+            __slots,
+            __cx: &mut ::core::task::Context<'_>,
+        | -> ::core::task::Poll<u32> {
+            '__resume: loop {
+                let __this = ::statemachine_runtime::__private::state_ptr(
+                    __state.as_mut(),
+                );
+                let mut __next = match unsafe { &mut *__this } {
+                    __State::Unresumed { .. } => {
+                        let __State::Unresumed { __arg0 } = ::core::mem::replace(
+                            unsafe { &mut *__this },
+                            __State::Panicked,
+                        ) else {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        };
+                        __Block::Start { __arg0 }
+                    }
+                    __State::Await0 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__value, (__p2, __p1, __p0))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __Block::Resume0 {
+                            awaited5: __value,
+                            even: __p2,
+                            i: __p1,
+                            limit: __p0,
+                        }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
+                    }
+                };
+                '__dispatch: loop {
+                    match __next {
+                        __Block::Start { __arg0 } => {
+                            let limit = __arg0;
+                            let mut i = 0;
+                            let mut even = 0;
+                            {
+                                __next = __Block::Block2 { limit, i, even };
+                                continue '__dispatch;
+                            }
+                        }
+                        __Block::Block2 { limit: __p0, i: __p1, even: __p2 } => {
+                            let limit = __p0;
+                            let mut i = __p1;
+                            let mut even = __p2;
+                            if i < limit {
+                                __next = __Block::Block3 { limit, i, even };
+                                continue '__dispatch;
+                            } else {
+                                let __p3 = ();
+                                __next = __Block::Block1 {
+                                    limit,
+                                    i: ::core::option::Option::Some(i),
+                                    even,
+                                    value3: __p3,
+                                };
+                                continue '__dispatch;
+                            }
+                        }
+                        __Block::Block3 { limit: __p0, i: __p1, even: __p2 } => {
+                            let limit = __p0;
+                            let mut i = __p1;
+                            let mut even = __p2;
+                            let __awaitee = ::core::future::IntoFuture::into_future(
+                                ready(i),
+                            );
+                            __state
+                                .set(__State::Await0 {
+                                    __awaitee,
+                                    __saved: (even, i, limit),
+                                });
+                            continue '__resume;
+                        }
+                        __Block::Resume0 {
+                            limit: __p0,
+                            i: __p1,
+                            even: __p2,
+                            awaited5: __p5,
+                        } => {
+                            let limit = __p0;
+                            let mut i = __p1;
+                            let mut even = __p2;
+                            {
+                                let mut __awaited5 = __p5;
+                                if __awaited5 {
+                                    __next = __Block::Block5 {
+                                        limit,
+                                        i,
+                                        even,
+                                        awaited5: __awaited5,
+                                    };
+                                    continue '__dispatch;
+                                } else {
+                                    __next = __Block::Block6 { limit, i, even };
+                                    continue '__dispatch;
+                                }
+                            }
+                        }
+                        __Block::Block5 {
+                            limit: __p0,
+                            i: __p1,
+                            even: __p2,
+                            awaited5: __p5,
+                        } => {
+                            let limit = __p0;
+                            let mut i = __p1;
+                            let mut even = __p2;
+                            {
+                                let mut __awaited5 = __p5;
+                                let __value6 = {
+                                    even += 1;
+                                    ()
+                                };
+                                {
+                                    let __p4 = __value6;
+                                    __next = __Block::Block4 {
+                                        limit,
+                                        i,
+                                        even,
+                                        value4: __p4,
+                                    };
+                                    continue '__dispatch;
+                                }
+                            }
+                        }
+                        __Block::Block6 { limit: __p0, i: __p1, even: __p2 } => {
+                            let limit = __p0;
+                            let mut i = __p1;
+                            let mut even = __p2;
+                            {
+                                let __p4 = ();
+                                __next = __Block::Block4 {
+                                    limit,
+                                    i,
+                                    even,
+                                    value4: __p4,
+                                };
+                                continue '__dispatch;
+                            }
+                        }
+                        __Block::Block4 {
+                            limit: __p0,
+                            i: __p1,
+                            even: __p2,
+                            value4: __p4,
+                        } => {
+                            let limit = __p0;
+                            let mut i = __p1;
+                            let mut even = __p2;
+                            {
+                                {
+                                    let mut __value4 = __p4;
+                                    __value4;
+                                }
+                                i += 1;
+                            }
+                            {
+                                __next = __Block::Block2 { limit, i, even };
+                                continue '__dispatch;
+                            }
+                        }
+                        __Block::Block1 {
+                            limit: __p0,
+                            i: __p1,
+                            even: __p2,
+                            value3: __p3,
+                        } => {
+                            let limit = __p0;
+                            let __flag1 = __p1;
+                            let mut even = __p2;
+                            {
+                                let mut __value3 = __p3;
+                                __value3;
+                            }
+                            return {
+                                let __ret = even;
+                                __state.set(__State::Returned);
+                                ::core::task::Poll::Ready(__ret)
+                            };
+                        }
+                    }
+                }
+            }
+        },
+    );
+    __machine
+}
+fn main() {}

@@ -1,0 +1,212 @@
+use statemachine_runtime::{state_machine, yield_now};
+pub fn first_after_yield(__arg0: Vec<u32>) -> impl ::core::future::Future<Output = u32> {
+    #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
+    if false {
+        let _ = async move || -> u32 {
+            let v = __arg0;
+            {
+                let items = v;
+                let first = &items[0];
+                yield_now().await;
+                *first + items.len() as u32
+            }
+        };
+        loop {}
+    }
+    /// Values stored in place for their whole scope: each is
+    /// borrowed across an await or large and live across several.
+    #[allow(non_camel_case_types, non_snake_case)]
+    struct __Slots<T1> {
+        items: ::statemachine_runtime::__private::Slot<T1>,
+        /// Borrows into the slots may be held across awaits.
+        _pinned: ::core::marker::PhantomPinned,
+    }
+    impl<T1> ::core::ops::Drop for __Slots<T1> {
+        fn drop(&mut self) {
+            unsafe {
+                ::statemachine_runtime::__private::Slot::drop_live(&raw mut self.items);
+            }
+        }
+    }
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __State<A0, F0, T2> {
+        /// Not polled yet: holds the arguments.
+        Unresumed { __arg0: A0 },
+        /// `yield_now().await`, line 7
+        Await0 { __awaitee: F0, __saved: (T2,) },
+        /// Completed: polling again panics.
+        Returned,
+        /// A panic unwound through the body: polling again panics.
+        Panicked,
+    }
+    impl<A0, F0, T2, T1> ::statemachine_runtime::__private::MachineState<__Slots<T1>>
+    for __State<A0, F0, T2> {
+        const PANICKED: Self = Self::Panicked;
+        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T1>) {
+            let _overwrite = ::statemachine_runtime::__private::OverwriteState::<
+                Self,
+                __Slots<T1>,
+            >(this, ::core::marker::PhantomData);
+            unsafe {
+                if let __State::Await0 { __awaitee, __saved } = &mut *this {
+                    let mut __saved = ::core::mem::ManuallyDrop::new(
+                        ::core::ptr::read(__saved),
+                    );
+                    ::core::ptr::drop_in_place(__awaitee);
+                    ::core::ptr::drop_in_place(&raw mut __saved.0);
+                    ::statemachine_runtime::__private::Slot::drop_live(
+                        &raw mut (*slots).items,
+                    );
+                    return;
+                }
+                ::core::ptr::drop_in_place(this);
+            }
+        }
+    }
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __Block<A0, T2, T3> {
+        Start { __arg0: A0 },
+        Resume0 { first: T2, awaited3: T3 },
+    }
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_assignments,
+        unreachable_code,
+        unused_braces,
+        unused_parens,
+        unused_unsafe,
+        dangerous_implicit_autorefs,
+        clippy::all,
+        clippy::pedantic
+    )]
+    let __machine = ::statemachine_runtime::__private::machine(
+        __State::Unresumed {
+            __arg0: __arg0,
+        },
+        __Slots {
+            items: ::statemachine_runtime::__private::Slot::new(),
+            _pinned: ::core::marker::PhantomPinned,
+        },
+        move |
+            mut __state,
+            __slots,
+            __cx: &mut ::core::task::Context<'_>,
+        | -> ::core::task::Poll<u32> {
+            '__resume: loop {
+                let __this = ::statemachine_runtime::__private::state_ptr(
+                    __state.as_mut(),
+                );
+                let mut __next = match unsafe { &mut *__this } {
+                    __State::Unresumed { .. } => {
+                        let __State::Unresumed { __arg0 } = ::core::mem::replace(
+                            unsafe { &mut *__this },
+                            __State::Panicked,
+                        ) else {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        };
+                        __Block::Start { __arg0 }
+                    }
+                    __State::Await0 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__value, (__p2,))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __Block::Resume0 {
+                            awaited3: __value,
+                            first: __p2,
+                        }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
+                    }
+                };
+                '__dispatch: loop {
+                    match __next {
+                        __Block::Start { __arg0 } => {
+                            unsafe {
+                                let __slot1 = &raw mut (*__slots).items;
+                                let __place1 = ::statemachine_runtime::__private::Slot::place(
+                                    __slot1,
+                                );
+                                {
+                                    let v = __arg0;
+                                    let items = v;
+                                    unsafe {
+                                        ::statemachine_runtime::__private::Slot::init(
+                                            __slot1,
+                                            items,
+                                        )
+                                    };
+                                    let __guard1 = unsafe {
+                                        ::statemachine_runtime::__private::SlotGuard::new(__slot1)
+                                    };
+                                    let first = &(*__place1)[0];
+                                    ::core::mem::forget(__guard1);
+                                    let __awaitee = ::core::future::IntoFuture::into_future(
+                                        yield_now(),
+                                    );
+                                    __state
+                                        .set(__State::Await0 {
+                                            __awaitee,
+                                            __saved: (first,),
+                                        });
+                                    continue '__resume;
+                                }
+                            }
+                        }
+                        __Block::Resume0 { first: __p2, awaited3: __p3 } => {
+                            unsafe {
+                                let __slot1 = &raw mut (*__slots).items;
+                                let __place1 = ::statemachine_runtime::__private::Slot::place(
+                                    __slot1,
+                                );
+                                {
+                                    let __guard1 = ::statemachine_runtime::__private::SlotGuard::new(
+                                        __slot1,
+                                    );
+                                    let first = __p2;
+                                    {
+                                        let mut __awaited3 = __p3;
+                                        __awaited3;
+                                    }
+                                    return {
+                                        let __ret = *first + (*__place1).len() as u32;
+                                        __state.set(__State::Returned);
+                                        ::core::task::Poll::Ready(__ret)
+                                    };
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    );
+    __machine
+}
+fn main() {}

@@ -1,0 +1,194 @@
+use statemachine_runtime::{state_machine, yield_now};
+pub fn scoped(__arg0: String) -> impl ::core::future::Future<Output = usize> {
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __State<A0, F0, T3, T1, T0, F1> {
+        /// Not polled yet: holds the arguments.
+        Unresumed { __arg0: A0 },
+        /// `yield_now().await`, line 8
+        Await0 { __awaitee: F0, __saved: (T3, T1, T0) },
+        /// `yield_now().await`, line 11
+        Await1 { __awaitee: F1, __saved: (T1, T0) },
+        /// Completed: polling again panics.
+        Returned,
+        /// A panic unwound through the body: polling again panics.
+        Panicked,
+    }
+    impl<A0, F0, T3, T1, T0, F1> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, F0, T3, T1, T0, F1> {
+        const PANICKED: Self = Self::Panicked;
+    }
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __Block<A0, T0, T1, T3, T4, T5> {
+        Start { __arg0: A0 },
+        Resume0 { name: T0, greeting: T1, temp: T3, awaited4: T4 },
+        Resume1 { name: T0, greeting: T1, awaited5: T5 },
+    }
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_assignments,
+        unreachable_code,
+        unused_braces,
+        unused_parens,
+        unused_unsafe,
+        dangerous_implicit_autorefs,
+        clippy::all,
+        clippy::pedantic
+    )]
+    let __machine = ::statemachine_runtime::__private::machine(
+        __State::Unresumed {
+            __arg0: __arg0,
+        },
+        (),
+        move |
+            mut __state,
+            __slots,
+            __cx: &mut ::core::task::Context<'_>,
+        | -> ::core::task::Poll<usize> {
+            '__resume: loop {
+                let __this = ::statemachine_runtime::__private::state_ptr(
+                    __state.as_mut(),
+                );
+                let mut __next = match unsafe { &mut *__this } {
+                    __State::Unresumed { .. } => {
+                        let __State::Unresumed { __arg0 } = ::core::mem::replace(
+                            unsafe { &mut *__this },
+                            __State::Panicked,
+                        ) else {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        };
+                        __Block::Start { __arg0 }
+                    }
+                    __State::Await0 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__value, (__p3, __p1, __p0))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __Block::Resume0 {
+                            awaited4: __value,
+                            temp: __p3,
+                            greeting: __p1,
+                            name: __p0,
+                        }
+                    }
+                    __State::Await1 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__value, (__p1, __p0))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __Block::Resume1 {
+                            awaited5: __value,
+                            greeting: __p1,
+                            name: __p0,
+                        }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
+                    }
+                };
+                '__dispatch: loop {
+                    match __next {
+                        __Block::Start { __arg0 } => {
+                            let name = __arg0;
+                            let greeting = ::alloc::__export::must_use({
+                                ::alloc::fmt::format(format_args!("hello {0}", name))
+                            });
+                            {
+                                let temp = greeting.clone();
+                                let __awaitee = ::core::future::IntoFuture::into_future(
+                                    yield_now(),
+                                );
+                                __state
+                                    .set(__State::Await0 {
+                                        __awaitee,
+                                        __saved: (temp, greeting, name),
+                                    });
+                                continue '__resume;
+                            }
+                        }
+                        __Block::Resume0 {
+                            name: __p0,
+                            greeting: __p1,
+                            temp: __p3,
+                            awaited4: __p4,
+                        } => {
+                            let name = __p0;
+                            let greeting = __p1;
+                            {
+                                let __value2 = {
+                                    let temp = __p3;
+                                    {
+                                        let mut __awaited4 = __p4;
+                                        __awaited4;
+                                    }
+                                    drop(temp);
+                                    ()
+                                };
+                                __value2;
+                            }
+                            let __awaitee = ::core::future::IntoFuture::into_future(
+                                yield_now(),
+                            );
+                            __state
+                                .set(__State::Await1 {
+                                    __awaitee,
+                                    __saved: (greeting, name),
+                                });
+                            continue '__resume;
+                        }
+                        __Block::Resume1 {
+                            name: __p0,
+                            greeting: __p1,
+                            awaited5: __p5,
+                        } => {
+                            let name = __p0;
+                            let greeting = __p1;
+                            {
+                                let mut __awaited5 = __p5;
+                                __awaited5;
+                            }
+                            return {
+                                let __ret = greeting.len();
+                                __state.set(__State::Returned);
+                                ::core::task::Poll::Ready(__ret)
+                            };
+                        }
+                    }
+                }
+            }
+        },
+    );
+    __machine
+}
+fn main() {}

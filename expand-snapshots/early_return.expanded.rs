@@ -1,0 +1,176 @@
+use statemachine_runtime::{state_machine, yield_now};
+pub fn clamp(__arg0: u32, __arg1: u32) -> impl ::core::future::Future<Output = u32> {
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __State<A0, A1, F0, T1, T0> {
+        /// Not polled yet: holds the arguments.
+        Unresumed { __arg0: A0, __arg1: A1 },
+        /// `yield_now().await`, line 8
+        Await0 { __awaitee: F0, __saved: (T1, T0) },
+        /// Completed: polling again panics.
+        Returned,
+        /// A panic unwound through the body: polling again panics.
+        Panicked,
+    }
+    impl<A0, A1, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, A1, F0, T1, T0> {
+        const PANICKED: Self = Self::Panicked;
+    }
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __Block<A0, A1, T0, T1, T2, T4> {
+        Start { __arg0: A0, __arg1: A1 },
+        Block2 { n: T0, limit: T1 },
+        Block3 { n: T0, limit: T1 },
+        Block1 { n: T0, limit: T1, value2: T2 },
+        Resume0 { n: T0, limit: T1, awaited4: T4 },
+    }
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_assignments,
+        unreachable_code,
+        unused_braces,
+        unused_parens,
+        unused_unsafe,
+        dangerous_implicit_autorefs,
+        clippy::all,
+        clippy::pedantic
+    )]
+    let __machine = ::statemachine_runtime::__private::machine(
+        __State::Unresumed {
+            __arg0: __arg0,
+            __arg1: __arg1,
+        },
+        (),
+        move |
+            mut __state,
+            __slots,
+            __cx: &mut ::core::task::Context<'_>,
+        | -> ::core::task::Poll<u32> {
+            '__resume: loop {
+                let __this = ::statemachine_runtime::__private::state_ptr(
+                    __state.as_mut(),
+                );
+                let mut __next = match unsafe { &mut *__this } {
+                    __State::Unresumed { .. } => {
+                        let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
+                            unsafe { &mut *__this },
+                            __State::Panicked,
+                        ) else {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        };
+                        __Block::Start { __arg0, __arg1 }
+                    }
+                    __State::Await0 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__value, (__p1, __p0))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __Block::Resume0 {
+                            awaited4: __value,
+                            limit: __p1,
+                            n: __p0,
+                        }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
+                    }
+                };
+                '__dispatch: loop {
+                    match __next {
+                        __Block::Start { __arg0, __arg1 } => {
+                            let n = __arg0;
+                            let limit = __arg1;
+                            if n > limit {
+                                __next = __Block::Block2 { n, limit };
+                                continue '__dispatch;
+                            } else {
+                                __next = __Block::Block3 { n, limit };
+                                continue '__dispatch;
+                            }
+                        }
+                        __Block::Block2 { n: __p0, limit: __p1 } => {
+                            let n = __p0;
+                            let limit = __p1;
+                            {
+                                return {
+                                    let __ret = limit;
+                                    __state.set(__State::Returned);
+                                    ::core::task::Poll::Ready(__ret)
+                                };
+                            }
+                        }
+                        __Block::Block3 { n: __p0, limit: __p1 } => {
+                            let n = __p0;
+                            let limit = __p1;
+                            {
+                                let __p2 = ();
+                                __next = __Block::Block1 {
+                                    n,
+                                    limit,
+                                    value2: __p2,
+                                };
+                                continue '__dispatch;
+                            }
+                        }
+                        __Block::Block1 { n: __p0, limit: __p1, value2: __p2 } => {
+                            let n = __p0;
+                            let limit = __p1;
+                            {
+                                let mut __value2 = __p2;
+                                __value2;
+                            }
+                            let __awaitee = ::core::future::IntoFuture::into_future(
+                                yield_now(),
+                            );
+                            __state
+                                .set(__State::Await0 {
+                                    __awaitee,
+                                    __saved: (limit, n),
+                                });
+                            continue '__resume;
+                        }
+                        __Block::Resume0 { n: __p0, limit: __p1, awaited4: __p4 } => {
+                            let n = __p0;
+                            let limit = __p1;
+                            {
+                                let mut __awaited4 = __p4;
+                                __awaited4;
+                            }
+                            return {
+                                let __ret = n;
+                                __state.set(__State::Returned);
+                                ::core::task::Poll::Ready(__ret)
+                            };
+                        }
+                    }
+                }
+            }
+        },
+    );
+    __machine
+}
+fn main() {}

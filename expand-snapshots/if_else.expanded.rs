@@ -1,0 +1,217 @@
+use statemachine_runtime::{state_machine, yield_now};
+pub async fn fetch(n: u32) -> u32 {
+    n + 1
+}
+pub fn pick(__arg0: bool, __arg1: u32) -> impl ::core::future::Future<Output = u32> {
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __State<A0, A1, F0, T0, F1, T1> {
+        /// Not polled yet: holds the arguments.
+        Unresumed { __arg0: A0, __arg1: A1 },
+        /// `fetch(n).await`, line 10
+        Await0 { __awaitee: F0, __saved: (T0,) },
+        /// `yield_now().await`, line 13
+        Await1 { __awaitee: F1, __saved: (T1, T0) },
+        /// Completed: polling again panics.
+        Returned,
+        /// A panic unwound through the body: polling again panics.
+        Panicked,
+    }
+    impl<A0, A1, F0, T0, F1, T1> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, A1, F0, T0, F1, T1> {
+        const PANICKED: Self = Self::Panicked;
+    }
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __Block<A0, A1, T0, T1, T5, T9, T3> {
+        Start { __arg0: A0, __arg1: A1 },
+        Block2 { flag: T0, n: T1 },
+        Resume0 { flag: T0, awaited5: T5 },
+        Block3 { flag: T0, n: T1 },
+        Resume1 { flag: T0, n: T1, awaited9: T9 },
+        Block1 { flag: T0, value3: T3 },
+    }
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_assignments,
+        unreachable_code,
+        unused_braces,
+        unused_parens,
+        unused_unsafe,
+        dangerous_implicit_autorefs,
+        clippy::all,
+        clippy::pedantic
+    )]
+    let __machine = ::statemachine_runtime::__private::machine(
+        __State::Unresumed {
+            __arg0: __arg0,
+            __arg1: __arg1,
+        },
+        (),
+        move |
+            mut __state,
+            __slots,
+            __cx: &mut ::core::task::Context<'_>,
+        | -> ::core::task::Poll<u32> {
+            '__resume: loop {
+                let __this = ::statemachine_runtime::__private::state_ptr(
+                    __state.as_mut(),
+                );
+                let mut __next = match unsafe { &mut *__this } {
+                    __State::Unresumed { .. } => {
+                        let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
+                            unsafe { &mut *__this },
+                            __State::Panicked,
+                        ) else {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        };
+                        __Block::Start { __arg0, __arg1 }
+                    }
+                    __State::Await0 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__value, (__p0,))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __Block::Resume0 {
+                            awaited5: __value,
+                            flag: __p0,
+                        }
+                    }
+                    __State::Await1 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__value, (__p1, __p0))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __Block::Resume1 {
+                            awaited9: __value,
+                            n: __p1,
+                            flag: __p0,
+                        }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
+                    }
+                };
+                '__dispatch: loop {
+                    match __next {
+                        __Block::Start { __arg0, __arg1 } => {
+                            let flag = __arg0;
+                            let n = __arg1;
+                            if flag {
+                                __next = __Block::Block2 { flag, n };
+                                continue '__dispatch;
+                            } else {
+                                __next = __Block::Block3 { flag, n };
+                                continue '__dispatch;
+                            }
+                        }
+                        __Block::Block2 { flag: __p0, n: __p1 } => {
+                            let flag = __p0;
+                            let n = __p1;
+                            let __awaitee = ::core::future::IntoFuture::into_future(
+                                fetch(n),
+                            );
+                            __state
+                                .set(__State::Await0 {
+                                    __awaitee,
+                                    __saved: (flag,),
+                                });
+                            continue '__resume;
+                        }
+                        __Block::Resume0 { flag: __p0, awaited5: __p5 } => {
+                            let flag = __p0;
+                            let __value4 = {
+                                let x = __p5;
+                                x * 2
+                            };
+                            {
+                                let __p3 = __value4;
+                                __next = __Block::Block1 {
+                                    flag,
+                                    value3: __p3,
+                                };
+                                continue '__dispatch;
+                            }
+                        }
+                        __Block::Block3 { flag: __p0, n: __p1 } => {
+                            let flag = __p0;
+                            let n = __p1;
+                            let __awaitee = ::core::future::IntoFuture::into_future(
+                                yield_now(),
+                            );
+                            __state
+                                .set(__State::Await1 {
+                                    __awaitee,
+                                    __saved: (n, flag),
+                                });
+                            continue '__resume;
+                        }
+                        __Block::Resume1 { flag: __p0, n: __p1, awaited9: __p9 } => {
+                            let flag = __p0;
+                            let n = __p1;
+                            let __value7 = {
+                                let __value8 = {
+                                    {
+                                        let mut __awaited9 = __p9;
+                                        __awaited9;
+                                    }
+                                    n
+                                };
+                                __value8
+                            };
+                            {
+                                let __p3 = __value7;
+                                __next = __Block::Block1 {
+                                    flag,
+                                    value3: __p3,
+                                };
+                                continue '__dispatch;
+                            }
+                        }
+                        __Block::Block1 { flag: __p0, value3: __p3 } => {
+                            let flag = __p0;
+                            let __value2 = __p3;
+                            return {
+                                let __ret = __value2;
+                                __state.set(__State::Returned);
+                                ::core::task::Poll::Ready(__ret)
+                            };
+                        }
+                    }
+                }
+            }
+        },
+    );
+    __machine
+}
+fn main() {}

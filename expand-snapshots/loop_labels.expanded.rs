@@ -1,0 +1,283 @@
+use statemachine_runtime::{state_machine, yield_now};
+pub fn search(
+    __arg0: u32,
+    __arg1: u32,
+) -> impl ::core::future::Future<Output = (u32, u32)> {
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __State<A0, A1, F0, T4, T2, T1, T0> {
+        /// Not polled yet: holds the arguments.
+        Unresumed { __arg0: A0, __arg1: A1 },
+        /// `yield_now().await`, line 9
+        Await0 { __awaitee: F0, __saved: (T4, T2, T1, T0) },
+        /// Completed: polling again panics.
+        Returned,
+        /// A panic unwound through the body: polling again panics.
+        Panicked,
+    }
+    impl<A0, A1, F0, T4, T2, T1, T0> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, A1, F0, T4, T2, T1, T0> {
+        const PANICKED: Self = Self::Panicked;
+    }
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __Block<A0, A1, T0, T1, T2, T4, T6, T5, T3> {
+        Start { __arg0: A0, __arg1: A1 },
+        Block2 { rows: T0, cols: T1, r: T2 },
+        Block4 { rows: T0, cols: T1, r: T2, c: T4 },
+        Block5 { rows: T0, cols: T1, r: T2, c: T4 },
+        Resume0 { rows: T0, cols: T1, r: T2, c: T4, awaited6: T6 },
+        Block3 { rows: T0, cols: T1, r: T2, c: ::core::option::Option<T4>, value5: T5 },
+        Block1 { rows: T0, cols: T1, r: ::core::option::Option<T2>, value3: T3 },
+    }
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_assignments,
+        unreachable_code,
+        unused_braces,
+        unused_parens,
+        unused_unsafe,
+        dangerous_implicit_autorefs,
+        clippy::all,
+        clippy::pedantic
+    )]
+    let __machine = ::statemachine_runtime::__private::machine(
+        __State::Unresumed {
+            __arg0: __arg0,
+            __arg1: __arg1,
+        },
+        (),
+        move |
+            mut __state,
+            __slots,
+            __cx: &mut ::core::task::Context<'_>,
+        | -> ::core::task::Poll<(u32, u32)> {
+            '__resume: loop {
+                let __this = ::statemachine_runtime::__private::state_ptr(
+                    __state.as_mut(),
+                );
+                let mut __next = match unsafe { &mut *__this } {
+                    __State::Unresumed { .. } => {
+                        let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
+                            unsafe { &mut *__this },
+                            __State::Panicked,
+                        ) else {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        };
+                        __Block::Start { __arg0, __arg1 }
+                    }
+                    __State::Await0 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready(
+                            (__value, (__p4, __p2, __p1, __p0)),
+                        ) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __Block::Resume0 {
+                            awaited6: __value,
+                            c: __p4,
+                            r: __p2,
+                            cols: __p1,
+                            rows: __p0,
+                        }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
+                    }
+                };
+                '__dispatch: loop {
+                    match __next {
+                        __Block::Start { __arg0, __arg1 } => {
+                            let rows = __arg0;
+                            let cols = __arg1;
+                            let mut r = 0;
+                            {
+                                __next = __Block::Block2 { rows, cols, r };
+                                continue '__dispatch;
+                            }
+                        }
+                        __Block::Block2 { rows: __p0, cols: __p1, r: __p2 } => {
+                            let rows = __p0;
+                            let cols = __p1;
+                            let mut r = __p2;
+                            {
+                                let mut c = 0;
+                                {
+                                    __next = __Block::Block4 {
+                                        rows,
+                                        cols,
+                                        r,
+                                        c,
+                                    };
+                                    continue '__dispatch;
+                                }
+                            }
+                        }
+                        __Block::Block4 { rows: __p0, cols: __p1, r: __p2, c: __p4 } => {
+                            let rows = __p0;
+                            let cols = __p1;
+                            let mut r = __p2;
+                            {
+                                let mut c = __p4;
+                                if c < cols {
+                                    __next = __Block::Block5 {
+                                        rows,
+                                        cols,
+                                        r,
+                                        c,
+                                    };
+                                    continue '__dispatch;
+                                } else {
+                                    let __p5 = ();
+                                    __next = __Block::Block3 {
+                                        rows,
+                                        cols,
+                                        r,
+                                        c: ::core::option::Option::Some(c),
+                                        value5: __p5,
+                                    };
+                                    continue '__dispatch;
+                                }
+                            }
+                        }
+                        __Block::Block5 { rows: __p0, cols: __p1, r: __p2, c: __p4 } => {
+                            let rows = __p0;
+                            let cols = __p1;
+                            let mut r = __p2;
+                            {
+                                let mut c = __p4;
+                                let __awaitee = ::core::future::IntoFuture::into_future(
+                                    yield_now(),
+                                );
+                                __state
+                                    .set(__State::Await0 {
+                                        __awaitee,
+                                        __saved: (c, r, cols, rows),
+                                    });
+                                continue '__resume;
+                            }
+                        }
+                        __Block::Resume0 {
+                            rows: __p0,
+                            cols: __p1,
+                            r: __p2,
+                            c: __p4,
+                            awaited6: __p6,
+                        } => {
+                            let rows = __p0;
+                            let cols = __p1;
+                            let mut r = __p2;
+                            {
+                                let mut c = __p4;
+                                {
+                                    {
+                                        let mut __awaited6 = __p6;
+                                        __awaited6;
+                                    }
+                                    if r * c == 6 {
+                                        {
+                                            let __p3 = (r, c);
+                                            __next = __Block::Block1 {
+                                                rows,
+                                                cols,
+                                                r: ::core::option::Option::Some(r),
+                                                value3: __p3,
+                                            };
+                                            continue '__dispatch;
+                                        };
+                                    }
+                                    c += 1;
+                                }
+                                {
+                                    __next = __Block::Block4 {
+                                        rows,
+                                        cols,
+                                        r,
+                                        c,
+                                    };
+                                    continue '__dispatch;
+                                }
+                            }
+                        }
+                        __Block::Block3 {
+                            rows: __p0,
+                            cols: __p1,
+                            r: __p2,
+                            c: __p4,
+                            value5: __p5,
+                        } => {
+                            let rows = __p0;
+                            let cols = __p1;
+                            let mut r = __p2;
+                            {
+                                let __flag4 = __p4;
+                                {
+                                    let mut __value5 = __p5;
+                                    __value5;
+                                }
+                                r += 1;
+                                if r == rows {
+                                    {
+                                        let __p3 = (0, 0);
+                                        __next = __Block::Block1 {
+                                            rows,
+                                            cols,
+                                            r: ::core::option::Option::None,
+                                            value3: __p3,
+                                        };
+                                        continue '__dispatch;
+                                    };
+                                }
+                            }
+                            {
+                                __next = __Block::Block2 { rows, cols, r };
+                                continue '__dispatch;
+                            }
+                        }
+                        __Block::Block1 {
+                            rows: __p0,
+                            cols: __p1,
+                            r: __p2,
+                            value3: __p3,
+                        } => {
+                            let rows = __p0;
+                            let cols = __p1;
+                            let __flag2 = __p2;
+                            let found = __p3;
+                            return {
+                                let __ret = found;
+                                __state.set(__State::Returned);
+                                ::core::task::Poll::Ready(__ret)
+                            };
+                        }
+                    }
+                }
+            }
+        },
+    );
+    __machine
+}
+fn main() {}

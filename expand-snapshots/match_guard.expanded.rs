@@ -1,0 +1,221 @@
+use statemachine_runtime::state_machine;
+pub async fn fetch(n: u32) -> u32 {
+    n + 1
+}
+pub fn classify(__arg0: Option<u32>) -> impl ::core::future::Future<Output = u32> {
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __State<A0, F0, F1, T0> {
+        /// Not polled yet: holds the arguments.
+        Unresumed { __arg0: A0 },
+        /// `fetch(n).await`, line 10
+        Await0 { __awaitee: F0, __saved: () },
+        /// `fetch(0).await`, line 12
+        Await1 { __awaitee: F1, __saved: (T0,) },
+        /// Completed: polling again panics.
+        Returned,
+        /// A panic unwound through the body: polling again panics.
+        Panicked,
+    }
+    impl<A0, F0, F1, T0> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, F0, F1, T0> {
+        const PANICKED: Self = Self::Panicked;
+    }
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __Block<A0, T3, T6, T4, T0, T8, T2> {
+        Start { __arg0: A0 },
+        Block2 { n: T3 },
+        Resume0 { awaited6: T6 },
+        Block3 { n_1: T4 },
+        Block4 { v: T0 },
+        Resume1 { v: T0, awaited8: T8 },
+        Block1 { v: ::core::option::Option<T0>, value2: T2 },
+    }
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_assignments,
+        unreachable_code,
+        unused_braces,
+        unused_parens,
+        unused_unsafe,
+        dangerous_implicit_autorefs,
+        clippy::all,
+        clippy::pedantic
+    )]
+    let __machine = ::statemachine_runtime::__private::machine(
+        __State::Unresumed {
+            __arg0: __arg0,
+        },
+        (),
+        move |
+            mut __state,
+            __slots,
+            __cx: &mut ::core::task::Context<'_>,
+        | -> ::core::task::Poll<u32> {
+            '__resume: loop {
+                let __this = ::statemachine_runtime::__private::state_ptr(
+                    __state.as_mut(),
+                );
+                let mut __next = match unsafe { &mut *__this } {
+                    __State::Unresumed { .. } => {
+                        let __State::Unresumed { __arg0 } = ::core::mem::replace(
+                            unsafe { &mut *__this },
+                            __State::Panicked,
+                        ) else {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        };
+                        __Block::Start { __arg0 }
+                    }
+                    __State::Await0 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__value, ())) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __Block::Resume0 {
+                            awaited6: __value,
+                        }
+                    }
+                    __State::Await1 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__value, (__p0,))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __Block::Resume1 {
+                            awaited8: __value,
+                            v: __p0,
+                        }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
+                    }
+                };
+                '__dispatch: loop {
+                    match __next {
+                        __Block::Start { __arg0 } => {
+                            let v = __arg0;
+                            match v {
+                                Some(n) if n > 10 => {
+                                    let __p3 = n;
+                                    __next = __Block::Block2 { n: __p3 };
+                                    continue '__dispatch;
+                                }
+                                Some(__bind4) => {
+                                    let __p4 = __bind4;
+                                    __next = __Block::Block3 { n_1: __p4 };
+                                    continue '__dispatch;
+                                }
+                                None => {
+                                    __next = __Block::Block4 { v };
+                                    continue '__dispatch;
+                                }
+                            }
+                        }
+                        __Block::Block2 { n: __p3 } => {
+                            let n = __p3;
+                            let __awaitee = ::core::future::IntoFuture::into_future(
+                                fetch(n),
+                            );
+                            __state
+                                .set(__State::Await0 {
+                                    __awaitee,
+                                    __saved: (),
+                                });
+                            continue '__resume;
+                        }
+                        __Block::Resume0 { awaited6: __p6 } => {
+                            let __value5 = __p6;
+                            {
+                                let __p2 = __value5;
+                                __next = __Block::Block1 {
+                                    v: ::core::option::Option::None,
+                                    value2: __p2,
+                                };
+                                continue '__dispatch;
+                            }
+                        }
+                        __Block::Block3 { n_1: __p4 } => {
+                            let n = __p4;
+                            {
+                                let __p2 = n;
+                                __next = __Block::Block1 {
+                                    v: ::core::option::Option::None,
+                                    value2: __p2,
+                                };
+                                continue '__dispatch;
+                            }
+                        }
+                        __Block::Block4 { v: __p0 } => {
+                            let v = __p0;
+                            let __awaitee = ::core::future::IntoFuture::into_future(
+                                fetch(0),
+                            );
+                            __state
+                                .set(__State::Await1 {
+                                    __awaitee,
+                                    __saved: (v,),
+                                });
+                            continue '__resume;
+                        }
+                        __Block::Resume1 { v: __p0, awaited8: __p8 } => {
+                            let v = __p0;
+                            let __value7 = {
+                                let mut __awaited8 = __p8;
+                                (__awaited8 * 2)
+                            };
+                            {
+                                let __p2 = __value7;
+                                __next = __Block::Block1 {
+                                    v: ::core::option::Option::Some(v),
+                                    value2: __p2,
+                                };
+                                continue '__dispatch;
+                            }
+                        }
+                        __Block::Block1 { v: __p0, value2: __p2 } => {
+                            let __flag0 = __p0;
+                            let __value1 = __p2;
+                            return {
+                                let __ret = __value1;
+                                __state.set(__State::Returned);
+                                ::core::task::Poll::Ready(__ret)
+                            };
+                        }
+                    }
+                }
+            }
+        },
+    );
+    __machine
+}
+fn main() {}

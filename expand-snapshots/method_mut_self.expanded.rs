@@ -1,0 +1,153 @@
+use statemachine_runtime::{state_machine, yield_now};
+pub struct Counter {
+    n: u32,
+}
+#[automatically_derived]
+impl ::core::default::Default for Counter {
+    #[inline]
+    fn default() -> Counter {
+        Counter {
+            n: ::core::default::Default::default(),
+        }
+    }
+}
+impl Counter {
+    pub fn bump(&mut self, __arg1: u32) -> impl ::core::future::Future<Output = u32> {
+        #[allow(
+            non_camel_case_types,
+            non_snake_case,
+            dead_code,
+            clippy::large_enum_variant,
+            clippy::type_complexity
+        )]
+        enum __State<A0, A1, F0, T1, T0> {
+            /// Not polled yet: holds the arguments.
+            Unresumed { __arg0: A0, __arg1: A1 },
+            /// `yield_now().await`, line 11
+            Await0 { __awaitee: F0, __saved: (T1, T0) },
+            /// Completed: polling again panics.
+            Returned,
+            /// A panic unwound through the body: polling again panics.
+            Panicked,
+        }
+        impl<A0, A1, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
+        for __State<A0, A1, F0, T1, T0> {
+            const PANICKED: Self = Self::Panicked;
+        }
+        #[allow(
+            non_camel_case_types,
+            non_snake_case,
+            dead_code,
+            clippy::large_enum_variant,
+            clippy::type_complexity
+        )]
+        enum __Block<A0, A1, T0, T1, T2> {
+            Start { __arg0: A0, __arg1: A1 },
+            Resume0 { self_: T0, by: T1, awaited2: T2 },
+        }
+        #[allow(
+            unused_variables,
+            unused_mut,
+            unused_assignments,
+            unreachable_code,
+            unused_braces,
+            unused_parens,
+            unused_unsafe,
+            dangerous_implicit_autorefs,
+            clippy::all,
+            clippy::pedantic
+        )]
+        let __machine = ::statemachine_runtime::__private::machine(
+            __State::Unresumed {
+                __arg0: self,
+                __arg1: __arg1,
+            },
+            (),
+            move |
+                mut __state,
+                __slots,
+                __cx: &mut ::core::task::Context<'_>,
+            | -> ::core::task::Poll<u32> {
+                '__resume: loop {
+                    let __this = ::statemachine_runtime::__private::state_ptr(
+                        __state.as_mut(),
+                    );
+                    let mut __next = match unsafe { &mut *__this } {
+                        __State::Unresumed { .. } => {
+                            let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
+                                unsafe { &mut *__this },
+                                __State::Panicked,
+                            ) else {
+                                ::core::panicking::panic(
+                                    "internal error: entered unreachable code",
+                                )
+                            };
+                            __Block::Start { __arg0, __arg1 }
+                        }
+                        __State::Await0 { __awaitee, __saved } => {
+                            let ::core::task::Poll::Ready((__value, (__p1, __p0))) = (unsafe {
+                                ::statemachine_runtime::__private::poll_awaitee(
+                                    __this,
+                                    __slots,
+                                    __awaitee,
+                                    __saved,
+                                    __cx,
+                                )
+                            }) else {
+                                return ::core::task::Poll::Pending;
+                            };
+                            __Block::Resume0 {
+                                awaited2: __value,
+                                by: __p1,
+                                self_: __p0,
+                            }
+                        }
+                        __State::Returned => {
+                            ::statemachine_runtime::__private::resumed_after_completion()
+                        }
+                        __State::Panicked => {
+                            ::statemachine_runtime::__private::resumed_after_panicking()
+                        }
+                    };
+                    '__dispatch: loop {
+                        match __next {
+                            __Block::Start { __arg0, __arg1 } => {
+                                let __self = __arg0;
+                                let by = __arg1;
+                                let __awaitee = ::core::future::IntoFuture::into_future(
+                                    yield_now(),
+                                );
+                                __state
+                                    .set(__State::Await0 {
+                                        __awaitee,
+                                        __saved: (by, __self),
+                                    });
+                                continue '__resume;
+                            }
+                            __Block::Resume0 {
+                                self_: __p0,
+                                by: __p1,
+                                awaited2: __p2,
+                            } => {
+                                let __self = __p0;
+                                let by = __p1;
+                                {
+                                    let mut __awaited2 = __p2;
+                                    __awaited2;
+                                }
+                                __self.n += by;
+                                return {
+                                    let __ret = __self.n;
+                                    __state.set(__State::Returned);
+                                    ::core::task::Poll::Ready(__ret)
+                                };
+                            }
+                        }
+                    }
+                }
+            },
+        );
+        __machine
+    }
+}
+fn main() {}

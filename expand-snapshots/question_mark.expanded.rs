@@ -1,0 +1,200 @@
+use statemachine_runtime::state_machine;
+pub async fn read(n: u32) -> Result<u32, String> {
+    if n == 0 { Err("zero".to_owned()) } else { Ok(n) }
+}
+pub fn total(
+    __arg0: u32,
+    __arg1: u32,
+) -> impl ::core::future::Future<Output = Result<u32, String>> {
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __State<A0, A1, F0, T1, F1, T3> {
+        /// Not polled yet: holds the arguments.
+        Unresumed { __arg0: A0, __arg1: A1 },
+        /// `read(a).await`, line 13
+        Await0 { __awaitee: F0, __saved: (T1,) },
+        /// `read(b).await`, line 14
+        Await1 { __awaitee: F1, __saved: (T3,) },
+        /// Completed: polling again panics.
+        Returned,
+        /// A panic unwound through the body: polling again panics.
+        Panicked,
+    }
+    impl<A0, A1, F0, T1, F1, T3> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, A1, F0, T1, F1, T3> {
+        const PANICKED: Self = Self::Panicked;
+    }
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __Block<A0, A1, T1, T2, T3, T4> {
+        Start { __arg0: A0, __arg1: A1 },
+        Resume0 { b: T1, awaited2: T2 },
+        Resume1 { x: T3, awaited4: T4 },
+    }
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_assignments,
+        unreachable_code,
+        unused_braces,
+        unused_parens,
+        unused_unsafe,
+        dangerous_implicit_autorefs,
+        clippy::all,
+        clippy::pedantic
+    )]
+    let __machine = ::statemachine_runtime::__private::machine(
+        __State::Unresumed {
+            __arg0: __arg0,
+            __arg1: __arg1,
+        },
+        (),
+        move |
+            mut __state,
+            __slots,
+            __cx: &mut ::core::task::Context<'_>,
+        | -> ::core::task::Poll<Result<u32, String>> {
+            '__resume: loop {
+                let __this = ::statemachine_runtime::__private::state_ptr(
+                    __state.as_mut(),
+                );
+                let mut __next = match unsafe { &mut *__this } {
+                    __State::Unresumed { .. } => {
+                        let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
+                            unsafe { &mut *__this },
+                            __State::Panicked,
+                        ) else {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        };
+                        __Block::Start { __arg0, __arg1 }
+                    }
+                    __State::Await0 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__value, (__p1,))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __Block::Resume0 {
+                            awaited2: __value,
+                            b: __p1,
+                        }
+                    }
+                    __State::Await1 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__value, (__p3,))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __Block::Resume1 {
+                            awaited4: __value,
+                            x: __p3,
+                        }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
+                    }
+                };
+                '__dispatch: loop {
+                    match __next {
+                        __Block::Start { __arg0, __arg1 } => {
+                            let a = __arg0;
+                            let b = __arg1;
+                            let __awaitee = ::core::future::IntoFuture::into_future(
+                                read(a),
+                            );
+                            __state
+                                .set(__State::Await0 {
+                                    __awaitee,
+                                    __saved: (b,),
+                                });
+                            continue '__resume;
+                        }
+                        __Block::Resume0 { b: __p1, awaited2: __p2 } => {
+                            let b = __p1;
+                            let x = {
+                                let mut __awaited2 = __p2;
+                                match ::statemachine_runtime::__private::Branch::branch(
+                                    __awaited2,
+                                ) {
+                                    ::core::ops::ControlFlow::Continue(__output) => __output,
+                                    ::core::ops::ControlFlow::Break(__residual) => {
+                                        return {
+                                            let __ret = ::statemachine_runtime::__private::FromResidual::from_residual(
+                                                __residual,
+                                            );
+                                            __state.set(__State::Returned);
+                                            ::core::task::Poll::Ready(__ret)
+                                        };
+                                    }
+                                }
+                            };
+                            let __awaitee = ::core::future::IntoFuture::into_future(
+                                read(b),
+                            );
+                            __state
+                                .set(__State::Await1 {
+                                    __awaitee,
+                                    __saved: (x,),
+                                });
+                            continue '__resume;
+                        }
+                        __Block::Resume1 { x: __p3, awaited4: __p4 } => {
+                            let x = __p3;
+                            let y = {
+                                let mut __awaited4 = __p4;
+                                match ::statemachine_runtime::__private::Branch::branch(
+                                    __awaited4,
+                                ) {
+                                    ::core::ops::ControlFlow::Continue(__output) => __output,
+                                    ::core::ops::ControlFlow::Break(__residual) => {
+                                        return {
+                                            let __ret = ::statemachine_runtime::__private::FromResidual::from_residual(
+                                                __residual,
+                                            );
+                                            __state.set(__State::Returned);
+                                            ::core::task::Poll::Ready(__ret)
+                                        };
+                                    }
+                                }
+                            };
+                            return {
+                                let __ret = Ok(x + y);
+                                __state.set(__State::Returned);
+                                ::core::task::Poll::Ready(__ret)
+                            };
+                        }
+                    }
+                }
+            }
+        },
+    );
+    __machine
+}
+fn main() {}

@@ -1,0 +1,133 @@
+use statemachine_runtime::{state_machine, yield_now};
+pub fn add(__arg0: u32, __arg1: u32) -> impl ::core::future::Future<Output = u32> {
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __State<A0, A1, F0, T2> {
+        /// Not polled yet: holds the arguments.
+        Unresumed { __arg0: A0, __arg1: A1 },
+        /// `yield_now().await`, line 6
+        Await0 { __awaitee: F0, __saved: (T2,) },
+        /// Completed: polling again panics.
+        Returned,
+        /// A panic unwound through the body: polling again panics.
+        Panicked,
+    }
+    impl<A0, A1, F0, T2> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, A1, F0, T2> {
+        const PANICKED: Self = Self::Panicked;
+    }
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __Block<A0, A1, T2, T3> {
+        Start { __arg0: A0, __arg1: A1 },
+        Resume0 { c: T2, awaited3: T3 },
+    }
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_assignments,
+        unreachable_code,
+        unused_braces,
+        unused_parens,
+        unused_unsafe,
+        dangerous_implicit_autorefs,
+        clippy::all,
+        clippy::pedantic
+    )]
+    let __machine = ::statemachine_runtime::__private::machine(
+        __State::Unresumed {
+            __arg0: __arg0,
+            __arg1: __arg1,
+        },
+        (),
+        move |
+            mut __state,
+            __slots,
+            __cx: &mut ::core::task::Context<'_>,
+        | -> ::core::task::Poll<u32> {
+            '__resume: loop {
+                let __this = ::statemachine_runtime::__private::state_ptr(
+                    __state.as_mut(),
+                );
+                let mut __next = match unsafe { &mut *__this } {
+                    __State::Unresumed { .. } => {
+                        let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
+                            unsafe { &mut *__this },
+                            __State::Panicked,
+                        ) else {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        };
+                        __Block::Start { __arg0, __arg1 }
+                    }
+                    __State::Await0 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__value, (__p2,))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __Block::Resume0 {
+                            awaited3: __value,
+                            c: __p2,
+                        }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
+                    }
+                };
+                '__dispatch: loop {
+                    match __next {
+                        __Block::Start { __arg0, __arg1 } => {
+                            let a = __arg0;
+                            let b = __arg1;
+                            let c = a + b;
+                            let __awaitee = ::core::future::IntoFuture::into_future(
+                                yield_now(),
+                            );
+                            __state
+                                .set(__State::Await0 {
+                                    __awaitee,
+                                    __saved: (c,),
+                                });
+                            continue '__resume;
+                        }
+                        __Block::Resume0 { c: __p2, awaited3: __p3 } => {
+                            let c = __p2;
+                            {
+                                let mut __awaited3 = __p3;
+                                __awaited3;
+                            }
+                            return {
+                                let __ret = c * 2;
+                                __state.set(__State::Returned);
+                                ::core::task::Poll::Ready(__ret)
+                            };
+                        }
+                    }
+                }
+            }
+        },
+    );
+    __machine
+}
+fn main() {}

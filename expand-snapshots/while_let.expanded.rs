@@ -1,0 +1,303 @@
+use statemachine_runtime::{state_machine, yield_now};
+pub fn drain(__arg0: Vec<u32>) -> impl ::core::future::Future<Output = u32> {
+    #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
+    if false {
+        let _ = async move || -> u32 {
+            let mut stack = __arg0;
+            {
+                let mut sum = 0;
+                while let Some(top) = stack.pop() {
+                    yield_now().await;
+                    sum += top;
+                }
+                sum
+            }
+        };
+        loop {}
+    }
+    /// Values stored in place for their whole scope: each is
+    /// borrowed across an await or large and live across several.
+    #[allow(non_camel_case_types, non_snake_case)]
+    struct __Slots<T0> {
+        stack: ::statemachine_runtime::__private::Slot<T0>,
+        /// Borrows into the slots may be held across awaits.
+        _pinned: ::core::marker::PhantomPinned,
+    }
+    impl<T0> ::core::ops::Drop for __Slots<T0> {
+        fn drop(&mut self) {
+            unsafe {
+                ::statemachine_runtime::__private::Slot::drop_live(&raw mut self.stack);
+            }
+        }
+    }
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __State<A0, F0, T4, T1> {
+        /// Not polled yet: holds the arguments.
+        Unresumed { __arg0: A0 },
+        /// `yield_now().await`, line 7
+        Await0 { __awaitee: F0, __saved: (T4, T1) },
+        /// Completed: polling again panics.
+        Returned,
+        /// A panic unwound through the body: polling again panics.
+        Panicked,
+    }
+    impl<A0, F0, T4, T1, T0> ::statemachine_runtime::__private::MachineState<__Slots<T0>>
+    for __State<A0, F0, T4, T1> {
+        const PANICKED: Self = Self::Panicked;
+        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T0>) {
+            let _overwrite = ::statemachine_runtime::__private::OverwriteState::<
+                Self,
+                __Slots<T0>,
+            >(this, ::core::marker::PhantomData);
+            unsafe {
+                if let __State::Await0 { __awaitee, __saved } = &mut *this {
+                    let mut __saved = ::core::mem::ManuallyDrop::new(
+                        ::core::ptr::read(__saved),
+                    );
+                    ::core::ptr::drop_in_place(__awaitee);
+                    ::core::ptr::drop_in_place(&raw mut __saved.0);
+                    ::core::ptr::drop_in_place(&raw mut __saved.1);
+                    ::statemachine_runtime::__private::Slot::drop_live(
+                        &raw mut (*slots).stack,
+                    );
+                    return;
+                }
+                ::core::ptr::drop_in_place(this);
+            }
+        }
+    }
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __Block<A0, T1, T4, T5, T2> {
+        Start { __arg0: A0 },
+        Block2 { sum: T1 },
+        Block3 { sum: T1, top: T4 },
+        Resume0 { sum: T1, top: T4, awaited5: T5 },
+        Block1 { sum: T1, value2: T2 },
+    }
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_assignments,
+        unreachable_code,
+        unused_braces,
+        unused_parens,
+        unused_unsafe,
+        dangerous_implicit_autorefs,
+        clippy::all,
+        clippy::pedantic
+    )]
+    let __machine = ::statemachine_runtime::__private::machine(
+        __State::Unresumed {
+            __arg0: __arg0,
+        },
+        __Slots {
+            stack: ::statemachine_runtime::__private::Slot::new(),
+            _pinned: ::core::marker::PhantomPinned,
+        },
+        move |
+            mut __state,
+            __slots,
+            __cx: &mut ::core::task::Context<'_>,
+        | -> ::core::task::Poll<u32> {
+            '__resume: loop {
+                let __this = ::statemachine_runtime::__private::state_ptr(
+                    __state.as_mut(),
+                );
+                let mut __next = match unsafe { &mut *__this } {
+                    __State::Unresumed { .. } => {
+                        let __State::Unresumed { __arg0 } = ::core::mem::replace(
+                            unsafe { &mut *__this },
+                            __State::Panicked,
+                        ) else {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
+                        };
+                        __Block::Start { __arg0 }
+                    }
+                    __State::Await0 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__value, (__p4, __p1))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __Block::Resume0 {
+                            awaited5: __value,
+                            top: __p4,
+                            sum: __p1,
+                        }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
+                    }
+                };
+                '__dispatch: loop {
+                    match __next {
+                        __Block::Start { __arg0 } => {
+                            unsafe {
+                                let __slot0 = &raw mut (*__slots).stack;
+                                let __place0 = ::statemachine_runtime::__private::Slot::place(
+                                    __slot0,
+                                );
+                                {
+                                    let mut stack = __arg0;
+                                    unsafe {
+                                        ::statemachine_runtime::__private::Slot::init(
+                                            __slot0,
+                                            stack,
+                                        )
+                                    };
+                                    let __guard0 = unsafe {
+                                        ::statemachine_runtime::__private::SlotGuard::new(__slot0)
+                                    };
+                                    let mut sum = 0;
+                                    {
+                                        ::core::mem::forget(__guard0);
+                                        __next = __Block::Block2 { sum };
+                                        continue '__dispatch;
+                                    }
+                                }
+                            }
+                        }
+                        __Block::Block2 { sum: __p1 } => {
+                            unsafe {
+                                let __slot0 = &raw mut (*__slots).stack;
+                                let __place0 = ::statemachine_runtime::__private::Slot::place(
+                                    __slot0,
+                                );
+                                {
+                                    let __guard0 = ::statemachine_runtime::__private::SlotGuard::new(
+                                        __slot0,
+                                    );
+                                    let mut sum = __p1;
+                                    {
+                                        let __t3 = (*__place0).pop();
+                                        match __t3 {
+                                            Some(__bind4) => {
+                                                let __p4 = __bind4;
+                                                ::core::mem::forget(__guard0);
+                                                __next = __Block::Block3 { sum, top: __p4 };
+                                                continue '__dispatch;
+                                            }
+                                            _ => {
+                                                let __p2 = ();
+                                                ::core::mem::forget(__guard0);
+                                                __next = __Block::Block1 {
+                                                    sum,
+                                                    value2: __p2,
+                                                };
+                                                continue '__dispatch;
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        __Block::Block3 { sum: __p1, top: __p4 } => {
+                            unsafe {
+                                let __slot0 = &raw mut (*__slots).stack;
+                                let __place0 = ::statemachine_runtime::__private::Slot::place(
+                                    __slot0,
+                                );
+                                {
+                                    let __guard0 = ::statemachine_runtime::__private::SlotGuard::new(
+                                        __slot0,
+                                    );
+                                    let mut sum = __p1;
+                                    {
+                                        let top = __p4;
+                                        ::core::mem::forget(__guard0);
+                                        let __awaitee = ::core::future::IntoFuture::into_future(
+                                            yield_now(),
+                                        );
+                                        __state
+                                            .set(__State::Await0 {
+                                                __awaitee,
+                                                __saved: (top, sum),
+                                            });
+                                        continue '__resume;
+                                    }
+                                }
+                            }
+                        }
+                        __Block::Resume0 { sum: __p1, top: __p4, awaited5: __p5 } => {
+                            unsafe {
+                                let __slot0 = &raw mut (*__slots).stack;
+                                let __place0 = ::statemachine_runtime::__private::Slot::place(
+                                    __slot0,
+                                );
+                                {
+                                    let __guard0 = ::statemachine_runtime::__private::SlotGuard::new(
+                                        __slot0,
+                                    );
+                                    let mut sum = __p1;
+                                    {
+                                        let top = __p4;
+                                        {
+                                            {
+                                                let mut __awaited5 = __p5;
+                                                __awaited5;
+                                            }
+                                            sum += top;
+                                        }
+                                    }
+                                    {
+                                        ::core::mem::forget(__guard0);
+                                        __next = __Block::Block2 { sum };
+                                        continue '__dispatch;
+                                    }
+                                }
+                            }
+                        }
+                        __Block::Block1 { sum: __p1, value2: __p2 } => {
+                            unsafe {
+                                let __slot0 = &raw mut (*__slots).stack;
+                                let __place0 = ::statemachine_runtime::__private::Slot::place(
+                                    __slot0,
+                                );
+                                {
+                                    let __guard0 = ::statemachine_runtime::__private::SlotGuard::new(
+                                        __slot0,
+                                    );
+                                    let mut sum = __p1;
+                                    {
+                                        let mut __value2 = __p2;
+                                        __value2;
+                                    }
+                                    return {
+                                        let __ret = sum;
+                                        __state.set(__State::Returned);
+                                        ::core::task::Poll::Ready(__ret)
+                                    };
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    );
+    __machine
+}
+fn main() {}
