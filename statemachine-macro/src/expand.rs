@@ -791,7 +791,8 @@ impl Emitter<'_> {
                 quote! {
                     #keep
                     let #awaitee_var = #awaitee;
-                    #state.set(#state_enum::#variant { #awaitee_var, __saved: (#(#values,)*) });
+                    // SAFETY: while the body runs the state is `Panicked`.
+                    unsafe { ::statemachine_runtime::__private::suspend(#state.as_mut(), #state_enum::#variant { #awaitee_var, __saved: (#(#values,)*) }) };
                     continue #resume;
                 }
             }

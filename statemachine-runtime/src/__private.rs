@@ -119,6 +119,19 @@ pub fn state_ptr<S>(state: Pin<&mut S>) -> *mut S {
     unsafe { Pin::get_unchecked_mut(state) as *mut S }
 }
 
+/// Suspends: writes the await's state over `Panicked`, which is what the
+/// state holds while the body runs (it was taken or overwritten on resume),
+/// so there is nothing to drop and no need to look at the old value.
+///
+/// # Safety
+/// The state holds a variant without fields (`Panicked`).
+#[inline(always)]
+pub unsafe fn suspend<S>(state: Pin<&mut S>, next: S) {
+    // SAFETY: writing a new value into pinned memory is allowed; the caller
+    // guarantees the old value has no fields, so not dropping it loses nothing.
+    unsafe { core::ptr::write(Pin::get_unchecked_mut(state), next) }
+}
+
 /// Polls the awaited future of a machine suspended at an await, in place.
 ///
 /// On `Ready` the awaitee is dropped in place and the saved values are moved
