@@ -102,15 +102,12 @@ corpus! {
 
     /// A 4 KiB buffer live across 1,000 awaits, written by indexing.
     fn buf4k(seed: u8) -> u64 {
-        // A 64-aligned struct, not a bare `[u8; 4096]`: with the bare array
-        // the machine's release build crashes LLVM (SIGSEGV in
-        // ScalarEvolution) or takes minutes; see the report's macro failures.
-        let mut buf = Big4K([seed; 4096]);
+        let mut buf = [seed; 4096];
         for i in 0..1000usize {
-            buf.0[(i * 7) % 4096] = i as u8;
+            buf[(i * 7) % 4096] = i as u8;
             wait().await;
         }
-        buf.0.iter().map(|&b| u64::from(b)).sum()
+        buf.iter().map(|&b| u64::from(b)).sum()
     }
 
     /// rust-lang/rust#62958: the argument is stored twice by rustc.

@@ -7,7 +7,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
-use crate::leaf::{Big4K, Big16K, YieldOnce, wait};
+use crate::leaf::{Big16K, YieldOnce, wait};
 
 /// `for _ in 0..1000 { wait().await }`.
 #[derive(Debug)]
@@ -42,7 +42,7 @@ impl Future for YieldLoop {
 /// A 4 KiB buffer written between 1,000 awaits, then summed.
 #[derive(Debug)]
 pub struct Buf4k {
-    buf: Big4K,
+    buf: [u8; 4096],
     i: usize,
     sub: Option<YieldOnce>,
 }
@@ -50,7 +50,7 @@ pub struct Buf4k {
 /// A [`Buf4k`] filled with `seed`.
 pub fn buf4k(seed: u8) -> Buf4k {
     Buf4k {
-        buf: Big4K([seed; 4096]),
+        buf: [seed; 4096],
         i: 0,
         sub: None,
     }
@@ -67,10 +67,10 @@ impl Future for Buf4k {
                 self.i += 1;
             }
             if self.i == 1000 {
-                return Poll::Ready(self.buf.0.iter().map(|&b| u64::from(b)).sum());
+                return Poll::Ready(self.buf.iter().map(|&b| u64::from(b)).sum());
             }
             let i = self.i;
-            self.buf.0[(i * 7) % 4096] = i as u8;
+            self.buf[(i * 7) % 4096] = i as u8;
             self.sub = Some(wait());
         }
     }

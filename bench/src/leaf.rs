@@ -193,8 +193,3 @@ pub fn cmd(i: u32) -> Cmd {
 #[repr(align(64))]
 #[derive(Debug, Clone, Copy)]
 pub struct Big16K(pub [u8; 16384]);
-
-/// 4 KiB, 64-byte aligned (see [`Big16K`]).
-#[repr(align(64))]
-#[derive(Debug, Clone, Copy)]
-pub struct Big4K(pub [u8; 4096]);

@@ -7,6 +7,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// A criterion estimate of one benchmark, in ns per iteration.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -282,7 +283,7 @@ impl Report {
                 String::new()
             } else {
                 format!(
-                    "larger on {}: the machine's enum holds each await's saved values plus the awaited future per variant and a tag; rustc overlaps locals of different awaits and packs the tag into the prefix. Overlapping storage (design: 'coming after') would close it.",
+                    "larger on {}. Likely cause: values kept in place (slots) sit in a separate struct beside the state enum, each part with its own drop flags and alignment padding (e.g. string_build: a String slot plus its flag next to a separately padded enum), while rustc packs everything, tag included, into one layout. Putting drop flags into the slots' padding or the tag, and overlapping storage (design: coming after), would close it.",
                     bigger.join(", ")
                 )
             },
@@ -350,7 +351,7 @@ impl Report {
                 String::new()
             } else {
                 format!(
-                    "over on {}. Likely cause: values saved per await are moved out of the variant into step-function locals and back on every transition (the load/store scheme of fact 12) instead of staying in place; large or many live values make each transition a copy",
+                    "over on {}. Likely cause: the cost of a transition itself rather than big copies (the 4 KiB and 64 KiB values stay in place since the slots commit): each resume goes through the step closure's dispatch over two enums (state and block), moves the saved small values out of the variant and back, and writes the poisoned state before running user code, where rustc resumes in place with one jump. It grows with the number of saved values (parser, match_arms, labeled_loops) and with drop flags (cancel_midway's Vec). Resuming in place for values live across every await, and skipping the per-step poison write where nothing between awaits can panic, would close most of it",
                     over.join("; ")
                 )
             },
@@ -816,8 +817,9 @@ fn code_bold(s: &str) -> String {
     out
 }
 
-/// A horizontal bar chart of ratios with a dashed goal line; bars over the
-/// goal are red. NaN values (not measured) are drawn as empty rows.
+/// A horizontal bar chart of ratios on a log axis (ratios here span 0.06 to
+/// over 100), first label on top, with a goal line; bars over the goal are
+/// red. NaN values (not measured) are drawn as empty rows.
 pub fn bar_chart(
     path: &Path,
     title: &str,
@@ -826,70 +828,69 @@ pub fn bar_chart(
     goal: f64,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let n = labels.len().max(1);
-    let max = values
-        .iter()
-        .copied()
-        .filter(|v| v.is_finite())
-        .fold(goal, f64::max)
-        * 1.15;
-    let root = SVGBackend::new(path, (900, 80 + 30 * n as u32)).into_drawing_area();
+    let finite = || values.iter().copied().filter(|v| v.is_finite() && *v > 0.0);
+    let max = finite().fold(goal, f64::max) * 3.0;
+    let min = finite().fold(goal, f64::min) / 2.0;
+    let root = SVGBackend::new(path, (900, 90 + 30 * n as u32)).into_drawing_area();
     root.fill(&WHITE)?;
     let mut chart = ChartBuilder::on(&root)
         .caption(title, ("sans-serif", 20))
         .margin(12)
-        .x_label_area_size(30)
+        .x_label_area_size(50)
         .y_label_area_size(150)
-        .build_cartesian_2d(0f64..max, (0..n).into_segmented())?;
+        .build_cartesian_2d((min..max).log_scale(), (0..n).into_segmented())?;
+    // Row i of the data is drawn at segment n - 1 - i, so the first is on top.
+    let row = |i: usize| n - 1 - i;
     chart
         .configure_mesh()
         .disable_y_mesh()
+        .light_line_style(WHITE)
+        .bold_line_style(BLACK.mix(0.08))
         .y_labels(n)
         .y_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) => labels.get(*i).map(|s| s.to_string()).unwrap_or_default(),
+            SegmentValue::CenterOf(i) => labels
+                .get(n - 1 - *i)
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
             _ => String::new(),
         })
+        .x_desc("ratio (log scale); the line is the goal")
         .draw()?;
-    chart.draw_series(
-        values
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| v.is_finite())
-            .map(|(i, &v)| {
-                let color = if v <= goal {
-                    RGBColor(60, 140, 80)
-                } else {
-                    RGBColor(190, 50, 50)
-                };
-                let mut bar = Rectangle::new(
-                    [
-                        (0.0, SegmentValue::Exact(i)),
-                        (v, SegmentValue::Exact(i + 1)),
-                    ],
-                    color.filled(),
-                );
-                bar.set_margin(4, 4, 0, 0);
-                bar
-            }),
-    )?;
-    chart.draw_series(
-        values
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| v.is_finite())
-            .map(|(i, &v)| {
-                Text::new(
-                    format!("{v:.3}"),
-                    (v, SegmentValue::CenterOf(i)),
-                    ("sans-serif", 13).into_font(),
-                )
-            }),
-    )?;
+    let bars = values
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.is_finite() && **v > 0.0);
+    chart.draw_series(bars.clone().map(|(i, &v)| {
+        let color = if v <= goal {
+            RGBColor(60, 140, 80)
+        } else {
+            RGBColor(190, 50, 50)
+        };
+        let mut bar = Rectangle::new(
+            [
+                (min, SegmentValue::Exact(row(i))),
+                (v, SegmentValue::Exact(row(i) + 1)),
+            ],
+            color.filled(),
+        );
+        bar.set_margin(5, 5, 0, 0);
+        bar
+    }))?;
+    let style =
+        TextStyle::from(("sans-serif", 13).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
+    chart.draw_series(bars.map(|(i, &v)| {
+        Text::new(
+            format!("{v:.3}"),
+            (v * 1.08, SegmentValue::CenterOf(row(i))),
+            style.clone(),
+        )
+    }))?;
     chart.draw_series(std::iter::once(PathElement::new(
         vec![
             (goal, SegmentValue::Exact(0)),
             (goal, SegmentValue::Exact(n)),
         ],
-        BLACK.stroke_width(1),
+        BLACK.stroke_width(2),
     )))?;
     root.present()?;
     Ok(())

@@ -178,8 +178,8 @@ pub fn all() -> Vec<Workload> {
     add(
         "buf4k",
         "a 4 KiB buffer live across 1,000 awaits, written by indexing (fact 12)",
-        4160,
-        "Big4K 4096 + Range<usize> 16 + leaf 1 + tag 1, rounded to the 64-byte alignment",
+        4120,
+        "buf 4096 + Range<usize> 16 + leaf 1 + tag 1, align 8",
         variants!(buf4k(black_box(3))),
         Some(variant!(hand::buf4k(black_box(3)))),
     );
@@ -293,23 +293,18 @@ pub const MACRO_NOTES: &[&str] = &[
      `num = u64::from(d)` / `num = num * 10 + d` fail the same way. Variant used: \
      compound assignments (`acc ^= acc << (k % 7)`, `num *= 10; num += d`) and a \
      read before the one remaining `num = 0`.",
-    "**LLVM crash / minutes-long release build with a bare byte array live across \
-     awaits**, in `buf4k`. Reproducer: `#[state_machine] async fn f(seed: u8) -> u64 \
-     { let mut buf = [seed; 4096]; for i in 0..1000usize { buf[(i * 7) % 4096] = i as \
-     u8; wait().await; } buf.iter().map(|&b| u64::from(b)).sum() }` makes rustc \
-     1.95 SIGSEGV in LLVM's ScalarEvolution at opt-level 3; with `for b in buf { sum \
-     += u64::from(b) }` as the tail it builds in 1.3 s for `[u8; 256]` and takes over \
-     150 s for `[u8; 1024]` (rustc's own `async fn`: well under a second). Likely \
-     cause: the buffer is moved out of the variant into a step-function local and \
-     back on every transition, and LLVM scalarises the array. Variant used: the \
-     buffer wrapped in a `#[repr(align(64))]` struct (`Big4K`), which builds in \
-     under a second.",
-    "**Compile time superlinear in straight-line awaits**, in `deep_chain`. 100 \
-     sequential `x = bump(x).await;` in one body take 17 s to build in release \
-     (rustc: 0.15 s); 300 did not finish in 12 minutes (rustc: 0.5 s), so 1,000 is \
-     out of reach. Variant used: ten straight-line awaits in a 100-iteration loop \
-     (still 1,000 sequential transitions, through ten states).",
+    "**Compile time superlinear in straight-line awaits**, in `deep_chain`. \
+     Reproducer: one `#[state_machine] async fn f(seed: u64) -> u64 { let mut x = \
+     seed; x = bump(x).await; /* ...repeated N times */ x }`. Release build of the \
+     crate: N = 100 takes 13 s, N = 200 did not finish in 150 s (before the slots \
+     commit, N = 300 ran for over 30 minutes); rustc's own `async fn` takes 0.15 s \
+     for 100 and 0.5 s for 300. So 1,000 straight-line awaits are out of reach. \
+     Variant used: ten straight-line awaits in a 100-iteration loop (still 1,000 \
+     sequential transitions, through ten states).",
     "Fixed while the corpus was being written (no variant needed now): a match \
      with an await arm followed by a guarded arm lost the locals of later arms \
-     (`match n { 0 => wait().await, k if k == 2 => acc = 2, _ => acc = 1 }`, E0425).",
+     (`match n { 0 => wait().await, k if k == 2 => acc = 2, _ => acc = 1 }`, E0425); \
+     and before the slots commit (59e0a45) a bare `[u8; 4096]` live across awaits \
+     (the `buf4k` body) crashed LLVM (SIGSEGV in ScalarEvolution) in the release \
+     build, or took minutes with a `for b in buf` tail (1,024 bytes: over 150 s).",
 ];
