@@ -14,7 +14,7 @@ pub fn count_even(__arg0: u32) -> impl ::core::future::Future<Output = u32> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `ready(i).await`, line 12
-        Await0 { __awaitee: F0, __saved: (T2, T1, T0) },
+        AwaitReady { __awaitee: F0, __saved: (T2, T1, T0) },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -35,7 +35,7 @@ pub fn count_even(__arg0: u32) -> impl ::core::future::Future<Output = u32> {
         Start { __arg0: A0 },
         Block2 { limit: T0, i: T1, even: T2 },
         Block3 { limit: T0, i: T1, even: T2 },
-        Resume0 { limit: T0, i: T1, even: T2, awaited5: T5 },
+        AfterReady { limit: T0, i: T1, even: T2, awaited5: T5 },
         Block5 { limit: T0, i: T1, even: T2, awaited5: T5 },
         Block6 { limit: T0, i: T1, even: T2 },
         Block4 { limit: T0, i: T1, even: T2, value4: T4 },
@@ -79,7 +79,7 @@ pub fn count_even(__arg0: u32) -> impl ::core::future::Future<Output = u32> {
                         };
                         __Block::Start { __arg0 }
                     }
-                    __State::Await0 { __awaitee, __saved } => {
+                    __State::AwaitReady { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, (__p2, __p1, __p0))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -91,7 +91,7 @@ pub fn count_even(__arg0: u32) -> impl ::core::future::Future<Output = u32> {
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume0 {
+                        __Block::AfterReady {
                             awaited5: __value,
                             even: __p2,
                             i: __p1,
@@ -141,14 +141,18 @@ pub fn count_even(__arg0: u32) -> impl ::core::future::Future<Output = u32> {
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 ready(i),
                             );
-                            __state
-                                .set(__State::Await0 {
-                                    __awaitee,
-                                    __saved: (even, i, limit),
-                                });
+                            unsafe {
+                                ::statemachine_runtime::__private::suspend(
+                                    __state.as_mut(),
+                                    __State::AwaitReady {
+                                        __awaitee,
+                                        __saved: (even, i, limit),
+                                    },
+                                )
+                            };
                             continue '__resume;
                         }
-                        __Block::Resume0 {
+                        __Block::AfterReady {
                             limit: __p0,
                             i: __p1,
                             even: __p2,

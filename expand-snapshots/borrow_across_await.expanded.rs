@@ -39,7 +39,7 @@ pub fn first_after_yield(__arg0: Vec<u32>) -> impl ::core::future::Future<Output
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `yield_now().await`, line 7
-        Await0 { __awaitee: F0, __saved: (T2,) },
+        AwaitYieldNow { __awaitee: F0, __saved: (T2,) },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -54,7 +54,7 @@ pub fn first_after_yield(__arg0: Vec<u32>) -> impl ::core::future::Future<Output
                 __Slots<T1>,
             >(this, ::core::marker::PhantomData);
             unsafe {
-                if let __State::Await0 { __awaitee, __saved } = &mut *this {
+                if let __State::AwaitYieldNow { __awaitee, __saved } = &mut *this {
                     let mut __saved = ::core::mem::ManuallyDrop::new(
                         ::core::ptr::read(__saved),
                     );
@@ -78,7 +78,7 @@ pub fn first_after_yield(__arg0: Vec<u32>) -> impl ::core::future::Future<Output
     )]
     enum __Block<A0, T2, T3> {
         Start { __arg0: A0 },
-        Resume0 { first: T2, awaited3: T3 },
+        AfterYieldNow { first: T2, awaited3: T3 },
     }
     #[allow(
         unused_variables,
@@ -121,7 +121,7 @@ pub fn first_after_yield(__arg0: Vec<u32>) -> impl ::core::future::Future<Output
                         };
                         __Block::Start { __arg0 }
                     }
-                    __State::Await0 { __awaitee, __saved } => {
+                    __State::AwaitYieldNow { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, (__p2,))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -133,7 +133,7 @@ pub fn first_after_yield(__arg0: Vec<u32>) -> impl ::core::future::Future<Output
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume0 {
+                        __Block::AfterYieldNow {
                             awaited3: __value,
                             first: __p2,
                         }
@@ -170,16 +170,20 @@ pub fn first_after_yield(__arg0: Vec<u32>) -> impl ::core::future::Future<Output
                                     let __awaitee = ::core::future::IntoFuture::into_future(
                                         yield_now(),
                                     );
-                                    __state
-                                        .set(__State::Await0 {
-                                            __awaitee,
-                                            __saved: (first,),
-                                        });
+                                    unsafe {
+                                        ::statemachine_runtime::__private::suspend(
+                                            __state.as_mut(),
+                                            __State::AwaitYieldNow {
+                                                __awaitee,
+                                                __saved: (first,),
+                                            },
+                                        )
+                                    };
                                     continue '__resume;
                                 }
                             }
                         }
-                        __Block::Resume0 { first: __p2, awaited3: __p3 } => {
+                        __Block::AfterYieldNow { first: __p2, awaited3: __p3 } => {
                             unsafe {
                                 let __slot1 = &raw mut (*__slots).items;
                                 let __place1 = ::statemachine_runtime::__private::Slot::place(

@@ -11,9 +11,9 @@ pub fn scoped(__arg0: String) -> impl ::core::future::Future<Output = usize> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `yield_now().await`, line 8
-        Await0 { __awaitee: F0, __saved: (T3, T1, T0) },
+        AwaitYieldNow1 { __awaitee: F0, __saved: (T3, T1, T0) },
         /// `yield_now().await`, line 11
-        Await1 { __awaitee: F1, __saved: (T1, T0) },
+        AwaitYieldNow2 { __awaitee: F1, __saved: (T1, T0) },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -32,8 +32,8 @@ pub fn scoped(__arg0: String) -> impl ::core::future::Future<Output = usize> {
     )]
     enum __Block<A0, T0, T1, T3, T4, T5> {
         Start { __arg0: A0 },
-        Resume0 { name: T0, greeting: T1, temp: T3, awaited4: T4 },
-        Resume1 { name: T0, greeting: T1, awaited5: T5 },
+        AfterYieldNow1 { name: T0, greeting: T1, temp: T3, awaited4: T4 },
+        AfterYieldNow2 { name: T0, greeting: T1, awaited5: T5 },
     }
     #[allow(
         unused_variables,
@@ -73,7 +73,7 @@ pub fn scoped(__arg0: String) -> impl ::core::future::Future<Output = usize> {
                         };
                         __Block::Start { __arg0 }
                     }
-                    __State::Await0 { __awaitee, __saved } => {
+                    __State::AwaitYieldNow1 { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, (__p3, __p1, __p0))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -85,14 +85,14 @@ pub fn scoped(__arg0: String) -> impl ::core::future::Future<Output = usize> {
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume0 {
+                        __Block::AfterYieldNow1 {
                             awaited4: __value,
                             temp: __p3,
                             greeting: __p1,
                             name: __p0,
                         }
                     }
-                    __State::Await1 { __awaitee, __saved } => {
+                    __State::AwaitYieldNow2 { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, (__p1, __p0))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -104,7 +104,7 @@ pub fn scoped(__arg0: String) -> impl ::core::future::Future<Output = usize> {
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume1 {
+                        __Block::AfterYieldNow2 {
                             awaited5: __value,
                             greeting: __p1,
                             name: __p0,
@@ -129,15 +129,19 @@ pub fn scoped(__arg0: String) -> impl ::core::future::Future<Output = usize> {
                                 let __awaitee = ::core::future::IntoFuture::into_future(
                                     yield_now(),
                                 );
-                                __state
-                                    .set(__State::Await0 {
-                                        __awaitee,
-                                        __saved: (temp, greeting, name),
-                                    });
+                                unsafe {
+                                    ::statemachine_runtime::__private::suspend(
+                                        __state.as_mut(),
+                                        __State::AwaitYieldNow1 {
+                                            __awaitee,
+                                            __saved: (temp, greeting, name),
+                                        },
+                                    )
+                                };
                                 continue '__resume;
                             }
                         }
-                        __Block::Resume0 {
+                        __Block::AfterYieldNow1 {
                             name: __p0,
                             greeting: __p1,
                             temp: __p3,
@@ -160,14 +164,18 @@ pub fn scoped(__arg0: String) -> impl ::core::future::Future<Output = usize> {
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 yield_now(),
                             );
-                            __state
-                                .set(__State::Await1 {
-                                    __awaitee,
-                                    __saved: (greeting, name),
-                                });
+                            unsafe {
+                                ::statemachine_runtime::__private::suspend(
+                                    __state.as_mut(),
+                                    __State::AwaitYieldNow2 {
+                                        __awaitee,
+                                        __saved: (greeting, name),
+                                    },
+                                )
+                            };
                             continue '__resume;
                         }
-                        __Block::Resume1 {
+                        __Block::AfterYieldNow2 {
                             name: __p0,
                             greeting: __p1,
                             awaited5: __p5,

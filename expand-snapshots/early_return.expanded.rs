@@ -11,7 +11,7 @@ pub fn clamp(__arg0: u32, __arg1: u32) -> impl ::core::future::Future<Output = u
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
         /// `yield_now().await`, line 8
-        Await0 { __awaitee: F0, __saved: (T1, T0) },
+        AwaitYieldNow { __awaitee: F0, __saved: (T1, T0) },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -33,7 +33,7 @@ pub fn clamp(__arg0: u32, __arg1: u32) -> impl ::core::future::Future<Output = u
         Block2 { n: T0, limit: T1 },
         Block3 { n: T0, limit: T1 },
         Block1 { n: T0, limit: T1, value2: T2 },
-        Resume0 { n: T0, limit: T1, awaited4: T4 },
+        AfterYieldNow { n: T0, limit: T1, awaited4: T4 },
     }
     #[allow(
         unused_variables,
@@ -74,7 +74,7 @@ pub fn clamp(__arg0: u32, __arg1: u32) -> impl ::core::future::Future<Output = u
                         };
                         __Block::Start { __arg0, __arg1 }
                     }
-                    __State::Await0 { __awaitee, __saved } => {
+                    __State::AwaitYieldNow { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, (__p1, __p0))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -86,7 +86,7 @@ pub fn clamp(__arg0: u32, __arg1: u32) -> impl ::core::future::Future<Output = u
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume0 {
+                        __Block::AfterYieldNow {
                             awaited4: __value,
                             limit: __p1,
                             n: __p0,
@@ -146,14 +146,22 @@ pub fn clamp(__arg0: u32, __arg1: u32) -> impl ::core::future::Future<Output = u
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 yield_now(),
                             );
-                            __state
-                                .set(__State::Await0 {
-                                    __awaitee,
-                                    __saved: (limit, n),
-                                });
+                            unsafe {
+                                ::statemachine_runtime::__private::suspend(
+                                    __state.as_mut(),
+                                    __State::AwaitYieldNow {
+                                        __awaitee,
+                                        __saved: (limit, n),
+                                    },
+                                )
+                            };
                             continue '__resume;
                         }
-                        __Block::Resume0 { n: __p0, limit: __p1, awaited4: __p4 } => {
+                        __Block::AfterYieldNow {
+                            n: __p0,
+                            limit: __p1,
+                            awaited4: __p4,
+                        } => {
                             let n = __p0;
                             let limit = __p1;
                             {

@@ -16,7 +16,7 @@ pub fn sum_lengths(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `weigh(w).await`, line 11
-        Await0 { __awaitee: F0, __saved: (T2, T1) },
+        AwaitWeigh { __awaitee: F0, __saved: (T2, T1) },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -37,7 +37,7 @@ pub fn sum_lengths(
         Start { __arg0: A0 },
         Block2 { sum: T1, iter2: T2 },
         Block3 { sum: T1, iter2: T2, item4: T4 },
-        Resume0 { sum: T1, iter2: T2, awaited6: T6 },
+        AfterWeigh { sum: T1, iter2: T2, awaited6: T6 },
         Block1 { sum: T1, iter2: T2, value3: T3 },
     }
     #[allow(
@@ -78,7 +78,7 @@ pub fn sum_lengths(
                         };
                         __Block::Start { __arg0 }
                     }
-                    __State::Await0 { __awaitee, __saved } => {
+                    __State::AwaitWeigh { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, (__p2, __p1))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -90,7 +90,7 @@ pub fn sum_lengths(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume0 {
+                        __Block::AfterWeigh {
                             awaited6: __value,
                             iter2: __p2,
                             sum: __p1,
@@ -157,16 +157,24 @@ pub fn sum_lengths(
                                     let __awaitee = ::core::future::IntoFuture::into_future(
                                         weigh(w),
                                     );
-                                    __state
-                                        .set(__State::Await0 {
-                                            __awaitee,
-                                            __saved: (__iter2, sum),
-                                        });
+                                    unsafe {
+                                        ::statemachine_runtime::__private::suspend(
+                                            __state.as_mut(),
+                                            __State::AwaitWeigh {
+                                                __awaitee,
+                                                __saved: (__iter2, sum),
+                                            },
+                                        )
+                                    };
                                     continue '__resume;
                                 }
                             }
                         }
-                        __Block::Resume0 { sum: __p1, iter2: __p2, awaited6: __p6 } => {
+                        __Block::AfterWeigh {
+                            sum: __p1,
+                            iter2: __p2,
+                            awaited6: __p6,
+                        } => {
                             let mut sum = __p1;
                             {
                                 let mut __iter2 = __p2;

@@ -14,7 +14,7 @@ pub fn describe<T: Display + Clone>(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `yield_now().await`, line 8
-        Await0 { __awaitee: F0, __saved: (T1, T0) },
+        AwaitYieldNow { __awaitee: F0, __saved: (T1, T0) },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -33,7 +33,7 @@ pub fn describe<T: Display + Clone>(
     )]
     enum __Block<A0, T0, T1, T2> {
         Start { __arg0: A0 },
-        Resume0 { value: T0, copy: T1, awaited2: T2 },
+        AfterYieldNow { value: T0, copy: T1, awaited2: T2 },
     }
     #[allow(
         unused_variables,
@@ -73,7 +73,7 @@ pub fn describe<T: Display + Clone>(
                         };
                         __Block::Start { __arg0 }
                     }
-                    __State::Await0 { __awaitee, __saved } => {
+                    __State::AwaitYieldNow { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, (__p1, __p0))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -85,7 +85,7 @@ pub fn describe<T: Display + Clone>(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume0 {
+                        __Block::AfterYieldNow {
                             awaited2: __value,
                             copy: __p1,
                             value: __p0,
@@ -106,14 +106,22 @@ pub fn describe<T: Display + Clone>(
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 yield_now(),
                             );
-                            __state
-                                .set(__State::Await0 {
-                                    __awaitee,
-                                    __saved: (copy, value),
-                                });
+                            unsafe {
+                                ::statemachine_runtime::__private::suspend(
+                                    __state.as_mut(),
+                                    __State::AwaitYieldNow {
+                                        __awaitee,
+                                        __saved: (copy, value),
+                                    },
+                                )
+                            };
                             continue '__resume;
                         }
-                        __Block::Resume0 { value: __p0, copy: __p1, awaited2: __p2 } => {
+                        __Block::AfterYieldNow {
+                            value: __p0,
+                            copy: __p1,
+                            awaited2: __p2,
+                        } => {
                             let value = __p0;
                             let copy = __p1;
                             {

@@ -14,9 +14,9 @@ pub fn pick(__arg0: bool, __arg1: u32) -> impl ::core::future::Future<Output = u
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
         /// `fetch(n).await`, line 10
-        Await0 { __awaitee: F0, __saved: (T0,) },
+        AwaitFetch { __awaitee: F0, __saved: (T0,) },
         /// `yield_now().await`, line 13
-        Await1 { __awaitee: F1, __saved: (T1, T0) },
+        AwaitYieldNow { __awaitee: F1, __saved: (T1, T0) },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -36,9 +36,9 @@ pub fn pick(__arg0: bool, __arg1: u32) -> impl ::core::future::Future<Output = u
     enum __Block<A0, A1, T0, T1, T5, T9, T3> {
         Start { __arg0: A0, __arg1: A1 },
         Block2 { flag: T0, n: T1 },
-        Resume0 { flag: T0, awaited5: T5 },
+        AfterFetch { flag: T0, awaited5: T5 },
         Block3 { flag: T0, n: T1 },
-        Resume1 { flag: T0, n: T1, awaited9: T9 },
+        AfterYieldNow { flag: T0, n: T1, awaited9: T9 },
         Block1 { flag: T0, value3: T3 },
     }
     #[allow(
@@ -80,7 +80,7 @@ pub fn pick(__arg0: bool, __arg1: u32) -> impl ::core::future::Future<Output = u
                         };
                         __Block::Start { __arg0, __arg1 }
                     }
-                    __State::Await0 { __awaitee, __saved } => {
+                    __State::AwaitFetch { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, (__p0,))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -92,12 +92,12 @@ pub fn pick(__arg0: bool, __arg1: u32) -> impl ::core::future::Future<Output = u
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume0 {
+                        __Block::AfterFetch {
                             awaited5: __value,
                             flag: __p0,
                         }
                     }
-                    __State::Await1 { __awaitee, __saved } => {
+                    __State::AwaitYieldNow { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, (__p1, __p0))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -109,7 +109,7 @@ pub fn pick(__arg0: bool, __arg1: u32) -> impl ::core::future::Future<Output = u
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume1 {
+                        __Block::AfterYieldNow {
                             awaited9: __value,
                             n: __p1,
                             flag: __p0,
@@ -141,14 +141,18 @@ pub fn pick(__arg0: bool, __arg1: u32) -> impl ::core::future::Future<Output = u
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 fetch(n),
                             );
-                            __state
-                                .set(__State::Await0 {
-                                    __awaitee,
-                                    __saved: (flag,),
-                                });
+                            unsafe {
+                                ::statemachine_runtime::__private::suspend(
+                                    __state.as_mut(),
+                                    __State::AwaitFetch {
+                                        __awaitee,
+                                        __saved: (flag,),
+                                    },
+                                )
+                            };
                             continue '__resume;
                         }
-                        __Block::Resume0 { flag: __p0, awaited5: __p5 } => {
+                        __Block::AfterFetch { flag: __p0, awaited5: __p5 } => {
                             let flag = __p0;
                             let __value4 = {
                                 let x = __p5;
@@ -169,14 +173,22 @@ pub fn pick(__arg0: bool, __arg1: u32) -> impl ::core::future::Future<Output = u
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 yield_now(),
                             );
-                            __state
-                                .set(__State::Await1 {
-                                    __awaitee,
-                                    __saved: (n, flag),
-                                });
+                            unsafe {
+                                ::statemachine_runtime::__private::suspend(
+                                    __state.as_mut(),
+                                    __State::AwaitYieldNow {
+                                        __awaitee,
+                                        __saved: (n, flag),
+                                    },
+                                )
+                            };
                             continue '__resume;
                         }
-                        __Block::Resume1 { flag: __p0, n: __p1, awaited9: __p9 } => {
+                        __Block::AfterYieldNow {
+                            flag: __p0,
+                            n: __p1,
+                            awaited9: __p9,
+                        } => {
                             let flag = __p0;
                             let n = __p1;
                             let __value7 = {

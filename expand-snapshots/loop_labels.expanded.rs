@@ -14,7 +14,7 @@ pub fn search(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
         /// `yield_now().await`, line 9
-        Await0 { __awaitee: F0, __saved: (T4, T2, T1, T0) },
+        AwaitYieldNow { __awaitee: F0, __saved: (T4, T2, T1, T0) },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -36,7 +36,7 @@ pub fn search(
         Block2 { rows: T0, cols: T1, r: T2 },
         Block4 { rows: T0, cols: T1, r: T2, c: T4 },
         Block5 { rows: T0, cols: T1, r: T2, c: T4 },
-        Resume0 { rows: T0, cols: T1, r: T2, c: T4, awaited6: T6 },
+        AfterYieldNow { rows: T0, cols: T1, r: T2, c: T4, awaited6: T6 },
         Block3 { rows: T0, cols: T1, r: T2, c: ::core::option::Option<T4>, value5: T5 },
         Block1 { rows: T0, cols: T1, r: ::core::option::Option<T2>, value3: T3 },
     }
@@ -79,7 +79,7 @@ pub fn search(
                         };
                         __Block::Start { __arg0, __arg1 }
                     }
-                    __State::Await0 { __awaitee, __saved } => {
+                    __State::AwaitYieldNow { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready(
                             (__value, (__p4, __p2, __p1, __p0)),
                         ) = (unsafe {
@@ -93,7 +93,7 @@ pub fn search(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume0 {
+                        __Block::AfterYieldNow {
                             awaited6: __value,
                             c: __p4,
                             r: __p2,
@@ -172,15 +172,19 @@ pub fn search(
                                 let __awaitee = ::core::future::IntoFuture::into_future(
                                     yield_now(),
                                 );
-                                __state
-                                    .set(__State::Await0 {
-                                        __awaitee,
-                                        __saved: (c, r, cols, rows),
-                                    });
+                                unsafe {
+                                    ::statemachine_runtime::__private::suspend(
+                                        __state.as_mut(),
+                                        __State::AwaitYieldNow {
+                                            __awaitee,
+                                            __saved: (c, r, cols, rows),
+                                        },
+                                    )
+                                };
                                 continue '__resume;
                             }
                         }
-                        __Block::Resume0 {
+                        __Block::AfterYieldNow {
                             rows: __p0,
                             cols: __p1,
                             r: __p2,

@@ -14,9 +14,9 @@ pub fn classify(__arg0: Option<u32>) -> impl ::core::future::Future<Output = u32
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `fetch(n).await`, line 10
-        Await0 { __awaitee: F0, __saved: () },
+        AwaitFetch1 { __awaitee: F0, __saved: () },
         /// `fetch(0).await`, line 12
-        Await1 { __awaitee: F1, __saved: (T0,) },
+        AwaitFetch2 { __awaitee: F1, __saved: (T0,) },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -36,10 +36,10 @@ pub fn classify(__arg0: Option<u32>) -> impl ::core::future::Future<Output = u32
     enum __Block<A0, T3, T6, T4, T0, T8, T2> {
         Start { __arg0: A0 },
         Block2 { n: T3 },
-        Resume0 { awaited6: T6 },
+        AfterFetch1 { awaited6: T6 },
         Block3 { n_1: T4 },
         Block4 { v: T0 },
-        Resume1 { v: T0, awaited8: T8 },
+        AfterFetch2 { v: T0, awaited8: T8 },
         Block1 { v: ::core::option::Option<T0>, value2: T2 },
     }
     #[allow(
@@ -80,7 +80,7 @@ pub fn classify(__arg0: Option<u32>) -> impl ::core::future::Future<Output = u32
                         };
                         __Block::Start { __arg0 }
                     }
-                    __State::Await0 { __awaitee, __saved } => {
+                    __State::AwaitFetch1 { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, ())) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -92,11 +92,11 @@ pub fn classify(__arg0: Option<u32>) -> impl ::core::future::Future<Output = u32
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume0 {
+                        __Block::AfterFetch1 {
                             awaited6: __value,
                         }
                     }
-                    __State::Await1 { __awaitee, __saved } => {
+                    __State::AwaitFetch2 { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, (__p0,))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -108,7 +108,7 @@ pub fn classify(__arg0: Option<u32>) -> impl ::core::future::Future<Output = u32
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume1 {
+                        __Block::AfterFetch2 {
                             awaited8: __value,
                             v: __p0,
                         }
@@ -146,14 +146,18 @@ pub fn classify(__arg0: Option<u32>) -> impl ::core::future::Future<Output = u32
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 fetch(n),
                             );
-                            __state
-                                .set(__State::Await0 {
-                                    __awaitee,
-                                    __saved: (),
-                                });
+                            unsafe {
+                                ::statemachine_runtime::__private::suspend(
+                                    __state.as_mut(),
+                                    __State::AwaitFetch1 {
+                                        __awaitee,
+                                        __saved: (),
+                                    },
+                                )
+                            };
                             continue '__resume;
                         }
-                        __Block::Resume0 { awaited6: __p6 } => {
+                        __Block::AfterFetch1 { awaited6: __p6 } => {
                             let __value5 = __p6;
                             {
                                 let __p2 = __value5;
@@ -180,14 +184,18 @@ pub fn classify(__arg0: Option<u32>) -> impl ::core::future::Future<Output = u32
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 fetch(0),
                             );
-                            __state
-                                .set(__State::Await1 {
-                                    __awaitee,
-                                    __saved: (v,),
-                                });
+                            unsafe {
+                                ::statemachine_runtime::__private::suspend(
+                                    __state.as_mut(),
+                                    __State::AwaitFetch2 {
+                                        __awaitee,
+                                        __saved: (v,),
+                                    },
+                                )
+                            };
                             continue '__resume;
                         }
-                        __Block::Resume1 { v: __p0, awaited8: __p8 } => {
+                        __Block::AfterFetch2 { v: __p0, awaited8: __p8 } => {
                             let v = __p0;
                             let __value7 = {
                                 let mut __awaited8 = __p8;

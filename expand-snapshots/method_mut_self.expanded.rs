@@ -24,7 +24,7 @@ impl Counter {
             /// Not polled yet: holds the arguments.
             Unresumed { __arg0: A0, __arg1: A1 },
             /// `yield_now().await`, line 11
-            Await0 { __awaitee: F0, __saved: (T1, T0) },
+            AwaitYieldNow { __awaitee: F0, __saved: (T1, T0) },
             /// Completed: polling again panics.
             Returned,
             /// A panic unwound through the body: polling again panics.
@@ -43,7 +43,7 @@ impl Counter {
         )]
         enum __Block<A0, A1, T0, T1, T2> {
             Start { __arg0: A0, __arg1: A1 },
-            Resume0 { self_: T0, by: T1, awaited2: T2 },
+            AfterYieldNow { self_: T0, by: T1, awaited2: T2 },
         }
         #[allow(
             unused_variables,
@@ -84,7 +84,7 @@ impl Counter {
                             };
                             __Block::Start { __arg0, __arg1 }
                         }
-                        __State::Await0 { __awaitee, __saved } => {
+                        __State::AwaitYieldNow { __awaitee, __saved } => {
                             let ::core::task::Poll::Ready((__value, (__p1, __p0))) = (unsafe {
                                 ::statemachine_runtime::__private::poll_awaitee(
                                     __this,
@@ -96,7 +96,7 @@ impl Counter {
                             }) else {
                                 return ::core::task::Poll::Pending;
                             };
-                            __Block::Resume0 {
+                            __Block::AfterYieldNow {
                                 awaited2: __value,
                                 by: __p1,
                                 self_: __p0,
@@ -117,14 +117,18 @@ impl Counter {
                                 let __awaitee = ::core::future::IntoFuture::into_future(
                                     yield_now(),
                                 );
-                                __state
-                                    .set(__State::Await0 {
-                                        __awaitee,
-                                        __saved: (by, __self),
-                                    });
+                                unsafe {
+                                    ::statemachine_runtime::__private::suspend(
+                                        __state.as_mut(),
+                                        __State::AwaitYieldNow {
+                                            __awaitee,
+                                            __saved: (by, __self),
+                                        },
+                                    )
+                                };
                                 continue '__resume;
                             }
-                            __Block::Resume0 {
+                            __Block::AfterYieldNow {
                                 self_: __p0,
                                 by: __p1,
                                 awaited2: __p2,

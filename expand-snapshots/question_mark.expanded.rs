@@ -17,9 +17,9 @@ pub fn total(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
         /// `read(a).await`, line 13
-        Await0 { __awaitee: F0, __saved: (T1,) },
+        AwaitRead1 { __awaitee: F0, __saved: (T1,) },
         /// `read(b).await`, line 14
-        Await1 { __awaitee: F1, __saved: (T3,) },
+        AwaitRead2 { __awaitee: F1, __saved: (T3,) },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -38,8 +38,8 @@ pub fn total(
     )]
     enum __Block<A0, A1, T1, T2, T3, T4> {
         Start { __arg0: A0, __arg1: A1 },
-        Resume0 { b: T1, awaited2: T2 },
-        Resume1 { x: T3, awaited4: T4 },
+        AfterRead1 { b: T1, awaited2: T2 },
+        AfterRead2 { x: T3, awaited4: T4 },
     }
     #[allow(
         unused_variables,
@@ -80,7 +80,7 @@ pub fn total(
                         };
                         __Block::Start { __arg0, __arg1 }
                     }
-                    __State::Await0 { __awaitee, __saved } => {
+                    __State::AwaitRead1 { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, (__p1,))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -92,12 +92,12 @@ pub fn total(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume0 {
+                        __Block::AfterRead1 {
                             awaited2: __value,
                             b: __p1,
                         }
                     }
-                    __State::Await1 { __awaitee, __saved } => {
+                    __State::AwaitRead2 { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, (__p3,))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -109,7 +109,7 @@ pub fn total(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume1 {
+                        __Block::AfterRead2 {
                             awaited4: __value,
                             x: __p3,
                         }
@@ -129,18 +129,22 @@ pub fn total(
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 read(a),
                             );
-                            __state
-                                .set(__State::Await0 {
-                                    __awaitee,
-                                    __saved: (b,),
-                                });
+                            unsafe {
+                                ::statemachine_runtime::__private::suspend(
+                                    __state.as_mut(),
+                                    __State::AwaitRead1 {
+                                        __awaitee,
+                                        __saved: (b,),
+                                    },
+                                )
+                            };
                             continue '__resume;
                         }
-                        __Block::Resume0 { b: __p1, awaited2: __p2 } => {
+                        __Block::AfterRead1 { b: __p1, awaited2: __p2 } => {
                             let b = __p1;
                             let x = {
                                 let mut __awaited2 = __p2;
-                                match ::statemachine_runtime::__private::Branch::branch(
+                                (match ::statemachine_runtime::__private::Branch::branch(
                                     __awaited2,
                                 ) {
                                     ::core::ops::ControlFlow::Continue(__output) => __output,
@@ -153,23 +157,27 @@ pub fn total(
                                             ::core::task::Poll::Ready(__ret)
                                         };
                                     }
-                                }
+                                })
                             };
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 read(b),
                             );
-                            __state
-                                .set(__State::Await1 {
-                                    __awaitee,
-                                    __saved: (x,),
-                                });
+                            unsafe {
+                                ::statemachine_runtime::__private::suspend(
+                                    __state.as_mut(),
+                                    __State::AwaitRead2 {
+                                        __awaitee,
+                                        __saved: (x,),
+                                    },
+                                )
+                            };
                             continue '__resume;
                         }
-                        __Block::Resume1 { x: __p3, awaited4: __p4 } => {
+                        __Block::AfterRead2 { x: __p3, awaited4: __p4 } => {
                             let x = __p3;
                             let y = {
                                 let mut __awaited4 = __p4;
-                                match ::statemachine_runtime::__private::Branch::branch(
+                                (match ::statemachine_runtime::__private::Branch::branch(
                                     __awaited4,
                                 ) {
                                     ::core::ops::ControlFlow::Continue(__output) => __output,
@@ -182,7 +190,7 @@ pub fn total(
                                             ::core::task::Poll::Ready(__ret)
                                         };
                                     }
-                                }
+                                })
                             };
                             return {
                                 let __ret = Ok(x + y);

@@ -11,7 +11,7 @@ pub fn add(__arg0: u32, __arg1: u32) -> impl ::core::future::Future<Output = u32
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
         /// `yield_now().await`, line 6
-        Await0 { __awaitee: F0, __saved: (T2,) },
+        AwaitYieldNow { __awaitee: F0, __saved: (T2,) },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -30,7 +30,7 @@ pub fn add(__arg0: u32, __arg1: u32) -> impl ::core::future::Future<Output = u32
     )]
     enum __Block<A0, A1, T2, T3> {
         Start { __arg0: A0, __arg1: A1 },
-        Resume0 { c: T2, awaited3: T3 },
+        AfterYieldNow { c: T2, awaited3: T3 },
     }
     #[allow(
         unused_variables,
@@ -71,7 +71,7 @@ pub fn add(__arg0: u32, __arg1: u32) -> impl ::core::future::Future<Output = u32
                         };
                         __Block::Start { __arg0, __arg1 }
                     }
-                    __State::Await0 { __awaitee, __saved } => {
+                    __State::AwaitYieldNow { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, (__p2,))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -83,7 +83,7 @@ pub fn add(__arg0: u32, __arg1: u32) -> impl ::core::future::Future<Output = u32
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume0 {
+                        __Block::AfterYieldNow {
                             awaited3: __value,
                             c: __p2,
                         }
@@ -104,14 +104,18 @@ pub fn add(__arg0: u32, __arg1: u32) -> impl ::core::future::Future<Output = u32
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 yield_now(),
                             );
-                            __state
-                                .set(__State::Await0 {
-                                    __awaitee,
-                                    __saved: (c,),
-                                });
+                            unsafe {
+                                ::statemachine_runtime::__private::suspend(
+                                    __state.as_mut(),
+                                    __State::AwaitYieldNow {
+                                        __awaitee,
+                                        __saved: (c,),
+                                    },
+                                )
+                            };
                             continue '__resume;
                         }
-                        __Block::Resume0 { c: __p2, awaited3: __p3 } => {
+                        __Block::AfterYieldNow { c: __p2, awaited3: __p3 } => {
                             let c = __p2;
                             {
                                 let mut __awaited3 = __p3;

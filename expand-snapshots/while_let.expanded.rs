@@ -41,7 +41,7 @@ pub fn drain(__arg0: Vec<u32>) -> impl ::core::future::Future<Output = u32> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `yield_now().await`, line 7
-        Await0 { __awaitee: F0, __saved: (T4, T1) },
+        AwaitYieldNow { __awaitee: F0, __saved: (T4, T1) },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -56,7 +56,7 @@ pub fn drain(__arg0: Vec<u32>) -> impl ::core::future::Future<Output = u32> {
                 __Slots<T0>,
             >(this, ::core::marker::PhantomData);
             unsafe {
-                if let __State::Await0 { __awaitee, __saved } = &mut *this {
+                if let __State::AwaitYieldNow { __awaitee, __saved } = &mut *this {
                     let mut __saved = ::core::mem::ManuallyDrop::new(
                         ::core::ptr::read(__saved),
                     );
@@ -83,7 +83,7 @@ pub fn drain(__arg0: Vec<u32>) -> impl ::core::future::Future<Output = u32> {
         Start { __arg0: A0 },
         Block2 { sum: T1 },
         Block3 { sum: T1, top: T4 },
-        Resume0 { sum: T1, top: T4, awaited5: T5 },
+        AfterYieldNow { sum: T1, top: T4, awaited5: T5 },
         Block1 { sum: T1, value2: T2 },
     }
     #[allow(
@@ -127,7 +127,7 @@ pub fn drain(__arg0: Vec<u32>) -> impl ::core::future::Future<Output = u32> {
                         };
                         __Block::Start { __arg0 }
                     }
-                    __State::Await0 { __awaitee, __saved } => {
+                    __State::AwaitYieldNow { __awaitee, __saved } => {
                         let ::core::task::Poll::Ready((__value, (__p4, __p1))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -139,7 +139,7 @@ pub fn drain(__arg0: Vec<u32>) -> impl ::core::future::Future<Output = u32> {
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::Resume0 {
+                        __Block::AfterYieldNow {
                             awaited5: __value,
                             top: __p4,
                             sum: __p1,
@@ -231,17 +231,25 @@ pub fn drain(__arg0: Vec<u32>) -> impl ::core::future::Future<Output = u32> {
                                         let __awaitee = ::core::future::IntoFuture::into_future(
                                             yield_now(),
                                         );
-                                        __state
-                                            .set(__State::Await0 {
-                                                __awaitee,
-                                                __saved: (top, sum),
-                                            });
+                                        unsafe {
+                                            ::statemachine_runtime::__private::suspend(
+                                                __state.as_mut(),
+                                                __State::AwaitYieldNow {
+                                                    __awaitee,
+                                                    __saved: (top, sum),
+                                                },
+                                            )
+                                        };
                                         continue '__resume;
                                     }
                                 }
                             }
                         }
-                        __Block::Resume0 { sum: __p1, top: __p4, awaited5: __p5 } => {
+                        __Block::AfterYieldNow {
+                            sum: __p1,
+                            top: __p4,
+                            awaited5: __p5,
+                        } => {
                             unsafe {
                                 let __slot0 = &raw mut (*__slots).stack;
                                 let __place0 = ::statemachine_runtime::__private::Slot::place(

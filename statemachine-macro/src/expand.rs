@@ -73,9 +73,15 @@ fn stand_in(item: TokenStream) -> TokenStream {
         return item_if_not_fn(item);
     };
     function.block = syn::parse_quote!({ ::core::unreachable!() });
-    function.attrs.push(
-        syn::parse_quote!(#[allow(unused_variables, unreachable_code, clippy::unused_async)]),
-    );
+    // Only the macro's error should be reported: no `const async`, no
+    // `impl Trait` the stand-in's body cannot satisfy, no lints on it.
+    function.sig.constness = None;
+    if let syn::ReturnType::Type(_, ty) = &function.sig.output
+        && matches!(&**ty, syn::Type::ImplTrait(_))
+    {
+        function.sig.output = syn::ReturnType::Default;
+    }
+    function.attrs.push(syn::parse_quote!(#[allow(unused_variables, unused_mut, unused_imports, unreachable_code, clippy::unused_async)]));
     function.into_token_stream()
 }
 
@@ -129,6 +135,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         plan: &plan,
         function: &function,
         aliased: &aliased,
+        await_names: await_names(&lowered),
     };
     let machine = emitter.machine(&params)?;
     // Slots are reached through raw pointers: the borrow checker does not see
@@ -292,6 +299,30 @@ struct Emitter<'a> {
     /// shadows them: they are reached through a `macro_rules!` alias defined
     /// right after their binding (its body resolves at the definition site).
     aliased: &'a BTreeSet<LocalId>,
+    /// Per await, the suffix of its variant's name (unique).
+    await_names: Vec<String>,
+}
+
+/// Names each await after its role; repeated roles get numbered
+/// (`Fetch1`, `Fetch2`), an await with no role its index.
+fn await_names(body: &LoweredBody) -> Vec<String> {
+    let roles: Vec<&str> = body.awaits.iter().map(|a| a.role.as_str()).collect();
+    roles
+        .iter()
+        .enumerate()
+        .map(|(k, role)| {
+            if role.is_empty() {
+                return k.to_string();
+            }
+            let same: Vec<usize> = (0..roles.len()).filter(|&j| roles[j] == *role).collect();
+            if same.len() == 1 {
+                (*role).to_owned()
+            } else {
+                let nth = same.iter().position(|&j| j == k).unwrap_or(0) + 1;
+                format!("{role}{nth}")
+            }
+        })
+        .collect()
 }
 
 /// Is `local`, which `goto` passes by name, hidden there by another binding?
@@ -337,13 +368,14 @@ impl Emitter<'_> {
     fn variant(&self, block: BlockId) -> Ident {
         match self.body.blocks[block].kind {
             BlockKind::Start => Ident::new("Start", Span::call_site()),
-            BlockKind::Resume(k) => format_ident!("Resume{}", k),
+            BlockKind::Resume(k) => format_ident!("After{}", &self.await_names[k]),
             BlockKind::Plain => format_ident!("Block{}", block),
         }
     }
 
+    /// `AwaitRead`, `AwaitFetch`: named after what the await waits on.
     fn await_variant(&self, k: usize) -> Ident {
-        format_ident!("Await{}", k)
+        format_ident!("Await{}", &self.await_names[k])
     }
 
     fn ty(&self, local: LocalId) -> Ident {

@@ -73,10 +73,17 @@ fn accept(
     body: Block,
 ) -> syn::Result<MachineFn> {
     if sig.asyncness.is_none() {
-        return Err(syn::Error::new(
-            sig.fn_token.span,
-            "`#[state_machine]` rewrites an `async fn`: add `async` here",
-        ));
+        // Another attribute (`#[async_trait]`, `#[tokio::main]`, a second
+        // `#[state_machine]`) may have rewritten the `async fn` already.
+        let message = if returns_boxed_or_opaque_future(&sig.output) {
+            "`#[state_machine]` needs the `async fn` itself, but this fn already returns a future: \
+             another attribute rewrote it first; put `#[state_machine]` on an inner `async fn` and call it, \
+             or apply it before that attribute"
+        } else {
+            "`#[state_machine]` rewrites an `async fn`: add `async` here (if another attribute removed it, \
+             put `#[state_machine]` on an inner `async fn` and call that)"
+        };
+        return Err(syn::Error::new(sig.fn_token.span, message));
     }
     if let Some(constness) = &sig.constness {
         return Err(syn::Error::new(
@@ -112,6 +119,18 @@ fn accept(
         output,
         self_mutable: false,
     })
+}
+
+/// `-> Pin<Box<dyn Future ..>>` or `-> impl Future ..`: the shape other
+/// attributes give an `async fn` they rewrote.
+fn returns_boxed_or_opaque_future(output: &ReturnType) -> bool {
+    match output {
+        ReturnType::Type(_, ty) => {
+            let text = quote::ToTokens::to_token_stream(ty).to_string();
+            text.contains("Future")
+        }
+        ReturnType::Default => false,
+    }
 }
 
 /// Finds an `impl Trait` or `!` anywhere inside the output type.

@@ -196,6 +196,9 @@ pub(crate) struct AwaitPoint {
     pub span: Span,
     /// The awaited expression's source text, for docs on its variant.
     pub text: String,
+    /// What it waits on, in CamelCase (`read` for `r.read(&mut b).await`),
+    /// for the variant's name; empty when nothing fits.
+    pub role: String,
     pub resume: BlockId,
     /// The local that receives the awaited value in the resume block.
     pub value: LocalId,
@@ -1244,6 +1247,7 @@ impl<'n> Builder<'n> {
         self.body.awaits.push(AwaitPoint {
             span,
             text: a.base.to_token_stream().to_string(),
+            role: scan::awaited_role(&a.base),
             resume,
             value,
         });
@@ -1266,11 +1270,12 @@ impl<'n> Builder<'n> {
         let residual = Ident::new("__residual", Span::mixed_site());
         let output = Ident::new("__output", Span::mixed_site());
         let ret = self.return_tokens(quote_spanned!(span=> ::statemachine_runtime::__private::FromResidual::from_residual(#residual)));
+        // Parenthesized: `x? as u64` and `x? + 1` must stay one expression.
         quote_spanned! {span=>
-            match ::statemachine_runtime::__private::Branch::branch(#operand) {
+            (match ::statemachine_runtime::__private::Branch::branch(#operand) {
                 ::core::ops::ControlFlow::Continue(#output) => #output,
                 ::core::ops::ControlFlow::Break(#residual) => #ret,
-            }
+            })
         }
     }
 
@@ -2004,10 +2009,10 @@ impl Rewriter<'_, '_> {
                         scan::mentioned_idents(lit.to_token_stream(), &mut names);
                         for name in names {
                             let name = name.to_string();
-                            if let Some(id) = self.slot_named(&name) {
-                                if !implicit.iter().any(|(n, _)| *n == name) {
-                                    implicit.push((name, id));
-                                }
+                            if let Some(id) = self.slot_named(&name)
+                                && !implicit.iter().any(|(n, _)| *n == name)
+                            {
+                                implicit.push((name, id));
                             }
                         }
                         let _ = text;
@@ -2148,7 +2153,7 @@ impl VisitMut for Rewriter<'_, '_> {
                     self.bound.extend(
                         c.inputs
                             .iter()
-                            .flat_map(|p| scan::pattern_bindings(p))
+                            .flat_map(scan::pattern_bindings)
                             .map(|b| b.ident.to_string()),
                     );
                     self.visit_expr_mut(&mut c.body);
@@ -2167,6 +2172,12 @@ impl VisitMut for Rewriter<'_, '_> {
                 }
             }
             Expr::Const(_) => {}
+            Expr::Yield(y) => {
+                self.builder.error(
+                    y.yield_token.span,
+                    "`yield` is not allowed in an `async fn`: #[state_machine] rewrites async functions, not coroutines",
+                );
+            }
             Expr::Return(r) => {
                 if let Some(value) = &mut r.expr {
                     self.visit_expr_mut(value);

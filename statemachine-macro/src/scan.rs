@@ -719,3 +719,44 @@ pub(crate) fn is_large_literal(expr: &Expr) -> bool {
         _ => false,
     }
 }
+
+/// The name of what an awaited expression waits on, in CamelCase: the method
+/// or function called (`db.query(..)` gives `Query`), else the last name.
+pub(crate) fn awaited_role(expr: &Expr) -> String {
+    let name = match expr {
+        Expr::MethodCall(m) => m.method.to_string(),
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => p
+                .path
+                .segments
+                .last()
+                .map(|s| s.ident.to_string())
+                .unwrap_or_default(),
+            _ => String::new(),
+        },
+        Expr::Path(p) => p
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default(),
+        Expr::Field(f) => match &f.member {
+            syn::Member::Named(ident) => ident.to_string(),
+            syn::Member::Unnamed(_) => String::new(),
+        },
+        Expr::Paren(p) => return awaited_role(&p.expr),
+        Expr::Await(a) => return awaited_role(&a.base),
+        _ => String::new(),
+    };
+    name.trim_start_matches("r#")
+        .split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}

@@ -290,9 +290,13 @@ impl<T> Slot<T> {
     }
 
     /// The place of the value.
+    ///
+    /// # Safety
+    /// `slot` points to a live `Slot` (only its address is computed).
     #[inline(always)]
-    pub fn place(slot: *mut Self) -> *mut T {
-        // SAFETY: only the address is computed.
+    pub unsafe fn place(slot: *mut Self) -> *mut T {
+        // SAFETY: the caller guarantees the pointer is in bounds of a live
+        // slot; no memory is read or written.
         unsafe { (&raw mut (*slot).value).cast::<T>() }
     }
 

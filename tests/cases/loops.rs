@@ -212,3 +212,11 @@ differential!(await_in_guard_position_of_loop_in_match, (cmds: Vec<u32>) -> u32 
     }
     total
 }, (vec![1, 0, 7, 3]));
+
+differential!(question_mark_inside_cast_and_binary, (a: Option<u32>) -> Option<u64> {
+    let d = D("d");
+    leaf("tick", ()).await;
+    let x = a? as u64;
+    let y = a? + 1;
+    Some(x + y as u64 + leaf("after", a).await? as u64)
+}, (Some(2)));
