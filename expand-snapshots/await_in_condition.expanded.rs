@@ -2,7 +2,10 @@ use statemachine_runtime::state_machine;
 pub async fn ready(n: u32) -> bool {
     n.is_multiple_of(2)
 }
-pub fn count_even(__arg0: u32) -> impl ::core::future::Future<Output = u32> {
+#[allow(refining_impl_trait)]
+pub fn count_even(
+    __arg0: u32,
+) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(
         non_camel_case_types,
         non_snake_case,
@@ -23,6 +26,22 @@ pub fn count_even(__arg0: u32) -> impl ::core::future::Future<Output = u32> {
     impl<A0, F0, T2, T1, T0> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, F0, T2, T1, T0> {
         const PANICKED: Self = Self::Panicked;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "count_even",
+                ::core::panic::Location::caller().file(),
+                match self {
+                    Self::Unresumed { .. } => {
+                        ("Unresumed", ::core::option::Option::None, 8u32)
+                    }
+                    Self::AwaitReady { .. } => {
+                        ("AwaitReady", ::core::option::Option::Some("ready(i)"), 12u32)
+                    }
+                    Self::Returned => ("Returned", ::core::option::Option::None, 8u32),
+                    Self::Panicked => ("Panicked", ::core::option::Option::None, 8u32),
+                },
+            )
+        }
     }
     #[allow(
         non_camel_case_types,

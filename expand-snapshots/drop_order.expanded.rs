@@ -1,5 +1,8 @@
 use statemachine_runtime::{state_machine, yield_now};
-pub fn scoped(__arg0: String) -> impl ::core::future::Future<Output = usize> {
+#[allow(refining_impl_trait)]
+pub fn scoped(
+    __arg0: String,
+) -> impl ::core::future::Future<Output = usize> + ::statemachine_runtime::StateMachine {
     #[allow(
         non_camel_case_types,
         non_snake_case,
@@ -22,6 +25,33 @@ pub fn scoped(__arg0: String) -> impl ::core::future::Future<Output = usize> {
     impl<A0, F0, T3, T1, T0, F1> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, F0, T3, T1, T0, F1> {
         const PANICKED: Self = Self::Panicked;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "scoped",
+                ::core::panic::Location::caller().file(),
+                match self {
+                    Self::Unresumed { .. } => {
+                        ("Unresumed", ::core::option::Option::None, 4u32)
+                    }
+                    Self::AwaitYieldNow1 { .. } => {
+                        (
+                            "AwaitYieldNow1",
+                            ::core::option::Option::Some("yield_now()"),
+                            8u32,
+                        )
+                    }
+                    Self::AwaitYieldNow2 { .. } => {
+                        (
+                            "AwaitYieldNow2",
+                            ::core::option::Option::Some("yield_now()"),
+                            11u32,
+                        )
+                    }
+                    Self::Returned => ("Returned", ::core::option::Option::None, 4u32),
+                    Self::Panicked => ("Panicked", ::core::option::Option::None, 4u32),
+                },
+            )
+        }
     }
     #[allow(
         non_camel_case_types,

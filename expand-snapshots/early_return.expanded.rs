@@ -1,5 +1,9 @@
 use statemachine_runtime::{state_machine, yield_now};
-pub fn clamp(__arg0: u32, __arg1: u32) -> impl ::core::future::Future<Output = u32> {
+#[allow(refining_impl_trait)]
+pub fn clamp(
+    __arg0: u32,
+    __arg1: u32,
+) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(
         non_camel_case_types,
         non_snake_case,
@@ -20,6 +24,26 @@ pub fn clamp(__arg0: u32, __arg1: u32) -> impl ::core::future::Future<Output = u
     impl<A0, A1, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, A1, F0, T1, T0> {
         const PANICKED: Self = Self::Panicked;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "clamp",
+                ::core::panic::Location::caller().file(),
+                match self {
+                    Self::Unresumed { .. } => {
+                        ("Unresumed", ::core::option::Option::None, 4u32)
+                    }
+                    Self::AwaitYieldNow { .. } => {
+                        (
+                            "AwaitYieldNow",
+                            ::core::option::Option::Some("yield_now()"),
+                            8u32,
+                        )
+                    }
+                    Self::Returned => ("Returned", ::core::option::Option::None, 4u32),
+                    Self::Panicked => ("Panicked", ::core::option::Option::None, 4u32),
+                },
+            )
+        }
     }
     #[allow(
         non_camel_case_types,

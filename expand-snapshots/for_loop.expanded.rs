@@ -2,9 +2,10 @@ use statemachine_runtime::state_machine;
 pub async fn weigh(s: &str) -> usize {
     s.len()
 }
+#[allow(refining_impl_trait)]
 pub fn sum_lengths(
     __arg0: Vec<&'static str>,
-) -> impl ::core::future::Future<Output = usize> {
+) -> impl ::core::future::Future<Output = usize> + ::statemachine_runtime::StateMachine {
     #[allow(
         non_camel_case_types,
         non_snake_case,
@@ -25,6 +26,22 @@ pub fn sum_lengths(
     impl<A0, F0, T2, T1> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, F0, T2, T1> {
         const PANICKED: Self = Self::Panicked;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "sum_lengths",
+                ::core::panic::Location::caller().file(),
+                match self {
+                    Self::Unresumed { .. } => {
+                        ("Unresumed", ::core::option::Option::None, 8u32)
+                    }
+                    Self::AwaitWeigh { .. } => {
+                        ("AwaitWeigh", ::core::option::Option::Some("weigh(w)"), 11u32)
+                    }
+                    Self::Returned => ("Returned", ::core::option::Option::None, 8u32),
+                    Self::Panicked => ("Panicked", ::core::option::Option::None, 8u32),
+                },
+            )
+        }
     }
     #[allow(
         non_camel_case_types,

@@ -1,8 +1,11 @@
 use std::fmt::Display;
 use statemachine_runtime::{state_machine, yield_now};
+#[allow(refining_impl_trait)]
 pub fn describe<T: Display + Clone>(
     __arg0: T,
-) -> impl ::core::future::Future<Output = String> {
+) -> impl ::core::future::Future<
+    Output = String,
+> + ::statemachine_runtime::StateMachine {
     #[allow(
         non_camel_case_types,
         non_snake_case,
@@ -23,6 +26,26 @@ pub fn describe<T: Display + Clone>(
     impl<A0, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, F0, T1, T0> {
         const PANICKED: Self = Self::Panicked;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "describe",
+                ::core::panic::Location::caller().file(),
+                match self {
+                    Self::Unresumed { .. } => {
+                        ("Unresumed", ::core::option::Option::None, 6u32)
+                    }
+                    Self::AwaitYieldNow { .. } => {
+                        (
+                            "AwaitYieldNow",
+                            ::core::option::Option::Some("yield_now()"),
+                            8u32,
+                        )
+                    }
+                    Self::Returned => ("Returned", ::core::option::Option::None, 6u32),
+                    Self::Panicked => ("Panicked", ::core::option::Option::None, 6u32),
+                },
+            )
+        }
     }
     #[allow(
         non_camel_case_types,

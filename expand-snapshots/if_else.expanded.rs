@@ -2,7 +2,11 @@ use statemachine_runtime::{state_machine, yield_now};
 pub async fn fetch(n: u32) -> u32 {
     n + 1
 }
-pub fn pick(__arg0: bool, __arg1: u32) -> impl ::core::future::Future<Output = u32> {
+#[allow(refining_impl_trait)]
+pub fn pick(
+    __arg0: bool,
+    __arg1: u32,
+) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(
         non_camel_case_types,
         non_snake_case,
@@ -25,6 +29,29 @@ pub fn pick(__arg0: bool, __arg1: u32) -> impl ::core::future::Future<Output = u
     impl<A0, A1, F0, T0, F1, T1> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, A1, F0, T0, F1, T1> {
         const PANICKED: Self = Self::Panicked;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "pick",
+                ::core::panic::Location::caller().file(),
+                match self {
+                    Self::Unresumed { .. } => {
+                        ("Unresumed", ::core::option::Option::None, 8u32)
+                    }
+                    Self::AwaitFetch { .. } => {
+                        ("AwaitFetch", ::core::option::Option::Some("fetch(n)"), 10u32)
+                    }
+                    Self::AwaitYieldNow { .. } => {
+                        (
+                            "AwaitYieldNow",
+                            ::core::option::Option::Some("yield_now()"),
+                            13u32,
+                        )
+                    }
+                    Self::Returned => ("Returned", ::core::option::Option::None, 8u32),
+                    Self::Panicked => ("Panicked", ::core::option::Option::None, 8u32),
+                },
+            )
+        }
     }
     #[allow(
         non_camel_case_types,

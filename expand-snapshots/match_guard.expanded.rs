@@ -2,7 +2,10 @@ use statemachine_runtime::state_machine;
 pub async fn fetch(n: u32) -> u32 {
     n + 1
 }
-pub fn classify(__arg0: Option<u32>) -> impl ::core::future::Future<Output = u32> {
+#[allow(refining_impl_trait)]
+pub fn classify(
+    __arg0: Option<u32>,
+) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(
         non_camel_case_types,
         non_snake_case,
@@ -25,6 +28,25 @@ pub fn classify(__arg0: Option<u32>) -> impl ::core::future::Future<Output = u32
     impl<A0, F0, F1, T0> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, F0, F1, T0> {
         const PANICKED: Self = Self::Panicked;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "classify",
+                ::core::panic::Location::caller().file(),
+                match self {
+                    Self::Unresumed { .. } => {
+                        ("Unresumed", ::core::option::Option::None, 8u32)
+                    }
+                    Self::AwaitFetch1 { .. } => {
+                        ("AwaitFetch1", ::core::option::Option::Some("fetch(n)"), 10u32)
+                    }
+                    Self::AwaitFetch2 { .. } => {
+                        ("AwaitFetch2", ::core::option::Option::Some("fetch(0)"), 12u32)
+                    }
+                    Self::Returned => ("Returned", ::core::option::Option::None, 8u32),
+                    Self::Panicked => ("Panicked", ::core::option::Option::None, 8u32),
+                },
+            )
+        }
     }
     #[allow(
         non_camel_case_types,

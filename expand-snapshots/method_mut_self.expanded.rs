@@ -12,7 +12,13 @@ impl ::core::default::Default for Counter {
     }
 }
 impl Counter {
-    pub fn bump(&mut self, __arg1: u32) -> impl ::core::future::Future<Output = u32> {
+    #[allow(refining_impl_trait)]
+    pub fn bump(
+        &mut self,
+        __arg1: u32,
+    ) -> impl ::core::future::Future<
+        Output = u32,
+    > + ::statemachine_runtime::StateMachine {
         #[allow(
             non_camel_case_types,
             non_snake_case,
@@ -33,6 +39,30 @@ impl Counter {
         impl<A0, A1, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
         for __State<A0, A1, F0, T1, T0> {
             const PANICKED: Self = Self::Panicked;
+            fn info(&self) -> ::statemachine_runtime::StateInfo {
+                ::statemachine_runtime::__private::info(
+                    "bump",
+                    ::core::panic::Location::caller().file(),
+                    match self {
+                        Self::Unresumed { .. } => {
+                            ("Unresumed", ::core::option::Option::None, 10u32)
+                        }
+                        Self::AwaitYieldNow { .. } => {
+                            (
+                                "AwaitYieldNow",
+                                ::core::option::Option::Some("yield_now()"),
+                                11u32,
+                            )
+                        }
+                        Self::Returned => {
+                            ("Returned", ::core::option::Option::None, 10u32)
+                        }
+                        Self::Panicked => {
+                            ("Panicked", ::core::option::Option::None, 10u32)
+                        }
+                    },
+                )
+            }
         }
         #[allow(
             non_camel_case_types,

@@ -1,5 +1,8 @@
 use statemachine_runtime::state_machine;
-pub fn ready(__arg0: u32) -> impl ::core::future::Future<Output = u32> {
+#[allow(refining_impl_trait)]
+pub fn ready(
+    __arg0: u32,
+) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(
         non_camel_case_types,
         non_snake_case,
@@ -17,6 +20,19 @@ pub fn ready(__arg0: u32) -> impl ::core::future::Future<Output = u32> {
     }
     impl<A0> ::statemachine_runtime::__private::MachineState<()> for __State<A0> {
         const PANICKED: Self = Self::Panicked;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "ready",
+                ::core::panic::Location::caller().file(),
+                match self {
+                    Self::Unresumed { .. } => {
+                        ("Unresumed", ::core::option::Option::None, 4u32)
+                    }
+                    Self::Returned => ("Returned", ::core::option::Option::None, 4u32),
+                    Self::Panicked => ("Panicked", ::core::option::Option::None, 4u32),
+                },
+            )
+        }
     }
     #[allow(
         non_camel_case_types,

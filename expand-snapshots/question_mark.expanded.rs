@@ -2,10 +2,13 @@ use statemachine_runtime::state_machine;
 pub async fn read(n: u32) -> Result<u32, String> {
     if n == 0 { Err("zero".to_owned()) } else { Ok(n) }
 }
+#[allow(refining_impl_trait)]
 pub fn total(
     __arg0: u32,
     __arg1: u32,
-) -> impl ::core::future::Future<Output = Result<u32, String>> {
+) -> impl ::core::future::Future<
+    Output = Result<u32, String>,
+> + ::statemachine_runtime::StateMachine {
     #[allow(
         non_camel_case_types,
         non_snake_case,
@@ -28,6 +31,25 @@ pub fn total(
     impl<A0, A1, F0, T1, F1, T3> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, A1, F0, T1, F1, T3> {
         const PANICKED: Self = Self::Panicked;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "total",
+                ::core::panic::Location::caller().file(),
+                match self {
+                    Self::Unresumed { .. } => {
+                        ("Unresumed", ::core::option::Option::None, 12u32)
+                    }
+                    Self::AwaitRead1 { .. } => {
+                        ("AwaitRead1", ::core::option::Option::Some("read(a)"), 13u32)
+                    }
+                    Self::AwaitRead2 { .. } => {
+                        ("AwaitRead2", ::core::option::Option::Some("read(b)"), 14u32)
+                    }
+                    Self::Returned => ("Returned", ::core::option::Option::None, 12u32),
+                    Self::Panicked => ("Panicked", ::core::option::Option::None, 12u32),
+                },
+            )
+        }
     }
     #[allow(
         non_camel_case_types,

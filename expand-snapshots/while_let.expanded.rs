@@ -1,5 +1,8 @@
 use statemachine_runtime::{state_machine, yield_now};
-pub fn drain(__arg0: Vec<u32>) -> impl ::core::future::Future<Output = u32> {
+#[allow(refining_impl_trait)]
+pub fn drain(
+    __arg0: Vec<u32>,
+) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
     if false {
         let _ = async move || -> u32 {
@@ -50,6 +53,26 @@ pub fn drain(__arg0: Vec<u32>) -> impl ::core::future::Future<Output = u32> {
     impl<A0, F0, T4, T1, T0> ::statemachine_runtime::__private::MachineState<__Slots<T0>>
     for __State<A0, F0, T4, T1> {
         const PANICKED: Self = Self::Panicked;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "drain",
+                ::core::panic::Location::caller().file(),
+                match self {
+                    Self::Unresumed { .. } => {
+                        ("Unresumed", ::core::option::Option::None, 4u32)
+                    }
+                    Self::AwaitYieldNow { .. } => {
+                        (
+                            "AwaitYieldNow",
+                            ::core::option::Option::Some("yield_now()"),
+                            7u32,
+                        )
+                    }
+                    Self::Returned => ("Returned", ::core::option::Option::None, 4u32),
+                    Self::Panicked => ("Panicked", ::core::option::Option::None, 4u32),
+                },
+            )
+        }
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T0>) {
             let _overwrite = ::statemachine_runtime::__private::OverwriteState::<
                 Self,

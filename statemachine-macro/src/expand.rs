@@ -168,9 +168,13 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         ..
     } = &mut function;
     sig.asyncness = None;
-    sig.output = syn::parse_quote!(-> impl ::core::future::Future<Output = #output>);
+    // `+ StateMachine` lets callers ask where the machine is. In a trait
+    // impl it refines the trait's signature (as the macro cannot tell a
+    // trait impl from an inherent one, the lint is allowed everywhere).
+    sig.output = syn::parse_quote!(-> impl ::core::future::Future<Output = #output> + ::statemachine_runtime::StateMachine);
     Ok(quote! {
         #(#attrs)*
+        #[allow(refining_impl_trait)]
         #vis #sig {
                         #(#hoisted)*
             #shadow
@@ -432,6 +436,10 @@ impl Emitter<'_> {
         // ---- the state enum: one variant per await ----
         let mut state_generics: Vec<Ident> = arg_tys.clone();
         let mut await_variants = Vec::new();
+        let mut info_arms = Vec::new();
+        let function_name = self.function.sig.ident.to_string();
+        let function_name = function_name.trim_start_matches("r#");
+        let fn_line = self.function.sig.ident.span().start().line as u32;
         for &k in &awaits {
             let point = &self.body.awaits[k];
             let variant = self.await_variant(k);
@@ -447,6 +455,8 @@ impl Emitter<'_> {
             let tys = saved.iter().map(|&(l, c)| self.field_ty(l, c));
             let line = point.span.start().line;
             let doc = format!(" `{}.await`, line {}", point.text, line);
+            let (name, text, line32) = (variant.to_string(), &point.text, line as u32);
+            info_arms.push(quote!(Self::#variant { .. } => (#name, ::core::option::Option::Some(#text), #line32),));
             await_variants.push(quote! {
                 #[doc = #doc]
                 #variant { __awaitee: #fut, __saved: (#(#tys,)*) }
@@ -586,8 +596,17 @@ impl Emitter<'_> {
                 /// A panic unwound through the body: polling again panics.
                 Panicked,
             }
-                        impl<#(#impl_generics),*> ::statemachine_runtime::__private::MachineState<#slots_ty> for #state_enum<#(#state_generics),*> {
+            impl<#(#impl_generics),*> ::statemachine_runtime::__private::MachineState<#slots_ty> for #state_enum<#(#state_generics),*> {
                 const PANICKED: Self = Self::Panicked;
+                fn info(&self) -> ::statemachine_runtime::StateInfo {
+                    // Not `file!()`: `cargo expand` would print the absolute path.
+                    ::statemachine_runtime::__private::info(#function_name, ::core::panic::Location::caller().file(), match self {
+                        Self::Unresumed { .. } => ("Unresumed", ::core::option::Option::None, #fn_line),
+                        #(#info_arms)*
+                        Self::Returned => ("Returned", ::core::option::Option::None, #fn_line),
+                        Self::Panicked => ("Panicked", ::core::option::Option::None, #fn_line),
+                    })
+                }
                 #drop_suspended
             }
             #[allow(non_camel_case_types, non_snake_case, dead_code, clippy::large_enum_variant, clippy::type_complexity)]

@@ -57,8 +57,37 @@ where
         // may outlive this call (they are checked by the shadow body).
         let this = unsafe { self.get_unchecked_mut() };
         let slots: *mut P = &raw mut this.slots;
+        if crate::introspect::recording() {
+            return this.poll_recorded(slots, cx);
+        }
+        // SAFETY: as above.
         let state = unsafe { Pin::new_unchecked(&mut this.state) };
         (this.step)(state, slots, cx)
+    }
+}
+
+impl<S, P, F, T> Machine<S, P, F>
+where
+    S: MachineState<P>,
+    F: FnMut(Pin<&mut S>, *mut P, &mut Context<'_>) -> Poll<T>,
+{
+    /// `poll` while an executor records where its task is suspended.
+    #[cold]
+    #[inline(never)]
+    fn poll_recorded(&mut self, slots: *mut P, cx: &mut Context<'_>) -> Poll<T> {
+        let frame = crate::introspect::Frame::enter();
+        // SAFETY: called from `poll` on the pinned machine; `state` is not moved.
+        let state = unsafe { Pin::new_unchecked(&mut self.state) };
+        let poll = (self.step)(state, slots, cx);
+        frame.leave(poll.is_pending().then(|| self.state.info()));
+        poll
+    }
+}
+
+impl<S: MachineState<P>, P, F> crate::StateMachine for Machine<S, P, F> {
+    #[inline]
+    fn state(&self) -> crate::StateInfo {
+        self.state.info()
     }
 }
 
@@ -72,7 +101,33 @@ impl<S: MachineState<P>, P, F> Drop for Machine<S, P, F> {
 
 impl<S: MachineState<P>, P, F> fmt::Debug for Machine<S, P, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Machine").finish_non_exhaustive()
+        let info = self.state.info();
+        f.debug_struct("Machine")
+            .field("function", &info.function)
+            .field("state", &info.state)
+            .field("awaiting", &info.awaiting)
+            .field("file", &info.file)
+            .field("line", &info.line)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Builds a [`StateInfo`](crate::StateInfo) from the generated `match` on
+/// the state: `(variant name, awaited text, line)`.
+#[inline]
+#[must_use]
+pub const fn info(
+    function: &'static str,
+    file: &'static str,
+    (state, awaiting, line): (&'static str, Option<&'static str>, u32),
+) -> crate::StateInfo {
+    crate::StateInfo {
+        function,
+        state,
+        awaiting,
+        file,
+        line,
+        transitions: None,
     }
 }
 
@@ -80,6 +135,9 @@ impl<S: MachineState<P>, P, F> fmt::Debug for Machine<S, P, F> {
 pub trait MachineState<P = ()>: Sized {
     /// The state after a panic unwound through the body.
     const PANICKED: Self;
+
+    /// Where the machine is: the variant's name, the awaited text and line.
+    fn info(&self) -> crate::StateInfo;
 
     /// Drops a suspended machine's values in rustc's order: the awaited
     /// future, then the locals in scope innermost first, mixing values held in

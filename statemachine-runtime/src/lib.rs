@@ -36,11 +36,13 @@ pub mod __private;
 
 mod block_on;
 mod executor;
+mod introspect;
 pub mod oneshot;
 mod timer;
 mod yield_now;
 
 pub use block_on::block_on;
 pub use executor::{ExecutorStats, JoinHandle, LocalExecutor, LocalSpawner};
+pub use introspect::{Dump, StateInfo, StateMachine, TaskDump};
 pub use timer::{Sleep, sleep, sleep_until};
 pub use yield_now::{YieldNow, yield_now};

@@ -63,12 +63,14 @@ pub struct ExecutorStats {
     pub tasks_cancelled: u64,
 }
 
-/// Per-task metadata, kept for introspection (a later `dump()` will list
-/// tasks; a name can be added here).
+/// Per-task metadata, kept for introspection ([`LocalExecutor::dump`]).
 #[derive(Debug, Clone)]
 struct TaskMeta {
     /// Unique per executor, starting at 1; never reused.
     id: u64,
+    /// With introspection on: the machines the task was suspended in after
+    /// its last poll, outermost first (empty otherwise; never allocates then).
+    chain: Vec<crate::StateInfo>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +161,8 @@ pub(crate) struct Inner {
     spawned: Cell<u64>,
     completed: Cell<u64>,
     cancelled: Cell<u64>,
+    /// Record where each task is suspended after each poll (`dump`).
+    introspect: Cell<bool>,
 }
 
 /// Marks the executor as running (on this thread) until dropped.
@@ -201,6 +205,7 @@ impl Inner {
             spawned: Cell::new(0),
             completed: Cell::new(0),
             cancelled: Cell::new(0),
+            introspect: Cell::new(false),
         }
     }
 
@@ -237,7 +242,10 @@ impl Inner {
                 has_handle: true,
                 cancel_requested: false,
                 join_waker: None,
-                meta: TaskMeta { id },
+                meta: TaskMeta {
+                    id,
+                    chain: Vec::new(),
+                },
             };
             slab.live += 1;
             match slab.free.pop() {
@@ -307,10 +315,20 @@ impl Inner {
             (task, waker.take().expect("idle task has its waker"))
         };
         bump(&self.polls);
-        let ready = task
-            .as_mut()
-            .poll_task(&mut Context::from_waker(&waker))
-            .is_ready();
+        let mut chain = None;
+        let ready = if self.introspect.get() {
+            let recording = crate::introspect::TaskRecording::start();
+            let ready = task
+                .as_mut()
+                .poll_task(&mut Context::from_waker(&waker))
+                .is_ready();
+            chain = Some(recording.finish());
+            ready
+        } else {
+            task.as_mut()
+                .poll_task(&mut Context::from_waker(&waker))
+                .is_ready()
+        };
 
         let mut to_drop: Option<Pin<Box<dyn ErasedTask>>> = None;
         let mut to_wake = None;
@@ -321,6 +339,9 @@ impl Inner {
                 Some(slot) => {
                     let live = slot.live;
                     *slot.waker = Some(waker);
+                    if let Some(chain) = chain {
+                        live.meta.chain = chain;
+                    }
                     if ready {
                         bump(&self.completed);
                         live.phase = Phase::Completed;
@@ -639,6 +660,64 @@ impl LocalExecutor {
     /// ```
     pub fn stats(&self) -> ExecutorStats {
         self.inner.stats()
+    }
+
+    /// Turns introspection on or off: while on, each task poll records the
+    /// chain of `#[state_machine]` machines the task is suspended in, for
+    /// [`dump`](Self::dump). Off by default; while off, a machine's `poll`
+    /// reads one thread-local flag and does nothing more.
+    pub fn set_introspection(&self, on: bool) {
+        self.inner.introspect.set(on);
+    }
+
+    /// Lists every live task (spawned, not yet joined or cancelled) by id,
+    /// with the chain of machines it was suspended in after its last poll
+    /// (see [`set_introspection`](Self::set_introspection)): like a
+    /// backtrace, `handler -> fetch_user -> query @ src/db.rs:12: read().await`.
+    /// A task whose future contains no machine, or that was not polled with
+    /// introspection on, shows as `<opaque future>`. Must not be called from
+    /// inside a task's poll of this executor (it reads the task table).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use statemachine_runtime::{LocalExecutor, state_machine};
+    ///
+    /// #[state_machine]
+    /// async fn worker() {
+    ///     std::future::pending::<()>().await;
+    /// }
+    ///
+    /// let ex = LocalExecutor::new();
+    /// ex.set_introspection(true);
+    /// ex.spawn(worker()).detach();
+    /// ex.spawn(async {}).detach();
+    /// ex.spawn(std::future::pending::<()>()).detach();
+    /// ex.run_until_stalled();
+    /// let dump = ex.dump();
+    /// assert_eq!(dump.tasks.len(), 2);
+    /// assert_eq!(dump.tasks[0].chain[0].state, "AwaitPending");
+    /// assert!(dump.to_string().starts_with("task 1 [idle]: worker @ "));
+    /// assert!(dump.to_string().contains("task 3 [idle]: <opaque future>"));
+    /// ```
+    pub fn dump(&self) -> crate::Dump {
+        let slab = self.inner.slab.borrow();
+        let mut tasks: Vec<crate::TaskDump> = slab
+            .slots
+            .iter()
+            .filter_map(|slot| slot.live.as_ref())
+            .map(|live| crate::TaskDump {
+                id: live.meta.id,
+                chain: live.meta.chain.clone(),
+                phase: match live.phase {
+                    Phase::Idle => "idle",
+                    Phase::Running => "running",
+                    Phase::Completed => "completed",
+                },
+            })
+            .collect();
+        tasks.sort_by_key(|t| t.id);
+        crate::Dump { tasks }
     }
 }
 

@@ -1,0 +1,190 @@
+//! Introspection: `StateMachine::state` at each step of a machine, and
+//! `LocalExecutor::dump` of nested machines.
+
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use statemachine_runtime::{LocalExecutor, StateMachine, oneshot, state_machine, yield_now};
+
+const BASE: u32 = line!();
+#[state_machine]
+async fn three_steps(n: u32) -> u32 {
+    let a = double(n).await;
+    yield_now().await;
+    let b = double(a).await;
+    a + b
+}
+
+#[state_machine]
+async fn double(n: u32) -> u32 {
+    yield_now().await;
+    n * 2
+}
+
+#[test]
+fn state_names_and_lines_at_each_step() {
+    let machine = three_steps(1);
+    let info = machine.state();
+    assert_eq!(
+        (info.function, info.state, info.awaiting, info.line),
+        ("three_steps", "Unresumed", None, BASE + 2)
+    );
+    assert_eq!(info.file, file!());
+    assert_eq!(info.transitions, None);
+    assert_eq!(
+        info.to_string(),
+        format!("three_steps @ {}:{}: Unresumed", file!(), BASE + 2)
+    );
+
+    let mut machine = pin!(machine);
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut seen = Vec::new();
+    let output = loop {
+        match machine.as_mut().poll(&mut cx) {
+            Poll::Ready(v) => break v,
+            Poll::Pending => {
+                let info = machine.state();
+                seen.push((info.state, info.awaiting, info.line - BASE));
+            }
+        }
+    };
+    assert_eq!(output, 2 + 4);
+    assert_eq!(
+        seen,
+        [
+            ("AwaitDouble1", Some("double(n)"), 3),
+            ("AwaitYieldNow", Some("yield_now()"), 4),
+            ("AwaitDouble2", Some("double(a)"), 5),
+        ]
+    );
+    assert_eq!(machine.state().state, "Returned");
+    let debug = format!("{:?}", machine.as_ref().get_ref());
+    assert!(debug.contains(r#"function: "three_steps""#), "{debug}");
+    assert!(debug.contains(r#"state: "Returned""#), "{debug}");
+}
+
+#[test]
+fn display_names_the_awaited_expression() {
+    let mut machine = pin!(three_steps(5));
+    let mut cx = Context::from_waker(Waker::noop());
+    assert!(machine.as_mut().poll(&mut cx).is_pending());
+    assert_eq!(
+        machine.state().to_string(),
+        format!("three_steps @ {}:{}: double(n).await", file!(), BASE + 3)
+    );
+}
+
+#[test]
+fn a_panic_leaves_the_machine_panicked() {
+    #[state_machine]
+    async fn boom(fail: bool) {
+        yield_now().await;
+        assert!(!fail, "boom");
+    }
+    let mut machine = Box::pin(boom(true));
+    let mut cx = Context::from_waker(Waker::noop());
+    assert!(machine.as_mut().poll(&mut cx).is_pending());
+    let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _ = machine.as_mut().poll(&mut cx);
+    }));
+    assert!(unwound.is_err());
+    assert_eq!(machine.state().state, "Panicked");
+}
+
+// ---- dump: nested machines suspended at known points ----
+
+const NESTED: u32 = line!();
+#[state_machine]
+async fn handler(rx: oneshot::Receiver<u32>) -> u32 {
+    let user = fetch_user(rx).await;
+    user + 1
+}
+
+#[state_machine]
+async fn fetch_user(rx: oneshot::Receiver<u32>) -> u32 {
+    yield_now().await;
+    query(rx).await
+}
+
+#[state_machine]
+async fn query(rx: oneshot::Receiver<u32>) -> u32 {
+    rx.await.unwrap_or(0)
+}
+
+#[test]
+fn dump_shows_nested_machines_as_a_chain() {
+    let ex = LocalExecutor::new();
+    ex.set_introspection(true);
+    let (tx, rx) = oneshot::channel();
+    let nested = ex.spawn(handler(rx));
+    // A plain future in the middle: invisible in the chain.
+    let (tx2, rx2) = oneshot::channel();
+    let wrapped = ex.spawn(async move { fetch_user(rx2).await });
+    let (_tx3, rx3) = oneshot::channel::<u32>();
+    let opaque = ex.spawn(async move { rx3.await.unwrap_or(0) });
+    ex.run_until_stalled();
+
+    let dump = ex.dump();
+    let ids: Vec<u64> = dump.tasks.iter().map(|t| t.id).collect();
+    assert_eq!(ids, [nested.id(), wrapped.id(), opaque.id()]);
+    let chain: Vec<(&str, &str, u32)> = dump.tasks[0]
+        .chain
+        .iter()
+        .map(|i| (i.function, i.state, i.line - NESTED))
+        .collect();
+    assert_eq!(
+        chain,
+        [
+            ("handler", "AwaitFetchUser", 3),
+            ("fetch_user", "AwaitQuery", 10),
+            ("query", "AwaitRx", 15),
+        ]
+    );
+    let text = dump.to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!(
+            "task {} [idle]: handler -> fetch_user -> query @ {}:{}: rx.await",
+            nested.id(),
+            file!(),
+            NESTED + 15
+        )
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "task {} [idle]: fetch_user -> query @ {}:{}: rx.await",
+            wrapped.id(),
+            file!(),
+            NESTED + 15
+        )
+    );
+    assert_eq!(
+        lines[2],
+        format!("task {} [idle]: <opaque future>", opaque.id())
+    );
+
+    // The chain follows the task: after the answer, the task is done.
+    tx.send(41).unwrap();
+    tx2.send(1).unwrap();
+    assert_eq!(ex.block_on(nested), 42);
+    assert_eq!(ex.block_on(wrapped), 1);
+    assert_eq!(ex.dump().tasks.len(), 1);
+}
+
+#[test]
+fn dump_without_introspection_records_nothing() {
+    let ex = LocalExecutor::new();
+    let (_tx, rx) = oneshot::channel();
+    let task = ex.spawn(handler(rx));
+    ex.run_until_stalled();
+    let dump = ex.dump();
+    assert_eq!(dump.tasks.len(), 1);
+    assert!(dump.tasks[0].chain.is_empty());
+    assert_eq!(
+        dump.to_string(),
+        format!("task {} [idle]: <opaque future>\n", task.id())
+    );
+}
