@@ -548,6 +548,11 @@ impl Emitter<'_> {
             quote!(__Slots<#(#slot_tys),*>)
         };
         let drop_suspended = self.drop_suspended(&awaits, &slots_ty);
+        let traced = if self.function.trace {
+            quote!(::statemachine_runtime::__private::traced(__machine))
+        } else {
+            quote!(__machine)
+        };
         let mut impl_generics = state_generics.clone();
         for ty in &slot_tys {
             if !impl_generics.contains(ty) {
@@ -638,7 +643,7 @@ impl Emitter<'_> {
                     }
                 }
             });
-            __machine
+            #traced
         })
     }
 

@@ -15,26 +15,43 @@ pub(crate) struct MachineFn {
     pub output: Type,
     /// The receiver was declared `mut self`.
     pub self_mutable: bool,
+    /// `#[state_machine(trace)]`: record polls, wakes and transitions.
+    pub trace: bool,
 }
 
 /// Parses the attribute arguments (none are accepted yet) and the item.
 pub(crate) fn parse(args: TokenStream, item: TokenStream) -> syn::Result<MachineFn> {
-    if let Some(first) = args.into_iter().next() {
-        return Err(syn::Error::new(
-            first.span(),
-            "`#[state_machine]` takes no arguments",
-        ));
+    let mut trace = false;
+    let mut args = args.into_iter();
+    if let Some(first) = args.next() {
+        let is_trace = matches!(&first, proc_macro2::TokenTree::Ident(i) if i == "trace");
+        if !is_trace {
+            return Err(syn::Error::new(
+                first.span(),
+                "`#[state_machine]` takes no argument but `trace`",
+            ));
+        }
+        if let Some(extra) = args.next() {
+            return Err(syn::Error::new(
+                extra.span(),
+                "`#[state_machine]` takes no argument but `trace`",
+            ));
+        }
+        trace = true;
     }
     let item: syn::Item = match syn::parse2(item.clone()) {
         Ok(item) => item,
         // A method inside an `impl` block parses as an `ImplItemFn`, not an `Item`.
         Err(_) => {
             let method: syn::ImplItemFn = syn::parse2(item)?;
-            return accept(method.attrs, method.vis, method.sig, method.block);
+            return accept(method.attrs, method.vis, method.sig, method.block)
+                .map(|f| MachineFn { trace, ..f });
         }
     };
     match item {
-        syn::Item::Fn(f) => accept(f.attrs, f.vis, f.sig, *f.block),
+        syn::Item::Fn(f) => {
+            accept(f.attrs, f.vis, f.sig, *f.block).map(|f| MachineFn { trace, ..f })
+        }
         syn::Item::Verbatim(tokens) => {
             // `fn f();` inside a trait definition.
             let method: syn::TraitItemFn = syn::parse2(tokens)?;
@@ -118,6 +135,7 @@ fn accept(
         body,
         output,
         self_mutable: false,
+        trace: false,
     })
 }
 

@@ -112,6 +112,12 @@ impl<S: MachineState<P>, P, F> fmt::Debug for Machine<S, P, F> {
     }
 }
 
+/// Wraps a machine of `#[state_machine(trace)]`.
+#[inline]
+pub fn traced<M>(machine: M) -> crate::trace::Traced<M> {
+    crate::trace::Traced::new(machine)
+}
+
 /// Builds a [`StateInfo`](crate::StateInfo) from the generated `match` on
 /// the state: `(variant name, awaited text, line)`.
 #[inline]

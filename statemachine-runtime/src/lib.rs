@@ -39,6 +39,7 @@ mod executor;
 mod introspect;
 pub mod oneshot;
 mod timer;
+pub mod trace;
 mod yield_now;
 
 pub use block_on::block_on;

@@ -188,3 +188,97 @@ fn dump_without_introspection_records_nothing() {
         format!("task {} [idle]: <opaque future>\n", task.id())
     );
 }
+
+// ---- trace: a two-task ping-pong ----
+
+#[state_machine(trace)]
+async fn ping(txs: Vec<oneshot::Sender<u32>>, rxs: Vec<oneshot::Receiver<u32>>) -> u32 {
+    let mut ball = 0;
+    let mut senders = txs.into_iter();
+    for rx in rxs {
+        senders.next().unwrap().send(ball).unwrap();
+        ball = rx.await.unwrap();
+    }
+    ball
+}
+
+#[state_machine(trace)]
+async fn pong(rxs: Vec<oneshot::Receiver<u32>>, txs: Vec<oneshot::Sender<u32>>) {
+    for (rx, tx) in rxs.into_iter().zip(txs) {
+        let ball = rx.await.unwrap();
+        tx.send(ball + 1).unwrap();
+    }
+}
+
+#[test]
+fn trace_of_a_ping_pong() {
+    let (to_pong, from_ping): (Vec<_>, Vec<_>) = (0..2).map(|_| oneshot::channel()).unzip();
+    let (to_ping, from_pong): (Vec<_>, Vec<_>) = (0..2).map(|_| oneshot::channel()).unzip();
+    let ex = LocalExecutor::new();
+    let ping_machine = ping(to_pong, from_pong);
+    assert_eq!(ping_machine.state().transitions, Some(0));
+    let ping_task = ex.spawn(ping_machine);
+    ex.spawn(pong(from_ping, to_ping)).detach();
+    assert_eq!(ex.block_on(ping_task), 2);
+
+    let trace = statemachine_runtime::trace::take().only(&["ping", "pong"]);
+    let events: Vec<String> = trace
+        .events
+        .iter()
+        .map(|e| format!("{} {} {}", e.function, e.kind, e.state))
+        .collect();
+    let expected = [
+        "ping poll Unresumed",
+        "ping pending AwaitRx",
+        "pong poll Unresumed",
+        "ping wake AwaitRx",
+        "pong pending AwaitRx",
+        "ping poll AwaitRx",
+        "pong wake AwaitRx",
+        "ping pending AwaitRx",
+        "pong poll AwaitRx",
+        "ping wake AwaitRx",
+        "pong ready Returned",
+        "ping poll AwaitRx",
+        "ping ready Returned",
+    ];
+    assert_eq!(events, expected, "{}", trace.to_text());
+    // Times never go backwards; each machine has its own id.
+    assert!(trace.events.windows(2).all(|w| w[0].at <= w[1].at));
+    let ids: std::collections::BTreeSet<u64> = trace.events.iter().map(|e| e.machine).collect();
+    assert_eq!(ids.len(), 2);
+
+    let text = trace.to_text();
+    assert_eq!(text.lines().count(), 1 + expected.len(), "{text}");
+    assert!(
+        text.lines().nth(1).unwrap().ends_with("poll Unresumed"),
+        "{text}"
+    );
+    let svg = trace.to_svg();
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    assert_eq!(
+        svg.matches("stroke=\"#d33\"").count(),
+        3,
+        "one tick per wake"
+    );
+}
+
+#[test]
+fn traced_machines_count_transitions() {
+    #[state_machine(trace)]
+    async fn counted() {
+        yield_now().await;
+        yield_now().await;
+    }
+    let mut machine = pin!(counted());
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut seen = vec![machine.state().transitions];
+    while machine.as_mut().poll(&mut cx).is_pending() {
+        seen.push(machine.state().transitions);
+    }
+    seen.push(machine.state().transitions);
+    assert_eq!(seen, [Some(0), Some(1), Some(2), Some(3)]);
+    let debug = format!("{:?}", machine.as_ref().get_ref());
+    assert!(debug.contains("transitions: 3"), "{debug}");
+    let _ = statemachine_runtime::trace::take().only(&["counted"]);
+}
