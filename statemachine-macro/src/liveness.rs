@@ -66,6 +66,15 @@ pub(crate) fn plan(body: &LoweredBody) -> Plan {
         for &b in &order {
             for index in 0..known[b].len() {
                 let local = known[b][index].0;
+                // A live local is initialized on every path (the borrow
+                // checker guarantees it) and is received as a value.
+                if live[b].contains(&local) {
+                    if known[b][index].1 != Some(Init::Yes) {
+                        known[b][index].1 = Some(Init::Yes);
+                        changed = true;
+                    }
+                    continue;
+                }
                 let mut joined: Option<Init> = None;
                 for goto in body.gotos.iter().filter(|g| g.to == b && reachable[g.from]) {
                     let Some(state) = edge_state(

@@ -220,3 +220,15 @@ differential!(question_mark_inside_cast_and_binary, (a: Option<u32>) -> Option<u
     let y = a? + 1;
     Some(x + y as u64 + leaf("after", a).await? as u64)
 }, (Some(2)));
+
+differential!(whole_assignment_in_lowered_branch_of_loop, (c: bool) -> u64 {
+    let d = D("d");
+    let mut flip = c;
+    let mut num = 0u64;
+    let mut sum = 0u64;
+    loop {
+        leaf("tick", ()).await;
+        if flip { num = 2; flip = false; } else { sum += num + 1; }
+        if sum > 5 { return sum; }
+    }
+}, (true));
