@@ -1,0 +1,66 @@
+//! A user crate with `#![deny(warnings, clippy::pedantic)]`: generated code
+//! must not trigger any lint (`./scripts/test` runs clippy on this file with
+//! `-D warnings`, which makes the pedantic group errors here).
+#![deny(warnings, clippy::pedantic)]
+
+use statemachine_runtime::{block_on, state_machine, yield_now};
+
+/// A counter whose methods are machines.
+#[derive(Debug, Default)]
+pub struct Counter {
+    n: u64,
+}
+
+impl Counter {
+    /// Adds `k` after a yield.
+    #[state_machine]
+    pub async fn add(&mut self, k: u64) -> u64 {
+        yield_now().await;
+        self.n += k;
+        self.n
+    }
+}
+
+/// Sums a slice with a borrow held across awaits and a buffer in place.
+#[state_machine]
+pub async fn sum(values: Vec<u64>) -> u64 {
+    let mut buf = [0u8; 64];
+    let mut total = 0;
+    for v in &values {
+        yield_now().await;
+        total += v;
+        buf[usize::try_from(*v % 64).unwrap_or(0)] = 1;
+    }
+    total + u64::from(buf[1])
+}
+
+/// Control flow with `?`, labels and early returns.
+///
+/// # Errors
+/// When an item is odd.
+#[state_machine]
+pub async fn check_even(items: Vec<u64>) -> Result<u64, String> {
+    let mut count = 0;
+    'outer: for i in items {
+        for _ in 0..2 {
+            yield_now().await;
+            if i == 0 {
+                continue 'outer;
+            }
+        }
+        if i % 2 == 1 {
+            return Err(format!("odd {i}"));
+        }
+        count += u64::try_from(i).map_err(|e| e.to_string())?;
+    }
+    Ok(count)
+}
+
+#[test]
+fn lint_clean_machines_run() {
+    let mut c = Counter::default();
+    assert_eq!(block_on(c.add(2)), 2);
+    assert_eq!(block_on(sum(vec![1, 2, 3])), 7);
+    assert_eq!(block_on(check_even(vec![2, 0, 4])), Ok(6));
+    assert_eq!(block_on(check_even(vec![2, 3])), Err("odd 3".to_owned()));
+}
