@@ -57,31 +57,39 @@ where
         // may outlive this call (they are checked by the shadow body).
         let this = unsafe { self.get_unchecked_mut() };
         let slots: *mut P = &raw mut this.slots;
-        if crate::introspect::recording() {
-            return this.poll_recorded(slots, cx);
-        }
         // SAFETY: as above.
         let state = unsafe { Pin::new_unchecked(&mut this.state) };
-        (this.step)(state, slots, cx)
+        #[cfg(not(feature = "introspect"))]
+        {
+            (this.step)(state, slots, cx)
+        }
+        // With the feature: one call of `step`, so it stays inlined here; the
+        // hooks are cold calls behind a flag that is false unless an executor
+        // turned introspection on. Even unused they cost a few ns per nested
+        // poll, hence the feature.
+        #[cfg(feature = "introspect")]
+        {
+            let recording = crate::introspect::recording();
+            let depth = if recording {
+                crate::introspect::enter()
+            } else {
+                0
+            };
+            let poll = (this.step)(state, slots, cx);
+            if recording {
+                leave::<S, P, T>(depth, &poll, &this.state);
+            }
+            poll
+        }
     }
 }
 
-impl<S, P, F, T> Machine<S, P, F>
-where
-    S: MachineState<P>,
-    F: FnMut(Pin<&mut S>, *mut P, &mut Context<'_>) -> Poll<T>,
-{
-    /// `poll` while an executor records where its task is suspended.
-    #[cold]
-    #[inline(never)]
-    fn poll_recorded(&mut self, slots: *mut P, cx: &mut Context<'_>) -> Poll<T> {
-        let frame = crate::introspect::Frame::enter();
-        // SAFETY: called from `poll` on the pinned machine; `state` is not moved.
-        let state = unsafe { Pin::new_unchecked(&mut self.state) };
-        let poll = (self.step)(state, slots, cx);
-        frame.leave(poll.is_pending().then(|| self.state.info()));
-        poll
-    }
+/// A machine's poll returned while recording: note where it is if pending.
+#[cfg(feature = "introspect")]
+#[cold]
+#[inline(never)]
+fn leave<S: MachineState<P>, P, T>(depth: usize, poll: &Poll<T>, state: &S) {
+    crate::introspect::leave(depth, poll.is_pending().then(|| state.info()));
 }
 
 impl<S: MachineState<P>, P, F> crate::StateMachine for Machine<S, P, F> {

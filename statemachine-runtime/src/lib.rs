@@ -13,6 +13,12 @@
 //! - [`yield_now`] and [`sleep`]: a cooperative yield and a real timer (a
 //!   lazily started global timer thread), usable under any executor.
 //! - [`oneshot`]: a small single-value channel usable across threads.
+//! - Introspection: every generated machine implements [`StateMachine`]
+//!   (`.state()` names the await it is suspended at, with its source text
+//!   and line); [`LocalExecutor::dump`] lists tasks with the chain of
+//!   machines each is suspended in (cargo feature `introspect`); and
+//!   `#[state_machine(trace)]` records polls, wakes and transitions for a
+//!   text or SVG timeline ([`trace`]).
 //!
 //! ```
 //! use statemachine_runtime::{LocalExecutor, oneshot, yield_now};

@@ -220,7 +220,7 @@ impl Trace {
         );
         let _ = writeln!(
             svg,
-            r#"<rect width="100%" height="100%" fill="white"/><text x="8" y="16">state machine timeline: {:.1} us</text>"#,
+            r##"<rect width="100%" height="100%" fill="white"/><text x="8" y="16">state machine timeline: {:.1} us   <tspan fill="#4a7fd4">&#9632; polled</tspan>   <tspan fill="#999">&#9644; suspended (state)</tspan>   <tspan fill="#d33">| wake</tspan></text>"##,
             span * 1e6
         );
         for (row, &(machine, function)) in lanes.iter().enumerate() {
@@ -293,16 +293,23 @@ impl Trace {
     }
 }
 
-/// A suspended stretch: a thin bar with the state's name above it.
+/// A suspended stretch: a thin bar with the state's name under it when
+/// there is room for it (the full text is the bar's tooltip).
 fn bar(svg: &mut String, x0: f64, x1: f64, y: f64, h: f64, fill: &str, label: &str) {
+    let label = escape(label);
     let _ = writeln!(
         svg,
-        r##"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{h}" fill="{fill}"/><text x="{:.1}" y="{:.1}" fill="#555">{}</text>"##,
+        r#"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{h}" fill="{fill}"><title>{label}</title></rect>"#,
         (x1 - x0).max(1.0),
-        x0 + 2.0,
-        y + h + 12.0,
-        escape(label)
     );
+    if x1 - x0 > 7.0 * label.len() as f64 {
+        let _ = writeln!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" fill="#555">{label}</text>"##,
+            x0 + 2.0,
+            y + h + 12.0,
+        );
+    }
 }
 
 fn escape(text: &str) -> String {

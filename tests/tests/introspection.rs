@@ -126,6 +126,11 @@ fn dump_shows_nested_machines_as_a_chain() {
     ex.run_until_stalled();
 
     let dump = ex.dump();
+    assert!(
+        !dump.tasks[0].chain.is_empty(),
+        "no chain: the runtime's feature `introspect` is on in `cargo test --workspace` \
+         (a dev-dependency of the runtime); alone, run with `--features statemachine-runtime/introspect`"
+    );
     let ids: Vec<u64> = dump.tasks.iter().map(|t| t.id).collect();
     assert_eq!(ids, [nested.id(), wrapped.id(), opaque.id()]);
     let chain: Vec<(&str, &str, u32)> = dump.tasks[0]

@@ -664,9 +664,13 @@ impl LocalExecutor {
 
     /// Turns introspection on or off: while on, each task poll records the
     /// chain of `#[state_machine]` machines the task is suspended in, for
-    /// [`dump`](Self::dump). Off by default; while off, a machine's `poll`
-    /// reads one thread-local flag and does nothing more.
+    /// [`dump`](Self::dump). Off by default. Needs the runtime's cargo
+    /// feature `introspect`, which compiles the hook into machines' `poll`
+    /// (without it, chains stay empty).
     pub fn set_introspection(&self, on: bool) {
+        if on {
+            crate::introspect::enable();
+        }
         self.inner.introspect.set(on);
     }
 
