@@ -58,7 +58,7 @@ pub fn count_even(
         Block5 { limit: T0, i: T1, even: T2, awaited5: T5 },
         Block6 { limit: T0, i: T1, even: T2 },
         Block4 { limit: T0, i: T1, even: T2, value4: T4 },
-        Block1 { limit: T0, i: ::core::option::Option<T1>, even: T2, value3: T3 },
+        Block1 { limit: T0, i: T1, even: T2, value3: T3 },
     }
     #[allow(
         unused_variables,
@@ -146,7 +146,7 @@ pub fn count_even(
                                 let __p3 = ();
                                 __next = __Block::Block1 {
                                     limit,
-                                    i: ::core::option::Option::Some(i),
+                                    i,
                                     even,
                                     value3: __p3,
                                 };
@@ -266,7 +266,7 @@ pub fn count_even(
                             value3: __p3,
                         } => {
                             let limit = __p0;
-                            let __flag1 = __p1;
+                            let mut i = __p1;
                             let mut even = __p2;
                             {
                                 let mut __value3 = __p3;

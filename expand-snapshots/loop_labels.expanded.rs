@@ -60,7 +60,7 @@ pub fn search(
         Block4 { rows: T0, cols: T1, r: T2, c: T4 },
         Block5 { rows: T0, cols: T1, r: T2, c: T4 },
         AfterYieldNow { rows: T0, cols: T1, r: T2, c: T4, awaited6: T6 },
-        Block3 { rows: T0, cols: T1, r: T2, c: ::core::option::Option<T4>, value5: T5 },
+        Block3 { rows: T0, cols: T1, r: T2, c: T4, value5: T5 },
         Block1 { rows: T0, cols: T1, r: ::core::option::Option<T2>, value3: T3 },
     }
     #[allow(
@@ -179,7 +179,7 @@ pub fn search(
                                         rows,
                                         cols,
                                         r,
-                                        c: ::core::option::Option::Some(c),
+                                        c,
                                         value5: __p5,
                                     };
                                     continue '__dispatch;
@@ -260,7 +260,7 @@ pub fn search(
                             let cols = __p1;
                             let mut r = __p2;
                             {
-                                let __flag4 = __p4;
+                                let mut c = __p4;
                                 {
                                     let mut __value5 = __p5;
                                     __value5;
