@@ -109,14 +109,10 @@ impl<S: MachineState<P>, P, F> Drop for Machine<S, P, F> {
 
 impl<S: MachineState<P>, P, F> fmt::Debug for Machine<S, P, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let info = self.state.info();
-        f.debug_struct("Machine")
-            .field("function", &info.function)
-            .field("state", &info.state)
-            .field("awaiting", &info.awaiting)
-            .field("file", &info.file)
-            .field("line", &info.line)
-            .finish_non_exhaustive()
+        // `Machine(fetch_user @ src/lib.rs:12: db.query(&sql).await)`.
+        f.debug_tuple("Machine")
+            .field(&format_args!("{}", self.state.info()))
+            .finish()
     }
 }
 

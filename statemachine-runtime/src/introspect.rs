@@ -34,7 +34,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Implemented by every machine `#[state_machine]` writes: the functions it
 /// generates return `impl Future<Output = T> + StateMachine`. `Debug` prints
-/// the same as [`StateMachine::state`] does (`Machine { function, state, .. }`).
+/// the state too: `Machine(fetch_user @ src/lib.rs:12: db.query(&sql).await)`.
 ///
 /// In a trait impl the attribute refines the trait's return type (the
 /// `refining_impl_trait` lint is allowed on the method): callers that know

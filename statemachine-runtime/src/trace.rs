@@ -1,6 +1,6 @@
 //! Opt-in trace of machines: `#[state_machine(trace)]` records every poll of
 //! the machine, what it returned and every wake of its waker, with a
-//! timestamp, in one process-wide log; [`take`] drains it and the [`Trace`]
+//! timestamp, in one process-wide log; [`take`] (or [`take_of`]) drains it and the [`Trace`]
 //! it returns renders as a text timeline ([`Trace::to_text`]) or an SVG
 //! picture ([`Trace::to_svg`]).
 //!
@@ -22,7 +22,7 @@
 //! }
 //!
 //! block_on(traced_twice());
-//! let log = trace::take().only(&["traced_twice"]);
+//! let log = trace::take_of(&["traced_twice"]);
 //! let kinds: Vec<String> = log.events.iter().map(|e| format!("{} {}", e.kind, e.state)).collect();
 //! // `yield_now` wakes its waker during the poll, before it returns `Pending`.
 //! assert_eq!(kinds[..3], ["poll Unresumed", "wake AwaitYieldNow1", "pending AwaitYieldNow1"]);
@@ -118,10 +118,24 @@ fn fix_wakes(machine: u64, since: usize, state: &'static str) {
     }
 }
 
-/// Drains the process-wide log of traced machines' events.
+/// Drains the process-wide log of traced machines' events (it grows until
+/// drained).
 #[must_use]
 pub fn take() -> Trace {
     let events = core::mem::take(&mut *lock());
+    Trace { events }
+}
+
+/// Drains the events of machines made by the named functions, leaving the
+/// others in the log (so concurrent users, such as tests running in
+/// parallel, do not take each other's events).
+#[must_use]
+pub fn take_of(functions: &[&str]) -> Trace {
+    let mut log = lock();
+    let (events, rest) = core::mem::take(&mut *log)
+        .into_iter()
+        .partition(|e: &TraceEvent| functions.contains(&e.function));
+    *log = rest;
     Trace { events }
 }
 
@@ -417,7 +431,6 @@ impl<M: StateMachine> fmt::Debug for Traced<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Traced")
             .field("machine", &self.machine)
-            .field("id", &self.id)
             .field("transitions", &self.transitions)
             .finish()
     }

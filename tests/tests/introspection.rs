@@ -60,8 +60,10 @@ fn state_names_and_lines_at_each_step() {
     );
     assert_eq!(machine.state().state, "Returned");
     let debug = format!("{:?}", machine.as_ref().get_ref());
-    assert!(debug.contains(r#"function: "three_steps""#), "{debug}");
-    assert!(debug.contains(r#"state: "Returned""#), "{debug}");
+    assert_eq!(
+        debug,
+        format!("Machine(three_steps @ {}:{}: Returned)", file!(), BASE + 2)
+    );
 }
 
 #[test]
@@ -226,7 +228,7 @@ fn trace_of_a_ping_pong() {
     ex.spawn(pong(from_ping, to_ping)).detach();
     assert_eq!(ex.block_on(ping_task), 2);
 
-    let trace = statemachine_runtime::trace::take().only(&["ping", "pong"]);
+    let trace = statemachine_runtime::trace::take_of(&["ping", "pong"]);
     let events: Vec<String> = trace
         .events
         .iter()
@@ -284,6 +286,14 @@ fn traced_machines_count_transitions() {
     seen.push(machine.state().transitions);
     assert_eq!(seen, [Some(0), Some(1), Some(2), Some(3)]);
     let debug = format!("{:?}", machine.as_ref().get_ref());
-    assert!(debug.contains("transitions: 3"), "{debug}");
-    let _ = statemachine_runtime::trace::take().only(&["counted"]);
+    assert!(
+        debug.starts_with("Traced { machine: Machine(counted @ "),
+        "{debug}"
+    );
+    assert!(
+        debug.ends_with(": Returned), id: 1, transitions: 3 }")
+            || debug.contains("transitions: 3 }"),
+        "{debug}"
+    );
+    let _ = statemachine_runtime::trace::take_of(&["counted"]);
 }
