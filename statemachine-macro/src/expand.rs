@@ -160,6 +160,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         TokenStream::new()
     };
 
+    let has_slots = lowered.locals.iter().any(|l| l.slot);
     let MachineFn {
         attrs,
         vis,
@@ -168,6 +169,9 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         ..
     } = &mut function;
     sig.asyncness = None;
+    if has_slots && function_is_free(sig) {
+        add_frame_lifetime(&mut sig.generics);
+    }
     // `+ StateMachine` lets callers ask where the machine is. In a trait
     // impl it refines the trait's signature (as the macro cannot tell a
     // trait impl from an inherent one, the lint is allowed everywhere).
@@ -181,6 +185,32 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
             #machine
         }
     })
+}
+
+/// Without a receiver: a method could implement a trait's, whose generics
+/// the macro must not change.
+fn function_is_free(sig: &syn::Signature) -> bool {
+    !matches!(sig.inputs.first(), Some(syn::FnArg::Receiver(_)))
+}
+
+/// Borrows of a slot get an inferred lifetime, which the returned future's
+/// type captures. In a generic function the only lifetime that fits would be
+/// `'static` (E0310 without `T: 'static`): a synthetic `'__frame` that every
+/// type parameter outlives gives it one of the function's own.
+fn add_frame_lifetime(generics: &mut syn::Generics) {
+    if generics.type_params().next().is_none() {
+        return;
+    }
+    let frame = syn::Lifetime::new("'__frame", Span::call_site());
+    // On the parameters themselves: a bound in a second place would trip
+    // clippy's `multiple_bound_locations` in the user's crate.
+    for ty in generics.type_params_mut() {
+        ty.bounds.push(syn::TypeParamBound::Lifetime(frame.clone()));
+    }
+    generics.params.insert(
+        0,
+        syn::GenericParam::Lifetime(syn::LifetimeParam::new(frame)),
+    );
 }
 
 fn combine(errors: impl Iterator<Item = syn::Error>) -> Option<syn::Error> {

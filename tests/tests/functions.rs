@@ -383,3 +383,51 @@ fn in_place_keeps_a_local_where_raw_pointers_see_it() {
     }
     statemachine_tests::set_pending(0);
 }
+// Borrows across awaits in a generic function: the borrowed local stays in a
+// slot whose borrow lifetime is inferred, not `'static` (which would need
+// `T: 'static`).
+
+#[state_machine]
+async fn generic_borrows_machine<T: std::fmt::Debug>(items: Vec<T>, mut buf: [u8; 4]) -> usize {
+    let _d = D("d");
+    let mut total = 0;
+    for item in items.iter() {
+        log(format!("{item:?}"));
+        total += leaf("item", 1usize).await;
+    }
+    let mut reader = statemachine_tests::Reader::new(b"abcde");
+    total += reader.read(&mut buf).await;
+    let first = &items[0];
+    leaf("tick", ()).await;
+    log(format!("{first:?}"));
+    total
+}
+
+async fn generic_borrows_compiler<T: std::fmt::Debug>(items: Vec<T>, mut buf: [u8; 4]) -> usize {
+    let _d = D("d");
+    let mut total = 0;
+    for item in items.iter() {
+        log(format!("{item:?}"));
+        total += leaf("item", 1usize).await;
+    }
+    let mut reader = statemachine_tests::Reader::new(b"abcde");
+    total += reader.read(&mut buf).await;
+    let first = &items[0];
+    leaf("tick", ()).await;
+    log(format!("{first:?}"));
+    total
+}
+
+#[test]
+fn borrows_in_a_generic_function_match_rustc() {
+    check(
+        || generic_borrows_machine(vec![D("x"), D("y")], [0; 4]),
+        || generic_borrows_compiler(vec![D("x"), D("y")], [0; 4]),
+    );
+    // Borrowing a `T` that is not `'static` works too.
+    let local = String::from("not static");
+    check(
+        || generic_borrows_machine(vec![&local], [0; 4]),
+        || generic_borrows_compiler(vec![&local], [0; 4]),
+    );
+}
