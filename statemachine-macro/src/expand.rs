@@ -709,6 +709,13 @@ impl Emitter<'_> {
                         let var = self.param_var(l);
                         let flag = self.flag_var(l);
                         inner.extend(quote!(let #flag = #var;));
+                        // Maybe moved, so never read here, but it may be
+                        // assigned again: declare the name for that. (An old
+                        // value still in the flag then drops at the end of
+                        // the scope rather than at the assignment.)
+                        if data.mentions.contains(&l) {
+                            inner.extend(quote!(let #mutability #name;));
+                        }
                         bound.push(l);
                     }
                     None if data.mentions.contains(&l) => {

@@ -232,3 +232,16 @@ differential!(whole_assignment_in_lowered_branch_of_loop, (c: bool) -> u64 {
         if sum > 5 { return sum; }
     }
 }, (true));
+
+differential!(maybe_moved_copy_reassigned_after_branch, (n: u32) -> u32 {
+    let d = D("d");
+    let mut ball = 0u32;
+    let mut sent = Vec::new();
+    for i in 0..n {
+        if i % 2 == 0 {
+            sent.push(ball);
+        }
+        ball = leaf("rx", i + ball).await;
+    }
+    ball + sent.len() as u32
+}, (4));

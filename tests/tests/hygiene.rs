@@ -27,7 +27,16 @@ mod user {
             buf[i] = statemachine_runtime::yield_now().await.map_or(0, |()| 1) as u8;
         }
         let _types = (Poll, Pin, Context);
-        state + cx + this + __state + __next + __cx + __self + __value + u32::from(__slots[0]) + u32::from(buf[0])
+        state
+            + cx
+            + this
+            + __state
+            + __next
+            + __cx
+            + __self
+            + __value
+            + u32::from(__slots[0])
+            + u32::from(buf[0])
     }
 
     trait YieldExt {
@@ -42,5 +51,8 @@ mod user {
 
 #[test]
 fn user_names_do_not_collide_with_generated_ones() {
-    assert_eq!(statemachine_runtime::block_on(user::collide(1, 3)), 1 + 3 + 2 + 5 + 7 + 11 + 13 + 17 + 1);
+    assert_eq!(
+        statemachine_runtime::block_on(user::collide(1, 3)),
+        1 + 3 + 2 + 5 + 7 + 11 + 13 + 17 + 1
+    );
 }
