@@ -1729,12 +1729,7 @@ impl<'n> Builder<'n> {
     // ---- verbatim code -----------------------------------------------------
 
     fn rewrite_stmt(&mut self, mut stmt: Stmt) -> TokenStream {
-        let mut rewriter = Rewriter {
-            builder: self,
-            inner_loops: Vec::new(),
-            bound: Vec::new(),
-            in_closure: false,
-        };
+        let mut rewriter = Rewriter::new(self);
         rewriter.visit_stmt_mut(&mut stmt);
         stmt.into_token_stream()
     }
@@ -1743,12 +1738,7 @@ impl<'n> Builder<'n> {
     /// operand, an assignment target, a scrutinee): a slot local there stays
     /// in its slot instead of being moved out.
     fn rewrite_place(&mut self, mut expr: Expr) -> TokenStream {
-        let mut rewriter = Rewriter {
-            builder: self,
-            inner_loops: Vec::new(),
-            bound: Vec::new(),
-            in_closure: false,
-        };
+        let mut rewriter = Rewriter::new(self);
         rewriter.visit_place(&mut expr);
         let tokens = expr.into_token_stream();
         self.note_uses(tokens.clone(), None);
@@ -1764,12 +1754,7 @@ impl<'n> Builder<'n> {
     }
 
     fn rewrite_expr(&mut self, mut expr: Expr) -> TokenStream {
-        let mut rewriter = Rewriter {
-            builder: self,
-            inner_loops: Vec::new(),
-            bound: Vec::new(),
-            in_closure: false,
-        };
+        let mut rewriter = Rewriter::new(self);
         rewriter.visit_expr_mut(&mut expr);
         expr.into_token_stream()
     }
@@ -1917,6 +1902,17 @@ struct Rewriter<'a, 'n> {
     /// Inside a non-`move` closure or async block: a slot may be used there
     /// in place, but not moved out (the closure could run twice).
     in_closure: bool,
+}
+
+impl<'a, 'n> Rewriter<'a, 'n> {
+    fn new(builder: &'a mut Builder<'n>) -> Self {
+        Rewriter {
+            builder,
+            inner_loops: Vec::new(),
+            bound: Vec::new(),
+            in_closure: false,
+        }
+    }
 }
 
 impl Rewriter<'_, '_> {
