@@ -111,6 +111,20 @@ pub(crate) struct Frame {
     pub items: Vec<Item>,
 }
 
+impl Frame {
+    fn new(scope: Option<ScopeId>, brace: Span, entry: bool, is_unsafe: bool) -> Self {
+        Frame {
+            scope,
+            brace,
+            entry,
+            is_unsafe,
+            prefix: TokenStream::new(),
+            suffix: TokenStream::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
 pub(crate) enum Item {
     Tokens(TokenStream),
     /// Locals just declared by the preceding code: where an alias for a local
@@ -385,15 +399,8 @@ impl<'n> Builder<'n> {
             is_unsafe,
             brace,
         });
-        self.frames.push(Frame {
-            scope: Some(id),
-            brace,
-            entry: false,
-            is_unsafe,
-            prefix: TokenStream::new(),
-            suffix: TokenStream::new(),
-            items: Vec::new(),
-        });
+        self.frames
+            .push(Frame::new(Some(id), brace, false, is_unsafe));
     }
 
     /// Closes the innermost scope in the current block. With `value`, the
@@ -446,25 +453,15 @@ impl<'n> Builder<'n> {
     fn start_block(&mut self, block: BlockId) {
         self.cur = block;
         self.frames.clear();
-        self.frames.push(Frame {
-            scope: None,
-            brace: Span::call_site(),
-            entry: true,
-            is_unsafe: false,
-            prefix: TokenStream::new(),
-            suffix: TokenStream::new(),
-            items: Vec::new(),
-        });
+        self.frames
+            .push(Frame::new(None, Span::call_site(), true, false));
         for scope in &self.scopes {
-            self.frames.push(Frame {
-                scope: Some(scope.id),
-                entry: true,
-                is_unsafe: scope.is_unsafe,
-                brace: scope.brace,
-                prefix: TokenStream::new(),
-                suffix: TokenStream::new(),
-                items: Vec::new(),
-            });
+            self.frames.push(Frame::new(
+                Some(scope.id),
+                scope.brace,
+                true,
+                scope.is_unsafe,
+            ));
         }
         self.events.clear();
         let in_scope = self.in_scope();

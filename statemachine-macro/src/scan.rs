@@ -25,17 +25,20 @@ pub(crate) fn has_await(expr: &Expr) -> bool {
     finder.0
 }
 
+/// Does an identifier pattern bind a name? One that starts with an uppercase
+/// letter is taken to name a constant, unit struct or variant (as rustc's
+/// naming lints assume), unless it is `ref`, `mut` or has a subpattern.
+fn binds(p: &syn::PatIdent) -> bool {
+    let looks_like_constant = p.ident.to_string().starts_with(|c: char| c.is_uppercase());
+    p.subpat.is_some() || p.by_ref.is_some() || p.mutability.is_some() || !looks_like_constant
+}
+
 /// Renames the bindings of `pat` (in [`pattern_bindings`] order) to `names`.
 pub(crate) fn rename_bindings(pat: &Pat, names: &[syn::Ident]) -> Pat {
     struct Rename<'a>(std::slice::Iter<'a, syn::Ident>);
     impl syn::visit_mut::VisitMut for Rename<'_> {
         fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
-            let name = p.ident.to_string();
-            let looks_like_constant = name.starts_with(|c: char| c.is_uppercase());
-            if (p.subpat.is_some()
-                || p.by_ref.is_some()
-                || p.mutability.is_some()
-                || !looks_like_constant)
+            if binds(p)
                 && let Some(new) = self.0.next()
             {
                 p.ident = new.clone();
@@ -69,13 +72,7 @@ pub(crate) fn pattern_bindings(pat: &Pat) -> Vec<Binding> {
     struct Collector(Vec<Binding>);
     impl<'ast> Visit<'ast> for Collector {
         fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
-            let name = p.ident.to_string();
-            let looks_like_constant = name.starts_with(|c: char| c.is_uppercase());
-            if p.subpat.is_some()
-                || p.by_ref.is_some()
-                || p.mutability.is_some()
-                || !looks_like_constant
-            {
+            if binds(p) {
                 self.0.push(Binding {
                     ident: p.ident.clone(),
                     mutable: p.mutability.is_some(),
