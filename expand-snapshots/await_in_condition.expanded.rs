@@ -50,8 +50,7 @@ pub fn count_even(
         clippy::large_enum_variant,
         clippy::type_complexity
     )]
-    enum __Block<A0, T0, T1, T2, T5, T4, T3> {
-        Start { __arg0: A0 },
+    enum __Block<T0, T1, T2, T5, T4, T3> {
         Block2 { limit: T0, i: T1, even: T2 },
         Block3 { limit: T0, i: T1, even: T2 },
         AfterReady { limit: T0, i: T1, even: T2, awaited5: T5 },
@@ -65,6 +64,7 @@ pub fn count_even(
         unused_mut,
         unused_assignments,
         unreachable_code,
+        unreachable_patterns,
         unused_braces,
         unused_parens,
         unused_unsafe,
@@ -86,90 +86,119 @@ pub fn count_even(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
-                let mut __next = match unsafe { &mut *__this } {
-                    __State::Unresumed { .. } => {
-                        let __State::Unresumed { __arg0 } = ::core::mem::replace(
-                            unsafe { &mut *__this },
-                            __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
-                        };
-                        __Block::Start { __arg0 }
-                    }
-                    __State::AwaitReady { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, (__p2, __p1, __p0))) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __saved,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __Block::AfterReady {
-                            awaited5: __value,
-                            even: __p2,
-                            i: __p1,
-                            limit: __p0,
-                        }
-                    }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
-                };
-                '__dispatch: loop {
-                    match __next {
-                        __Block::Start { __arg0 } => {
-                            let limit = __arg0;
-                            let mut i = 0;
-                            let mut even = 0;
-                            {
-                                __next = __Block::Block2 { limit, i, even };
-                                continue '__dispatch;
-                            }
-                        }
-                        __Block::Block2 { limit: __p0, i: __p1, even: __p2 } => {
-                            let limit = __p0;
-                            let mut i = __p1;
-                            let mut even = __p2;
-                            if i < limit {
-                                __next = __Block::Block3 { limit, i, even };
-                                continue '__dispatch;
-                            } else {
-                                let __p3 = ();
-                                __next = __Block::Block1 {
-                                    limit,
-                                    i,
-                                    even,
-                                    value3: __p3,
-                                };
-                                continue '__dispatch;
-                            }
-                        }
-                        __Block::Block3 { limit: __p0, i: __p1, even: __p2 } => {
-                            let limit = __p0;
-                            let mut i = __p1;
-                            let mut even = __p2;
-                            let __awaitee = ::core::future::IntoFuture::into_future(
-                                ready(i),
-                            );
-                            unsafe {
-                                ::statemachine_runtime::__private::suspend(
-                                    __state.as_mut(),
-                                    __State::AwaitReady {
-                                        __awaitee,
-                                        __saved: (even, i, limit),
-                                    },
+                let mut __next;
+                '__entry: {
+                    match unsafe { &mut *__this } {
+                        __State::Unresumed { .. } => {
+                            let __State::Unresumed { __arg0 } = ::core::mem::replace(
+                                unsafe { &mut *__this },
+                                __State::Panicked,
+                            ) else {
+                                ::core::panicking::panic(
+                                    "internal error: entered unreachable code",
                                 )
                             };
-                            continue '__resume;
+                            {
+                                let limit = __arg0;
+                                let mut i = 0;
+                                let mut even = 0;
+                                {
+                                    __next = __Block::Block2 { limit, i, even };
+                                    break '__entry;
+                                }
+                            }
+                        }
+                        __State::AwaitReady { __awaitee, __saved } => {
+                            let ::core::task::Poll::Ready((__p5, (__p2, __p1, __p0))) = (unsafe {
+                                ::statemachine_runtime::__private::poll_awaitee(
+                                    __this,
+                                    __slots,
+                                    __awaitee,
+                                    __saved,
+                                    __cx,
+                                )
+                            }) else {
+                                return ::core::task::Poll::Pending;
+                            };
+                            __next = __Block::AfterReady {
+                                limit: __p0,
+                                i: __p1,
+                                even: __p2,
+                                awaited5: __p5,
+                            };
+                            break '__entry;
+                        }
+                        __State::Returned => {
+                            ::statemachine_runtime::__private::resumed_after_completion()
+                        }
+                        __State::Panicked => {
+                            ::statemachine_runtime::__private::resumed_after_panicking()
+                        }
+                    }
+                }
+                '__dispatch: loop {
+                    match __next {
+                        __Block::Block2 { limit: __p0, i: __p1, even: __p2 } => {
+                            __next = '__goto: {
+                                let limit = __p0;
+                                let mut i = __p1;
+                                let mut even = __p2;
+                                if i < limit {
+                                    break '__goto __Block::Block3 { limit, i, even };
+                                } else {
+                                    let __p3 = ();
+                                    break '__goto __Block::Block1 {
+                                        limit,
+                                        i,
+                                        even,
+                                        value3: __p3,
+                                    };
+                                }
+                            };
+                            match __next {
+                                __Block::Block3 { limit: __p0, i: __p1, even: __p2 } => {
+                                    let limit = __p0;
+                                    let mut i = __p1;
+                                    let mut even = __p2;
+                                    let __awaitee = ::core::future::IntoFuture::into_future(
+                                        ready(i),
+                                    );
+                                    unsafe {
+                                        ::statemachine_runtime::__private::suspend(
+                                            __state.as_mut(),
+                                            __State::AwaitReady {
+                                                __awaitee,
+                                                __saved: (even, i, limit),
+                                            },
+                                        )
+                                    };
+                                    continue '__resume;
+                                }
+                                __Block::Block1 {
+                                    limit: __p0,
+                                    i: __p1,
+                                    even: __p2,
+                                    value3: __p3,
+                                } => {
+                                    let limit = __p0;
+                                    let mut i = __p1;
+                                    let mut even = __p2;
+                                    {
+                                        let mut __value3 = __p3;
+                                        __value3;
+                                    }
+                                    return {
+                                        let __ret = even;
+                                        __state.set(__State::Returned);
+                                        ::core::task::Poll::Ready(__ret)
+                                    };
+                                }
+                                _ => {
+                                    ::core::panicking::panic(
+                                        "internal error: entered unreachable code",
+                                    )
+                                }
+                            }
                         }
                         __Block::AfterReady {
                             limit: __p0,
@@ -177,65 +206,72 @@ pub fn count_even(
                             even: __p2,
                             awaited5: __p5,
                         } => {
-                            let limit = __p0;
-                            let mut i = __p1;
-                            let mut even = __p2;
-                            {
-                                let mut __awaited5 = __p5;
-                                if __awaited5 {
-                                    __next = __Block::Block5 {
-                                        limit,
-                                        i,
-                                        even,
-                                        awaited5: __awaited5,
-                                    };
-                                    continue '__dispatch;
-                                } else {
-                                    __next = __Block::Block6 { limit, i, even };
-                                    continue '__dispatch;
-                                }
-                            }
-                        }
-                        __Block::Block5 {
-                            limit: __p0,
-                            i: __p1,
-                            even: __p2,
-                            awaited5: __p5,
-                        } => {
-                            let limit = __p0;
-                            let mut i = __p1;
-                            let mut even = __p2;
-                            {
-                                let mut __awaited5 = __p5;
-                                let __value6 = {
-                                    even += 1;
-                                    ()
-                                };
+                            __next = '__goto: {
+                                let limit = __p0;
+                                let mut i = __p1;
+                                let mut even = __p2;
                                 {
-                                    let __p4 = __value6;
-                                    __next = __Block::Block4 {
-                                        limit,
-                                        i,
-                                        even,
-                                        value4: __p4,
-                                    };
-                                    continue '__dispatch;
+                                    let mut __awaited5 = __p5;
+                                    if __awaited5 {
+                                        break '__goto __Block::Block5 {
+                                            limit,
+                                            i,
+                                            even,
+                                            awaited5: __awaited5,
+                                        };
+                                    } else {
+                                        break '__goto __Block::Block6 { limit, i, even };
+                                    }
                                 }
-                            }
-                        }
-                        __Block::Block6 { limit: __p0, i: __p1, even: __p2 } => {
-                            let limit = __p0;
-                            let mut i = __p1;
-                            let mut even = __p2;
-                            {
-                                let __p4 = ();
-                                __next = __Block::Block4 {
-                                    limit,
-                                    i,
-                                    even,
-                                    value4: __p4,
-                                };
-                                continue '__dispatch;
+                            };
+                            match __next {
+                                __Block::Block5 {
+                                    limit: __p0,
+                                    i: __p1,
+                                    even: __p2,
+                                    awaited5: __p5,
+                                } => {
+                                    let limit = __p0;
+                                    let mut i = __p1;
+                                    let mut even = __p2;
+                                    {
+                                        let mut __awaited5 = __p5;
+                                        let __value6 = {
+                                            even += 1;
+                                            ()
+                                        };
+                                        {
+                                            let __p4 = __value6;
+                                            __next = __Block::Block4 {
+                                                limit,
+                                                i,
+                                                even,
+                                                value4: __p4,
+                                            };
+                                            continue '__dispatch;
+                                        }
+                                    }
+                                }
+                                __Block::Block6 { limit: __p0, i: __p1, even: __p2 } => {
+                                    let limit = __p0;
+                                    let mut i = __p1;
+                                    let mut even = __p2;
+                                    {
+                                        let __p4 = ();
+                                        __next = __Block::Block4 {
+                                            limit,
+                                            i,
+                                            even,
+                                            value4: __p4,
+                                        };
+                                        continue '__dispatch;
+                                    }
+                                }
+                                _ => {
+                                    ::core::panicking::panic(
+                                        "internal error: entered unreachable code",
+                                    )
+                                }
                             }
                         }
                         __Block::Block4 {
@@ -259,24 +295,10 @@ pub fn count_even(
                                 continue '__dispatch;
                             }
                         }
-                        __Block::Block1 {
-                            limit: __p0,
-                            i: __p1,
-                            even: __p2,
-                            value3: __p3,
-                        } => {
-                            let limit = __p0;
-                            let mut i = __p1;
-                            let mut even = __p2;
-                            {
-                                let mut __value3 = __p3;
-                                __value3;
-                            }
-                            return {
-                                let __ret = even;
-                                __state.set(__State::Returned);
-                                ::core::task::Poll::Ready(__ret)
-                            };
+                        _ => {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
                         }
                     }
                 }

@@ -93,21 +93,11 @@ pub fn first_after_yield(
         }
     }
     #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
-    enum __Block<A0, T2, T3> {
-        Start { __arg0: A0 },
-        AfterYieldNow { first: T2, awaited3: T3 },
-    }
-    #[allow(
         unused_variables,
         unused_mut,
         unused_assignments,
         unreachable_code,
+        unreachable_patterns,
         unused_braces,
         unused_parens,
         unused_unsafe,
@@ -132,7 +122,7 @@ pub fn first_after_yield(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
-                let mut __next = match unsafe { &mut *__this } {
+                match unsafe { &mut *__this } {
                     __State::Unresumed { .. } => {
                         let __State::Unresumed { __arg0 } = ::core::mem::replace(
                             unsafe { &mut *__this },
@@ -142,10 +132,43 @@ pub fn first_after_yield(
                                 "internal error: entered unreachable code",
                             )
                         };
-                        __Block::Start { __arg0 }
+                        unsafe {
+                            let __slot1 = &raw mut (*__slots).items;
+                            let __place1 = ::statemachine_runtime::__private::Slot::place(
+                                __slot1,
+                            );
+                            {
+                                let v = __arg0;
+                                let items = v;
+                                unsafe {
+                                    ::statemachine_runtime::__private::Slot::init(
+                                        __slot1,
+                                        items,
+                                    )
+                                };
+                                let __guard1 = unsafe {
+                                    ::statemachine_runtime::__private::SlotGuard::new(__slot1)
+                                };
+                                let first = &(*__place1)[0];
+                                ::core::mem::forget(__guard1);
+                                let __awaitee = ::core::future::IntoFuture::into_future(
+                                    yield_now(),
+                                );
+                                unsafe {
+                                    ::statemachine_runtime::__private::suspend(
+                                        __state.as_mut(),
+                                        __State::AwaitYieldNow {
+                                            __awaitee,
+                                            __saved: (first,),
+                                        },
+                                    )
+                                };
+                                continue '__resume;
+                            }
+                        }
                     }
                     __State::AwaitYieldNow { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, (__p2,))) = (unsafe {
+                        let ::core::task::Poll::Ready((__p3, (__p2,))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
                                 __slots,
@@ -156,9 +179,26 @@ pub fn first_after_yield(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::AfterYieldNow {
-                            awaited3: __value,
-                            first: __p2,
+                        unsafe {
+                            let __slot1 = &raw mut (*__slots).items;
+                            let __place1 = ::statemachine_runtime::__private::Slot::place(
+                                __slot1,
+                            );
+                            {
+                                let __guard1 = ::statemachine_runtime::__private::SlotGuard::new(
+                                    __slot1,
+                                );
+                                let first = __p2;
+                                {
+                                    let mut __awaited3 = __p3;
+                                    __awaited3;
+                                }
+                                return {
+                                    let __ret = *first + (*__place1).len() as u32;
+                                    __state.set(__State::Returned);
+                                    ::core::task::Poll::Ready(__ret)
+                                };
+                            }
                         }
                     }
                     __State::Returned => {
@@ -166,69 +206,6 @@ pub fn first_after_yield(
                     }
                     __State::Panicked => {
                         ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
-                };
-                '__dispatch: loop {
-                    match __next {
-                        __Block::Start { __arg0 } => {
-                            unsafe {
-                                let __slot1 = &raw mut (*__slots).items;
-                                let __place1 = ::statemachine_runtime::__private::Slot::place(
-                                    __slot1,
-                                );
-                                {
-                                    let v = __arg0;
-                                    let items = v;
-                                    unsafe {
-                                        ::statemachine_runtime::__private::Slot::init(
-                                            __slot1,
-                                            items,
-                                        )
-                                    };
-                                    let __guard1 = unsafe {
-                                        ::statemachine_runtime::__private::SlotGuard::new(__slot1)
-                                    };
-                                    let first = &(*__place1)[0];
-                                    ::core::mem::forget(__guard1);
-                                    let __awaitee = ::core::future::IntoFuture::into_future(
-                                        yield_now(),
-                                    );
-                                    unsafe {
-                                        ::statemachine_runtime::__private::suspend(
-                                            __state.as_mut(),
-                                            __State::AwaitYieldNow {
-                                                __awaitee,
-                                                __saved: (first,),
-                                            },
-                                        )
-                                    };
-                                    continue '__resume;
-                                }
-                            }
-                        }
-                        __Block::AfterYieldNow { first: __p2, awaited3: __p3 } => {
-                            unsafe {
-                                let __slot1 = &raw mut (*__slots).items;
-                                let __place1 = ::statemachine_runtime::__private::Slot::place(
-                                    __slot1,
-                                );
-                                {
-                                    let __guard1 = ::statemachine_runtime::__private::SlotGuard::new(
-                                        __slot1,
-                                    );
-                                    let first = __p2;
-                                    {
-                                        let mut __awaited3 = __p3;
-                                        __awaited3;
-                                    }
-                                    return {
-                                        let __ret = *first + (*__place1).len() as u32;
-                                        __state.set(__State::Returned);
-                                        ::core::task::Poll::Ready(__ret)
-                                    };
-                                }
-                            }
-                        }
                     }
                 }
             }

@@ -54,22 +54,11 @@ pub fn scoped(
         }
     }
     #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
-    enum __Block<A0, T0, T1, T3, T4, T5> {
-        Start { __arg0: A0 },
-        AfterYieldNow1 { name: T0, greeting: T1, temp: T3, awaited4: T4 },
-        AfterYieldNow2 { name: T0, greeting: T1, awaited5: T5 },
-    }
-    #[allow(
         unused_variables,
         unused_mut,
         unused_assignments,
         unreachable_code,
+        unreachable_patterns,
         unused_braces,
         unused_parens,
         unused_unsafe,
@@ -91,7 +80,7 @@ pub fn scoped(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
-                let mut __next = match unsafe { &mut *__this } {
+                match unsafe { &mut *__this } {
                     __State::Unresumed { .. } => {
                         let __State::Unresumed { __arg0 } = ::core::mem::replace(
                             unsafe { &mut *__this },
@@ -101,55 +90,7 @@ pub fn scoped(
                                 "internal error: entered unreachable code",
                             )
                         };
-                        __Block::Start { __arg0 }
-                    }
-                    __State::AwaitYieldNow1 { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, (__p3, __p1, __p0))) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __saved,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __Block::AfterYieldNow1 {
-                            awaited4: __value,
-                            temp: __p3,
-                            greeting: __p1,
-                            name: __p0,
-                        }
-                    }
-                    __State::AwaitYieldNow2 { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, (__p1, __p0))) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __saved,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __Block::AfterYieldNow2 {
-                            awaited5: __value,
-                            greeting: __p1,
-                            name: __p0,
-                        }
-                    }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
-                };
-                '__dispatch: loop {
-                    match __next {
-                        __Block::Start { __arg0 } => {
+                        {
                             let name = __arg0;
                             let greeting = ::alloc::__export::must_use({
                                 ::alloc::fmt::format(format_args!("hello {0}", name))
@@ -171,12 +112,20 @@ pub fn scoped(
                                 continue '__resume;
                             }
                         }
-                        __Block::AfterYieldNow1 {
-                            name: __p0,
-                            greeting: __p1,
-                            temp: __p3,
-                            awaited4: __p4,
-                        } => {
+                    }
+                    __State::AwaitYieldNow1 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__p4, (__p3, __p1, __p0))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        {
                             let name = __p0;
                             let greeting = __p1;
                             {
@@ -205,11 +154,20 @@ pub fn scoped(
                             };
                             continue '__resume;
                         }
-                        __Block::AfterYieldNow2 {
-                            name: __p0,
-                            greeting: __p1,
-                            awaited5: __p5,
-                        } => {
+                    }
+                    __State::AwaitYieldNow2 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__p5, (__p1, __p0))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        {
                             let name = __p0;
                             let greeting = __p1;
                             {
@@ -222,6 +180,12 @@ pub fn scoped(
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
                     }
                 }
             }

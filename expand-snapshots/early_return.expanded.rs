@@ -52,18 +52,16 @@ pub fn clamp(
         clippy::large_enum_variant,
         clippy::type_complexity
     )]
-    enum __Block<A0, A1, T0, T1, T2, T4> {
-        Start { __arg0: A0, __arg1: A1 },
+    enum __Block<T0, T1> {
         Block2 { n: T0, limit: T1 },
         Block3 { n: T0, limit: T1 },
-        Block1 { n: T0, limit: T1, value2: T2 },
-        AfterYieldNow { n: T0, limit: T1, awaited4: T4 },
     }
     #[allow(
         unused_variables,
         unused_mut,
         unused_assignments,
         unreachable_code,
+        unreachable_patterns,
         unused_braces,
         unused_parens,
         unused_unsafe,
@@ -86,7 +84,8 @@ pub fn clamp(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
-                let mut __next = match unsafe { &mut *__this } {
+                let mut __next;
+                match unsafe { &mut *__this } {
                     __State::Unresumed { .. } => {
                         let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
                             unsafe { &mut *__this },
@@ -96,10 +95,67 @@ pub fn clamp(
                                 "internal error: entered unreachable code",
                             )
                         };
-                        __Block::Start { __arg0, __arg1 }
+                        __next = '__goto: {
+                            let n = __arg0;
+                            let limit = __arg1;
+                            if n > limit {
+                                break '__goto __Block::Block2 { n, limit };
+                            } else {
+                                break '__goto __Block::Block3 { n, limit };
+                            }
+                        };
+                        match __next {
+                            __Block::Block2 { n: __p0, limit: __p1 } => {
+                                let n = __p0;
+                                let limit = __p1;
+                                {
+                                    return {
+                                        let __ret = limit;
+                                        __state.set(__State::Returned);
+                                        ::core::task::Poll::Ready(__ret)
+                                    };
+                                }
+                            }
+                            __Block::Block3 { n: __p0, limit: __p1 } => {
+                                let (__p0, __p1, __p2) = '__goto: {
+                                    let n = __p0;
+                                    let limit = __p1;
+                                    {
+                                        let __p2 = ();
+                                        break '__goto (n, limit, __p2);
+                                    }
+                                };
+                                {
+                                    let n = __p0;
+                                    let limit = __p1;
+                                    {
+                                        let mut __value2 = __p2;
+                                        __value2;
+                                    }
+                                    let __awaitee = ::core::future::IntoFuture::into_future(
+                                        yield_now(),
+                                    );
+                                    unsafe {
+                                        ::statemachine_runtime::__private::suspend(
+                                            __state.as_mut(),
+                                            __State::AwaitYieldNow {
+                                                __awaitee,
+                                                __saved: (limit, n),
+                                            },
+                                        )
+                                    };
+                                    continue '__resume;
+                                }
+                            }
+                            _ => {
+                                ::core::panicking::panic(
+                                    "internal error: entered unreachable code",
+                                )
+                            }
+                        }
                     }
                     __State::AwaitYieldNow { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, (__p1, __p0))) = (unsafe {
+                        let ::core::task::Poll::Ready((__p4, (__p1, __p0))) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
                                 __slots,
@@ -110,82 +166,7 @@ pub fn clamp(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
-                        __Block::AfterYieldNow {
-                            awaited4: __value,
-                            limit: __p1,
-                            n: __p0,
-                        }
-                    }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
-                };
-                '__dispatch: loop {
-                    match __next {
-                        __Block::Start { __arg0, __arg1 } => {
-                            let n = __arg0;
-                            let limit = __arg1;
-                            if n > limit {
-                                __next = __Block::Block2 { n, limit };
-                                continue '__dispatch;
-                            } else {
-                                __next = __Block::Block3 { n, limit };
-                                continue '__dispatch;
-                            }
-                        }
-                        __Block::Block2 { n: __p0, limit: __p1 } => {
-                            let n = __p0;
-                            let limit = __p1;
-                            {
-                                return {
-                                    let __ret = limit;
-                                    __state.set(__State::Returned);
-                                    ::core::task::Poll::Ready(__ret)
-                                };
-                            }
-                        }
-                        __Block::Block3 { n: __p0, limit: __p1 } => {
-                            let n = __p0;
-                            let limit = __p1;
-                            {
-                                let __p2 = ();
-                                __next = __Block::Block1 {
-                                    n,
-                                    limit,
-                                    value2: __p2,
-                                };
-                                continue '__dispatch;
-                            }
-                        }
-                        __Block::Block1 { n: __p0, limit: __p1, value2: __p2 } => {
-                            let n = __p0;
-                            let limit = __p1;
-                            {
-                                let mut __value2 = __p2;
-                                __value2;
-                            }
-                            let __awaitee = ::core::future::IntoFuture::into_future(
-                                yield_now(),
-                            );
-                            unsafe {
-                                ::statemachine_runtime::__private::suspend(
-                                    __state.as_mut(),
-                                    __State::AwaitYieldNow {
-                                        __awaitee,
-                                        __saved: (limit, n),
-                                    },
-                                )
-                            };
-                            continue '__resume;
-                        }
-                        __Block::AfterYieldNow {
-                            n: __p0,
-                            limit: __p1,
-                            awaited4: __p4,
-                        } => {
+                        {
                             let n = __p0;
                             let limit = __p1;
                             {
@@ -198,6 +179,12 @@ pub fn clamp(
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
                     }
                 }
             }

@@ -50,8 +50,7 @@ pub fn sum_lengths(
         clippy::large_enum_variant,
         clippy::type_complexity
     )]
-    enum __Block<A0, T1, T2, T4, T6, T3> {
-        Start { __arg0: A0 },
+    enum __Block<T1, T2, T4, T6, T3> {
         Block2 { sum: T1, iter2: T2 },
         Block3 { sum: T1, iter2: T2, item4: T4 },
         AfterWeigh { sum: T1, iter2: T2, awaited6: T6 },
@@ -62,6 +61,7 @@ pub fn sum_lengths(
         unused_mut,
         unused_assignments,
         unreachable_code,
+        unreachable_patterns,
         unused_braces,
         unused_parens,
         unused_unsafe,
@@ -83,107 +83,137 @@ pub fn sum_lengths(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
-                let mut __next = match unsafe { &mut *__this } {
-                    __State::Unresumed { .. } => {
-                        let __State::Unresumed { __arg0 } = ::core::mem::replace(
-                            unsafe { &mut *__this },
-                            __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
-                        };
-                        __Block::Start { __arg0 }
-                    }
-                    __State::AwaitWeigh { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, (__p2, __p1))) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __saved,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __Block::AfterWeigh {
-                            awaited6: __value,
-                            iter2: __p2,
-                            sum: __p1,
+                let mut __next;
+                '__entry: {
+                    match unsafe { &mut *__this } {
+                        __State::Unresumed { .. } => {
+                            let __State::Unresumed { __arg0 } = ::core::mem::replace(
+                                unsafe { &mut *__this },
+                                __State::Panicked,
+                            ) else {
+                                ::core::panicking::panic(
+                                    "internal error: entered unreachable code",
+                                )
+                            };
+                            {
+                                let words = __arg0;
+                                let mut sum = 0;
+                                {
+                                    let mut __iter2 = ::core::iter::IntoIterator::into_iter(
+                                        words,
+                                    );
+                                    {
+                                        __next = __Block::Block2 {
+                                            sum,
+                                            iter2: __iter2,
+                                        };
+                                        break '__entry;
+                                    }
+                                }
+                            }
+                        }
+                        __State::AwaitWeigh { __awaitee, __saved } => {
+                            let ::core::task::Poll::Ready((__p6, (__p2, __p1))) = (unsafe {
+                                ::statemachine_runtime::__private::poll_awaitee(
+                                    __this,
+                                    __slots,
+                                    __awaitee,
+                                    __saved,
+                                    __cx,
+                                )
+                            }) else {
+                                return ::core::task::Poll::Pending;
+                            };
+                            __next = __Block::AfterWeigh {
+                                sum: __p1,
+                                iter2: __p2,
+                                awaited6: __p6,
+                            };
+                            break '__entry;
+                        }
+                        __State::Returned => {
+                            ::statemachine_runtime::__private::resumed_after_completion()
+                        }
+                        __State::Panicked => {
+                            ::statemachine_runtime::__private::resumed_after_panicking()
                         }
                     }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
-                };
+                }
                 '__dispatch: loop {
                     match __next {
-                        __Block::Start { __arg0 } => {
-                            let words = __arg0;
-                            let mut sum = 0;
-                            {
-                                let mut __iter2 = ::core::iter::IntoIterator::into_iter(
-                                    words,
-                                );
-                                {
-                                    __next = __Block::Block2 {
-                                        sum,
-                                        iter2: __iter2,
-                                    };
-                                    continue '__dispatch;
-                                }
-                            }
-                        }
                         __Block::Block2 { sum: __p1, iter2: __p2 } => {
-                            let mut sum = __p1;
-                            {
-                                let mut __iter2 = __p2;
-                                match ::core::iter::Iterator::next(&mut __iter2) {
-                                    ::core::option::Option::Some(__item4) => {
-                                        let __p4 = __item4;
-                                        __next = __Block::Block3 {
-                                            sum,
-                                            iter2: __iter2,
-                                            item4: __p4,
-                                        };
-                                        continue '__dispatch;
-                                    }
-                                    ::core::option::Option::None => {
-                                        let __p3 = ();
-                                        __next = __Block::Block1 {
-                                            sum,
-                                            iter2: __iter2,
-                                            value3: __p3,
-                                        };
-                                        continue '__dispatch;
+                            __next = '__goto: {
+                                let mut sum = __p1;
+                                {
+                                    let mut __iter2 = __p2;
+                                    match ::core::iter::Iterator::next(&mut __iter2) {
+                                        ::core::option::Option::Some(__item4) => {
+                                            let __p4 = __item4;
+                                            break '__goto __Block::Block3 {
+                                                sum,
+                                                iter2: __iter2,
+                                                item4: __p4,
+                                            };
+                                        }
+                                        ::core::option::Option::None => {
+                                            let __p3 = ();
+                                            break '__goto __Block::Block1 {
+                                                sum,
+                                                iter2: __iter2,
+                                                value3: __p3,
+                                            };
+                                        }
                                     }
                                 }
-                            }
-                        }
-                        __Block::Block3 { sum: __p1, iter2: __p2, item4: __p4 } => {
-                            let mut sum = __p1;
-                            {
-                                let mut __iter2 = __p2;
-                                {
-                                    let mut __item4 = __p4;
-                                    let w = __item4;
-                                    let __awaitee = ::core::future::IntoFuture::into_future(
-                                        weigh(w),
-                                    );
-                                    unsafe {
-                                        ::statemachine_runtime::__private::suspend(
-                                            __state.as_mut(),
-                                            __State::AwaitWeigh {
-                                                __awaitee,
-                                                __saved: (__iter2, sum),
-                                            },
-                                        )
+                            };
+                            match __next {
+                                __Block::Block3 { sum: __p1, iter2: __p2, item4: __p4 } => {
+                                    let mut sum = __p1;
+                                    {
+                                        let mut __iter2 = __p2;
+                                        {
+                                            let mut __item4 = __p4;
+                                            let w = __item4;
+                                            let __awaitee = ::core::future::IntoFuture::into_future(
+                                                weigh(w),
+                                            );
+                                            unsafe {
+                                                ::statemachine_runtime::__private::suspend(
+                                                    __state.as_mut(),
+                                                    __State::AwaitWeigh {
+                                                        __awaitee,
+                                                        __saved: (__iter2, sum),
+                                                    },
+                                                )
+                                            };
+                                            continue '__resume;
+                                        }
+                                    }
+                                }
+                                __Block::Block1 {
+                                    sum: __p1,
+                                    iter2: __p2,
+                                    value3: __p3,
+                                } => {
+                                    let mut sum = __p1;
+                                    {
+                                        {
+                                            let mut __iter2 = __p2;
+                                            let mut __value3 = __p3;
+                                            __value3
+                                        };
+                                        ();
+                                    }
+                                    return {
+                                        let __ret = sum;
+                                        __state.set(__State::Returned);
+                                        ::core::task::Poll::Ready(__ret)
                                     };
-                                    continue '__resume;
+                                }
+                                _ => {
+                                    ::core::panicking::panic(
+                                        "internal error: entered unreachable code",
+                                    )
                                 }
                             }
                         }
@@ -208,21 +238,10 @@ pub fn sum_lengths(
                                 }
                             }
                         }
-                        __Block::Block1 { sum: __p1, iter2: __p2, value3: __p3 } => {
-                            let mut sum = __p1;
-                            {
-                                {
-                                    let mut __iter2 = __p2;
-                                    let mut __value3 = __p3;
-                                    __value3
-                                };
-                                ();
-                            }
-                            return {
-                                let __ret = sum;
-                                __state.set(__State::Returned);
-                                ::core::task::Poll::Ready(__ret)
-                            };
+                        _ => {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
                         }
                     }
                 }

@@ -48,21 +48,11 @@ pub fn describe<T: Display + Clone>(
         }
     }
     #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
-    enum __Block<A0, T0, T1, T2> {
-        Start { __arg0: A0 },
-        AfterYieldNow { value: T0, copy: T1, awaited2: T2 },
-    }
-    #[allow(
         unused_variables,
         unused_mut,
         unused_assignments,
         unreachable_code,
+        unreachable_patterns,
         unused_braces,
         unused_parens,
         unused_unsafe,
@@ -84,7 +74,7 @@ pub fn describe<T: Display + Clone>(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
-                let mut __next = match unsafe { &mut *__this } {
+                match unsafe { &mut *__this } {
                     __State::Unresumed { .. } => {
                         let __State::Unresumed { __arg0 } = ::core::mem::replace(
                             unsafe { &mut *__this },
@@ -94,36 +84,7 @@ pub fn describe<T: Display + Clone>(
                                 "internal error: entered unreachable code",
                             )
                         };
-                        __Block::Start { __arg0 }
-                    }
-                    __State::AwaitYieldNow { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, (__p1, __p0))) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __saved,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __Block::AfterYieldNow {
-                            awaited2: __value,
-                            copy: __p1,
-                            value: __p0,
-                        }
-                    }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
-                };
-                '__dispatch: loop {
-                    match __next {
-                        __Block::Start { __arg0 } => {
+                        {
                             let value = __arg0;
                             let copy = value.clone();
                             let __awaitee = ::core::future::IntoFuture::into_future(
@@ -140,11 +101,20 @@ pub fn describe<T: Display + Clone>(
                             };
                             continue '__resume;
                         }
-                        __Block::AfterYieldNow {
-                            value: __p0,
-                            copy: __p1,
-                            awaited2: __p2,
-                        } => {
+                    }
+                    __State::AwaitYieldNow { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__p2, (__p1, __p0))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        {
                             let value = __p0;
                             let copy = __p1;
                             {
@@ -159,6 +129,12 @@ pub fn describe<T: Display + Clone>(
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
                     }
                 }
             }

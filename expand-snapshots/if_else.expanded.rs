@@ -60,12 +60,9 @@ pub fn pick(
         clippy::large_enum_variant,
         clippy::type_complexity
     )]
-    enum __Block<A0, A1, T0, T1, T5, T9, T3> {
-        Start { __arg0: A0, __arg1: A1 },
+    enum __Block<T0, T1, T3> {
         Block2 { flag: T0, n: T1 },
-        AfterFetch { flag: T0, awaited5: T5 },
         Block3 { flag: T0, n: T1 },
-        AfterYieldNow { flag: T0, n: T1, awaited9: T9 },
         Block1 { flag: T0, value3: T3 },
     }
     #[allow(
@@ -73,6 +70,7 @@ pub fn pick(
         unused_mut,
         unused_assignments,
         unreachable_code,
+        unreachable_patterns,
         unused_braces,
         unused_parens,
         unused_unsafe,
@@ -95,148 +93,142 @@ pub fn pick(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
-                let mut __next = match unsafe { &mut *__this } {
-                    __State::Unresumed { .. } => {
-                        let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
-                            unsafe { &mut *__this },
-                            __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
-                        };
-                        __Block::Start { __arg0, __arg1 }
-                    }
-                    __State::AwaitFetch { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, (__p0,))) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __saved,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __Block::AfterFetch {
-                            awaited5: __value,
-                            flag: __p0,
+                let mut __next;
+                '__entry: {
+                    match unsafe { &mut *__this } {
+                        __State::Unresumed { .. } => {
+                            let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
+                                unsafe { &mut *__this },
+                                __State::Panicked,
+                            ) else {
+                                ::core::panicking::panic(
+                                    "internal error: entered unreachable code",
+                                )
+                            };
+                            __next = '__goto: {
+                                let flag = __arg0;
+                                let n = __arg1;
+                                if flag {
+                                    break '__goto __Block::Block2 { flag, n };
+                                } else {
+                                    break '__goto __Block::Block3 { flag, n };
+                                }
+                            };
+                            match __next {
+                                __Block::Block2 { flag: __p0, n: __p1 } => {
+                                    let flag = __p0;
+                                    let n = __p1;
+                                    let __awaitee = ::core::future::IntoFuture::into_future(
+                                        fetch(n),
+                                    );
+                                    unsafe {
+                                        ::statemachine_runtime::__private::suspend(
+                                            __state.as_mut(),
+                                            __State::AwaitFetch {
+                                                __awaitee,
+                                                __saved: (flag,),
+                                            },
+                                        )
+                                    };
+                                    continue '__resume;
+                                }
+                                __Block::Block3 { flag: __p0, n: __p1 } => {
+                                    let flag = __p0;
+                                    let n = __p1;
+                                    let __awaitee = ::core::future::IntoFuture::into_future(
+                                        yield_now(),
+                                    );
+                                    unsafe {
+                                        ::statemachine_runtime::__private::suspend(
+                                            __state.as_mut(),
+                                            __State::AwaitYieldNow {
+                                                __awaitee,
+                                                __saved: (n, flag),
+                                            },
+                                        )
+                                    };
+                                    continue '__resume;
+                                }
+                                _ => {
+                                    ::core::panicking::panic(
+                                        "internal error: entered unreachable code",
+                                    )
+                                }
+                            }
+                        }
+                        __State::AwaitFetch { __awaitee, __saved } => {
+                            let ::core::task::Poll::Ready((__p5, (__p0,))) = (unsafe {
+                                ::statemachine_runtime::__private::poll_awaitee(
+                                    __this,
+                                    __slots,
+                                    __awaitee,
+                                    __saved,
+                                    __cx,
+                                )
+                            }) else {
+                                return ::core::task::Poll::Pending;
+                            };
+                            {
+                                let flag = __p0;
+                                let __value4 = {
+                                    let x = __p5;
+                                    x * 2
+                                };
+                                {
+                                    let __p3 = __value4;
+                                    __next = __Block::Block1 {
+                                        flag,
+                                        value3: __p3,
+                                    };
+                                    break '__entry;
+                                }
+                            }
+                        }
+                        __State::AwaitYieldNow { __awaitee, __saved } => {
+                            let ::core::task::Poll::Ready((__p9, (__p1, __p0))) = (unsafe {
+                                ::statemachine_runtime::__private::poll_awaitee(
+                                    __this,
+                                    __slots,
+                                    __awaitee,
+                                    __saved,
+                                    __cx,
+                                )
+                            }) else {
+                                return ::core::task::Poll::Pending;
+                            };
+                            {
+                                let flag = __p0;
+                                let n = __p1;
+                                let __value7 = {
+                                    let __value8 = {
+                                        {
+                                            let mut __awaited9 = __p9;
+                                            __awaited9;
+                                        }
+                                        n
+                                    };
+                                    __value8
+                                };
+                                {
+                                    let __p3 = __value7;
+                                    __next = __Block::Block1 {
+                                        flag,
+                                        value3: __p3,
+                                    };
+                                    break '__entry;
+                                }
+                            }
+                        }
+                        __State::Returned => {
+                            ::statemachine_runtime::__private::resumed_after_completion()
+                        }
+                        __State::Panicked => {
+                            ::statemachine_runtime::__private::resumed_after_panicking()
                         }
                     }
-                    __State::AwaitYieldNow { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, (__p1, __p0))) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __saved,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __Block::AfterYieldNow {
-                            awaited9: __value,
-                            n: __p1,
-                            flag: __p0,
-                        }
-                    }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
-                };
+                }
                 '__dispatch: loop {
                     match __next {
-                        __Block::Start { __arg0, __arg1 } => {
-                            let flag = __arg0;
-                            let n = __arg1;
-                            if flag {
-                                __next = __Block::Block2 { flag, n };
-                                continue '__dispatch;
-                            } else {
-                                __next = __Block::Block3 { flag, n };
-                                continue '__dispatch;
-                            }
-                        }
-                        __Block::Block2 { flag: __p0, n: __p1 } => {
-                            let flag = __p0;
-                            let n = __p1;
-                            let __awaitee = ::core::future::IntoFuture::into_future(
-                                fetch(n),
-                            );
-                            unsafe {
-                                ::statemachine_runtime::__private::suspend(
-                                    __state.as_mut(),
-                                    __State::AwaitFetch {
-                                        __awaitee,
-                                        __saved: (flag,),
-                                    },
-                                )
-                            };
-                            continue '__resume;
-                        }
-                        __Block::AfterFetch { flag: __p0, awaited5: __p5 } => {
-                            let flag = __p0;
-                            let __value4 = {
-                                let x = __p5;
-                                x * 2
-                            };
-                            {
-                                let __p3 = __value4;
-                                __next = __Block::Block1 {
-                                    flag,
-                                    value3: __p3,
-                                };
-                                continue '__dispatch;
-                            }
-                        }
-                        __Block::Block3 { flag: __p0, n: __p1 } => {
-                            let flag = __p0;
-                            let n = __p1;
-                            let __awaitee = ::core::future::IntoFuture::into_future(
-                                yield_now(),
-                            );
-                            unsafe {
-                                ::statemachine_runtime::__private::suspend(
-                                    __state.as_mut(),
-                                    __State::AwaitYieldNow {
-                                        __awaitee,
-                                        __saved: (n, flag),
-                                    },
-                                )
-                            };
-                            continue '__resume;
-                        }
-                        __Block::AfterYieldNow {
-                            flag: __p0,
-                            n: __p1,
-                            awaited9: __p9,
-                        } => {
-                            let flag = __p0;
-                            let n = __p1;
-                            let __value7 = {
-                                let __value8 = {
-                                    {
-                                        let mut __awaited9 = __p9;
-                                        __awaited9;
-                                    }
-                                    n
-                                };
-                                __value8
-                            };
-                            {
-                                let __p3 = __value7;
-                                __next = __Block::Block1 {
-                                    flag,
-                                    value3: __p3,
-                                };
-                                continue '__dispatch;
-                            }
-                        }
                         __Block::Block1 { flag: __p0, value3: __p3 } => {
                             let flag = __p0;
                             let __value2 = __p3;
@@ -245,6 +237,11 @@ pub fn pick(
                                 __state.set(__State::Returned);
                                 ::core::task::Poll::Ready(__ret)
                             };
+                        }
+                        _ => {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
                         }
                     }
                 }

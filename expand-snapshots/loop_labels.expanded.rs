@@ -54,8 +54,7 @@ pub fn search(
         clippy::large_enum_variant,
         clippy::type_complexity
     )]
-    enum __Block<A0, A1, T0, T1, T2, T4, T6, T5, T3> {
-        Start { __arg0: A0, __arg1: A1 },
+    enum __Block<T0, T1, T2, T4, T6, T5, T3> {
         Block2 { rows: T0, cols: T1, r: T2 },
         Block4 { rows: T0, cols: T1, r: T2, c: T4 },
         Block5 { rows: T0, cols: T1, r: T2, c: T4 },
@@ -68,6 +67,7 @@ pub fn search(
         unused_mut,
         unused_assignments,
         unreachable_code,
+        unreachable_patterns,
         unused_braces,
         unused_parens,
         unused_unsafe,
@@ -90,58 +90,61 @@ pub fn search(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
-                let mut __next = match unsafe { &mut *__this } {
-                    __State::Unresumed { .. } => {
-                        let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
-                            unsafe { &mut *__this },
-                            __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
-                        };
-                        __Block::Start { __arg0, __arg1 }
-                    }
-                    __State::AwaitYieldNow { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready(
-                            (__value, (__p4, __p2, __p1, __p0)),
-                        ) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __saved,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __Block::AfterYieldNow {
-                            awaited6: __value,
-                            c: __p4,
-                            r: __p2,
-                            cols: __p1,
-                            rows: __p0,
-                        }
-                    }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
-                };
-                '__dispatch: loop {
-                    match __next {
-                        __Block::Start { __arg0, __arg1 } => {
-                            let rows = __arg0;
-                            let cols = __arg1;
-                            let mut r = 0;
+                let mut __next;
+                '__entry: {
+                    match unsafe { &mut *__this } {
+                        __State::Unresumed { .. } => {
+                            let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
+                                unsafe { &mut *__this },
+                                __State::Panicked,
+                            ) else {
+                                ::core::panicking::panic(
+                                    "internal error: entered unreachable code",
+                                )
+                            };
                             {
-                                __next = __Block::Block2 { rows, cols, r };
-                                continue '__dispatch;
+                                let rows = __arg0;
+                                let cols = __arg1;
+                                let mut r = 0;
+                                {
+                                    __next = __Block::Block2 { rows, cols, r };
+                                    break '__entry;
+                                }
                             }
                         }
+                        __State::AwaitYieldNow { __awaitee, __saved } => {
+                            let ::core::task::Poll::Ready(
+                                (__p6, (__p4, __p2, __p1, __p0)),
+                            ) = (unsafe {
+                                ::statemachine_runtime::__private::poll_awaitee(
+                                    __this,
+                                    __slots,
+                                    __awaitee,
+                                    __saved,
+                                    __cx,
+                                )
+                            }) else {
+                                return ::core::task::Poll::Pending;
+                            };
+                            __next = __Block::AfterYieldNow {
+                                rows: __p0,
+                                cols: __p1,
+                                r: __p2,
+                                c: __p4,
+                                awaited6: __p6,
+                            };
+                            break '__entry;
+                        }
+                        __State::Returned => {
+                            ::statemachine_runtime::__private::resumed_after_completion()
+                        }
+                        __State::Panicked => {
+                            ::statemachine_runtime::__private::resumed_after_panicking()
+                        }
+                    }
+                }
+                '__dispatch: loop {
+                    match __next {
                         __Block::Block2 { rows: __p0, cols: __p1, r: __p2 } => {
                             let rows = __p0;
                             let cols = __p1;
@@ -160,51 +163,98 @@ pub fn search(
                             }
                         }
                         __Block::Block4 { rows: __p0, cols: __p1, r: __p2, c: __p4 } => {
-                            let rows = __p0;
-                            let cols = __p1;
-                            let mut r = __p2;
-                            {
-                                let mut c = __p4;
-                                if c < cols {
-                                    __next = __Block::Block5 {
-                                        rows,
-                                        cols,
-                                        r,
-                                        c,
-                                    };
-                                    continue '__dispatch;
-                                } else {
-                                    let __p5 = ();
-                                    __next = __Block::Block3 {
-                                        rows,
-                                        cols,
-                                        r,
-                                        c,
-                                        value5: __p5,
-                                    };
-                                    continue '__dispatch;
+                            __next = '__goto: {
+                                let rows = __p0;
+                                let cols = __p1;
+                                let mut r = __p2;
+                                {
+                                    let mut c = __p4;
+                                    if c < cols {
+                                        break '__goto __Block::Block5 {
+                                            rows,
+                                            cols,
+                                            r,
+                                            c,
+                                        };
+                                    } else {
+                                        let __p5 = ();
+                                        break '__goto __Block::Block3 {
+                                            rows,
+                                            cols,
+                                            r,
+                                            c,
+                                            value5: __p5,
+                                        };
+                                    }
                                 }
-                            }
-                        }
-                        __Block::Block5 { rows: __p0, cols: __p1, r: __p2, c: __p4 } => {
-                            let rows = __p0;
-                            let cols = __p1;
-                            let mut r = __p2;
-                            {
-                                let mut c = __p4;
-                                let __awaitee = ::core::future::IntoFuture::into_future(
-                                    yield_now(),
-                                );
-                                unsafe {
-                                    ::statemachine_runtime::__private::suspend(
-                                        __state.as_mut(),
-                                        __State::AwaitYieldNow {
-                                            __awaitee,
-                                            __saved: (c, r, cols, rows),
-                                        },
+                            };
+                            match __next {
+                                __Block::Block5 {
+                                    rows: __p0,
+                                    cols: __p1,
+                                    r: __p2,
+                                    c: __p4,
+                                } => {
+                                    let rows = __p0;
+                                    let cols = __p1;
+                                    let mut r = __p2;
+                                    {
+                                        let mut c = __p4;
+                                        let __awaitee = ::core::future::IntoFuture::into_future(
+                                            yield_now(),
+                                        );
+                                        unsafe {
+                                            ::statemachine_runtime::__private::suspend(
+                                                __state.as_mut(),
+                                                __State::AwaitYieldNow {
+                                                    __awaitee,
+                                                    __saved: (c, r, cols, rows),
+                                                },
+                                            )
+                                        };
+                                        continue '__resume;
+                                    }
+                                }
+                                __Block::Block3 {
+                                    rows: __p0,
+                                    cols: __p1,
+                                    r: __p2,
+                                    c: __p4,
+                                    value5: __p5,
+                                } => {
+                                    let rows = __p0;
+                                    let cols = __p1;
+                                    let mut r = __p2;
+                                    {
+                                        let mut c = __p4;
+                                        {
+                                            let mut __value5 = __p5;
+                                            __value5;
+                                        }
+                                        r += 1;
+                                        if r == rows {
+                                            {
+                                                let __p3 = (0, 0);
+                                                __next = __Block::Block1 {
+                                                    rows,
+                                                    cols,
+                                                    r: ::core::option::Option::None,
+                                                    value3: __p3,
+                                                };
+                                                continue '__dispatch;
+                                            };
+                                        }
+                                    }
+                                    {
+                                        __next = __Block::Block2 { rows, cols, r };
+                                        continue '__dispatch;
+                                    }
+                                }
+                                _ => {
+                                    ::core::panicking::panic(
+                                        "internal error: entered unreachable code",
                                     )
-                                };
-                                continue '__resume;
+                                }
                             }
                         }
                         __Block::AfterYieldNow {
@@ -249,41 +299,6 @@ pub fn search(
                                 }
                             }
                         }
-                        __Block::Block3 {
-                            rows: __p0,
-                            cols: __p1,
-                            r: __p2,
-                            c: __p4,
-                            value5: __p5,
-                        } => {
-                            let rows = __p0;
-                            let cols = __p1;
-                            let mut r = __p2;
-                            {
-                                let mut c = __p4;
-                                {
-                                    let mut __value5 = __p5;
-                                    __value5;
-                                }
-                                r += 1;
-                                if r == rows {
-                                    {
-                                        let __p3 = (0, 0);
-                                        __next = __Block::Block1 {
-                                            rows,
-                                            cols,
-                                            r: ::core::option::Option::None,
-                                            value3: __p3,
-                                        };
-                                        continue '__dispatch;
-                                    };
-                                }
-                            }
-                            {
-                                __next = __Block::Block2 { rows, cols, r };
-                                continue '__dispatch;
-                            }
-                        }
                         __Block::Block1 {
                             rows: __p0,
                             cols: __p1,
@@ -299,6 +314,11 @@ pub fn search(
                                 __state.set(__State::Returned);
                                 ::core::task::Poll::Ready(__ret)
                             };
+                        }
+                        _ => {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
                         }
                     }
                 }

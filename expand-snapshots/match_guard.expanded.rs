@@ -55,13 +55,10 @@ pub fn classify(
         clippy::large_enum_variant,
         clippy::type_complexity
     )]
-    enum __Block<A0, T3, T6, T4, T0, T8, T2> {
-        Start { __arg0: A0 },
+    enum __Block<T3, T4, T0, T2> {
         Block2 { n: T3 },
-        AfterFetch1 { awaited6: T6 },
         Block3 { n_1: T4 },
         Block4 { v: T0 },
-        AfterFetch2 { v: T0, awaited8: T8 },
         Block1 { v: ::core::option::Option<T0>, value2: T2 },
     }
     #[allow(
@@ -69,6 +66,7 @@ pub fn classify(
         unused_mut,
         unused_assignments,
         unreachable_code,
+        unreachable_patterns,
         unused_braces,
         unused_parens,
         unused_unsafe,
@@ -90,148 +88,147 @@ pub fn classify(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
-                let mut __next = match unsafe { &mut *__this } {
-                    __State::Unresumed { .. } => {
-                        let __State::Unresumed { __arg0 } = ::core::mem::replace(
-                            unsafe { &mut *__this },
-                            __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
-                        };
-                        __Block::Start { __arg0 }
-                    }
-                    __State::AwaitFetch1 { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, ())) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __saved,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __Block::AfterFetch1 {
-                            awaited6: __value,
+                let mut __next;
+                '__entry: {
+                    match unsafe { &mut *__this } {
+                        __State::Unresumed { .. } => {
+                            let __State::Unresumed { __arg0 } = ::core::mem::replace(
+                                unsafe { &mut *__this },
+                                __State::Panicked,
+                            ) else {
+                                ::core::panicking::panic(
+                                    "internal error: entered unreachable code",
+                                )
+                            };
+                            __next = '__goto: {
+                                let v = __arg0;
+                                match v {
+                                    Some(n) if n > 10 => {
+                                        let __p3 = n;
+                                        break '__goto __Block::Block2 { n: __p3 };
+                                    }
+                                    Some(__bind4) => {
+                                        let __p4 = __bind4;
+                                        break '__goto __Block::Block3 { n_1: __p4 };
+                                    }
+                                    None => {
+                                        break '__goto __Block::Block4 { v };
+                                    }
+                                }
+                            };
+                            match __next {
+                                __Block::Block2 { n: __p3 } => {
+                                    let n = __p3;
+                                    let __awaitee = ::core::future::IntoFuture::into_future(
+                                        fetch(n),
+                                    );
+                                    unsafe {
+                                        ::statemachine_runtime::__private::suspend(
+                                            __state.as_mut(),
+                                            __State::AwaitFetch1 {
+                                                __awaitee,
+                                                __saved: (),
+                                            },
+                                        )
+                                    };
+                                    continue '__resume;
+                                }
+                                __Block::Block3 { n_1: __p4 } => {
+                                    let n = __p4;
+                                    {
+                                        let __p2 = n;
+                                        __next = __Block::Block1 {
+                                            v: ::core::option::Option::None,
+                                            value2: __p2,
+                                        };
+                                        break '__entry;
+                                    }
+                                }
+                                __Block::Block4 { v: __p0 } => {
+                                    let v = __p0;
+                                    let __awaitee = ::core::future::IntoFuture::into_future(
+                                        fetch(0),
+                                    );
+                                    unsafe {
+                                        ::statemachine_runtime::__private::suspend(
+                                            __state.as_mut(),
+                                            __State::AwaitFetch2 {
+                                                __awaitee,
+                                                __saved: (v,),
+                                            },
+                                        )
+                                    };
+                                    continue '__resume;
+                                }
+                                _ => {
+                                    ::core::panicking::panic(
+                                        "internal error: entered unreachable code",
+                                    )
+                                }
+                            }
+                        }
+                        __State::AwaitFetch1 { __awaitee, __saved } => {
+                            let ::core::task::Poll::Ready((__p6, ())) = (unsafe {
+                                ::statemachine_runtime::__private::poll_awaitee(
+                                    __this,
+                                    __slots,
+                                    __awaitee,
+                                    __saved,
+                                    __cx,
+                                )
+                            }) else {
+                                return ::core::task::Poll::Pending;
+                            };
+                            {
+                                let __value5 = __p6;
+                                {
+                                    let __p2 = __value5;
+                                    __next = __Block::Block1 {
+                                        v: ::core::option::Option::None,
+                                        value2: __p2,
+                                    };
+                                    break '__entry;
+                                }
+                            }
+                        }
+                        __State::AwaitFetch2 { __awaitee, __saved } => {
+                            let ::core::task::Poll::Ready((__p8, (__p0,))) = (unsafe {
+                                ::statemachine_runtime::__private::poll_awaitee(
+                                    __this,
+                                    __slots,
+                                    __awaitee,
+                                    __saved,
+                                    __cx,
+                                )
+                            }) else {
+                                return ::core::task::Poll::Pending;
+                            };
+                            {
+                                let v = __p0;
+                                let __value7 = {
+                                    let mut __awaited8 = __p8;
+                                    (__awaited8 * 2)
+                                };
+                                {
+                                    let __p2 = __value7;
+                                    __next = __Block::Block1 {
+                                        v: ::core::option::Option::Some(v),
+                                        value2: __p2,
+                                    };
+                                    break '__entry;
+                                }
+                            }
+                        }
+                        __State::Returned => {
+                            ::statemachine_runtime::__private::resumed_after_completion()
+                        }
+                        __State::Panicked => {
+                            ::statemachine_runtime::__private::resumed_after_panicking()
                         }
                     }
-                    __State::AwaitFetch2 { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, (__p0,))) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __saved,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __Block::AfterFetch2 {
-                            awaited8: __value,
-                            v: __p0,
-                        }
-                    }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
-                };
+                }
                 '__dispatch: loop {
                     match __next {
-                        __Block::Start { __arg0 } => {
-                            let v = __arg0;
-                            match v {
-                                Some(n) if n > 10 => {
-                                    let __p3 = n;
-                                    __next = __Block::Block2 { n: __p3 };
-                                    continue '__dispatch;
-                                }
-                                Some(__bind4) => {
-                                    let __p4 = __bind4;
-                                    __next = __Block::Block3 { n_1: __p4 };
-                                    continue '__dispatch;
-                                }
-                                None => {
-                                    __next = __Block::Block4 { v };
-                                    continue '__dispatch;
-                                }
-                            }
-                        }
-                        __Block::Block2 { n: __p3 } => {
-                            let n = __p3;
-                            let __awaitee = ::core::future::IntoFuture::into_future(
-                                fetch(n),
-                            );
-                            unsafe {
-                                ::statemachine_runtime::__private::suspend(
-                                    __state.as_mut(),
-                                    __State::AwaitFetch1 {
-                                        __awaitee,
-                                        __saved: (),
-                                    },
-                                )
-                            };
-                            continue '__resume;
-                        }
-                        __Block::AfterFetch1 { awaited6: __p6 } => {
-                            let __value5 = __p6;
-                            {
-                                let __p2 = __value5;
-                                __next = __Block::Block1 {
-                                    v: ::core::option::Option::None,
-                                    value2: __p2,
-                                };
-                                continue '__dispatch;
-                            }
-                        }
-                        __Block::Block3 { n_1: __p4 } => {
-                            let n = __p4;
-                            {
-                                let __p2 = n;
-                                __next = __Block::Block1 {
-                                    v: ::core::option::Option::None,
-                                    value2: __p2,
-                                };
-                                continue '__dispatch;
-                            }
-                        }
-                        __Block::Block4 { v: __p0 } => {
-                            let v = __p0;
-                            let __awaitee = ::core::future::IntoFuture::into_future(
-                                fetch(0),
-                            );
-                            unsafe {
-                                ::statemachine_runtime::__private::suspend(
-                                    __state.as_mut(),
-                                    __State::AwaitFetch2 {
-                                        __awaitee,
-                                        __saved: (v,),
-                                    },
-                                )
-                            };
-                            continue '__resume;
-                        }
-                        __Block::AfterFetch2 { v: __p0, awaited8: __p8 } => {
-                            let v = __p0;
-                            let __value7 = {
-                                let mut __awaited8 = __p8;
-                                (__awaited8 * 2)
-                            };
-                            {
-                                let __p2 = __value7;
-                                __next = __Block::Block1 {
-                                    v: ::core::option::Option::Some(v),
-                                    value2: __p2,
-                                };
-                                continue '__dispatch;
-                            }
-                        }
                         __Block::Block1 { v: __p0, value2: __p2 } => {
                             let __flag0 = __p0;
                             let __value1 = __p2;
@@ -240,6 +237,11 @@ pub fn classify(
                                 __state.set(__State::Returned);
                                 ::core::task::Poll::Ready(__ret)
                             };
+                        }
+                        _ => {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
                         }
                     }
                 }

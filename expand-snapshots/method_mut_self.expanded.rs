@@ -65,21 +65,11 @@ impl Counter {
             }
         }
         #[allow(
-            non_camel_case_types,
-            non_snake_case,
-            dead_code,
-            clippy::large_enum_variant,
-            clippy::type_complexity
-        )]
-        enum __Block<A0, A1, T0, T1, T2> {
-            Start { __arg0: A0, __arg1: A1 },
-            AfterYieldNow { self_: T0, by: T1, awaited2: T2 },
-        }
-        #[allow(
             unused_variables,
             unused_mut,
             unused_assignments,
             unreachable_code,
+            unreachable_patterns,
             unused_braces,
             unused_parens,
             unused_unsafe,
@@ -102,7 +92,7 @@ impl Counter {
                     let __this = ::statemachine_runtime::__private::state_ptr(
                         __state.as_mut(),
                     );
-                    let mut __next = match unsafe { &mut *__this } {
+                    match unsafe { &mut *__this } {
                         __State::Unresumed { .. } => {
                             let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
                                 unsafe { &mut *__this },
@@ -112,36 +102,7 @@ impl Counter {
                                     "internal error: entered unreachable code",
                                 )
                             };
-                            __Block::Start { __arg0, __arg1 }
-                        }
-                        __State::AwaitYieldNow { __awaitee, __saved } => {
-                            let ::core::task::Poll::Ready((__value, (__p1, __p0))) = (unsafe {
-                                ::statemachine_runtime::__private::poll_awaitee(
-                                    __this,
-                                    __slots,
-                                    __awaitee,
-                                    __saved,
-                                    __cx,
-                                )
-                            }) else {
-                                return ::core::task::Poll::Pending;
-                            };
-                            __Block::AfterYieldNow {
-                                awaited2: __value,
-                                by: __p1,
-                                self_: __p0,
-                            }
-                        }
-                        __State::Returned => {
-                            ::statemachine_runtime::__private::resumed_after_completion()
-                        }
-                        __State::Panicked => {
-                            ::statemachine_runtime::__private::resumed_after_panicking()
-                        }
-                    };
-                    '__dispatch: loop {
-                        match __next {
-                            __Block::Start { __arg0, __arg1 } => {
+                            {
                                 let __self = __arg0;
                                 let by = __arg1;
                                 let __awaitee = ::core::future::IntoFuture::into_future(
@@ -158,11 +119,20 @@ impl Counter {
                                 };
                                 continue '__resume;
                             }
-                            __Block::AfterYieldNow {
-                                self_: __p0,
-                                by: __p1,
-                                awaited2: __p2,
-                            } => {
+                        }
+                        __State::AwaitYieldNow { __awaitee, __saved } => {
+                            let ::core::task::Poll::Ready((__p2, (__p1, __p0))) = (unsafe {
+                                ::statemachine_runtime::__private::poll_awaitee(
+                                    __this,
+                                    __slots,
+                                    __awaitee,
+                                    __saved,
+                                    __cx,
+                                )
+                            }) else {
+                                return ::core::task::Poll::Pending;
+                            };
+                            {
                                 let __self = __p0;
                                 let by = __p1;
                                 {
@@ -176,6 +146,12 @@ impl Counter {
                                     ::core::task::Poll::Ready(__ret)
                                 };
                             }
+                        }
+                        __State::Returned => {
+                            ::statemachine_runtime::__private::resumed_after_completion()
+                        }
+                        __State::Panicked => {
+                            ::statemachine_runtime::__private::resumed_after_panicking()
                         }
                     }
                 }

@@ -35,20 +35,11 @@ pub fn ready(
         }
     }
     #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
-    enum __Block<A0> {
-        Start { __arg0: A0 },
-    }
-    #[allow(
         unused_variables,
         unused_mut,
         unused_assignments,
         unreachable_code,
+        unreachable_patterns,
         unused_braces,
         unused_parens,
         unused_unsafe,
@@ -70,7 +61,7 @@ pub fn ready(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
-                let mut __next = match unsafe { &mut *__this } {
+                match unsafe { &mut *__this } {
                     __State::Unresumed { .. } => {
                         let __State::Unresumed { __arg0 } = ::core::mem::replace(
                             unsafe { &mut *__this },
@@ -80,18 +71,7 @@ pub fn ready(
                                 "internal error: entered unreachable code",
                             )
                         };
-                        __Block::Start { __arg0 }
-                    }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
-                };
-                '__dispatch: loop {
-                    match __next {
-                        __Block::Start { __arg0 } => {
+                        {
                             let n = __arg0;
                             let m = n * 3;
                             return {
@@ -100,6 +80,12 @@ pub fn ready(
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
                     }
                 }
             }

@@ -52,22 +52,11 @@ pub fn total(
         }
     }
     #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
-    enum __Block<A0, A1, T1, T2, T3, T4> {
-        Start { __arg0: A0, __arg1: A1 },
-        AfterRead1 { b: T1, awaited2: T2 },
-        AfterRead2 { x: T3, awaited4: T4 },
-    }
-    #[allow(
         unused_variables,
         unused_mut,
         unused_assignments,
         unreachable_code,
+        unreachable_patterns,
         unused_braces,
         unused_parens,
         unused_unsafe,
@@ -90,7 +79,7 @@ pub fn total(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
-                let mut __next = match unsafe { &mut *__this } {
+                match unsafe { &mut *__this } {
                     __State::Unresumed { .. } => {
                         let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
                             unsafe { &mut *__this },
@@ -100,52 +89,7 @@ pub fn total(
                                 "internal error: entered unreachable code",
                             )
                         };
-                        __Block::Start { __arg0, __arg1 }
-                    }
-                    __State::AwaitRead1 { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, (__p1,))) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __saved,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __Block::AfterRead1 {
-                            awaited2: __value,
-                            b: __p1,
-                        }
-                    }
-                    __State::AwaitRead2 { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, (__p3,))) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __saved,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __Block::AfterRead2 {
-                            awaited4: __value,
-                            x: __p3,
-                        }
-                    }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
-                };
-                '__dispatch: loop {
-                    match __next {
-                        __Block::Start { __arg0, __arg1 } => {
+                        {
                             let a = __arg0;
                             let b = __arg1;
                             let __awaitee = ::core::future::IntoFuture::into_future(
@@ -162,7 +106,20 @@ pub fn total(
                             };
                             continue '__resume;
                         }
-                        __Block::AfterRead1 { b: __p1, awaited2: __p2 } => {
+                    }
+                    __State::AwaitRead1 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__p2, (__p1,))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        {
                             let b = __p1;
                             let x = {
                                 let mut __awaited2 = __p2;
@@ -195,7 +152,20 @@ pub fn total(
                             };
                             continue '__resume;
                         }
-                        __Block::AfterRead2 { x: __p3, awaited4: __p4 } => {
+                    }
+                    __State::AwaitRead2 { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__p4, (__p3,))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        {
                             let x = __p3;
                             let y = {
                                 let mut __awaited4 = __p4;
@@ -220,6 +190,12 @@ pub fn total(
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
                     }
                 }
             }

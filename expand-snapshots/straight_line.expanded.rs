@@ -46,21 +46,11 @@ pub fn add(
         }
     }
     #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
-    enum __Block<A0, A1, T2, T3> {
-        Start { __arg0: A0, __arg1: A1 },
-        AfterYieldNow { c: T2, awaited3: T3 },
-    }
-    #[allow(
         unused_variables,
         unused_mut,
         unused_assignments,
         unreachable_code,
+        unreachable_patterns,
         unused_braces,
         unused_parens,
         unused_unsafe,
@@ -83,7 +73,7 @@ pub fn add(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
-                let mut __next = match unsafe { &mut *__this } {
+                match unsafe { &mut *__this } {
                     __State::Unresumed { .. } => {
                         let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
                             unsafe { &mut *__this },
@@ -93,35 +83,7 @@ pub fn add(
                                 "internal error: entered unreachable code",
                             )
                         };
-                        __Block::Start { __arg0, __arg1 }
-                    }
-                    __State::AwaitYieldNow { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, (__p2,))) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __saved,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __Block::AfterYieldNow {
-                            awaited3: __value,
-                            c: __p2,
-                        }
-                    }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
-                };
-                '__dispatch: loop {
-                    match __next {
-                        __Block::Start { __arg0, __arg1 } => {
+                        {
                             let a = __arg0;
                             let b = __arg1;
                             let c = a + b;
@@ -139,7 +101,20 @@ pub fn add(
                             };
                             continue '__resume;
                         }
-                        __Block::AfterYieldNow { c: __p2, awaited3: __p3 } => {
+                    }
+                    __State::AwaitYieldNow { __awaitee, __saved } => {
+                        let ::core::task::Poll::Ready((__p3, (__p2,))) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __saved,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        {
                             let c = __p2;
                             {
                                 let mut __awaited3 = __p3;
@@ -151,6 +126,12 @@ pub fn add(
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
                     }
                 }
             }

@@ -102,8 +102,7 @@ pub fn drain(
         clippy::large_enum_variant,
         clippy::type_complexity
     )]
-    enum __Block<A0, T1, T4, T5, T2> {
-        Start { __arg0: A0 },
+    enum __Block<T1, T4, T5, T2> {
         Block2 { sum: T1 },
         Block3 { sum: T1, top: T4 },
         AfterYieldNow { sum: T1, top: T4, awaited5: T5 },
@@ -114,6 +113,7 @@ pub fn drain(
         unused_mut,
         unused_assignments,
         unreachable_code,
+        unreachable_patterns,
         unused_braces,
         unused_parens,
         unused_unsafe,
@@ -138,46 +138,18 @@ pub fn drain(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
-                let mut __next = match unsafe { &mut *__this } {
-                    __State::Unresumed { .. } => {
-                        let __State::Unresumed { __arg0 } = ::core::mem::replace(
-                            unsafe { &mut *__this },
-                            __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
-                        };
-                        __Block::Start { __arg0 }
-                    }
-                    __State::AwaitYieldNow { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__value, (__p4, __p1))) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __saved,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __Block::AfterYieldNow {
-                            awaited5: __value,
-                            top: __p4,
-                            sum: __p1,
-                        }
-                    }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
-                };
-                '__dispatch: loop {
-                    match __next {
-                        __Block::Start { __arg0 } => {
+                let mut __next;
+                '__entry: {
+                    match unsafe { &mut *__this } {
+                        __State::Unresumed { .. } => {
+                            let __State::Unresumed { __arg0 } = ::core::mem::replace(
+                                unsafe { &mut *__this },
+                                __State::Panicked,
+                            ) else {
+                                ::core::panicking::panic(
+                                    "internal error: entered unreachable code",
+                                )
+                            };
                             unsafe {
                                 let __slot0 = &raw mut (*__slots).stack;
                                 let __place0 = ::statemachine_runtime::__private::Slot::place(
@@ -198,73 +170,132 @@ pub fn drain(
                                     {
                                         ::core::mem::forget(__guard0);
                                         __next = __Block::Block2 { sum };
-                                        continue '__dispatch;
+                                        break '__entry;
                                     }
                                 }
                             }
                         }
+                        __State::AwaitYieldNow { __awaitee, __saved } => {
+                            let ::core::task::Poll::Ready((__p5, (__p4, __p1))) = (unsafe {
+                                ::statemachine_runtime::__private::poll_awaitee(
+                                    __this,
+                                    __slots,
+                                    __awaitee,
+                                    __saved,
+                                    __cx,
+                                )
+                            }) else {
+                                return ::core::task::Poll::Pending;
+                            };
+                            __next = __Block::AfterYieldNow {
+                                sum: __p1,
+                                top: __p4,
+                                awaited5: __p5,
+                            };
+                            break '__entry;
+                        }
+                        __State::Returned => {
+                            ::statemachine_runtime::__private::resumed_after_completion()
+                        }
+                        __State::Panicked => {
+                            ::statemachine_runtime::__private::resumed_after_panicking()
+                        }
+                    }
+                }
+                '__dispatch: loop {
+                    match __next {
                         __Block::Block2 { sum: __p1 } => {
-                            unsafe {
-                                let __slot0 = &raw mut (*__slots).stack;
-                                let __place0 = ::statemachine_runtime::__private::Slot::place(
-                                    __slot0,
-                                );
-                                {
-                                    let __guard0 = ::statemachine_runtime::__private::SlotGuard::new(
+                            __next = '__goto: {
+                                unsafe {
+                                    let __slot0 = &raw mut (*__slots).stack;
+                                    let __place0 = ::statemachine_runtime::__private::Slot::place(
                                         __slot0,
                                     );
-                                    let mut sum = __p1;
                                     {
-                                        let __t3 = (*__place0).pop();
-                                        match __t3 {
-                                            Some(__bind4) => {
-                                                let __p4 = __bind4;
-                                                ::core::mem::forget(__guard0);
-                                                __next = __Block::Block3 { sum, top: __p4 };
-                                                continue '__dispatch;
-                                            }
-                                            _ => {
-                                                let __p2 = ();
-                                                ::core::mem::forget(__guard0);
-                                                __next = __Block::Block1 {
-                                                    sum,
-                                                    value2: __p2,
-                                                };
-                                                continue '__dispatch;
+                                        let __guard0 = ::statemachine_runtime::__private::SlotGuard::new(
+                                            __slot0,
+                                        );
+                                        let mut sum = __p1;
+                                        {
+                                            let __t3 = (*__place0).pop();
+                                            match __t3 {
+                                                Some(__bind4) => {
+                                                    let __p4 = __bind4;
+                                                    ::core::mem::forget(__guard0);
+                                                    break '__goto __Block::Block3 { sum, top: __p4 };
+                                                }
+                                                _ => {
+                                                    let __p2 = ();
+                                                    ::core::mem::forget(__guard0);
+                                                    break '__goto __Block::Block1 {
+                                                        sum,
+                                                        value2: __p2,
+                                                    };
+                                                }
                                             }
                                         }
                                     }
                                 }
-                            }
-                        }
-                        __Block::Block3 { sum: __p1, top: __p4 } => {
-                            unsafe {
-                                let __slot0 = &raw mut (*__slots).stack;
-                                let __place0 = ::statemachine_runtime::__private::Slot::place(
-                                    __slot0,
-                                );
-                                {
-                                    let __guard0 = ::statemachine_runtime::__private::SlotGuard::new(
-                                        __slot0,
-                                    );
-                                    let mut sum = __p1;
-                                    {
-                                        let top = __p4;
-                                        ::core::mem::forget(__guard0);
-                                        let __awaitee = ::core::future::IntoFuture::into_future(
-                                            yield_now(),
+                            };
+                            match __next {
+                                __Block::Block3 { sum: __p1, top: __p4 } => {
+                                    unsafe {
+                                        let __slot0 = &raw mut (*__slots).stack;
+                                        let __place0 = ::statemachine_runtime::__private::Slot::place(
+                                            __slot0,
                                         );
-                                        unsafe {
-                                            ::statemachine_runtime::__private::suspend(
-                                                __state.as_mut(),
-                                                __State::AwaitYieldNow {
-                                                    __awaitee,
-                                                    __saved: (top, sum),
-                                                },
-                                            )
-                                        };
-                                        continue '__resume;
+                                        {
+                                            let __guard0 = ::statemachine_runtime::__private::SlotGuard::new(
+                                                __slot0,
+                                            );
+                                            let mut sum = __p1;
+                                            {
+                                                let top = __p4;
+                                                ::core::mem::forget(__guard0);
+                                                let __awaitee = ::core::future::IntoFuture::into_future(
+                                                    yield_now(),
+                                                );
+                                                unsafe {
+                                                    ::statemachine_runtime::__private::suspend(
+                                                        __state.as_mut(),
+                                                        __State::AwaitYieldNow {
+                                                            __awaitee,
+                                                            __saved: (top, sum),
+                                                        },
+                                                    )
+                                                };
+                                                continue '__resume;
+                                            }
+                                        }
                                     }
+                                }
+                                __Block::Block1 { sum: __p1, value2: __p2 } => {
+                                    unsafe {
+                                        let __slot0 = &raw mut (*__slots).stack;
+                                        let __place0 = ::statemachine_runtime::__private::Slot::place(
+                                            __slot0,
+                                        );
+                                        {
+                                            let __guard0 = ::statemachine_runtime::__private::SlotGuard::new(
+                                                __slot0,
+                                            );
+                                            let mut sum = __p1;
+                                            {
+                                                let mut __value2 = __p2;
+                                                __value2;
+                                            }
+                                            return {
+                                                let __ret = sum;
+                                                __state.set(__State::Returned);
+                                                ::core::task::Poll::Ready(__ret)
+                                            };
+                                        }
+                                    }
+                                }
+                                _ => {
+                                    ::core::panicking::panic(
+                                        "internal error: entered unreachable code",
+                                    )
                                 }
                             }
                         }
@@ -301,28 +332,10 @@ pub fn drain(
                                 }
                             }
                         }
-                        __Block::Block1 { sum: __p1, value2: __p2 } => {
-                            unsafe {
-                                let __slot0 = &raw mut (*__slots).stack;
-                                let __place0 = ::statemachine_runtime::__private::Slot::place(
-                                    __slot0,
-                                );
-                                {
-                                    let __guard0 = ::statemachine_runtime::__private::SlotGuard::new(
-                                        __slot0,
-                                    );
-                                    let mut sum = __p1;
-                                    {
-                                        let mut __value2 = __p2;
-                                        __value2;
-                                    }
-                                    return {
-                                        let __ret = sum;
-                                        __state.set(__State::Returned);
-                                        ::core::task::Poll::Ready(__ret)
-                                    };
-                                }
-                            }
+                        _ => {
+                            ::core::panicking::panic(
+                                "internal error: entered unreachable code",
+                            )
                         }
                     }
                 }

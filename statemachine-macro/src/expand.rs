@@ -136,7 +136,10 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         function: &function,
         aliased: &aliased,
         await_names: await_names(&lowered),
+        placement: Vec::new(),
     };
+    let mut emitter = emitter;
+    emitter.placement = layout(&lowered, &plan, &emitter.reachable_awaits());
     let machine = emitter.machine(&params)?;
     // Slots are reached through raw pointers: the borrow checker does not see
     // their uses. It checks this never-run copy of the original body instead,
@@ -335,6 +338,102 @@ struct Emitter<'a> {
     aliased: &'a BTreeSet<LocalId>,
     /// Per await, the suffix of its variant's name (unique).
     await_names: Vec<String>,
+    /// Where each block's code is written.
+    placement: Vec<Placement>,
+}
+
+/// Where a block's code is written in the step function. Only joins (loop
+/// heads, the block after an `if` whose branches await) need the dispatch
+/// loop; the rest run where control reaches them, so a resume is one jump,
+/// as in rustc's coroutine, and straight-line code reads straight.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Placement {
+    /// In the `Unresumed` arm (the start block) or in its await's arm of the
+    /// state `match`, right after the awaitee's `Ready`.
+    Entry,
+    /// An arm of the dispatch loop, entered through a `__Block` value.
+    Dispatch,
+    /// Right after `from`, its only predecessor, whose jump leaves a
+    /// labeled block (`'__goto`) with the values it passes: a tuple when it
+    /// is `from`'s only such successor (`alone`), else a `__Block` value
+    /// matched there with its siblings.
+    After { from: BlockId, alone: bool },
+}
+
+/// `tokens` as one `{ .. }` block, without adding braces around one.
+fn braced(tokens: TokenStream) -> TokenStream {
+    let mut trees = tokens.clone().into_iter();
+    match (trees.next(), trees.next()) {
+        (Some(TokenTree::Group(group)), None)
+            if group.delimiter() == proc_macro2::Delimiter::Brace =>
+        {
+            tokens
+        }
+        _ => quote!({ #tokens }),
+    }
+}
+
+/// Places every block (see [`Placement`]).
+///
+/// A resume block runs inside its await's arm only when the block holding
+/// the await is written earlier in the step function: rustc infers the
+/// awaitee's type from that write, and the resumed code may call methods on
+/// the awaited value, which needs the type known.
+fn layout(body: &LoweredBody, plan: &Plan, awaits: &[usize]) -> Vec<Placement> {
+    let n = body.blocks.len();
+    let mut incoming: Vec<Vec<GotoId>> = vec![Vec::new(); n];
+    for (g, goto) in body.gotos.iter().enumerate() {
+        if plan.reachable[goto.from] && plan.reachable[goto.to] {
+            incoming[goto.to].push(g);
+        }
+    }
+    let mut placement: Vec<Placement> = (0..n)
+        .map(|b| match body.blocks[b].kind {
+            BlockKind::Start => Placement::Entry,
+            BlockKind::Resume(_) => Placement::Dispatch,
+            BlockKind::Plain => match incoming[b].as_slice() {
+                [only] if body.gotos[*only].from != b => Placement::After {
+                    from: body.gotos[*only].from,
+                    alone: false,
+                },
+                _ => Placement::Dispatch,
+            },
+        })
+        .collect();
+    for b in 0..n {
+        if let Placement::After { from, .. } = placement[b] {
+            let siblings = (0..n)
+                .filter(|&t| matches!(placement[t], Placement::After { from: f, .. } if f == from))
+                .count();
+            placement[b] = Placement::After {
+                from,
+                alone: siblings == 1,
+            };
+        }
+    }
+    // Position in the step function: the start arm, then the await arms.
+    let position = |placement: &[Placement], mut b: BlockId| -> usize {
+        while let Placement::After { from, .. } = placement[b] {
+            b = from;
+        }
+        match (placement[b], &body.blocks[b].kind) {
+            (Placement::Entry, BlockKind::Start) => 0,
+            (Placement::Entry, BlockKind::Resume(k)) => {
+                1 + awaits.iter().position(|a| a == k).unwrap_or(usize::MAX - 1)
+            }
+            _ => usize::MAX,
+        }
+    };
+    for (rank, &k) in awaits.iter().enumerate() {
+        let resume = body.awaits[k].resume;
+        let Some(&suspend) = incoming[resume].first() else {
+            continue;
+        };
+        if position(&placement, body.gotos[suspend].from) < 1 + rank {
+            placement[resume] = Placement::Entry;
+        }
+    }
+    placement
 }
 
 /// Names each await after its role; repeated roles get numbered
@@ -453,6 +552,7 @@ impl Emitter<'_> {
             next,
             dispatch,
             resume,
+            entry,
             cx,
             ..
         } = self.names;
@@ -493,15 +593,24 @@ impl Emitter<'_> {
             });
         }
 
-        // ---- the block enum: one variant per reachable block ----
-        let mut block_generics: Vec<Ident> = arg_tys.clone();
+        // ---- the block enum: joins, and successors that share a jump ----
+        let enum_blocks: Vec<BlockId> = blocks
+            .iter()
+            .copied()
+            .filter(|&b| {
+                matches!(
+                    self.placement[b],
+                    Placement::Dispatch | Placement::After { alone: false, .. }
+                )
+            })
+            .collect();
+        let has_dispatch = blocks
+            .iter()
+            .any(|&b| self.placement[b] == Placement::Dispatch);
+        let mut block_generics: Vec<Ident> = Vec::new();
         let mut block_variants = Vec::new();
-        for &b in &blocks {
+        for &b in &enum_blocks {
             let variant = self.variant(b);
-            if matches!(self.body.blocks[b].kind, BlockKind::Start) {
-                block_variants.push(quote!(#variant { #(#arg_fields: #arg_tys),* }));
-                continue;
-            }
             let fields = self.plan.params[b].iter().map(|&(l, c)| {
                 let name = &self.body.locals[l].field;
                 let ty = self.field_ty(l, c);
@@ -516,24 +625,30 @@ impl Emitter<'_> {
             block_variants.push(quote!(#variant { #(#fields),* }));
         }
 
-        // ---- resume: poll the awaitee in place ----
+        // ---- resume: poll the awaitee in place, then run on ----
         let this = Ident::new("__this", Span::mixed_site());
         let slots_var = Ident::new("__slots", Span::mixed_site());
         let mut resume_arms = Vec::new();
         for &k in &awaits {
             let variant = self.await_variant(k);
             let point = &self.body.awaits[k];
-            let target = self.variant(point.resume);
+            let target = point.resume;
             let saved = self.saved(k);
             let vars: Vec<Ident> = saved.iter().map(|&(l, _)| self.param_var(l)).collect();
-            let fields: Vec<&Ident> = saved
-                .iter()
-                .map(|&(l, _)| &self.body.locals[l].field)
-                .collect();
-            let value_field = &self.body.locals[point.value].field;
-            let value = Ident::new("__value", Span::mixed_site());
+            let value = self.param_var(point.value);
+            let then = if self.placement[target] == Placement::Entry {
+                self.tree(target)?
+            } else {
+                let target_variant = self.variant(target);
+                let fields = self.plan.params[target].iter().map(|&(l, _)| {
+                    let field = &self.body.locals[l].field;
+                    let var = self.param_var(l);
+                    quote!(#field: #var)
+                });
+                quote!(#next = #block_enum::#target_variant { #(#fields),* }; break #entry;)
+            };
             resume_arms.push(quote! {
-                                #state_enum::#variant { __awaitee, __saved } => {
+                #state_enum::#variant { __awaitee, __saved } => {
                     // SAFETY: `__this` points to the pinned state, currently
                     // `#variant`; `__awaitee` is its structurally pinned field and
                     // `__saved` the values moved out only on `Ready`.
@@ -542,23 +657,20 @@ impl Emitter<'_> {
                     else {
                         return ::core::task::Poll::Pending;
                     };
-                    #block_enum::#target { #value_field: #value, #(#fields: #vars),* }
+                    #then
                 }
             });
         }
+        let start = self.tree(0)?;
 
-        // ---- dispatch: run blocks until the next suspension ----
+        // ---- dispatch: the joins, run until the next suspension ----
         let mut dispatch_arms = Vec::new();
         for &b in &blocks {
-            let variant = self.variant(b);
-            let code = match &self.body.blocks[b].code {
-                Some(frame) => self.frame(b, frame)?,
-                None => quote!(::core::unreachable!()),
-            };
-            if matches!(self.body.blocks[b].kind, BlockKind::Start) {
-                dispatch_arms.push(quote!(#block_enum::#variant { #(#arg_fields),* } => #code));
+            if self.placement[b] != Placement::Dispatch {
                 continue;
             }
+            let variant = self.variant(b);
+            let code = braced(self.tree(b)?);
             let pats = self.plan.params[b].iter().map(|&(l, _)| {
                 let field = &self.body.locals[l].field;
                 let var = self.param_var(l);
@@ -619,6 +731,49 @@ impl Emitter<'_> {
                 quote!(__Slots { #(#fields: ::statemachine_runtime::__private::Slot::new(),)* _pinned: ::core::marker::PhantomPinned }),
             )
         };
+        let block_enum_item = if enum_blocks.is_empty() {
+            TokenStream::new()
+        } else {
+            quote! {
+                #[allow(non_camel_case_types, non_snake_case, dead_code, clippy::large_enum_variant, clippy::type_complexity)]
+                enum #block_enum<#(#block_generics),*> {
+                    #(#block_variants,)*
+                }
+            }
+        };
+        let declare_next = (!enum_blocks.is_empty()).then(|| quote!(let mut #next;));
+        let state_match = quote! {
+            // SAFETY: `__this` comes from the pinned state just above and
+            // is not used after the state is next written through `__state`.
+            match unsafe { &mut *#this } {
+                #state_enum::Unresumed { .. } => {
+                    // SAFETY: the arguments are not structurally pinned.
+                    let #state_enum::Unresumed { #(#arg_fields),* } = ::core::mem::replace(unsafe { &mut *#this }, #state_enum::Panicked) else {
+                        ::core::unreachable!()
+                    };
+                    #start
+                }
+                #(#resume_arms)*
+                #state_enum::Returned => ::statemachine_runtime::__private::resumed_after_completion(),
+                #state_enum::Panicked => ::statemachine_runtime::__private::resumed_after_panicking(),
+            }
+        };
+        let (entered, dispatch_loop) = if has_dispatch {
+            (
+                quote!(#entry: { #state_match }),
+                quote! {
+                    #dispatch: loop {
+                        match #next {
+                            #(#dispatch_arms)*
+                            // Matched where they are jumped to.
+                            _ => ::core::unreachable!(),
+                        }
+                    }
+                },
+            )
+        } else {
+            (state_match, TokenStream::new())
+        };
         Ok(quote! {
             #slots_item
             #[allow(non_camel_case_types, non_snake_case, dead_code, clippy::large_enum_variant, clippy::type_complexity)]
@@ -644,33 +799,14 @@ impl Emitter<'_> {
                 }
                 #drop_suspended
             }
-            #[allow(non_camel_case_types, non_snake_case, dead_code, clippy::large_enum_variant, clippy::type_complexity)]
-            enum #block_enum<#(#block_generics),*> {
-                #(#block_variants,)*
-            }
-            #[allow(unused_variables, unused_mut, unused_assignments, unreachable_code, unused_braces, unused_parens, unused_unsafe, dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
-                        let __machine = ::statemachine_runtime::__private::machine(#initial, #slots_init, move |mut #state, #slots_var, #cx: &mut ::core::task::Context<'_>| -> ::core::task::Poll<#output> {
+            #block_enum_item
+            #[allow(unused_variables, unused_mut, unused_assignments, unreachable_code, unreachable_patterns, unused_braces, unused_parens, unused_unsafe, dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
+            let __machine = ::statemachine_runtime::__private::machine(#initial, #slots_init, move |mut #state, #slots_var, #cx: &mut ::core::task::Context<'_>| -> ::core::task::Poll<#output> {
                 #resume: loop {
                     let #this = ::statemachine_runtime::__private::state_ptr(#state.as_mut());
-                    // SAFETY: `__this` comes from the pinned state just above and
-                    // is not used after the state is next written through `__state`.
-                    let mut #next = match unsafe { &mut *#this } {
-                        #state_enum::Unresumed { .. } => {
-                            // SAFETY: the arguments are not structurally pinned.
-                            let #state_enum::Unresumed { #(#arg_fields),* } = ::core::mem::replace(unsafe { &mut *#this }, #state_enum::Panicked) else {
-                                ::core::unreachable!()
-                            };
-                            #block_enum::Start { #(#arg_fields),* }
-                        }
-                        #(#resume_arms)*
-                        #state_enum::Returned => ::statemachine_runtime::__private::resumed_after_completion(),
-                        #state_enum::Panicked => ::statemachine_runtime::__private::resumed_after_panicking(),
-                    };
-                    #dispatch: loop {
-                        match #next {
-                            #(#dispatch_arms)*
-                        }
-                    }
+                    #declare_next
+                    #entered
+                    #dispatch_loop
                 }
             });
             #traced
@@ -754,7 +890,7 @@ impl Emitter<'_> {
                 }
             }
             if pointers.is_empty() {
-                return Ok(quote!({ #inner }));
+                return Ok(braced(inner));
             }
             // SAFETY: the slots live in the pinned machine; uses of a slot's
             // place follow the user's code, which the shadow body borrow-checks.
@@ -903,13 +1039,95 @@ impl Emitter<'_> {
         })
     }
 
-    /// A jump: evaluates the edge's own values, then moves everything the
-    /// target receives into its variant.
+    /// A block's code followed by the successors written after it.
+    ///
+    /// Input: a block whose jumps reach blocks with no other predecessor
+    /// (`B1` alone, or `B2` and `B3`).
+    /// Output:
+    ///
+    /// ```text
+    /// let (__p1, __p2) = '__goto: { ..A.. break '__goto (x, y) .. };
+    /// ..B1, binding x and y from __p1 and __p2..
+    ///
+    /// __next = '__goto: { ..A.. break '__goto __Block::B2 { x } .. };
+    /// match __next { __Block::B2 { x: __p1 } => { ..B2.. }, __Block::B3 { .. } => { ..B3.. }, _ => unreachable!() }
+    /// ```
+    ///
+    /// Leaving the block through the label ends its scopes exactly where the
+    /// jump did in the user's code, and the successor sees none of its names.
+    fn tree(&self, block: BlockId) -> syn::Result<TokenStream> {
+        let Names {
+            block_enum,
+            next,
+            goto: label,
+            ..
+        } = self.names;
+        let code = match &self.body.blocks[block].code {
+            Some(frame) => self.frame(block, frame)?,
+            None => quote!(::core::unreachable!()),
+        };
+        let mut successors: Vec<BlockId> = (0..self.body.blocks.len())
+            .filter(|&t| {
+                self.plan.reachable[t]
+                    && matches!(self.placement[t], Placement::After { from, .. } if from == block)
+            })
+            .collect();
+        successors.sort_by_key(|&t| self.body.blocks[t].order);
+        match successors.as_slice() {
+            [] => Ok(code),
+            [only] => {
+                let vars = self.plan.params[*only]
+                    .iter()
+                    .map(|&(l, _)| self.param_var(l));
+                let then = self.tree(*only)?;
+                let code = braced(code);
+                Ok(quote! {
+                    let (#(#vars,)*) = #label: #code;
+                    #then
+                })
+            }
+            many => {
+                let mut arms = Vec::new();
+                for &t in many {
+                    let variant = self.variant(t);
+                    let pats = self.plan.params[t].iter().map(|&(l, _)| {
+                        let field = &self.body.locals[l].field;
+                        let var = self.param_var(l);
+                        quote!(#field: #var)
+                    });
+                    let then = braced(self.tree(t)?);
+                    arms.push(quote!(#block_enum::#variant { #(#pats),* } => #then));
+                }
+                let code = braced(code);
+                Ok(quote! {
+                    #next = #label: #code;
+                    match #next {
+                        #(#arms)*
+                        _ => ::core::unreachable!(),
+                    }
+                })
+            }
+        }
+    }
+
+    /// The block that `block` is written inside of: itself, or the block
+    /// its chain of only-predecessors starts from.
+    fn root(&self, mut block: BlockId) -> BlockId {
+        while let Placement::After { from, .. } = self.placement[block] {
+            block = from;
+        }
+        block
+    }
+
+    /// A jump: evaluates the edge's own values, then passes everything the
+    /// target receives, the way the target's placement wants it.
     fn goto(&self, block: BlockId, goto: GotoId) -> syn::Result<TokenStream> {
         let Names {
             block_enum,
             next,
             dispatch,
+            entry,
+            goto: label,
             ..
         } = self.names;
         let edge = &self.body.gotos[goto];
@@ -938,10 +1156,19 @@ impl Emitter<'_> {
                 }
             })
             .collect();
+        let jump = match self.placement[target] {
+            Placement::After { alone: true, .. } => quote!(break #label (#(#values,)*);),
+            Placement::After { alone: false, .. } => {
+                quote!(break #label #block_enum::#variant { #(#fields),* };)
+            }
+            _ if self.placement[self.root(block)] == Placement::Entry => {
+                quote!(#next = #block_enum::#variant { #(#fields),* }; break #entry;)
+            }
+            _ => quote!(#next = #block_enum::#variant { #(#fields),* }; continue #dispatch;),
+        };
         Ok(quote_spanned! {edge.span=> {
             #extras
-                        #next = #block_enum::#variant { #(#fields),* };
-            continue #dispatch;
+            #jump
         }})
     }
 

@@ -69,6 +69,10 @@ pub(crate) struct Names {
     pub next: Ident,
     pub dispatch: syn::Lifetime,
     pub resume: syn::Lifetime,
+    /// Leaves the state `match` for the dispatch loop.
+    pub entry: syn::Lifetime,
+    /// Leaves a block for the successor written right after it.
+    pub goto: syn::Lifetime,
     pub ret: Ident,
     pub cx: Ident,
     pub self_: Ident,
@@ -90,6 +94,8 @@ impl Names {
             next: ident("__next"),
             dispatch: label("__dispatch"),
             resume: label("__resume"),
+            entry: label("__entry"),
+            goto: label("__goto"),
             ret: ident("__ret"),
             cx: ident("__cx"),
             self_: Ident::new("__self", self_span),
