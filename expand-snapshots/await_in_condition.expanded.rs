@@ -86,18 +86,15 @@ pub fn count_even(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
+                let __running;
                 let mut __next;
                 '__entry: {
                     match unsafe { &mut *__this } {
-                        __State::Unresumed { .. } => {
-                            let __State::Unresumed { __arg0 } = ::core::mem::replace(
-                                unsafe { &mut *__this },
-                                __State::Panicked,
-                            ) else {
-                                ::core::panicking::panic(
-                                    "internal error: entered unreachable code",
-                                )
+                        __State::Unresumed { __arg0 } => {
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             {
                                 let limit = __arg0;
                                 let mut i = 0;
@@ -119,6 +116,9 @@ pub fn count_even(
                                 )
                             }) else {
                                 return ::core::task::Poll::Pending;
+                            };
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
                             };
                             __next = __Block::AfterReady {
                                 limit: __p0,
@@ -164,7 +164,8 @@ pub fn count_even(
                                         ready(i),
                                     );
                                     unsafe {
-                                        ::statemachine_runtime::__private::suspend(
+                                        ::statemachine_runtime::__private::set_state(
+                                            __running,
                                             __state.as_mut(),
                                             __State::AwaitReady {
                                                 __awaitee,
@@ -189,7 +190,13 @@ pub fn count_even(
                                     }
                                     return {
                                         let __ret = even;
-                                        __state.set(__State::Returned);
+                                        unsafe {
+                                            ::statemachine_runtime::__private::set_state(
+                                                __running,
+                                                __state.as_mut(),
+                                                __State::Returned,
+                                            )
+                                        };
                                         ::core::task::Poll::Ready(__ret)
                                     };
                                 }

@@ -122,16 +122,13 @@ pub fn first_after_yield(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
+                let __running;
                 match unsafe { &mut *__this } {
-                    __State::Unresumed { .. } => {
-                        let __State::Unresumed { __arg0 } = ::core::mem::replace(
-                            unsafe { &mut *__this },
-                            __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
+                    __State::Unresumed { __arg0 } => {
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         unsafe {
                             let __slot1 = &raw mut (*__slots).items;
                             let __place1 = ::statemachine_runtime::__private::Slot::place(
@@ -155,7 +152,8 @@ pub fn first_after_yield(
                                     yield_now(),
                                 );
                                 unsafe {
-                                    ::statemachine_runtime::__private::suspend(
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
                                         __state.as_mut(),
                                         __State::AwaitYieldNow {
                                             __awaitee,
@@ -179,6 +177,9 @@ pub fn first_after_yield(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
+                        };
                         unsafe {
                             let __slot1 = &raw mut (*__slots).items;
                             let __place1 = ::statemachine_runtime::__private::Slot::place(
@@ -195,7 +196,13 @@ pub fn first_after_yield(
                                 }
                                 return {
                                     let __ret = *first + (*__place1).len() as u32;
-                                    __state.set(__State::Returned);
+                                    unsafe {
+                                        ::statemachine_runtime::__private::set_state(
+                                            __running,
+                                            __state.as_mut(),
+                                            __State::Returned,
+                                        )
+                                    };
                                     ::core::task::Poll::Ready(__ret)
                                 };
                             }

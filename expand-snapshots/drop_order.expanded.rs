@@ -80,16 +80,13 @@ pub fn scoped(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
+                let __running;
                 match unsafe { &mut *__this } {
-                    __State::Unresumed { .. } => {
-                        let __State::Unresumed { __arg0 } = ::core::mem::replace(
-                            unsafe { &mut *__this },
-                            __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
+                    __State::Unresumed { __arg0 } => {
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         {
                             let name = __arg0;
                             let greeting = ::alloc::__export::must_use({
@@ -101,7 +98,8 @@ pub fn scoped(
                                     yield_now(),
                                 );
                                 unsafe {
-                                    ::statemachine_runtime::__private::suspend(
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
                                         __state.as_mut(),
                                         __State::AwaitYieldNow1 {
                                             __awaitee,
@@ -125,6 +123,9 @@ pub fn scoped(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
+                        };
                         {
                             let name = __p0;
                             let greeting = __p1;
@@ -144,7 +145,8 @@ pub fn scoped(
                                 yield_now(),
                             );
                             unsafe {
-                                ::statemachine_runtime::__private::suspend(
+                                ::statemachine_runtime::__private::set_state(
+                                    __running,
                                     __state.as_mut(),
                                     __State::AwaitYieldNow2 {
                                         __awaitee,
@@ -167,6 +169,9 @@ pub fn scoped(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
+                        };
                         {
                             let name = __p0;
                             let greeting = __p1;
@@ -176,7 +181,13 @@ pub fn scoped(
                             }
                             return {
                                 let __ret = greeting.len();
-                                __state.set(__State::Returned);
+                                unsafe {
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
+                                        __state.as_mut(),
+                                        __State::Returned,
+                                    )
+                                };
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }

@@ -84,17 +84,15 @@ pub fn clamp(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
+                let __running;
                 let mut __next;
                 match unsafe { &mut *__this } {
-                    __State::Unresumed { .. } => {
-                        let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
-                            unsafe { &mut *__this },
-                            __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
+                    __State::Unresumed { __arg0, __arg1 } => {
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
+                        let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                         __next = '__goto: {
                             let n = __arg0;
                             let limit = __arg1;
@@ -111,7 +109,13 @@ pub fn clamp(
                                 {
                                     return {
                                         let __ret = limit;
-                                        __state.set(__State::Returned);
+                                        unsafe {
+                                            ::statemachine_runtime::__private::set_state(
+                                                __running,
+                                                __state.as_mut(),
+                                                __State::Returned,
+                                            )
+                                        };
                                         ::core::task::Poll::Ready(__ret)
                                     };
                                 }
@@ -136,7 +140,8 @@ pub fn clamp(
                                         yield_now(),
                                     );
                                     unsafe {
-                                        ::statemachine_runtime::__private::suspend(
+                                        ::statemachine_runtime::__private::set_state(
+                                            __running,
                                             __state.as_mut(),
                                             __State::AwaitYieldNow {
                                                 __awaitee,
@@ -166,6 +171,9 @@ pub fn clamp(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
+                        };
                         {
                             let n = __p0;
                             let limit = __p1;
@@ -175,7 +183,13 @@ pub fn clamp(
                             }
                             return {
                                 let __ret = n;
-                                __state.set(__State::Returned);
+                                unsafe {
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
+                                        __state.as_mut(),
+                                        __State::Returned,
+                                    )
+                                };
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }

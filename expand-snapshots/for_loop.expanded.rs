@@ -83,18 +83,15 @@ pub fn sum_lengths(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
+                let __running;
                 let mut __next;
                 '__entry: {
                     match unsafe { &mut *__this } {
-                        __State::Unresumed { .. } => {
-                            let __State::Unresumed { __arg0 } = ::core::mem::replace(
-                                unsafe { &mut *__this },
-                                __State::Panicked,
-                            ) else {
-                                ::core::panicking::panic(
-                                    "internal error: entered unreachable code",
-                                )
+                        __State::Unresumed { __arg0 } => {
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             {
                                 let words = __arg0;
                                 let mut sum = 0;
@@ -123,6 +120,9 @@ pub fn sum_lengths(
                                 )
                             }) else {
                                 return ::core::task::Poll::Pending;
+                            };
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
                             };
                             __next = __Block::AfterWeigh {
                                 sum: __p1,
@@ -178,7 +178,8 @@ pub fn sum_lengths(
                                                 weigh(w),
                                             );
                                             unsafe {
-                                                ::statemachine_runtime::__private::suspend(
+                                                ::statemachine_runtime::__private::set_state(
+                                                    __running,
                                                     __state.as_mut(),
                                                     __State::AwaitWeigh {
                                                         __awaitee,
@@ -206,7 +207,13 @@ pub fn sum_lengths(
                                     }
                                     return {
                                         let __ret = sum;
-                                        __state.set(__State::Returned);
+                                        unsafe {
+                                            ::statemachine_runtime::__private::set_state(
+                                                __running,
+                                                __state.as_mut(),
+                                                __State::Returned,
+                                            )
+                                        };
                                         ::core::task::Poll::Ready(__ret)
                                     };
                                 }

@@ -74,16 +74,13 @@ pub fn describe<T: Display + Clone>(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
+                let __running;
                 match unsafe { &mut *__this } {
-                    __State::Unresumed { .. } => {
-                        let __State::Unresumed { __arg0 } = ::core::mem::replace(
-                            unsafe { &mut *__this },
-                            __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
+                    __State::Unresumed { __arg0 } => {
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         {
                             let value = __arg0;
                             let copy = value.clone();
@@ -91,7 +88,8 @@ pub fn describe<T: Display + Clone>(
                                 yield_now(),
                             );
                             unsafe {
-                                ::statemachine_runtime::__private::suspend(
+                                ::statemachine_runtime::__private::set_state(
+                                    __running,
                                     __state.as_mut(),
                                     __State::AwaitYieldNow {
                                         __awaitee,
@@ -114,6 +112,9 @@ pub fn describe<T: Display + Clone>(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
+                        };
                         {
                             let value = __p0;
                             let copy = __p1;
@@ -125,7 +126,13 @@ pub fn describe<T: Display + Clone>(
                                 let __ret = ::alloc::__export::must_use({
                                     ::alloc::fmt::format(format_args!("{0}/{1}", value, copy))
                                 });
-                                __state.set(__State::Returned);
+                                unsafe {
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
+                                        __state.as_mut(),
+                                        __State::Returned,
+                                    )
+                                };
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }

@@ -93,18 +93,16 @@ pub fn pick(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
+                let __running;
                 let mut __next;
                 '__entry: {
                     match unsafe { &mut *__this } {
-                        __State::Unresumed { .. } => {
-                            let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
-                                unsafe { &mut *__this },
-                                __State::Panicked,
-                            ) else {
-                                ::core::panicking::panic(
-                                    "internal error: entered unreachable code",
-                                )
+                        __State::Unresumed { __arg0, __arg1 } => {
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            let __arg0 = unsafe { ::core::ptr::read(__arg0) };
+                            let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                             __next = '__goto: {
                                 let flag = __arg0;
                                 let n = __arg1;
@@ -122,7 +120,8 @@ pub fn pick(
                                         fetch(n),
                                     );
                                     unsafe {
-                                        ::statemachine_runtime::__private::suspend(
+                                        ::statemachine_runtime::__private::set_state(
+                                            __running,
                                             __state.as_mut(),
                                             __State::AwaitFetch {
                                                 __awaitee,
@@ -139,7 +138,8 @@ pub fn pick(
                                         yield_now(),
                                     );
                                     unsafe {
-                                        ::statemachine_runtime::__private::suspend(
+                                        ::statemachine_runtime::__private::set_state(
+                                            __running,
                                             __state.as_mut(),
                                             __State::AwaitYieldNow {
                                                 __awaitee,
@@ -168,6 +168,9 @@ pub fn pick(
                             }) else {
                                 return ::core::task::Poll::Pending;
                             };
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
+                            };
                             {
                                 let flag = __p0;
                                 let __value4 = {
@@ -195,6 +198,9 @@ pub fn pick(
                                 )
                             }) else {
                                 return ::core::task::Poll::Pending;
+                            };
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
                             };
                             {
                                 let flag = __p0;
@@ -234,7 +240,13 @@ pub fn pick(
                             let __value2 = __p3;
                             return {
                                 let __ret = __value2;
-                                __state.set(__State::Returned);
+                                unsafe {
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
+                                        __state.as_mut(),
+                                        __State::Returned,
+                                    )
+                                };
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }

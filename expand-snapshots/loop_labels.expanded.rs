@@ -90,18 +90,16 @@ pub fn search(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
+                let __running;
                 let mut __next;
                 '__entry: {
                     match unsafe { &mut *__this } {
-                        __State::Unresumed { .. } => {
-                            let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
-                                unsafe { &mut *__this },
-                                __State::Panicked,
-                            ) else {
-                                ::core::panicking::panic(
-                                    "internal error: entered unreachable code",
-                                )
+                        __State::Unresumed { __arg0, __arg1 } => {
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            let __arg0 = unsafe { ::core::ptr::read(__arg0) };
+                            let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                             {
                                 let rows = __arg0;
                                 let cols = __arg1;
@@ -125,6 +123,9 @@ pub fn search(
                                 )
                             }) else {
                                 return ::core::task::Poll::Pending;
+                            };
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
                             };
                             __next = __Block::AfterYieldNow {
                                 rows: __p0,
@@ -204,7 +205,8 @@ pub fn search(
                                             yield_now(),
                                         );
                                         unsafe {
-                                            ::statemachine_runtime::__private::suspend(
+                                            ::statemachine_runtime::__private::set_state(
+                                                __running,
                                                 __state.as_mut(),
                                                 __State::AwaitYieldNow {
                                                     __awaitee,
@@ -311,7 +313,13 @@ pub fn search(
                             let found = __p3;
                             return {
                                 let __ret = found;
-                                __state.set(__State::Returned);
+                                unsafe {
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
+                                        __state.as_mut(),
+                                        __State::Returned,
+                                    )
+                                };
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }

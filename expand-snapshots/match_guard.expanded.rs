@@ -88,18 +88,15 @@ pub fn classify(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
+                let __running;
                 let mut __next;
                 '__entry: {
                     match unsafe { &mut *__this } {
-                        __State::Unresumed { .. } => {
-                            let __State::Unresumed { __arg0 } = ::core::mem::replace(
-                                unsafe { &mut *__this },
-                                __State::Panicked,
-                            ) else {
-                                ::core::panicking::panic(
-                                    "internal error: entered unreachable code",
-                                )
+                        __State::Unresumed { __arg0 } => {
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             __next = '__goto: {
                                 let v = __arg0;
                                 match v {
@@ -123,7 +120,8 @@ pub fn classify(
                                         fetch(n),
                                     );
                                     unsafe {
-                                        ::statemachine_runtime::__private::suspend(
+                                        ::statemachine_runtime::__private::set_state(
+                                            __running,
                                             __state.as_mut(),
                                             __State::AwaitFetch1 {
                                                 __awaitee,
@@ -150,7 +148,8 @@ pub fn classify(
                                         fetch(0),
                                     );
                                     unsafe {
-                                        ::statemachine_runtime::__private::suspend(
+                                        ::statemachine_runtime::__private::set_state(
+                                            __running,
                                             __state.as_mut(),
                                             __State::AwaitFetch2 {
                                                 __awaitee,
@@ -179,6 +178,9 @@ pub fn classify(
                             }) else {
                                 return ::core::task::Poll::Pending;
                             };
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
+                            };
                             {
                                 let __value5 = __p6;
                                 {
@@ -202,6 +204,9 @@ pub fn classify(
                                 )
                             }) else {
                                 return ::core::task::Poll::Pending;
+                            };
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
                             };
                             {
                                 let v = __p0;
@@ -234,7 +239,13 @@ pub fn classify(
                             let __value1 = __p2;
                             return {
                                 let __ret = __value1;
-                                __state.set(__State::Returned);
+                                unsafe {
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
+                                        __state.as_mut(),
+                                        __State::Returned,
+                                    )
+                                };
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }

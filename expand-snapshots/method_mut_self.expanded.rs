@@ -92,16 +92,14 @@ impl Counter {
                     let __this = ::statemachine_runtime::__private::state_ptr(
                         __state.as_mut(),
                     );
+                    let __running;
                     match unsafe { &mut *__this } {
-                        __State::Unresumed { .. } => {
-                            let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
-                                unsafe { &mut *__this },
-                                __State::Panicked,
-                            ) else {
-                                ::core::panicking::panic(
-                                    "internal error: entered unreachable code",
-                                )
+                        __State::Unresumed { __arg0, __arg1 } => {
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            let __arg0 = unsafe { ::core::ptr::read(__arg0) };
+                            let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                             {
                                 let __self = __arg0;
                                 let by = __arg1;
@@ -109,7 +107,8 @@ impl Counter {
                                     yield_now(),
                                 );
                                 unsafe {
-                                    ::statemachine_runtime::__private::suspend(
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
                                         __state.as_mut(),
                                         __State::AwaitYieldNow {
                                             __awaitee,
@@ -132,6 +131,9 @@ impl Counter {
                             }) else {
                                 return ::core::task::Poll::Pending;
                             };
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
+                            };
                             {
                                 let __self = __p0;
                                 let by = __p1;
@@ -142,7 +144,13 @@ impl Counter {
                                 __self.n += by;
                                 return {
                                     let __ret = __self.n;
-                                    __state.set(__State::Returned);
+                                    unsafe {
+                                        ::statemachine_runtime::__private::set_state(
+                                            __running,
+                                            __state.as_mut(),
+                                            __State::Returned,
+                                        )
+                                    };
                                     ::core::task::Poll::Ready(__ret)
                                 };
                             }

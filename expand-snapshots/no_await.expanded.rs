@@ -61,22 +61,25 @@ pub fn ready(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
+                let __running;
                 match unsafe { &mut *__this } {
-                    __State::Unresumed { .. } => {
-                        let __State::Unresumed { __arg0 } = ::core::mem::replace(
-                            unsafe { &mut *__this },
-                            __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
+                    __State::Unresumed { __arg0 } => {
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         {
                             let n = __arg0;
                             let m = n * 3;
                             return {
                                 let __ret = m + 1;
-                                __state.set(__State::Returned);
+                                unsafe {
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
+                                        __state.as_mut(),
+                                        __State::Returned,
+                                    )
+                                };
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }

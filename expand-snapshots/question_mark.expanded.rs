@@ -79,16 +79,14 @@ pub fn total(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
+                let __running;
                 match unsafe { &mut *__this } {
-                    __State::Unresumed { .. } => {
-                        let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
-                            unsafe { &mut *__this },
-                            __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
+                    __State::Unresumed { __arg0, __arg1 } => {
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
+                        let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                         {
                             let a = __arg0;
                             let b = __arg1;
@@ -96,7 +94,8 @@ pub fn total(
                                 read(a),
                             );
                             unsafe {
-                                ::statemachine_runtime::__private::suspend(
+                                ::statemachine_runtime::__private::set_state(
+                                    __running,
                                     __state.as_mut(),
                                     __State::AwaitRead1 {
                                         __awaitee,
@@ -119,6 +118,9 @@ pub fn total(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
+                        };
                         {
                             let b = __p1;
                             let x = {
@@ -132,7 +134,13 @@ pub fn total(
                                             let __ret = ::statemachine_runtime::__private::FromResidual::from_residual(
                                                 __residual,
                                             );
-                                            __state.set(__State::Returned);
+                                            unsafe {
+                                                ::statemachine_runtime::__private::set_state(
+                                                    __running,
+                                                    __state.as_mut(),
+                                                    __State::Returned,
+                                                )
+                                            };
                                             ::core::task::Poll::Ready(__ret)
                                         };
                                     }
@@ -142,7 +150,8 @@ pub fn total(
                                 read(b),
                             );
                             unsafe {
-                                ::statemachine_runtime::__private::suspend(
+                                ::statemachine_runtime::__private::set_state(
+                                    __running,
                                     __state.as_mut(),
                                     __State::AwaitRead2 {
                                         __awaitee,
@@ -165,6 +174,9 @@ pub fn total(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
+                        };
                         {
                             let x = __p3;
                             let y = {
@@ -178,7 +190,13 @@ pub fn total(
                                             let __ret = ::statemachine_runtime::__private::FromResidual::from_residual(
                                                 __residual,
                                             );
-                                            __state.set(__State::Returned);
+                                            unsafe {
+                                                ::statemachine_runtime::__private::set_state(
+                                                    __running,
+                                                    __state.as_mut(),
+                                                    __State::Returned,
+                                                )
+                                            };
                                             ::core::task::Poll::Ready(__ret)
                                         };
                                     }
@@ -186,7 +204,13 @@ pub fn total(
                             };
                             return {
                                 let __ret = Ok(x + y);
-                                __state.set(__State::Returned);
+                                unsafe {
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
+                                        __state.as_mut(),
+                                        __State::Returned,
+                                    )
+                                };
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }

@@ -73,16 +73,14 @@ pub fn add(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
+                let __running;
                 match unsafe { &mut *__this } {
-                    __State::Unresumed { .. } => {
-                        let __State::Unresumed { __arg0, __arg1 } = ::core::mem::replace(
-                            unsafe { &mut *__this },
-                            __State::Panicked,
-                        ) else {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
+                    __State::Unresumed { __arg0, __arg1 } => {
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
+                        let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                         {
                             let a = __arg0;
                             let b = __arg1;
@@ -91,7 +89,8 @@ pub fn add(
                                 yield_now(),
                             );
                             unsafe {
-                                ::statemachine_runtime::__private::suspend(
+                                ::statemachine_runtime::__private::set_state(
+                                    __running,
                                     __state.as_mut(),
                                     __State::AwaitYieldNow {
                                         __awaitee,
@@ -114,6 +113,9 @@ pub fn add(
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
+                        };
                         {
                             let c = __p2;
                             {
@@ -122,7 +124,13 @@ pub fn add(
                             }
                             return {
                                 let __ret = c * 2;
-                                __state.set(__State::Returned);
+                                unsafe {
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
+                                        __state.as_mut(),
+                                        __State::Returned,
+                                    )
+                                };
                                 ::core::task::Poll::Ready(__ret)
                             };
                         }

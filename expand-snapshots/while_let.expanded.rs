@@ -138,18 +138,15 @@ pub fn drain(
                 let __this = ::statemachine_runtime::__private::state_ptr(
                     __state.as_mut(),
                 );
+                let __running;
                 let mut __next;
                 '__entry: {
                     match unsafe { &mut *__this } {
-                        __State::Unresumed { .. } => {
-                            let __State::Unresumed { __arg0 } = ::core::mem::replace(
-                                unsafe { &mut *__this },
-                                __State::Panicked,
-                            ) else {
-                                ::core::panicking::panic(
-                                    "internal error: entered unreachable code",
-                                )
+                        __State::Unresumed { __arg0 } => {
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             unsafe {
                                 let __slot0 = &raw mut (*__slots).stack;
                                 let __place0 = ::statemachine_runtime::__private::Slot::place(
@@ -186,6 +183,9 @@ pub fn drain(
                                 )
                             }) else {
                                 return ::core::task::Poll::Pending;
+                            };
+                            __running = unsafe {
+                                ::statemachine_runtime::__private::running(__this, __slots)
                             };
                             __next = __Block::AfterYieldNow {
                                 sum: __p1,
@@ -256,7 +256,8 @@ pub fn drain(
                                                     yield_now(),
                                                 );
                                                 unsafe {
-                                                    ::statemachine_runtime::__private::suspend(
+                                                    ::statemachine_runtime::__private::set_state(
+                                                        __running,
                                                         __state.as_mut(),
                                                         __State::AwaitYieldNow {
                                                             __awaitee,
@@ -286,7 +287,13 @@ pub fn drain(
                                             }
                                             return {
                                                 let __ret = sum;
-                                                __state.set(__State::Returned);
+                                                unsafe {
+                                                    ::statemachine_runtime::__private::set_state(
+                                                        __running,
+                                                        __state.as_mut(),
+                                                        __State::Returned,
+                                                    )
+                                                };
                                                 ::core::task::Poll::Ready(__ret)
                                             };
                                         }

@@ -50,7 +50,7 @@ use crate::input::{self, MachineFn};
 use crate::liveness::{self, Carry, Plan};
 use crate::lower::{
     BlockId, BlockKind, Builder, Frame, GotoId, Item, LocalId, LoweredBody, Names, Term, guard_var,
-    place_var, slot_var,
+    place_var, return_tokens, slot_var,
 };
 
 /// Entry point: never panics on user input; errors become `compile_error!`
@@ -553,6 +553,7 @@ impl Emitter<'_> {
             dispatch,
             resume,
             entry,
+            running,
             cx,
             ..
         } = self.names;
@@ -657,6 +658,8 @@ impl Emitter<'_> {
                     else {
                         return ::core::task::Poll::Pending;
                     };
+                    // SAFETY: as above; the state is hollow now.
+                    #running = unsafe { ::statemachine_runtime::__private::running(#this, #slots_var) };
                     #then
                 }
             });
@@ -746,11 +749,11 @@ impl Emitter<'_> {
             // SAFETY: `__this` comes from the pinned state just above and
             // is not used after the state is next written through `__state`.
             match unsafe { &mut *#this } {
-                #state_enum::Unresumed { .. } => {
-                    // SAFETY: the arguments are not structurally pinned.
-                    let #state_enum::Unresumed { #(#arg_fields),* } = ::core::mem::replace(unsafe { &mut *#this }, #state_enum::Panicked) else {
-                        ::core::unreachable!()
-                    };
+                #state_enum::Unresumed { #(#arg_fields),* } => {
+                    // SAFETY: the state is pinned where `__this` points; the
+                    // arguments are not structurally pinned and are read once.
+                    #running = unsafe { ::statemachine_runtime::__private::running(#this, #slots_var) };
+                    #(let #arg_fields = unsafe { ::core::ptr::read(#arg_fields) };)*
                     #start
                 }
                 #(#resume_arms)*
@@ -804,6 +807,7 @@ impl Emitter<'_> {
             let __machine = ::statemachine_runtime::__private::machine(#initial, #slots_init, move |mut #state, #slots_var, #cx: &mut ::core::task::Context<'_>| -> ::core::task::Poll<#output> {
                 #resume: loop {
                     let #this = ::statemachine_runtime::__private::state_ptr(#state.as_mut());
+                    let #running;
                     #declare_next
                     #entered
                     #dispatch_loop
@@ -977,8 +981,8 @@ impl Emitter<'_> {
         let Names {
             state,
             state_enum,
-            ret,
             resume,
+            running,
             ..
         } = self.names;
         Ok(match term {
@@ -1020,20 +1024,15 @@ impl Emitter<'_> {
                 quote! {
                     #keep
                     let #awaitee_var = #awaitee;
-                    // SAFETY: while the body runs the state is `Panicked`.
-                    unsafe { ::statemachine_runtime::__private::suspend(#state.as_mut(), #state_enum::#variant { #awaitee_var, __saved: (#(#values,)*) }) };
+                    // SAFETY: the body's values are in its locals, not the state.
+                    unsafe { ::statemachine_runtime::__private::set_state(#running, #state.as_mut(), #state_enum::#variant { #awaitee_var, __saved: (#(#values,)*) }) };
                     continue #resume;
                 }
             }
             Term::Return(value) => {
                 let value = self.substitute_gotos(block, value.clone())?;
-                quote! {
-                    return {
-                        let #ret = #value;
-                        #state.set(#state_enum::Returned);
-                        ::core::task::Poll::Ready(#ret)
-                    };
-                }
+                let ret = return_tokens(self.names, value);
+                quote!(#ret;)
             }
             Term::Diverged => TokenStream::new(),
         })

@@ -74,6 +74,8 @@ pub(crate) struct Names {
     /// Leaves a block for the successor written right after it.
     pub goto: syn::Lifetime,
     pub ret: Ident,
+    /// The guard that poisons the state if the body panics.
+    pub running: Ident,
     pub cx: Ident,
     pub self_: Ident,
 }
@@ -97,8 +99,28 @@ impl Names {
             entry: label("__entry"),
             goto: label("__goto"),
             ret: ident("__ret"),
+            running: ident("__running"),
             cx: ident("__cx"),
             self_: Ident::new("__self", self_span),
+        }
+    }
+}
+
+/// `return value` from the step function: the machine completes.
+pub(crate) fn return_tokens(names: &Names, value: TokenStream) -> TokenStream {
+    let Names {
+        state,
+        state_enum,
+        ret,
+        running,
+        ..
+    } = names;
+    quote! {
+        return {
+            let #ret = #value;
+            // SAFETY: the body's values are in its locals, not the state.
+            unsafe { ::statemachine_runtime::__private::set_state(#running, #state.as_mut(), #state_enum::Returned) };
+            ::core::task::Poll::Ready(#ret)
         }
     }
 }
@@ -1284,19 +1306,7 @@ impl<'n> Builder<'n> {
 
     /// `return value` from inside a block: mark the machine returned, then leave.
     fn return_tokens(&self, value: TokenStream) -> TokenStream {
-        let Names {
-            state,
-            state_enum,
-            ret,
-            ..
-        } = self.names;
-        quote! {
-            return {
-                let #ret = #value;
-                #state.set(#state_enum::Returned);
-                ::core::task::Poll::Ready(#ret)
-            }
-        }
+        return_tokens(self.names, value)
     }
 
     /// The pattern with its bindings renamed to hygienic names, and the edge

@@ -187,26 +187,70 @@ pub fn state_ptr<S>(state: Pin<&mut S>) -> *mut S {
     unsafe { Pin::get_unchecked_mut(state) as *mut S }
 }
 
-/// Suspends: writes the await's state over `Panicked`, which is what the
-/// state holds while the body runs (it was taken or overwritten on resume),
-/// so there is nothing to drop and no need to look at the old value.
+/// Marks the body as running. While it runs the state is hollow: its
+/// values were moved out into the step function's locals (or dropped, for
+/// the awaitee), and only the tag is left. If a panic unwinds through the
+/// body, dropping this writes `PANICKED` over the state without dropping the
+/// hollow values again, so the next poll panics as rustc's futures do; the
+/// body's own locals unwind by themselves. Ended by [`set_state`] when the
+/// body suspends or returns: nothing is written on the normal path, where
+/// rustc's coroutine writes nothing either.
+#[must_use]
+pub struct Running<S: MachineState<P>, P>(*mut S, PhantomData<P>);
+
+impl<S: MachineState<P>, P> Drop for Running<S, P> {
+    fn drop(&mut self) {
+        // SAFETY: `running`'s caller guarantees the pointer stays valid while
+        // the body runs; the hollow state needs no drop.
+        unsafe { core::ptr::write(self.0, S::PANICKED) }
+    }
+}
+
+impl<S: MachineState<P>, P> fmt::Debug for Running<S, P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Running")
+    }
+}
+
+/// Starts running the body of the machine whose state and slots these are.
 ///
 /// # Safety
-/// The state holds a variant without fields (`Panicked`).
+/// `state` points to the machine's pinned state, valid until the returned
+/// guard is passed to [`set_state`] or dropped, and the state's values are
+/// moved out (or dropped) before the body uses them.
 #[inline(always)]
-pub unsafe fn suspend<S>(state: Pin<&mut S>, next: S) {
+pub unsafe fn running<S: MachineState<P>, P>(state: *mut S, slots: *mut P) -> Running<S, P> {
+    let _ = slots;
+    Running(state, PhantomData)
+}
+
+/// The body suspends at an await or returns: writes the next state over the
+/// hollow one (without dropping it: its values were moved out) and ends the
+/// running guard.
+///
+/// # Safety
+/// `running` was made for `state`, and the state's values were all moved out
+/// or dropped since.
+#[inline(always)]
+pub unsafe fn set_state<S: MachineState<P>, P>(
+    running: Running<S, P>,
+    state: Pin<&mut S>,
+    next: S,
+) {
+    core::mem::forget(running);
     // SAFETY: writing a new value into pinned memory is allowed; the caller
-    // guarantees the old value has no fields, so not dropping it loses nothing.
+    // guarantees the old value owns nothing.
     unsafe { core::ptr::write(Pin::get_unchecked_mut(state), next) }
 }
 
 /// Polls the awaited future of a machine suspended at an await, in place.
 ///
 /// On `Ready` the awaitee is dropped in place and the saved values are moved
-/// out; the state is left `Panicked` until the body writes the next state, so
-/// a panic in the body poisons the machine as rustc's does. If the awaitee's
-/// `poll` panics, the whole state (awaitee first, then the saved values) is
-/// dropped in place and the machine is poisoned.
+/// out, leaving the state hollow: the caller then starts [`running`] the
+/// body. If the awaitee's `poll` panics, the whole state (awaitee first,
+/// then the saved values) is dropped in place and the machine is poisoned;
+/// if its drop panics, the saved values are dropped and the machine is
+/// poisoned.
 ///
 /// # Safety
 /// `state` points to a pinned, initialized state and `slots` to its machine's
@@ -241,10 +285,12 @@ pub unsafe fn poll_awaitee<S: MachineState<P>, P, F: Future, V>(
             // overwritten without dropping them; the awaitee is dropped in
             // place first, as `.await` drops it before the body goes on.
             let saved = ManuallyDrop::new(unsafe { core::ptr::read(saved) });
-            let _overwrite = OverwriteState::<S, P>(state, PhantomData);
+            let poison = OverwriteState::<S, P>(state, PhantomData);
             let saved_guard = DropOnUnwind(saved);
             unsafe { core::ptr::drop_in_place(awaitee) };
-            Poll::Ready((value, saved_guard.into_inner()))
+            let saved = saved_guard.into_inner();
+            core::mem::forget(poison);
+            Poll::Ready((value, saved))
         }
     }
 }
