@@ -17,19 +17,13 @@ pub fn first_after_yield(
         loop {}
     }
     /// Values stored in place for their whole scope: each is
-    /// borrowed across an await or large and live across several.
+    /// borrowed across an await, large and live across several,
+    /// or a loop's iterator.
     #[allow(non_camel_case_types, non_snake_case)]
     struct __Slots<T1> {
-        items: ::statemachine_runtime::__private::Slot<T1>,
+        items: ::statemachine_runtime::__private::Slot<T1, ()>,
         /// Borrows into the slots may be held across awaits.
         _pinned: ::core::marker::PhantomPinned,
-    }
-    impl<T1> ::core::ops::Drop for __Slots<T1> {
-        fn drop(&mut self) {
-            unsafe {
-                ::statemachine_runtime::__private::Slot::drop_live(&raw mut self.items);
-            }
-        }
     }
     #[allow(
         non_camel_case_types,

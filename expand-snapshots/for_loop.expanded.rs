@@ -6,6 +6,15 @@ pub async fn weigh(s: &str) -> usize {
 pub fn sum_lengths(
     __arg0: Vec<&'static str>,
 ) -> impl ::core::future::Future<Output = usize> + ::statemachine_runtime::StateMachine {
+    /// Values stored in place for their whole scope: each is
+    /// borrowed across an await, large and live across several,
+    /// or a loop's iterator.
+    #[allow(non_camel_case_types, non_snake_case)]
+    struct __Slots<T2> {
+        iter2: ::statemachine_runtime::__private::Slot<T2, ()>,
+        /// Borrows into the slots may be held across awaits.
+        _pinned: ::core::marker::PhantomPinned,
+    }
     #[allow(
         non_camel_case_types,
         non_snake_case,
@@ -13,18 +22,18 @@ pub fn sum_lengths(
         clippy::large_enum_variant,
         clippy::type_complexity
     )]
-    enum __State<A0, F0, T2, T1> {
+    enum __State<A0, F0, T1> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `weigh(w).await`, line 11
-        AwaitWeigh { __awaitee: F0, __saved: (T2, T1) },
+        AwaitWeigh { __awaitee: F0, __saved: (T1,) },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    impl<A0, F0, T2, T1> ::statemachine_runtime::__private::MachineState<()>
-    for __State<A0, F0, T2, T1> {
+    impl<A0, F0, T1, T2> ::statemachine_runtime::__private::MachineState<__Slots<T2>>
+    for __State<A0, F0, T1> {
         const PANICKED: Self = Self::Panicked;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
@@ -42,6 +51,26 @@ pub fn sum_lengths(
                 },
             )
         }
+        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T2>) {
+            let _overwrite = ::statemachine_runtime::__private::OverwriteState::<
+                Self,
+                __Slots<T2>,
+            >(this, ::core::marker::PhantomData);
+            unsafe {
+                if let __State::AwaitWeigh { __awaitee, __saved } = &mut *this {
+                    let mut __saved = ::core::mem::ManuallyDrop::new(
+                        ::core::ptr::read(__saved),
+                    );
+                    ::core::ptr::drop_in_place(__awaitee);
+                    ::statemachine_runtime::__private::Slot::drop_live(
+                        &raw mut (*slots).iter2,
+                    );
+                    ::core::ptr::drop_in_place(&raw mut __saved.0);
+                    return;
+                }
+                ::core::ptr::drop_in_place(this);
+            }
+        }
     }
     #[allow(
         non_camel_case_types,
@@ -50,11 +79,11 @@ pub fn sum_lengths(
         clippy::large_enum_variant,
         clippy::type_complexity
     )]
-    enum __Block<T1, T2, T4, T6, T3> {
-        Block2 { sum: T1, iter2: T2 },
-        Block3 { sum: T1, iter2: T2, item4: T4 },
-        AfterWeigh { sum: T1, iter2: T2, awaited6: T6 },
-        Block1 { sum: T1, iter2: T2, value3: T3 },
+    enum __Block<T1, T4, T6, T3> {
+        Block2 { sum: T1 },
+        Block3 { sum: T1, item4: T4 },
+        AfterWeigh { sum: T1, awaited6: T6 },
+        Block1 { sum: T1, value3: T3 },
     }
     #[allow(
         unused_variables,
@@ -73,7 +102,10 @@ pub fn sum_lengths(
         __State::Unresumed {
             __arg0: __arg0,
         },
-        (),
+        __Slots {
+            iter2: ::statemachine_runtime::__private::Slot::new(),
+            _pinned: ::core::marker::PhantomPinned,
+        },
         move |
             mut __state,
             __slots,
@@ -92,25 +124,38 @@ pub fn sum_lengths(
                                 ::statemachine_runtime::__private::running(__this, __slots)
                             };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                            {
-                                let words = __arg0;
-                                let mut sum = 0;
+                            unsafe {
+                                let __slot2 = &raw mut (*__slots).iter2;
+                                let __place2 = ::statemachine_runtime::__private::Slot::place(
+                                    __slot2,
+                                );
                                 {
-                                    let mut __iter2 = ::core::iter::IntoIterator::into_iter(
-                                        words,
-                                    );
+                                    let words = __arg0;
+                                    let mut sum = 0;
                                     {
-                                        __next = __Block::Block2 {
-                                            sum,
-                                            iter2: __iter2,
+                                        let mut __iter2 = ::core::iter::IntoIterator::into_iter(
+                                            words,
+                                        );
+                                        unsafe {
+                                            ::statemachine_runtime::__private::Slot::init(
+                                                __slot2,
+                                                __iter2,
+                                            )
                                         };
-                                        break '__entry;
+                                        let __guard2 = unsafe {
+                                            ::statemachine_runtime::__private::SlotGuard::new(__slot2)
+                                        };
+                                        {
+                                            ::core::mem::forget(__guard2);
+                                            __next = __Block::Block2 { sum };
+                                            break '__entry;
+                                        }
                                     }
                                 }
                             }
                         }
                         __State::AwaitWeigh { __awaitee, __saved } => {
-                            let ::core::task::Poll::Ready((__p6, (__p2, __p1))) = (unsafe {
+                            let ::core::task::Poll::Ready((__p6, (__p1,))) = (unsafe {
                                 ::statemachine_runtime::__private::poll_awaitee(
                                     __this,
                                     __slots,
@@ -126,7 +171,6 @@ pub fn sum_lengths(
                             };
                             __next = __Block::AfterWeigh {
                                 sum: __p1,
-                                iter2: __p2,
                                 awaited6: __p6,
                             };
                             break '__entry;
@@ -141,81 +185,104 @@ pub fn sum_lengths(
                 }
                 '__dispatch: loop {
                     match __next {
-                        __Block::Block2 { sum: __p1, iter2: __p2 } => {
+                        __Block::Block2 { sum: __p1 } => {
                             __next = '__goto: {
-                                let mut sum = __p1;
-                                {
-                                    let mut __iter2 = __p2;
-                                    match ::core::iter::Iterator::next(&mut __iter2) {
-                                        ::core::option::Option::Some(__item4) => {
-                                            let __p4 = __item4;
-                                            break '__goto __Block::Block3 {
-                                                sum,
-                                                iter2: __iter2,
-                                                item4: __p4,
-                                            };
-                                        }
-                                        ::core::option::Option::None => {
-                                            let __p3 = ();
-                                            break '__goto __Block::Block1 {
-                                                sum,
-                                                iter2: __iter2,
-                                                value3: __p3,
-                                            };
+                                unsafe {
+                                    let __slot2 = &raw mut (*__slots).iter2;
+                                    let __place2 = ::statemachine_runtime::__private::Slot::place(
+                                        __slot2,
+                                    );
+                                    {
+                                        let mut sum = __p1;
+                                        let __guard2 = ::statemachine_runtime::__private::SlotGuard::new(
+                                            __slot2,
+                                        );
+                                        match ::core::iter::Iterator::next(&mut (*__place2)) {
+                                            ::core::option::Option::Some(__item4) => {
+                                                let __p4 = __item4;
+                                                ::core::mem::forget(__guard2);
+                                                break '__goto __Block::Block3 {
+                                                    sum,
+                                                    item4: __p4,
+                                                };
+                                            }
+                                            ::core::option::Option::None => {
+                                                let __p3 = ();
+                                                ::core::mem::forget(__guard2);
+                                                break '__goto __Block::Block1 {
+                                                    sum,
+                                                    value3: __p3,
+                                                };
+                                            }
                                         }
                                     }
                                 }
                             };
                             match __next {
-                                __Block::Block3 { sum: __p1, iter2: __p2, item4: __p4 } => {
-                                    let mut sum = __p1;
-                                    {
-                                        let mut __iter2 = __p2;
+                                __Block::Block3 { sum: __p1, item4: __p4 } => {
+                                    unsafe {
+                                        let __slot2 = &raw mut (*__slots).iter2;
+                                        let __place2 = ::statemachine_runtime::__private::Slot::place(
+                                            __slot2,
+                                        );
                                         {
-                                            let mut __item4 = __p4;
-                                            let w = __item4;
-                                            let __awaitee = ::core::future::IntoFuture::into_future(
-                                                weigh(w),
+                                            let mut sum = __p1;
+                                            let __guard2 = ::statemachine_runtime::__private::SlotGuard::new(
+                                                __slot2,
                                             );
-                                            unsafe {
-                                                ::statemachine_runtime::__private::set_state(
-                                                    __running,
-                                                    __state.as_mut(),
-                                                    __State::AwaitWeigh {
-                                                        __awaitee,
-                                                        __saved: (__iter2, sum),
-                                                    },
-                                                )
-                                            };
-                                            continue '__resume;
+                                            {
+                                                let mut __item4 = __p4;
+                                                let w = __item4;
+                                                ::core::mem::forget(__guard2);
+                                                let __awaitee = ::core::future::IntoFuture::into_future(
+                                                    weigh(w),
+                                                );
+                                                unsafe {
+                                                    ::statemachine_runtime::__private::set_state(
+                                                        __running,
+                                                        __state.as_mut(),
+                                                        __State::AwaitWeigh {
+                                                            __awaitee,
+                                                            __saved: (sum,),
+                                                        },
+                                                    )
+                                                };
+                                                continue '__resume;
+                                            }
                                         }
                                     }
                                 }
-                                __Block::Block1 {
-                                    sum: __p1,
-                                    iter2: __p2,
-                                    value3: __p3,
-                                } => {
-                                    let mut sum = __p1;
-                                    {
+                                __Block::Block1 { sum: __p1, value3: __p3 } => {
+                                    unsafe {
+                                        let __slot2 = &raw mut (*__slots).iter2;
+                                        let __place2 = ::statemachine_runtime::__private::Slot::place(
+                                            __slot2,
+                                        );
                                         {
-                                            let mut __iter2 = __p2;
-                                            let mut __value3 = __p3;
-                                            __value3
-                                        };
-                                        ();
+                                            let mut sum = __p1;
+                                            {
+                                                {
+                                                    let __guard2 = ::statemachine_runtime::__private::SlotGuard::new(
+                                                        __slot2,
+                                                    );
+                                                    let mut __value3 = __p3;
+                                                    __value3
+                                                };
+                                                ();
+                                            }
+                                            return {
+                                                let __ret = sum;
+                                                unsafe {
+                                                    ::statemachine_runtime::__private::set_state(
+                                                        __running,
+                                                        __state.as_mut(),
+                                                        __State::Returned,
+                                                    )
+                                                };
+                                                ::core::task::Poll::Ready(__ret)
+                                            };
+                                        }
                                     }
-                                    return {
-                                        let __ret = sum;
-                                        unsafe {
-                                            ::statemachine_runtime::__private::set_state(
-                                                __running,
-                                                __state.as_mut(),
-                                                __State::Returned,
-                                            )
-                                        };
-                                        ::core::task::Poll::Ready(__ret)
-                                    };
                                 }
                                 _ => {
                                     ::core::panicking::panic(
@@ -224,24 +291,26 @@ pub fn sum_lengths(
                                 }
                             }
                         }
-                        __Block::AfterWeigh {
-                            sum: __p1,
-                            iter2: __p2,
-                            awaited6: __p6,
-                        } => {
-                            let mut sum = __p1;
-                            {
-                                let mut __iter2 = __p2;
+                        __Block::AfterWeigh { sum: __p1, awaited6: __p6 } => {
+                            unsafe {
+                                let __slot2 = &raw mut (*__slots).iter2;
+                                let __place2 = ::statemachine_runtime::__private::Slot::place(
+                                    __slot2,
+                                );
                                 {
-                                    let mut __awaited6 = __p6;
-                                    sum += __awaited6;
-                                }
-                                {
-                                    __next = __Block::Block2 {
-                                        sum,
-                                        iter2: __iter2,
-                                    };
-                                    continue '__dispatch;
+                                    let mut sum = __p1;
+                                    let __guard2 = ::statemachine_runtime::__private::SlotGuard::new(
+                                        __slot2,
+                                    );
+                                    {
+                                        let mut __awaited6 = __p6;
+                                        sum += __awaited6;
+                                    }
+                                    {
+                                        ::core::mem::forget(__guard2);
+                                        __next = __Block::Block2 { sum };
+                                        continue '__dispatch;
+                                    }
                                 }
                             }
                         }

@@ -19,19 +19,13 @@ pub fn drain(
         loop {}
     }
     /// Values stored in place for their whole scope: each is
-    /// borrowed across an await or large and live across several.
+    /// borrowed across an await, large and live across several,
+    /// or a loop's iterator.
     #[allow(non_camel_case_types, non_snake_case)]
     struct __Slots<T0> {
-        stack: ::statemachine_runtime::__private::Slot<T0>,
+        stack: ::statemachine_runtime::__private::Slot<T0, ()>,
         /// Borrows into the slots may be held across awaits.
         _pinned: ::core::marker::PhantomPinned,
-    }
-    impl<T0> ::core::ops::Drop for __Slots<T0> {
-        fn drop(&mut self) {
-            unsafe {
-                ::statemachine_runtime::__private::Slot::drop_live(&raw mut self.stack);
-            }
-        }
     }
     #[allow(
         non_camel_case_types,

@@ -144,7 +144,9 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     // Slots are reached through raw pointers: the borrow checker does not see
     // their uses. It checks this never-run copy of the original body instead,
     // so a body rustc rejects is rejected here too, with rustc's message.
-    let shadow = if lowered.locals.iter().any(|l| l.slot) {
+    // Only the user's own locals in slots escape the borrow checker.
+    let user_slots = lowered.locals.iter().any(|l| l.slot && !l.internal_slot);
+    let shadow = if user_slots {
         let output = &function.output;
         let original = strip_in_place_attrs(shadow_body);
         // The arguments under their names as the user wrote them.
@@ -163,7 +165,6 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         TokenStream::new()
     };
 
-    let has_slots = lowered.locals.iter().any(|l| l.slot);
     let MachineFn {
         attrs,
         vis,
@@ -172,7 +173,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         ..
     } = &mut function;
     sig.asyncness = None;
-    if has_slots && function_is_free(sig) {
+    if user_slots && function_is_free(sig) {
         add_frame_lifetime(&mut sig.generics);
     }
     // `+ StateMachine` lets callers ask where the machine is. In a trait
@@ -712,17 +713,25 @@ impl Emitter<'_> {
                 .map(|&l| &self.body.locals[l].field)
                 .collect();
             let tys: Vec<Ident> = slot_locals.iter().map(|&l| self.ty(l)).collect();
-            let reversed: Vec<&Ident> = fields.iter().rev().copied().collect();
-            (
+            let slot_tys = slot_locals.iter().map(|&l| {
+                let ty = self.ty(l);
+                if self.body.locals[l].always_filled {
+                    quote!(::statemachine_runtime::__private::Slot<#ty, ()>)
+                } else {
+                    quote!(::statemachine_runtime::__private::Slot<#ty>)
+                }
+            });
+            // Slots without a flag are empty here: they are dropped by their
+            // scope's guard or by `drop_suspended`.
+            let reversed: Vec<&Ident> = slot_locals
+                .iter()
+                .rev()
+                .filter(|&&l| !self.body.locals[l].always_filled)
+                .map(|&l| &self.body.locals[l].field)
+                .collect();
+            // Without flagged slots there is nothing to check here.
+            let slots_drop = (!reversed.is_empty()).then(|| {
                 quote! {
-                    /// Values stored in place for their whole scope: each is
-                    /// borrowed across an await or large and live across several.
-                    #[allow(non_camel_case_types, non_snake_case)]
-                    struct __Slots<#(#tys),*> {
-                        #(#fields: ::statemachine_runtime::__private::Slot<#tys>,)*
-                        /// Borrows into the slots may be held across awaits.
-                        _pinned: ::core::marker::PhantomPinned,
-                    }
                     impl<#(#tys),*> ::core::ops::Drop for __Slots<#(#tys),*> {
                         fn drop(&mut self) {
                             // Dropped while suspended: what is still in scope, innermost first.
@@ -730,6 +739,20 @@ impl Emitter<'_> {
                             unsafe { #(::statemachine_runtime::__private::Slot::drop_live(&raw mut self.#reversed);)* }
                         }
                     }
+                }
+            });
+            (
+                quote! {
+                    /// Values stored in place for their whole scope: each is
+                    /// borrowed across an await, large and live across several,
+                    /// or a loop's iterator.
+                    #[allow(non_camel_case_types, non_snake_case)]
+                    struct __Slots<#(#tys),*> {
+                        #(#fields: #slot_tys,)*
+                        /// Borrows into the slots may be held across awaits.
+                        _pinned: ::core::marker::PhantomPinned,
+                    }
+                    #slots_drop
                 },
                 quote!(__Slots { #(#fields: ::statemachine_runtime::__private::Slot::new(),)* _pinned: ::core::marker::PhantomPinned }),
             )

@@ -56,6 +56,13 @@ pub(crate) struct Local {
     /// across an await, or large and live across several) instead of being
     /// moved from block to block.
     pub slot: bool,
+    /// A slot filled from its declaration to the end of its scope: nothing
+    /// moves out of it or assigns it (a `for` loop's iterator, a buffer only
+    /// borrowed), so it needs no drop flag.
+    pub always_filled: bool,
+    /// A slot user code never names (a `for` loop's iterator): its uses are
+    /// the macro's own, so the borrow checker needs no copy of the body.
+    pub internal_slot: bool,
     /// The block its declaration is in (its slot pointer is bound there too).
     pub declared_in: BlockId,
 }
@@ -350,6 +357,8 @@ impl<'n> Builder<'n> {
             droppless,
             scope: UNBOUND,
             slot: false,
+            always_filled: false,
+            internal_slot: false,
             declared_in: self.cur,
         });
         id
@@ -872,6 +881,9 @@ impl<'n> Builder<'n> {
             return;
         };
         self.body.locals[id].slot = true;
+        // Until a move out of it or an assignment is rewritten (either
+        // clears this), the value stays in its slot for its whole scope.
+        self.body.locals[id].always_filled = true;
         self.body.locals[id].declared_in = self.cur;
         let (slot_ptr, guard) = (slot_var(id), guard_var(id));
         self.frames.last_mut().expect("a frame is open").items.push(Item::Tokens(quote! {
@@ -963,8 +975,9 @@ impl<'n> Builder<'n> {
                 // rustc evaluates the right operand first, then the place.
                 let right = self.lower_expr(&a.right);
                 self.emit_user(TokenStream::new(), Some(expr));
-                if let Some(slot) = self.slot_named_expr(&a.left) {
-                    let slot = slot_var(slot);
+                if let Some(id) = self.slot_named_expr(&a.left) {
+                    self.body.locals[id].always_filled = false;
+                    let slot = slot_var(id);
                     return quote!(::statemachine_runtime::__private::Slot::assign(#slot, #right));
                 }
                 let left = self.rewrite_place((*a.left).clone());
@@ -1638,7 +1651,7 @@ impl<'n> Builder<'n> {
                 let item_name = self.body.locals[item].name.clone();
                 let body_block = self.new_block(BlockKind::Plain, vec![item]);
                 let next = quote_spanned!(span=> ::core::iter::Iterator::next(&mut #iter));
-                self.note_uses(quote!(#iter), None);
+                self.note_uses(iter.clone(), None);
                 let on_some = self.goto(body_block, vec![(item, quote!(#item_name))], span);
                 let on_none = self.goto(exit, vec![(value, quote!(()))], span);
                 let arms = vec![
@@ -1685,11 +1698,35 @@ impl<'n> Builder<'n> {
         let iter_name = self.body.locals[iter].name.clone();
         self.emit(quote_spanned!(span=> let mut #iter_name = ::core::iter::IntoIterator::into_iter(#iter_expr);));
         self.bind(iter);
+        // Live across every await of the body and only borrowed by `next`:
+        // kept in place rather than moved at each transition, like rustc's
+        // coroutine keeps it.
+        let body_awaits = scan::has_await(&Expr::Block(syn::ExprBlock {
+            attrs: Vec::new(),
+            label: None,
+            block: f.body.clone(),
+        }));
+        let iter_place = if body_awaits {
+            self.body.locals[iter].slot = true;
+            self.body.locals[iter].always_filled = true;
+            self.body.locals[iter].internal_slot = true;
+            self.body.locals[iter].declared_in = self.cur;
+            let (slot, guard, place) = (slot_var(iter), guard_var(iter), place_var(iter));
+            self.frames.last_mut().expect("a frame is open").items.push(Item::Tokens(quote! {
+                // SAFETY: the slot is empty until here: its scope starts with this declaration.
+                unsafe { ::statemachine_runtime::__private::Slot::init(#slot, #iter_name) };
+                // SAFETY: the slot lives in the pinned machine for the whole scope.
+                let #guard = unsafe { ::statemachine_runtime::__private::SlotGuard::new(#slot) };
+            }));
+            quote!((*#place))
+        } else {
+            iter_name.to_token_stream()
+        };
         let value = self.lower_loop(
             f.label.as_ref(),
             LoopHead::For {
                 pat: &f.pat,
-                iter: &iter_name,
+                iter: &iter_place,
             },
             &f.body,
             span,
@@ -1873,7 +1910,10 @@ impl Places {
 enum LoopHead<'a> {
     Loop,
     While(&'a Expr),
-    For { pat: &'a syn::Pat, iter: &'a Ident },
+    For {
+        pat: &'a syn::Pat,
+        iter: &'a TokenStream,
+    },
 }
 
 /// Splits `a && let P = b && c` into its conjuncts when the chain needs
@@ -2048,6 +2088,7 @@ impl Rewriter<'_, '_> {
             }
             if let Some(id) = self.slot_named(&text) {
                 seen.push(text);
+                self.builder.body.locals[id].always_filled = false;
                 let slot = slot_var(id);
                 let ident = &self.builder.body.locals[id].name;
                 takes.extend(
@@ -2115,6 +2156,7 @@ impl VisitMut for Rewriter<'_, '_> {
                 *expr = self.place(id, expr.span());
                 return;
             }
+            self.builder.body.locals[id].always_filled = false;
             let slot = slot_var(id);
             *expr = Expr::Verbatim(
                 quote_spanned!(expr.span()=> ::statemachine_runtime::__private::Slot::take(#slot)),
@@ -2146,6 +2188,7 @@ impl VisitMut for Rewriter<'_, '_> {
             Expr::Assign(a) if self.slot_of(&a.left).is_some() => {
                 let id = self.slot_of(&a.left).expect("checked");
                 self.visit_expr_mut(&mut a.right);
+                self.builder.body.locals[id].always_filled = false;
                 let slot = slot_var(id);
                 let right = &a.right;
                 *expr = Expr::Verbatim(

@@ -384,22 +384,59 @@ impl<T> FromResidual<Option<Infallible>> for Option<T> {
     }
 }
 
-/// A value stored in place in the machine for as long as it is in scope.
+/// A slot's drop flag.
 ///
-/// `live` is its drop flag: set when the value is written, cleared when it is
-/// moved out or dropped. Everything that reads or drops the value checks it.
-pub struct Slot<T> {
-    value: MaybeUninit<T>,
-    live: bool,
+/// `bool` in general: set when the value is written, cleared when it is
+/// moved out or dropped, and checked by everything that reads or drops it.
+/// `()` for a slot the macro knows is filled for its whole scope and never
+/// moved out of (a `for` loop's iterator): no byte is spent on the flag and
+/// every drop is unconditional, so the slot must only be dropped by its scope's
+/// guard or, while suspended in that scope, by `drop_suspended`.
+pub trait DropFlag: Copy {
+    /// The flag of a slot that was never written.
+    const EMPTY: Self;
+    /// Whether the slot holds a value.
+    fn is_set(self) -> bool;
+    /// Records whether the slot holds a value.
+    fn set(&mut self, live: bool);
 }
 
-impl<T> Slot<T> {
+impl DropFlag for bool {
+    const EMPTY: Self = false;
+    #[inline(always)]
+    fn is_set(self) -> bool {
+        self
+    }
+    #[inline(always)]
+    fn set(&mut self, live: bool) {
+        *self = live;
+    }
+}
+
+impl DropFlag for () {
+    const EMPTY: Self = ();
+    #[inline(always)]
+    fn is_set(self) -> bool {
+        true
+    }
+    #[inline(always)]
+    fn set(&mut self, _: bool) {}
+}
+
+/// A value stored in place in the machine for as long as it is in scope,
+/// with its drop flag (see [`DropFlag`]).
+pub struct Slot<T, F: DropFlag = bool> {
+    value: MaybeUninit<T>,
+    live: F,
+}
+
+impl<T, F: DropFlag> Slot<T, F> {
     /// An empty slot.
     #[inline(always)]
     pub const fn new() -> Self {
         Slot {
             value: MaybeUninit::uninit(),
-            live: false,
+            live: F::EMPTY,
         }
     }
 
@@ -423,7 +460,7 @@ impl<T> Slot<T> {
         // SAFETY: the caller guarantees the slot is valid and empty.
         unsafe {
             (*slot).value.write(value);
-            (*slot).live = true;
+            (*slot).live.set(true);
         }
     }
 
@@ -437,7 +474,7 @@ impl<T> Slot<T> {
     pub unsafe fn take(slot: *mut Self) -> T {
         // SAFETY: as the caller guarantees.
         unsafe {
-            (*slot).live = false;
+            (*slot).live.set(false);
             (*slot).value.as_ptr().read()
         }
     }
@@ -452,8 +489,8 @@ impl<T> Slot<T> {
         // SAFETY: as the caller guarantees; the old value is dropped only
         // when its flag says it is there.
         unsafe {
-            if (*slot).live {
-                (*slot).live = false;
+            if (*slot).live.is_set() {
+                (*slot).live.set(false);
                 (*slot).value.assume_init_drop();
             }
             Self::init(slot, value);
@@ -463,30 +500,31 @@ impl<T> Slot<T> {
     /// Drops the value if it is there (the end of its scope).
     ///
     /// # Safety
-    /// `slot` is valid and not borrowed any more.
+    /// `slot` is valid and not borrowed any more; with the `()` flag, it
+    /// holds a value.
     #[inline(always)]
     pub unsafe fn drop_live(slot: *mut Self) {
         // SAFETY: as the caller guarantees; the flag is cleared first, so a
         // panicking destructor cannot lead to a second drop.
         unsafe {
-            if (*slot).live {
-                (*slot).live = false;
+            if (*slot).live.is_set() {
+                (*slot).live.set(false);
                 (*slot).value.assume_init_drop();
             }
         }
     }
 }
 
-impl<T> Default for Slot<T> {
+impl<T, F: DropFlag> Default for Slot<T, F> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl<T> fmt::Debug for Slot<T> {
+impl<T, F: DropFlag> fmt::Debug for Slot<T, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Slot")
-            .field("live", &self.live)
+            .field("live", &self.live.is_set())
             .finish_non_exhaustive()
     }
 }
@@ -497,18 +535,18 @@ impl<T> fmt::Debug for Slot<T> {
 /// scope exit and during unwinding alike. At an edge where the slot stays in
 /// scope the guard is forgotten.
 #[must_use]
-pub struct SlotGuard<T>(*mut Slot<T>);
+pub struct SlotGuard<T, F: DropFlag = bool>(*mut Slot<T, F>);
 
-impl<T> SlotGuard<T> {
+impl<T, F: DropFlag> SlotGuard<T, F> {
     /// # Safety
     /// `slot` stays valid while the guard lives.
     #[inline(always)]
-    pub unsafe fn new(slot: *mut Slot<T>) -> Self {
+    pub unsafe fn new(slot: *mut Slot<T, F>) -> Self {
         SlotGuard(slot)
     }
 }
 
-impl<T> Drop for SlotGuard<T> {
+impl<T, F: DropFlag> Drop for SlotGuard<T, F> {
     #[inline(always)]
     fn drop(&mut self) {
         // SAFETY: the guard's creator guarantees the slot is valid; the
@@ -518,7 +556,7 @@ impl<T> Drop for SlotGuard<T> {
     }
 }
 
-impl<T> fmt::Debug for SlotGuard<T> {
+impl<T, F: DropFlag> fmt::Debug for SlotGuard<T, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SlotGuard").finish_non_exhaustive()
     }

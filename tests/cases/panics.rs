@@ -42,3 +42,36 @@ differential!(panics panic_in_loop_with_drop_flags, (c: bool) -> u32 {
     t.touch();
     0
 }, (true));
+
+// The iterator of a `for` loop stays in place without a drop flag: the
+// unwind must still drop the items it has not yielded, after the body's
+// locals and before the values declared earlier.
+differential!(panics panic_in_for_over_vec, (a: D, names: Vec<D>) -> u32 {
+    let before = D("before");
+    let mut total = 0;
+    for n in names {
+        let inner = D("inner");
+        leaf("len", ()).await;
+        if n.0 == "boom" {
+            panic!("boom");
+        }
+        total += 1;
+    }
+    total
+}, (D("a"), vec![D("ab"), D("boom"), D("cd")]));
+
+// A buffer that is only borrowed stays filled for its whole scope, so its
+// slot has no drop flag: dropped at the end of its scope, by the unwind, and
+// when the machine is dropped while suspended.
+differential!(panics panic_with_borrowed_buffer_in_place, (n: u32) -> u32 {
+    let mut names = vec![D("x"), D("y")];
+    let mut r = Reader::new(&[1, 2, 3]);
+    let mut buf = [0u8; 2];
+    let got = r.read(&mut buf).await;
+    names.push(D("z"));
+    leaf("again", ()).await;
+    if got + n as usize > 2 {
+        panic!("read {got}");
+    }
+    names.len() as u32
+}, (1));
