@@ -11,6 +11,7 @@ pub mod exec;
 pub mod hand;
 pub mod leaf;
 pub mod report;
+pub mod sizes;
 pub mod workloads;
 
 pub use corpus::*;

@@ -186,6 +186,32 @@ impl ExecResult {
     }
 }
 
+/// The future sizes of one differential case (`tests/cases/*.rs`).
+#[derive(Debug, Clone)]
+pub struct CaseSize {
+    /// The case file's stem (`basic`, `loops`, ...).
+    pub file: &'static str,
+    /// The case's name.
+    pub name: &'static str,
+    /// Whether the body panics (a `differential!(panics ...)` case).
+    pub panics: bool,
+    /// `size_of_val` of the `#[state_machine]` future.
+    pub machine: usize,
+    /// `size_of_val` of rustc's future.
+    pub compiler: usize,
+}
+
+impl CaseSize {
+    /// `file::name`.
+    pub fn id(&self) -> String {
+        format!("{}::{}", self.file, self.name)
+    }
+    /// machine / compiler size.
+    pub fn ratio(&self) -> f64 {
+        self.machine as f64 / self.compiler as f64
+    }
+}
+
 /// Build cost of the attribute.
 #[derive(Debug, Clone, Copy)]
 pub struct BuildCost {
@@ -204,6 +230,8 @@ pub struct Report {
     pub workloads: Vec<WorkloadResult>,
     /// Executor results.
     pub exec: Vec<ExecResult>,
+    /// Future sizes on the differential cases (empty when not measured).
+    pub case_sizes: Vec<CaseSize>,
     /// Build cost, if measured.
     pub build: Option<BuildCost>,
     /// Machine description (CPU, cores, toolchain).
@@ -242,6 +270,9 @@ impl Report {
         if !self.workloads.is_empty() {
             self.corpus_goals(&mut goals);
         }
+        if !self.case_sizes.is_empty() {
+            goals.push(self.case_sizes_goal());
+        }
         for e in self.exec.iter().filter(|e| e.goal) {
             if let (Some(o), Some((peer, b))) = (e.ours(), e.best_peer()) {
                 let r = o.ratio(b);
@@ -265,6 +296,91 @@ impl Report {
             }
         }
         goals
+    }
+
+    /// The differential cases where the machine is larger than rustc's
+    /// future.
+    pub fn case_size_exceptions(&self) -> Vec<&CaseSize> {
+        self.case_sizes
+            .iter()
+            .filter(|c| c.machine > c.compiler)
+            .collect()
+    }
+
+    /// The compact summary of the differential cases' sizes: how many, how
+    /// many with machine <= compiler, and the exceptions with both sizes.
+    /// `None` when they were not measured.
+    pub fn case_sizes_summary(&self) -> Option<String> {
+        if self.case_sizes.is_empty() {
+            return None;
+        }
+        let exceptions = self.case_size_exceptions();
+        let n = self.case_sizes.len();
+        let mut s = format!(
+            "differential cases: {} of {n} with machine <= compiler",
+            n - exceptions.len()
+        );
+        if exceptions.is_empty() {
+            s.push_str(", no exception");
+        } else {
+            let list: Vec<String> = exceptions
+                .iter()
+                .map(|c| format!("{} {} > {}", c.name, c.machine, c.compiler))
+                .collect();
+            let _ = write!(s, "; larger: {}", list.join(", "));
+        }
+        Some(s)
+    }
+
+    fn case_sizes_goal(&self) -> Goal {
+        let exceptions = self.case_size_exceptions();
+        let n = self.case_sizes.len();
+        let worst = self
+            .case_sizes
+            .iter()
+            .max_by(|a, b| a.ratio().total_cmp(&b.ratio()));
+        Goal {
+            what: "size: machine <= compiler on every differential case".into(),
+            measured: format!(
+                "{} of {n} cases{}",
+                n - exceptions.len(),
+                worst
+                    .map(|w| format!(
+                        ", worst machine/compiler ratio {:.3} ({})",
+                        w.ratio(),
+                        w.name
+                    ))
+                    .unwrap_or_default()
+            ),
+            met: exceptions.is_empty(),
+            why: if exceptions.is_empty() {
+                String::new()
+            } else {
+                let groups: Vec<String> = SizeCause::ALL
+                    .iter()
+                    .filter_map(|&cause| {
+                        let names: Vec<&str> = exceptions
+                            .iter()
+                            .filter(|c| case_size_cause(c.name).0 == cause)
+                            .map(|c| c.name)
+                            .collect();
+                        (!names.is_empty()).then(|| {
+                            format!(
+                                "{} ({}): {}",
+                                cause.short(),
+                                cause.label(),
+                                names.join(", ")
+                            )
+                        })
+                    })
+                    .collect();
+                format!(
+                    "larger on {} (sizes and each case's account: report.md, \"Size on the differential cases\"). Probable causes: {}",
+                    exceptions.len(),
+                    groups.join("; ")
+                )
+            },
+        }
     }
 
     fn corpus_goals(&self, goals: &mut Vec<Goal>) {
@@ -510,6 +626,10 @@ impl Report {
             );
         }
 
+        if !self.case_sizes.is_empty() {
+            self.case_sizes_markdown(&mut s);
+        }
+
         let _ = writeln!(
             s,
             "\n## Time (criterion median [95% CI] of construct-and-run; per poll = that / polls)\n"
@@ -662,6 +782,77 @@ impl Report {
         s
     }
 
+    /// The section "Size on the differential cases": one row per case, the
+    /// summary and the exceptions with their probable cause.
+    fn case_sizes_markdown(&self, s: &mut String) {
+        let _ = writeln!(
+            s,
+            "\n## Size on the differential cases (bytes, `size_of_val` of the future)\n"
+        );
+        let _ = writeln!(s, "{CASE_SIZES_NOTES}\n");
+        let _ = writeln!(s, "| case | machine | compiler | machine/compiler |");
+        let _ = writeln!(s, "|---|---:|---:|---:|");
+        for c in &self.case_sizes {
+            let larger = c.machine > c.compiler;
+            let _ = writeln!(
+                s,
+                "| {}{} | {} | {} | {} |",
+                c.id(),
+                if c.panics { " (panics)" } else { "" },
+                c.machine,
+                c.compiler,
+                if larger {
+                    format!("**{:.3}**", c.ratio())
+                } else {
+                    format!("{:.3}", c.ratio())
+                }
+            );
+        }
+        let exceptions = self.case_size_exceptions();
+        let n = self.case_sizes.len();
+        let smaller = self
+            .case_sizes
+            .iter()
+            .filter(|c| c.machine < c.compiler)
+            .count();
+        let _ = writeln!(
+            s,
+            "\n**{n} cases: {} with machine <= compiler ({smaller} smaller, {} equal), {} exception{}.**\n",
+            n - exceptions.len(),
+            n - exceptions.len() - smaller,
+            exceptions.len(),
+            if exceptions.len() == 1 { "" } else { "s" }
+        );
+        if exceptions.is_empty() {
+            return;
+        }
+        let _ = writeln!(
+            s,
+            "Exceptions and their probable cause, read from the layouts ({}):\n",
+            SizeCause::ALL
+                .iter()
+                .filter(|&&cause| exceptions
+                    .iter()
+                    .any(|c| case_size_cause(c.name).0 == cause))
+                .map(|cause| format!("**{}**: {}", cause.short(), cause.label()))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+        for c in exceptions {
+            let (cause, account) = case_size_cause(c.name);
+            let _ = writeln!(
+                s,
+                "- {}: machine {} > compiler {} ({:.3}x). **{}**: {}.",
+                c.id(),
+                c.machine,
+                c.compiler,
+                c.ratio(),
+                cause.short(),
+                account
+            );
+        }
+    }
+
     /// The HTML page: charts, then the Markdown tables rendered minimally.
     pub fn html(&self) -> String {
         let mut s = String::new();
@@ -710,6 +901,155 @@ impl Report {
 const READING: &str = "How to read it: each workload's body is written once and compiled twice, by #[state_machine] (machine) and by rustc (compiler); some also have a hand-written Future. A size ratio below 1 means the machine's future is smaller. Time is criterion's median construct-and-run time with its 95% confidence interval; a time ratio's interval is conservative (lowest/highest ratio the two intervals allow), so an interval that contains 1.0 means 'no measurable difference'. All leaves are tiny hand-written futures polled with a no-op waker, so corpus times contain no executor cost.";
 
 const EXEC_NOTES: &str = "The same task bodies on each executor. Every root future awaits a shared `Rc` countdown, the ring passes its token over a shared `Rc<Cell>` one-value channel written here (no atomics), tasks yield with the corpus's `YieldOnce` (wake_by_ref then Pending), and the remote wake uses `futures::channel::oneshot` completed from a helper thread. tokio runs current-thread with a `LocalSet` (the tasks are `!Send`); async-executor's executors are driven by `futures_lite::future::block_on(ex.run(..))`; `StaticLocalExecutor` exists in async-executor 1.14 (feature `static`) and is leaked once per benchmark. Allocations per unit are counted over one iteration after a warm-up iteration.";
+
+const CASE_SIZES_NOTES: &str = "Every `differential!` case of the edition 2024 suite (`tests/cases/*.rs` as included by `tests/tests/differential.rs`), compiled here by `#[state_machine]` and by rustc: both futures are constructed with the case's argument values and dropped unpolled, so these are layouts, not run-time figures. The cases are small and test semantics, not size, so a few bytes matter: the ratio is the figure to read. Bold ratios are the exceptions (machine larger).";
+
+/// The main reason a differential case's machine is larger than rustc's
+/// future.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SizeCause {
+    /// Slots (values kept in place) carry a drop flag each, padded.
+    SlotFlags,
+    /// A state's saved values are one tuple: padding and tag not shared.
+    SavedTuple,
+    /// Intermediate values of an expression are saved though dead.
+    DeadTemporaries,
+    /// No analysis recorded for this case.
+    Unknown,
+}
+
+impl SizeCause {
+    const ALL: [SizeCause; 4] = [
+        SizeCause::SlotFlags,
+        SizeCause::SavedTuple,
+        SizeCause::DeadTemporaries,
+        SizeCause::Unknown,
+    ];
+
+    fn short(self) -> &'static str {
+        match self {
+            SizeCause::SlotFlags => "slot flags",
+            SizeCause::SavedTuple => "saved tuple",
+            SizeCause::DeadTemporaries => "dead intermediates",
+            SizeCause::Unknown => "not analysed",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            SizeCause::SlotFlags => {
+                "each value kept in place (a slot) carries a 1-byte drop flag padded to its alignment, in a struct beside the state enum, where rustc needs no flag for a value initialised at every await and packs the flags it needs"
+            }
+            SizeCause::SavedTuple => {
+                "a state's saved values form one tuple whose padding the tag cannot use, where rustc lays saved locals out as separate fields and puts small ones beside its tag"
+            }
+            SizeCause::DeadTemporaries => {
+                "a method chain's intermediate result or a copy of a `match` scrutinee is saved across the await though no longer used"
+            }
+            SizeCause::Unknown => "not analysed yet",
+        }
+    }
+}
+
+/// Why each differential case that was larger at the time of writing is
+/// larger: read from `-Zprint-type-sizes` layouts (machine's `__State`,
+/// `__Slots` and rustc's coroutine) at commit 6419474. A case that becomes
+/// larger later shows as "not analysed yet".
+const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
+    (
+        "short_circuit_and",
+        SizeCause::SavedTuple,
+        "`(x, d, a)` is saved as one 24 B tuple (two bools padded to a word), so the 1-byte tag takes a word of its own; rustc packs `x`, `a` and its tag into one word beside `d`",
+    ),
+    (
+        "if_else_chain",
+        SizeCause::SavedTuple,
+        "`(inner, d, n)` is one 40 B tuple (the u32 `n` padded to 8), so the tag needs its own word; rustc puts `n` and its tag in one word",
+    ),
+    (
+        "match_arms",
+        SizeCause::DeadTemporaries,
+        "the scrutinee `n % 3` (u32) is saved with `d` across the arms' awaits (a 24 B tuple, then a separate tag word); rustc keeps no copy of the scrutinee and its tag shares `n`'s word",
+    ),
+    (
+        "maybe_moved_copy_reassigned_after_branch",
+        SizeCause::SlotFlags,
+        "`sent` (`Vec<u32>`) is kept in a slot, 24 B + flag padded to 32 beside the enum; rustc stores the Vec with no flag",
+    ),
+    (
+        "conditional_move_across_awaits",
+        SizeCause::SavedTuple,
+        "`(u, s, c)` is one 40 B tuple (`c`'s byte padded to 8; the maybe-moved `s` is an `Option<D>` using its niche) and the tag takes a word; rustc fits `c`, `s`'s drop flag and its tag in one word",
+    ),
+    (
+        "tail_expression_with_temporaries",
+        SizeCause::DeadTemporaries,
+        "`touch()`'s `&str` (16 B) is saved across the await besides the temporary `D` and the `len()` computed from it; rustc saves only the `D` and the usize",
+    ),
+    (
+        "if_let_scrutinee_temporary",
+        SizeCause::DeadTemporaries,
+        "the scrutinee chain's intermediates, `touch()`'s `&str` and `get(0..1)`'s `Option<&str>` (32 B), are saved with the temporary `D` across the arm's await, and `n` (borrowed by the closure `|_| n`) sits in a slot with a flag (8 B)",
+    ),
+    (
+        "if_let_scrutinee_temporary_else_branch",
+        SizeCause::DeadTemporaries,
+        "as in if_let_scrutinee_temporary: `touch()`'s `&str` and `get(5..6)`'s `Option<&str>` (32 B) saved with the temporary `D`, and `n` in a slot (8 B)",
+    ),
+    (
+        "match_scrutinee_temporary",
+        SizeCause::DeadTemporaries,
+        "`touch()`'s `&str` (16 B) is saved with the temporary `D` across the arm's await; rustc saves only the `D`",
+    ),
+    (
+        "iter_across_await",
+        SizeCause::SlotFlags,
+        "`v` is in a slot (Vec + flag = 32 B); also the loop binding `x` (`&D`, 8 B) is saved though dead before the await; either alone accounts for the 8 B",
+    ),
+    (
+        "read_into_local_buffer_in_loop",
+        SizeCause::SlotFlags,
+        "four slots (`data`, `reader`, `buf`, `out`) carry flags padded to their alignment (29 B) and the tag takes a word (the `read()` awaitee has no niche); rustc needs no flags but stores `data` twice (argument and local), hence only 8 B apart",
+    ),
+    (
+        "read_through_mut_parameter",
+        SizeCause::SlotFlags,
+        "`reader` (`&mut Reader`, a 16 B slot) and `buf` carry flags and the tag takes a word; rustc stores `reader` twice (argument and local) and still fits in 128 B",
+    ),
+    (
+        "while_let_next_borrows_stream",
+        SizeCause::SavedTuple,
+        "`(sum, d)` is a 24 B tuple and the tag takes a word (the `next()` awaitee has no niche), and `stream` in its slot adds a flag; rustc fits `stream`, `sum` and its tag in one word",
+    ),
+    (
+        "pop_borrows_local_stack",
+        SizeCause::SlotFlags,
+        "`stack` and `out` (two Vecs) are in slots, each flag padded to 8 B: exactly the 16 B difference",
+    ),
+    (
+        "guard_of_local_lock_across_awaits",
+        SizeCause::SlotFlags,
+        "`lock` and `guard` are in slots, each flag padded to 8 B: exactly the 16 B difference",
+    ),
+    (
+        "large_buffer_live_across_awaits",
+        SizeCause::SlotFlags,
+        "`buf`'s 1-byte flag after the 4096 B array is padded to 8 B at the end of the machine; rustc needs no flag",
+    ),
+];
+
+/// The recorded cause of a differential case's machine being larger, or
+/// `Unknown` with a generic account.
+fn case_size_cause(name: &str) -> (SizeCause, &'static str) {
+    CASE_SIZE_CAUSES
+        .iter()
+        .find(|c| c.0 == name)
+        .map(|c| (c.1, c.2))
+        .unwrap_or((
+            SizeCause::Unknown,
+            "not analysed yet (compare the layouts with `-Zprint-type-sizes`): look for slot flags, padded saved-value tuples and saved intermediates",
+        ))
+}
 
 fn exec_miss_reason(name: &str) -> &'static str {
     match name {

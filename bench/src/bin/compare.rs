@@ -2,8 +2,10 @@
 //! comparison and writes `target/statemachine-report/{report.md,index.html,
 //! *.svg}`. Options (after `--`): `--quick` (tiny measurement times, for smoke
 //! runs), `--html` (criterion's per-benchmark HTML reports and plots, linked
-//! from the report; about 90 s more), `--only corpus,exec,build`, `--filter
-//! NAME` (workloads whose name contains NAME).
+//! from the report; about 90 s more), `--only corpus,sizes,exec,build`
+//! (`sizes`: future sizes on the differential test cases, also part of
+//! `corpus`), `--filter NAME` (workloads whose name contains NAME; the
+//! differential cases are always all measured, it takes milliseconds).
 //!
 //! Criterion is used as a library so that one command runs everything with
 //! explicit, short warm-up and measurement times; its per-benchmark HTML
@@ -18,7 +20,7 @@ use statemachine_bench::alloc::{self, CountingAlloc};
 use statemachine_bench::exec::{self, AsyncExecutor, AsyncStatic, FuturesPool, Ours, Peer, Tokio};
 use statemachine_bench::report::{Estimate, ExecResult, Report, VariantResult, WorkloadResult};
 use statemachine_bench::workloads::{self, Variant};
-use statemachine_bench::{buildcost, report};
+use statemachine_bench::{buildcost, report, sizes};
 use statemachine_runtime::LocalExecutor;
 
 #[global_allocator]
@@ -33,6 +35,8 @@ struct Options {
     /// Only workloads whose name contains this.
     filter: Option<String>,
     corpus: bool,
+    /// Future sizes on the differential cases (also run by `corpus`).
+    sizes: bool,
     exec: bool,
     build: bool,
 }
@@ -64,6 +68,7 @@ impl Options {
             html: args.iter().any(|a| a == "--html"),
             filter,
             corpus: has("corpus"),
+            sizes: has("corpus") || has("sizes"),
             exec: has("exec"),
             build: has("build"),
         }
@@ -417,6 +422,12 @@ fn run(opts: Options) {
     } else {
         Vec::new()
     };
+    let case_sizes = if opts.sizes {
+        eprintln!("== sizes on the differential cases");
+        sizes::measure()
+    } else {
+        Vec::new()
+    };
     let exec = if opts.exec {
         run_exec(&mut c, &opts, &criterion_dir)
     } else {
@@ -438,6 +449,7 @@ fn run(opts: Options) {
 
     let report = Report {
         workloads,
+        case_sizes,
         exec,
         build,
         machine_info: machine_info(),
@@ -453,7 +465,14 @@ fn run(opts: Options) {
         eprintln!("could not write the report: {e}");
         std::process::exit(1);
     }
-    println!("\n{}", report.headline());
+    if report.workloads.is_empty() {
+        println!();
+    } else {
+        println!("\n{}", report.headline());
+    }
+    if let Some(line) = report.case_sizes_summary() {
+        println!("{line}\n");
+    }
     for g in report.goals() {
         println!(
             "[{}] {}: {}{}",
