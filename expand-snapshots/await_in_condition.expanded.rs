@@ -17,7 +17,7 @@ pub fn count_even(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `ready(i).await`, line 12
-        AwaitReady { __awaitee: F0, __saved: (T2, T1, T0) },
+        AwaitReady { __awaitee: F0, even: T2, i: T1, limit: T0 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -105,21 +105,29 @@ pub fn count_even(
                                 }
                             }
                         }
-                        __State::AwaitReady { __awaitee, __saved } => {
-                            let ::core::task::Poll::Ready((__p5, (__p2, __p1, __p0))) = (unsafe {
+                        __State::AwaitReady {
+                            __awaitee,
+                            even: __p2,
+                            i: __p1,
+                            limit: __p0,
+                        } => {
+                            let ::core::task::Poll::Ready(__p5) = (unsafe {
                                 ::statemachine_runtime::__private::poll_awaitee(
                                     __this,
                                     __slots,
                                     __awaitee,
-                                    __saved,
                                     __cx,
                                 )
                             }) else {
                                 return ::core::task::Poll::Pending;
                             };
+                            let __p0 = unsafe { ::core::ptr::read(__p0) };
+                            let __p1 = unsafe { ::core::ptr::read(__p1) };
+                            let __p2 = unsafe { ::core::ptr::read(__p2) };
                             __running = unsafe {
                                 ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
                             __next = __Block::AfterReady {
                                 limit: __p0,
                                 i: __p1,
@@ -169,7 +177,9 @@ pub fn count_even(
                                             __state.as_mut(),
                                             __State::AwaitReady {
                                                 __awaitee,
-                                                __saved: (even, i, limit),
+                                                even,
+                                                i,
+                                                limit,
                                             },
                                         )
                                     };

@@ -36,7 +36,7 @@ pub fn first_after_yield(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `yield_now().await`, line 7
-        AwaitYieldNow { __awaitee: F0, __saved: (T2,) },
+        AwaitYieldNow { __awaitee: F0, first: T2 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -71,12 +71,9 @@ pub fn first_after_yield(
                 __Slots<T1>,
             >(this, ::core::marker::PhantomData);
             unsafe {
-                if let __State::AwaitYieldNow { __awaitee, __saved } = &mut *this {
-                    let mut __saved = ::core::mem::ManuallyDrop::new(
-                        ::core::ptr::read(__saved),
-                    );
+                if let __State::AwaitYieldNow { __awaitee, first: __p2 } = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
-                    ::core::ptr::drop_in_place(&raw mut __saved.0);
+                    ::core::ptr::drop_in_place(__p2);
                     ::statemachine_runtime::__private::Slot::drop_live(
                         &raw mut (*slots).items,
                     );
@@ -151,7 +148,7 @@ pub fn first_after_yield(
                                         __state.as_mut(),
                                         __State::AwaitYieldNow {
                                             __awaitee,
-                                            __saved: (first,),
+                                            first,
                                         },
                                     )
                                 };
@@ -159,21 +156,22 @@ pub fn first_after_yield(
                             }
                         }
                     }
-                    __State::AwaitYieldNow { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__p3, (__p2,))) = (unsafe {
+                    __State::AwaitYieldNow { __awaitee, first: __p2 } => {
+                        let ::core::task::Poll::Ready(__p3) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
                                 __slots,
                                 __awaitee,
-                                __saved,
                                 __cx,
                             )
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        let __p2 = unsafe { ::core::ptr::read(__p2) };
                         __running = unsafe {
                             ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
                         unsafe {
                             let __slot1 = &raw mut (*__slots).items;
                             let __place1 = ::statemachine_runtime::__private::Slot::place(

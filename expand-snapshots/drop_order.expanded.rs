@@ -14,9 +14,9 @@ pub fn scoped(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `yield_now().await`, line 8
-        AwaitYieldNow1 { __awaitee: F0, __saved: (T3, T1, T0) },
+        AwaitYieldNow1 { __awaitee: F0, temp: T3, greeting: T1, name: T0 },
         /// `yield_now().await`, line 11
-        AwaitYieldNow2 { __awaitee: F1, __saved: (T1, T0) },
+        AwaitYieldNow2 { __awaitee: F1, greeting: T1, name: T0 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -103,7 +103,9 @@ pub fn scoped(
                                         __state.as_mut(),
                                         __State::AwaitYieldNow1 {
                                             __awaitee,
-                                            __saved: (temp, greeting, name),
+                                            temp,
+                                            greeting,
+                                            name,
                                         },
                                     )
                                 };
@@ -111,21 +113,29 @@ pub fn scoped(
                             }
                         }
                     }
-                    __State::AwaitYieldNow1 { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__p4, (__p3, __p1, __p0))) = (unsafe {
+                    __State::AwaitYieldNow1 {
+                        __awaitee,
+                        temp: __p3,
+                        greeting: __p1,
+                        name: __p0,
+                    } => {
+                        let ::core::task::Poll::Ready(__p4) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
                                 __slots,
                                 __awaitee,
-                                __saved,
                                 __cx,
                             )
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        let __p0 = unsafe { ::core::ptr::read(__p0) };
+                        let __p1 = unsafe { ::core::ptr::read(__p1) };
+                        let __p3 = unsafe { ::core::ptr::read(__p3) };
                         __running = unsafe {
                             ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
                         {
                             let name = __p0;
                             let greeting = __p1;
@@ -150,28 +160,35 @@ pub fn scoped(
                                     __state.as_mut(),
                                     __State::AwaitYieldNow2 {
                                         __awaitee,
-                                        __saved: (greeting, name),
+                                        greeting,
+                                        name,
                                     },
                                 )
                             };
                             continue '__resume;
                         }
                     }
-                    __State::AwaitYieldNow2 { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__p5, (__p1, __p0))) = (unsafe {
+                    __State::AwaitYieldNow2 {
+                        __awaitee,
+                        greeting: __p1,
+                        name: __p0,
+                    } => {
+                        let ::core::task::Poll::Ready(__p5) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
                                 __slots,
                                 __awaitee,
-                                __saved,
                                 __cx,
                             )
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        let __p0 = unsafe { ::core::ptr::read(__p0) };
+                        let __p1 = unsafe { ::core::ptr::read(__p1) };
                         __running = unsafe {
                             ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
                         {
                             let name = __p0;
                             let greeting = __p1;

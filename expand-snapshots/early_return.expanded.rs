@@ -15,7 +15,7 @@ pub fn clamp(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
         /// `yield_now().await`, line 8
-        AwaitYieldNow { __awaitee: F0, __saved: (T1, T0) },
+        AwaitYieldNow { __awaitee: F0, limit: T1, n: T0 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -145,7 +145,8 @@ pub fn clamp(
                                             __state.as_mut(),
                                             __State::AwaitYieldNow {
                                                 __awaitee,
-                                                __saved: (limit, n),
+                                                limit,
+                                                n,
                                             },
                                         )
                                     };
@@ -159,21 +160,23 @@ pub fn clamp(
                             }
                         }
                     }
-                    __State::AwaitYieldNow { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__p4, (__p1, __p0))) = (unsafe {
+                    __State::AwaitYieldNow { __awaitee, limit: __p1, n: __p0 } => {
+                        let ::core::task::Poll::Ready(__p4) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
                                 __slots,
                                 __awaitee,
-                                __saved,
                                 __cx,
                             )
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        let __p0 = unsafe { ::core::ptr::read(__p0) };
+                        let __p1 = unsafe { ::core::ptr::read(__p1) };
                         __running = unsafe {
                             ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
                         {
                             let n = __p0;
                             let limit = __p1;

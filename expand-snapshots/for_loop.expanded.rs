@@ -26,7 +26,7 @@ pub fn sum_lengths(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `weigh(w).await`, line 11
-        AwaitWeigh { __awaitee: F0, __saved: (T1,) },
+        AwaitWeigh { __awaitee: F0, sum: T1 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -57,15 +57,12 @@ pub fn sum_lengths(
                 __Slots<T2>,
             >(this, ::core::marker::PhantomData);
             unsafe {
-                if let __State::AwaitWeigh { __awaitee, __saved } = &mut *this {
-                    let mut __saved = ::core::mem::ManuallyDrop::new(
-                        ::core::ptr::read(__saved),
-                    );
+                if let __State::AwaitWeigh { __awaitee, sum: __p1 } = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
                     ::statemachine_runtime::__private::Slot::drop_live(
                         &raw mut (*slots).iter2,
                     );
-                    ::core::ptr::drop_in_place(&raw mut __saved.0);
+                    ::core::ptr::drop_in_place(__p1);
                     return;
                 }
                 ::core::ptr::drop_in_place(this);
@@ -154,21 +151,22 @@ pub fn sum_lengths(
                                 }
                             }
                         }
-                        __State::AwaitWeigh { __awaitee, __saved } => {
-                            let ::core::task::Poll::Ready((__p6, (__p1,))) = (unsafe {
+                        __State::AwaitWeigh { __awaitee, sum: __p1 } => {
+                            let ::core::task::Poll::Ready(__p6) = (unsafe {
                                 ::statemachine_runtime::__private::poll_awaitee(
                                     __this,
                                     __slots,
                                     __awaitee,
-                                    __saved,
                                     __cx,
                                 )
                             }) else {
                                 return ::core::task::Poll::Pending;
                             };
+                            let __p1 = unsafe { ::core::ptr::read(__p1) };
                             __running = unsafe {
                                 ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
                             __next = __Block::AfterWeigh {
                                 sum: __p1,
                                 awaited6: __p6,
@@ -243,7 +241,7 @@ pub fn sum_lengths(
                                                         __state.as_mut(),
                                                         __State::AwaitWeigh {
                                                             __awaitee,
-                                                            __saved: (sum,),
+                                                            sum,
                                                         },
                                                     )
                                                 };

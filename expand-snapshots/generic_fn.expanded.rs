@@ -17,7 +17,7 @@ pub fn describe<T: Display + Clone>(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `yield_now().await`, line 8
-        AwaitYieldNow { __awaitee: F0, __saved: (T1, T0) },
+        AwaitYieldNow { __awaitee: F0, copy: T1, value: T0 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -93,28 +93,31 @@ pub fn describe<T: Display + Clone>(
                                     __state.as_mut(),
                                     __State::AwaitYieldNow {
                                         __awaitee,
-                                        __saved: (copy, value),
+                                        copy,
+                                        value,
                                     },
                                 )
                             };
                             continue '__resume;
                         }
                     }
-                    __State::AwaitYieldNow { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__p2, (__p1, __p0))) = (unsafe {
+                    __State::AwaitYieldNow { __awaitee, copy: __p1, value: __p0 } => {
+                        let ::core::task::Poll::Ready(__p2) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
                                 __slots,
                                 __awaitee,
-                                __saved,
                                 __cx,
                             )
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        let __p0 = unsafe { ::core::ptr::read(__p0) };
+                        let __p1 = unsafe { ::core::ptr::read(__p1) };
                         __running = unsafe {
                             ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
                         {
                             let value = __p0;
                             let copy = __p1;

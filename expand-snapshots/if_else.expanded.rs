@@ -18,9 +18,9 @@ pub fn pick(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
         /// `fetch(n).await`, line 10
-        AwaitFetch { __awaitee: F0, __saved: (T0,) },
+        AwaitFetch { __awaitee: F0, flag: T0 },
         /// `yield_now().await`, line 13
-        AwaitYieldNow { __awaitee: F1, __saved: (T1, T0) },
+        AwaitYieldNow { __awaitee: F1, n: T1, flag: T0 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -125,7 +125,7 @@ pub fn pick(
                                             __state.as_mut(),
                                             __State::AwaitFetch {
                                                 __awaitee,
-                                                __saved: (flag,),
+                                                flag,
                                             },
                                         )
                                     };
@@ -143,7 +143,8 @@ pub fn pick(
                                             __state.as_mut(),
                                             __State::AwaitYieldNow {
                                                 __awaitee,
-                                                __saved: (n, flag),
+                                                n,
+                                                flag,
                                             },
                                         )
                                     };
@@ -156,21 +157,22 @@ pub fn pick(
                                 }
                             }
                         }
-                        __State::AwaitFetch { __awaitee, __saved } => {
-                            let ::core::task::Poll::Ready((__p5, (__p0,))) = (unsafe {
+                        __State::AwaitFetch { __awaitee, flag: __p0 } => {
+                            let ::core::task::Poll::Ready(__p5) = (unsafe {
                                 ::statemachine_runtime::__private::poll_awaitee(
                                     __this,
                                     __slots,
                                     __awaitee,
-                                    __saved,
                                     __cx,
                                 )
                             }) else {
                                 return ::core::task::Poll::Pending;
                             };
+                            let __p0 = unsafe { ::core::ptr::read(__p0) };
                             __running = unsafe {
                                 ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
                             {
                                 let flag = __p0;
                                 let __value4 = {
@@ -187,21 +189,23 @@ pub fn pick(
                                 }
                             }
                         }
-                        __State::AwaitYieldNow { __awaitee, __saved } => {
-                            let ::core::task::Poll::Ready((__p9, (__p1, __p0))) = (unsafe {
+                        __State::AwaitYieldNow { __awaitee, n: __p1, flag: __p0 } => {
+                            let ::core::task::Poll::Ready(__p9) = (unsafe {
                                 ::statemachine_runtime::__private::poll_awaitee(
                                     __this,
                                     __slots,
                                     __awaitee,
-                                    __saved,
                                     __cx,
                                 )
                             }) else {
                                 return ::core::task::Poll::Pending;
                             };
+                            let __p0 = unsafe { ::core::ptr::read(__p0) };
+                            let __p1 = unsafe { ::core::ptr::read(__p1) };
                             __running = unsafe {
                                 ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
                             {
                                 let flag = __p0;
                                 let n = __p1;

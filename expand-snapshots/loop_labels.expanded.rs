@@ -17,7 +17,7 @@ pub fn search(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
         /// `yield_now().await`, line 9
-        AwaitYieldNow { __awaitee: F0, __saved: (T4, T2, T1, T0) },
+        AwaitYieldNow { __awaitee: F0, c: T4, r: T2, cols: T1, rows: T0 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -110,23 +110,31 @@ pub fn search(
                                 }
                             }
                         }
-                        __State::AwaitYieldNow { __awaitee, __saved } => {
-                            let ::core::task::Poll::Ready(
-                                (__p6, (__p4, __p2, __p1, __p0)),
-                            ) = (unsafe {
+                        __State::AwaitYieldNow {
+                            __awaitee,
+                            c: __p4,
+                            r: __p2,
+                            cols: __p1,
+                            rows: __p0,
+                        } => {
+                            let ::core::task::Poll::Ready(__p6) = (unsafe {
                                 ::statemachine_runtime::__private::poll_awaitee(
                                     __this,
                                     __slots,
                                     __awaitee,
-                                    __saved,
                                     __cx,
                                 )
                             }) else {
                                 return ::core::task::Poll::Pending;
                             };
+                            let __p0 = unsafe { ::core::ptr::read(__p0) };
+                            let __p1 = unsafe { ::core::ptr::read(__p1) };
+                            let __p2 = unsafe { ::core::ptr::read(__p2) };
+                            let __p4 = unsafe { ::core::ptr::read(__p4) };
                             __running = unsafe {
                                 ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
                             __next = __Block::AfterYieldNow {
                                 rows: __p0,
                                 cols: __p1,
@@ -210,7 +218,10 @@ pub fn search(
                                                 __state.as_mut(),
                                                 __State::AwaitYieldNow {
                                                     __awaitee,
-                                                    __saved: (c, r, cols, rows),
+                                                    c,
+                                                    r,
+                                                    cols,
+                                                    rows,
                                                 },
                                             )
                                         };

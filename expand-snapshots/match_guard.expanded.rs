@@ -17,9 +17,9 @@ pub fn classify(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `fetch(n).await`, line 10
-        AwaitFetch1 { __awaitee: F0, __saved: () },
+        AwaitFetch1 { __awaitee: F0 },
         /// `fetch(0).await`, line 12
-        AwaitFetch2 { __awaitee: F1, __saved: (T0,) },
+        AwaitFetch2 { __awaitee: F1, v: T0 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -123,10 +123,7 @@ pub fn classify(
                                         ::statemachine_runtime::__private::set_state(
                                             __running,
                                             __state.as_mut(),
-                                            __State::AwaitFetch1 {
-                                                __awaitee,
-                                                __saved: (),
-                                            },
+                                            __State::AwaitFetch1 { __awaitee },
                                         )
                                     };
                                     continue '__resume;
@@ -153,7 +150,7 @@ pub fn classify(
                                             __state.as_mut(),
                                             __State::AwaitFetch2 {
                                                 __awaitee,
-                                                __saved: (v,),
+                                                v,
                                             },
                                         )
                                     };
@@ -166,13 +163,12 @@ pub fn classify(
                                 }
                             }
                         }
-                        __State::AwaitFetch1 { __awaitee, __saved } => {
-                            let ::core::task::Poll::Ready((__p6, ())) = (unsafe {
+                        __State::AwaitFetch1 { __awaitee } => {
+                            let ::core::task::Poll::Ready(__p6) = (unsafe {
                                 ::statemachine_runtime::__private::poll_awaitee(
                                     __this,
                                     __slots,
                                     __awaitee,
-                                    __saved,
                                     __cx,
                                 )
                             }) else {
@@ -181,6 +177,7 @@ pub fn classify(
                             __running = unsafe {
                                 ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
                             {
                                 let __value5 = __p6;
                                 {
@@ -193,21 +190,22 @@ pub fn classify(
                                 }
                             }
                         }
-                        __State::AwaitFetch2 { __awaitee, __saved } => {
-                            let ::core::task::Poll::Ready((__p8, (__p0,))) = (unsafe {
+                        __State::AwaitFetch2 { __awaitee, v: __p0 } => {
+                            let ::core::task::Poll::Ready(__p8) = (unsafe {
                                 ::statemachine_runtime::__private::poll_awaitee(
                                     __this,
                                     __slots,
                                     __awaitee,
-                                    __saved,
                                     __cx,
                                 )
                             }) else {
                                 return ::core::task::Poll::Pending;
                             };
+                            let __p0 = unsafe { ::core::ptr::read(__p0) };
                             __running = unsafe {
                                 ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
                             {
                                 let v = __p0;
                                 let __value7 = {

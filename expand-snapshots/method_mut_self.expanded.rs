@@ -30,7 +30,7 @@ impl Counter {
             /// Not polled yet: holds the arguments.
             Unresumed { __arg0: A0, __arg1: A1 },
             /// `yield_now().await`, line 11
-            AwaitYieldNow { __awaitee: F0, __saved: (T1, T0) },
+            AwaitYieldNow { __awaitee: F0, by: T1, self_: T0 },
             /// Completed: polling again panics.
             Returned,
             /// A panic unwound through the body: polling again panics.
@@ -112,28 +112,31 @@ impl Counter {
                                         __state.as_mut(),
                                         __State::AwaitYieldNow {
                                             __awaitee,
-                                            __saved: (by, __self),
+                                            by,
+                                            self_: __self,
                                         },
                                     )
                                 };
                                 continue '__resume;
                             }
                         }
-                        __State::AwaitYieldNow { __awaitee, __saved } => {
-                            let ::core::task::Poll::Ready((__p2, (__p1, __p0))) = (unsafe {
+                        __State::AwaitYieldNow { __awaitee, by: __p1, self_: __p0 } => {
+                            let ::core::task::Poll::Ready(__p2) = (unsafe {
                                 ::statemachine_runtime::__private::poll_awaitee(
                                     __this,
                                     __slots,
                                     __awaitee,
-                                    __saved,
                                     __cx,
                                 )
                             }) else {
                                 return ::core::task::Poll::Pending;
                             };
+                            let __p0 = unsafe { ::core::ptr::read(__p0) };
+                            let __p1 = unsafe { ::core::ptr::read(__p1) };
                             __running = unsafe {
                                 ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
                             {
                                 let __self = __p0;
                                 let by = __p1;

@@ -20,9 +20,9 @@ pub fn total(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
         /// `read(a).await`, line 13
-        AwaitRead1 { __awaitee: F0, __saved: (T1,) },
+        AwaitRead1 { __awaitee: F0, b: T1 },
         /// `read(b).await`, line 14
-        AwaitRead2 { __awaitee: F1, __saved: (T3,) },
+        AwaitRead2 { __awaitee: F1, x: T3 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -99,28 +99,29 @@ pub fn total(
                                     __state.as_mut(),
                                     __State::AwaitRead1 {
                                         __awaitee,
-                                        __saved: (b,),
+                                        b,
                                     },
                                 )
                             };
                             continue '__resume;
                         }
                     }
-                    __State::AwaitRead1 { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__p2, (__p1,))) = (unsafe {
+                    __State::AwaitRead1 { __awaitee, b: __p1 } => {
+                        let ::core::task::Poll::Ready(__p2) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
                                 __slots,
                                 __awaitee,
-                                __saved,
                                 __cx,
                             )
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        let __p1 = unsafe { ::core::ptr::read(__p1) };
                         __running = unsafe {
                             ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
                         {
                             let b = __p1;
                             let x = {
@@ -155,28 +156,29 @@ pub fn total(
                                     __state.as_mut(),
                                     __State::AwaitRead2 {
                                         __awaitee,
-                                        __saved: (x,),
+                                        x,
                                     },
                                 )
                             };
                             continue '__resume;
                         }
                     }
-                    __State::AwaitRead2 { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__p4, (__p3,))) = (unsafe {
+                    __State::AwaitRead2 { __awaitee, x: __p3 } => {
+                        let ::core::task::Poll::Ready(__p4) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
                                 __slots,
                                 __awaitee,
-                                __saved,
                                 __cx,
                             )
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        let __p3 = unsafe { ::core::ptr::read(__p3) };
                         __running = unsafe {
                             ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
                         {
                             let x = __p3;
                             let y = {

@@ -15,7 +15,7 @@ pub fn add(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
         /// `yield_now().await`, line 6
-        AwaitYieldNow { __awaitee: F0, __saved: (T2,) },
+        AwaitYieldNow { __awaitee: F0, c: T2 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -94,28 +94,29 @@ pub fn add(
                                     __state.as_mut(),
                                     __State::AwaitYieldNow {
                                         __awaitee,
-                                        __saved: (c,),
+                                        c,
                                     },
                                 )
                             };
                             continue '__resume;
                         }
                     }
-                    __State::AwaitYieldNow { __awaitee, __saved } => {
-                        let ::core::task::Poll::Ready((__p3, (__p2,))) = (unsafe {
+                    __State::AwaitYieldNow { __awaitee, c: __p2 } => {
+                        let ::core::task::Poll::Ready(__p3) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
                                 __slots,
                                 __awaitee,
-                                __saved,
                                 __cx,
                             )
                         }) else {
                             return ::core::task::Poll::Pending;
                         };
+                        let __p2 = unsafe { ::core::ptr::read(__p2) };
                         __running = unsafe {
                             ::statemachine_runtime::__private::running(__this, __slots)
                         };
+                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
                         {
                             let c = __p2;
                             {

@@ -38,7 +38,7 @@ pub fn drain(
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `yield_now().await`, line 7
-        AwaitYieldNow { __awaitee: F0, __saved: (T4, T1) },
+        AwaitYieldNow { __awaitee: F0, top: T4, sum: T1 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -73,13 +73,10 @@ pub fn drain(
                 __Slots<T0>,
             >(this, ::core::marker::PhantomData);
             unsafe {
-                if let __State::AwaitYieldNow { __awaitee, __saved } = &mut *this {
-                    let mut __saved = ::core::mem::ManuallyDrop::new(
-                        ::core::ptr::read(__saved),
-                    );
+                if let __State::AwaitYieldNow { __awaitee, top: __p4, sum: __p1 } = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
-                    ::core::ptr::drop_in_place(&raw mut __saved.0);
-                    ::core::ptr::drop_in_place(&raw mut __saved.1);
+                    ::core::ptr::drop_in_place(__p4);
+                    ::core::ptr::drop_in_place(__p1);
                     ::statemachine_runtime::__private::Slot::drop_live(
                         &raw mut (*slots).stack,
                     );
@@ -166,21 +163,23 @@ pub fn drain(
                                 }
                             }
                         }
-                        __State::AwaitYieldNow { __awaitee, __saved } => {
-                            let ::core::task::Poll::Ready((__p5, (__p4, __p1))) = (unsafe {
+                        __State::AwaitYieldNow { __awaitee, top: __p4, sum: __p1 } => {
+                            let ::core::task::Poll::Ready(__p5) = (unsafe {
                                 ::statemachine_runtime::__private::poll_awaitee(
                                     __this,
                                     __slots,
                                     __awaitee,
-                                    __saved,
                                     __cx,
                                 )
                             }) else {
                                 return ::core::task::Poll::Pending;
                             };
+                            let __p1 = unsafe { ::core::ptr::read(__p1) };
+                            let __p4 = unsafe { ::core::ptr::read(__p4) };
                             __running = unsafe {
                                 ::statemachine_runtime::__private::running(__this, __slots)
                             };
+                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
                             __next = __Block::AfterYieldNow {
                                 sum: __p1,
                                 top: __p4,
@@ -255,7 +254,8 @@ pub fn drain(
                                                         __state.as_mut(),
                                                         __State::AwaitYieldNow {
                                                             __awaitee,
-                                                            __saved: (top, sum),
+                                                            top,
+                                                            sum,
                                                         },
                                                     )
                                                 };

@@ -16,7 +16,7 @@
 //!     enum __State<A0, F0, T0> {
 //!         Unresumed { __arg0: A0 },
 //!         /// `double(a).await`, line 2
-//!         Await0 { __awaitee: F0, __saved: (T0,) },
+//!         Await0 { __awaitee: F0, a: T0 },
 //!         Returned,
 //!         Panicked,
 //!     }
@@ -584,14 +584,20 @@ impl Emitter<'_> {
                     state_generics.push(ty);
                 }
             }
-            let tys = saved.iter().map(|&(l, c)| self.field_ty(l, c));
+            // Separate fields rather than one tuple, so that the layout can
+            // put small ones beside the tag, as rustc's does.
+            let fields = saved.iter().map(|&(l, c)| {
+                let field = &self.body.locals[l].field;
+                let ty = self.field_ty(l, c);
+                quote!(#field: #ty)
+            });
             let line = point.span.start().line;
             let doc = format!(" `{}.await`, line {}", point.text, line);
             let (name, text, line32) = (variant.to_string(), &point.text, line as u32);
             info_arms.push(quote!(Self::#variant { .. } => (#name, ::core::option::Option::Some(#text), #line32),));
             await_variants.push(quote! {
                 #[doc = #doc]
-                #variant { __awaitee: #fut, __saved: (#(#tys,)*) }
+                #variant { __awaitee: #fut, #(#fields,)* }
             });
         }
 
@@ -649,18 +655,27 @@ impl Emitter<'_> {
                 });
                 quote!(#next = #block_enum::#target_variant { #(#fields),* }; break #entry;)
             };
+            let fields: Vec<&Ident> = saved
+                .iter()
+                .map(|&(l, _)| &self.body.locals[l].field)
+                .collect();
+            // Read outermost first, so an unwind drops them innermost first.
+            let vars_out = vars.iter().rev();
             resume_arms.push(quote! {
-                #state_enum::#variant { __awaitee, __saved } => {
+                #state_enum::#variant { __awaitee, #(#fields: #vars),* } => {
                     // SAFETY: `__this` points to the pinned state, currently
-                    // `#variant`; `__awaitee` is its structurally pinned field and
-                    // `__saved` the values moved out only on `Ready`.
-                    let ::core::task::Poll::Ready((#value, (#(#vars,)*))) =
-                        (unsafe { ::statemachine_runtime::__private::poll_awaitee(#this, #slots_var, __awaitee, __saved, #cx) })
+                    // `#variant`, and `__awaitee` is its structurally pinned field.
+                    let ::core::task::Poll::Ready(#value) =
+                        (unsafe { ::statemachine_runtime::__private::poll_awaitee(#this, #slots_var, __awaitee, #cx) })
                     else {
                         return ::core::task::Poll::Pending;
                     };
-                    // SAFETY: as above; the state is hollow now.
+                    // SAFETY: each saved value is moved out once; the state is
+                    // hollow from here on, and the awaitee is dropped in place
+                    // (a panic there drops the values and poisons the state).
+                    #(let #vars_out = unsafe { ::core::ptr::read(#vars_out) };)*
                     #running = unsafe { ::statemachine_runtime::__private::running(#this, #slots_var) };
+                    unsafe { ::core::ptr::drop_in_place(__awaitee) };
                     #then
                 }
             });
@@ -1041,6 +1056,7 @@ impl Emitter<'_> {
                 let awaitee = self.substitute_gotos(block, awaitee.clone())?;
                 let saved = self.saved(*index);
                 let values = self.edge_values(block, *goto, &saved)?;
+                let fields = self.field_inits(&saved, &values);
                 let keep = self.keep_slots(*goto);
                 let awaitee_var = Ident::new("__awaitee", Span::mixed_site());
                 // Always the last statement of its block: no braces needed.
@@ -1048,7 +1064,7 @@ impl Emitter<'_> {
                     #keep
                     let #awaitee_var = #awaitee;
                     // SAFETY: the body's values are in its locals, not the state.
-                    unsafe { ::statemachine_runtime::__private::set_state(#running, #state.as_mut(), #state_enum::#variant { #awaitee_var, __saved: (#(#values,)*) }) };
+                    unsafe { ::statemachine_runtime::__private::set_state(#running, #state.as_mut(), #state_enum::#variant { #awaitee_var, #(#fields,)* }) };
                     continue #resume;
                 }
             }
@@ -1164,20 +1180,7 @@ impl Emitter<'_> {
         }
         let values = self.edge_values(block, goto, params)?;
         extras.extend(self.keep_slots(goto));
-        let fields: Vec<TokenStream> = params
-            .iter()
-            .zip(&values)
-            .map(|(&(l, _), value)| {
-                let field = &self.body.locals[l].field;
-                // Shorthand when the value is the field's own name.
-                if *field == value.to_string() {
-                    // The value's own token: its hygiene finds the local.
-                    value.clone()
-                } else {
-                    quote!(#field: #value)
-                }
-            })
-            .collect();
+        let fields = self.field_inits(params, &values);
         let jump = match self.placement[target] {
             Placement::After { alone: true, .. } => quote!(break #label (#(#values,)*);),
             Placement::After { alone: false, .. } => {
@@ -1221,14 +1224,18 @@ impl Emitter<'_> {
                 if local.slot {
                     let field = &local.field;
                     steps.push(quote!(#private::Slot::drop_live(&raw mut (*slots).#field);));
-                } else if let Some(index) = saved.iter().position(|(s, _)| *s == l) {
-                    let index = syn::Index::from(index);
-                    steps.push(quote!(::core::ptr::drop_in_place(&raw mut __saved.#index);));
+                } else if saved.iter().any(|(s, _)| *s == l) {
+                    let var = self.param_var(l);
+                    steps.push(quote!(::core::ptr::drop_in_place(#var);));
                 }
             }
+            let pats = saved.iter().map(|&(l, _)| {
+                let field = &self.body.locals[l].field;
+                let var = self.param_var(l);
+                quote!(#field: #var)
+            });
             arms.push(quote! {
-                if let #state_enum::#variant { __awaitee, __saved } = &mut *this {
-                    let mut __saved = ::core::mem::ManuallyDrop::new(::core::ptr::read(__saved));
+                if let #state_enum::#variant { __awaitee, #(#pats),* } = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
                     #(#steps)*
                     return;
@@ -1262,6 +1269,24 @@ impl Emitter<'_> {
             }
         }
         keep
+    }
+
+    /// `field: value` for each local passed, in a variant literal.
+    fn field_inits(&self, params: &[(LocalId, Carry)], values: &[TokenStream]) -> Vec<TokenStream> {
+        params
+            .iter()
+            .zip(values)
+            .map(|(&(l, _), value)| {
+                let field = &self.body.locals[l].field;
+                // Shorthand when the value is the field's own name: the
+                // value's own token, whose hygiene finds the local.
+                if *field == value.to_string() {
+                    value.clone()
+                } else {
+                    quote!(#field: #value)
+                }
+            })
+            .collect()
     }
 
     /// The expressions that pass `params` along an edge, in order.

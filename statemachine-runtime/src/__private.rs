@@ -5,7 +5,7 @@ use core::convert::Infallible;
 use core::fmt;
 use core::future::Future;
 use core::marker::{PhantomData, PhantomPinned};
-use core::mem::{ManuallyDrop, MaybeUninit};
+use core::mem::MaybeUninit;
 use core::ops::ControlFlow;
 use core::pin::Pin;
 use core::task::{Context, Poll};
@@ -245,25 +245,23 @@ pub unsafe fn set_state<S: MachineState<P>, P>(
 
 /// Polls the awaited future of a machine suspended at an await, in place.
 ///
-/// On `Ready` the awaitee is dropped in place and the saved values are moved
-/// out, leaving the state hollow: the caller then starts [`running`] the
-/// body. If the awaitee's `poll` panics, the whole state (awaitee first,
-/// then the saved values) is dropped in place and the machine is poisoned;
-/// if its drop panics, the saved values are dropped and the machine is
-/// poisoned.
+/// On `Ready` the caller moves the saved values out, starts [`running`] the
+/// body and drops the awaitee in place (`.await` drops it before the body
+/// goes on). If the awaitee's `poll` panics, the whole state (awaitee first,
+/// then the saved values, interleaved with slots) is dropped in place and the
+/// machine is poisoned.
 ///
 /// # Safety
-/// `state` points to a pinned, initialized state and `slots` to its machine's
-/// slots; `awaitee` and `saved` point
-/// to the fields of its current variant; nothing else uses them meanwhile.
+/// `state` points to a pinned, initialized state and `slots` to its
+/// machine's slots; `awaitee` points to the current variant's awaitee;
+/// nothing else uses them meanwhile.
 #[inline(always)]
-pub unsafe fn poll_awaitee<S: MachineState<P>, P, F: Future, V>(
+pub unsafe fn poll_awaitee<S: MachineState<P>, P, F: Future>(
     state: *mut S,
     slots: *mut P,
     awaitee: *mut F,
-    saved: *mut V,
     cx: &mut Context<'_>,
-) -> Poll<(F::Output, V)> {
+) -> Poll<F::Output> {
     /// Poisons the state if the awaitee's `poll` unwinds.
     struct PoisonOnUnwind<S: MachineState<P>, P>(*mut S, *mut P);
     impl<S: MachineState<P>, P> Drop for PoisonOnUnwind<S, P> {
@@ -278,40 +276,7 @@ pub unsafe fn poll_awaitee<S: MachineState<P>, P, F: Future, V>(
     // SAFETY: the awaitee lives in the pinned state and is never moved.
     let poll = F::poll(unsafe { Pin::new_unchecked(&mut *awaitee) }, cx);
     core::mem::forget(guard);
-    match poll {
-        Poll::Pending => Poll::Pending,
-        Poll::Ready(value) => {
-            // SAFETY: the saved values are read once, then the state is
-            // overwritten without dropping them; the awaitee is dropped in
-            // place first, as `.await` drops it before the body goes on.
-            let saved = ManuallyDrop::new(unsafe { core::ptr::read(saved) });
-            let poison = OverwriteState::<S, P>(state, PhantomData);
-            let saved_guard = DropOnUnwind(saved);
-            unsafe { core::ptr::drop_in_place(awaitee) };
-            let saved = saved_guard.into_inner();
-            core::mem::forget(poison);
-            Poll::Ready((value, saved))
-        }
-    }
-}
-
-/// Owns values read out of a state while the rest of it is dropped, so a panic
-/// in that drop still drops them (once).
-struct DropOnUnwind<V>(ManuallyDrop<V>);
-
-impl<V> DropOnUnwind<V> {
-    fn into_inner(self) -> V {
-        let mut this = ManuallyDrop::new(self);
-        // SAFETY: `this` is never dropped, so the value is taken exactly once.
-        unsafe { ManuallyDrop::take(&mut this.0) }
-    }
-}
-
-impl<V> Drop for DropOnUnwind<V> {
-    fn drop(&mut self) {
-        // SAFETY: reached only when `into_inner` was not called.
-        unsafe { ManuallyDrop::drop(&mut self.0) }
-    }
+    poll
 }
 
 /// Polling after `Ready`: the message rustc's futures give.
