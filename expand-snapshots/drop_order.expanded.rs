@@ -3,6 +3,34 @@ use statemachine_runtime::{state_machine, yield_now};
 pub fn scoped(
     __arg0: String,
 ) -> impl ::core::future::Future<Output = usize> + ::statemachine_runtime::StateMachine {
+    #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
+    if false {
+        let _ = async move || -> usize {
+            let name = __arg0;
+            {
+                let greeting = ::alloc::__export::must_use({
+                    ::alloc::fmt::format(format_args!("hello {0}", name))
+                });
+                {
+                    let temp = greeting.clone();
+                    yield_now().await;
+                    drop(temp);
+                }
+                yield_now().await;
+                greeting.len()
+            }
+        };
+        loop {}
+    }
+    /// Values stored in place for their whole scope: each is
+    /// borrowed across an await, large and live across several,
+    /// or a loop's iterator.
+    #[allow(non_camel_case_types, non_snake_case)]
+    struct __Slots<T1> {
+        greeting: ::statemachine_runtime::__private::Slot<T1, ()>,
+        /// Borrows into the slots may be held across awaits.
+        _pinned: ::core::marker::PhantomPinned,
+    }
     #[allow(
         non_camel_case_types,
         non_snake_case,
@@ -10,20 +38,27 @@ pub fn scoped(
         clippy::large_enum_variant,
         clippy::type_complexity
     )]
-    enum __State<A0, F0, T3, T1, T0, F1> {
+    enum __State<A0, F0, T3, T0, F1> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
         /// `yield_now().await`, line 8
-        AwaitYieldNow1 { __awaitee: F0, temp: T3, greeting: T1, name: T0 },
+        AwaitYieldNow1 { __awaitee: F0, temp: T3, name: T0 },
         /// `yield_now().await`, line 11
-        AwaitYieldNow2 { __awaitee: F1, greeting: T1, name: T0 },
+        AwaitYieldNow2 { __awaitee: F1, name: T0 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    impl<A0, F0, T3, T1, T0, F1> ::statemachine_runtime::__private::MachineState<()>
-    for __State<A0, F0, T3, T1, T0, F1> {
+    impl<
+        A0,
+        F0,
+        T3,
+        T0,
+        F1,
+        T1,
+    > ::statemachine_runtime::__private::MachineState<__Slots<T1>>
+    for __State<A0, F0, T3, T0, F1> {
         const PANICKED: Self = Self::Panicked;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
@@ -52,6 +87,32 @@ pub fn scoped(
                 },
             )
         }
+        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T1>) {
+            let _overwrite = ::statemachine_runtime::__private::OverwriteState::<
+                Self,
+                __Slots<T1>,
+            >(this, ::core::marker::PhantomData);
+            unsafe {
+                if let __State::AwaitYieldNow1 { __awaitee, temp: __p3, name: __p0 } = &mut *this {
+                    ::core::ptr::drop_in_place(__awaitee);
+                    ::core::ptr::drop_in_place(__p3);
+                    ::statemachine_runtime::__private::Slot::drop_live(
+                        &raw mut (*slots).greeting,
+                    );
+                    ::core::ptr::drop_in_place(__p0);
+                    return;
+                }
+                if let __State::AwaitYieldNow2 { __awaitee, name: __p0 } = &mut *this {
+                    ::core::ptr::drop_in_place(__awaitee);
+                    ::statemachine_runtime::__private::Slot::drop_live(
+                        &raw mut (*slots).greeting,
+                    );
+                    ::core::ptr::drop_in_place(__p0);
+                    return;
+                }
+                ::core::ptr::drop_in_place(this);
+            }
+        }
     }
     #[allow(
         unused_variables,
@@ -70,7 +131,10 @@ pub fn scoped(
         __State::Unresumed {
             __arg0: __arg0,
         },
-        (),
+        __Slots {
+            greeting: ::statemachine_runtime::__private::Slot::new(),
+            _pinned: ::core::marker::PhantomPinned,
+        },
         move |
             mut __state,
             __slots,
@@ -87,38 +151,48 @@ pub fn scoped(
                             ::statemachine_runtime::__private::running(__this, __slots)
                         };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                        {
-                            let name = __arg0;
-                            let greeting = ::alloc::__export::must_use({
-                                ::alloc::fmt::format(format_args!("hello {0}", name))
-                            });
+                        unsafe {
+                            let __slot1 = &raw mut (*__slots).greeting;
+                            let __place1 = ::statemachine_runtime::__private::Slot::place(
+                                __slot1,
+                            );
                             {
-                                let temp = greeting.clone();
-                                let __awaitee = ::core::future::IntoFuture::into_future(
-                                    yield_now(),
-                                );
+                                let name = __arg0;
+                                let greeting = ::alloc::__export::must_use({
+                                    ::alloc::fmt::format(format_args!("hello {0}", name))
+                                });
                                 unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::AwaitYieldNow1 {
-                                            __awaitee,
-                                            temp,
-                                            greeting,
-                                            name,
-                                        },
+                                    ::statemachine_runtime::__private::Slot::init(
+                                        __slot1,
+                                        greeting,
                                     )
                                 };
-                                continue '__resume;
+                                let __guard1 = unsafe {
+                                    ::statemachine_runtime::__private::SlotGuard::new(__slot1)
+                                };
+                                {
+                                    let temp = (*__place1).clone();
+                                    ::core::mem::forget(__guard1);
+                                    let __awaitee = ::core::future::IntoFuture::into_future(
+                                        yield_now(),
+                                    );
+                                    unsafe {
+                                        ::statemachine_runtime::__private::set_state(
+                                            __running,
+                                            __state.as_mut(),
+                                            __State::AwaitYieldNow1 {
+                                                __awaitee,
+                                                temp,
+                                                name,
+                                            },
+                                        )
+                                    };
+                                    continue '__resume;
+                                }
                             }
                         }
                     }
-                    __State::AwaitYieldNow1 {
-                        __awaitee,
-                        temp: __p3,
-                        greeting: __p1,
-                        name: __p0,
-                    } => {
+                    __State::AwaitYieldNow1 { __awaitee, temp: __p3, name: __p0 } => {
                         let ::core::task::Poll::Ready(__p4) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -130,49 +204,52 @@ pub fn scoped(
                             return ::core::task::Poll::Pending;
                         };
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
-                        let __p1 = unsafe { ::core::ptr::read(__p1) };
                         let __p3 = unsafe { ::core::ptr::read(__p3) };
                         __running = unsafe {
                             ::statemachine_runtime::__private::running(__this, __slots)
                         };
                         unsafe { ::core::ptr::drop_in_place(__awaitee) };
-                        {
-                            let name = __p0;
-                            let greeting = __p1;
-                            {
-                                let __value2 = {
-                                    let temp = __p3;
-                                    {
-                                        let mut __awaited4 = __p4;
-                                        __awaited4;
-                                    }
-                                    drop(temp);
-                                    ()
-                                };
-                                __value2;
-                            }
-                            let __awaitee = ::core::future::IntoFuture::into_future(
-                                yield_now(),
+                        unsafe {
+                            let __slot1 = &raw mut (*__slots).greeting;
+                            let __place1 = ::statemachine_runtime::__private::Slot::place(
+                                __slot1,
                             );
-                            unsafe {
-                                ::statemachine_runtime::__private::set_state(
-                                    __running,
-                                    __state.as_mut(),
-                                    __State::AwaitYieldNow2 {
-                                        __awaitee,
-                                        greeting,
-                                        name,
-                                    },
-                                )
-                            };
-                            continue '__resume;
+                            {
+                                let name = __p0;
+                                let __guard1 = ::statemachine_runtime::__private::SlotGuard::new(
+                                    __slot1,
+                                );
+                                {
+                                    let __value2 = {
+                                        let temp = __p3;
+                                        {
+                                            let mut __awaited4 = __p4;
+                                            __awaited4;
+                                        }
+                                        drop(temp);
+                                        ()
+                                    };
+                                    __value2;
+                                }
+                                ::core::mem::forget(__guard1);
+                                let __awaitee = ::core::future::IntoFuture::into_future(
+                                    yield_now(),
+                                );
+                                unsafe {
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
+                                        __state.as_mut(),
+                                        __State::AwaitYieldNow2 {
+                                            __awaitee,
+                                            name,
+                                        },
+                                    )
+                                };
+                                continue '__resume;
+                            }
                         }
                     }
-                    __State::AwaitYieldNow2 {
-                        __awaitee,
-                        greeting: __p1,
-                        name: __p0,
-                    } => {
+                    __State::AwaitYieldNow2 { __awaitee, name: __p0 } => {
                         let ::core::task::Poll::Ready(__p5) = (unsafe {
                             ::statemachine_runtime::__private::poll_awaitee(
                                 __this,
@@ -184,29 +261,36 @@ pub fn scoped(
                             return ::core::task::Poll::Pending;
                         };
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
-                        let __p1 = unsafe { ::core::ptr::read(__p1) };
                         __running = unsafe {
                             ::statemachine_runtime::__private::running(__this, __slots)
                         };
                         unsafe { ::core::ptr::drop_in_place(__awaitee) };
-                        {
-                            let name = __p0;
-                            let greeting = __p1;
+                        unsafe {
+                            let __slot1 = &raw mut (*__slots).greeting;
+                            let __place1 = ::statemachine_runtime::__private::Slot::place(
+                                __slot1,
+                            );
                             {
-                                let mut __awaited5 = __p5;
-                                __awaited5;
-                            }
-                            return {
-                                let __ret = greeting.len();
-                                unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::Returned,
-                                    )
+                                let name = __p0;
+                                let __guard1 = ::statemachine_runtime::__private::SlotGuard::new(
+                                    __slot1,
+                                );
+                                {
+                                    let mut __awaited5 = __p5;
+                                    __awaited5;
+                                }
+                                return {
+                                    let __ret = (*__place1).len();
+                                    unsafe {
+                                        ::statemachine_runtime::__private::set_state(
+                                            __running,
+                                            __state.as_mut(),
+                                            __State::Returned,
+                                        )
+                                    };
+                                    ::core::task::Poll::Ready(__ret)
                                 };
-                                ::core::task::Poll::Ready(__ret)
-                            };
+                            }
                         }
                     }
                     __State::Returned => {

@@ -34,7 +34,7 @@ use syn::spanned::Spanned;
 use syn::visit_mut::VisitMut;
 use syn::{Expr, Ident, Stmt};
 
-use crate::scan;
+use crate::scan::{self, is_comparison, is_compound_assignment};
 
 pub(crate) type LocalId = usize;
 pub(crate) type BlockId = usize;
@@ -873,7 +873,15 @@ impl<'n> Builder<'n> {
             Some(ParamKind::Reference) => uses.borrowed_in_await,
             _ => uses.borrowed,
         };
-        let slot = in_place || borrowed || (param.is_none() && large && awaits >= 2 && place_only);
+        // Live across several transitions and only ever used in place (indexed,
+        // borrowed, a receiver of a method known to borrow): kept in place
+        // rather than moved at every transition, as rustc's coroutine does.
+        let stays =
+            param.is_none() && awaits >= 2 && scan::only_place_uses(&ident.to_string(), rest);
+        let slot = in_place
+            || borrowed
+            || (param.is_none() && large && awaits >= 2 && place_only)
+            || stays;
         if !slot {
             return;
         }
@@ -1827,28 +1835,6 @@ impl<'n> Builder<'n> {
             ),
         );
     }
-}
-
-fn is_comparison(op: &syn::BinOp) -> bool {
-    use syn::BinOp::*;
-    matches!(op, Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_))
-}
-
-fn is_compound_assignment(op: &syn::BinOp) -> bool {
-    use syn::BinOp::*;
-    matches!(
-        op,
-        AddAssign(_)
-            | SubAssign(_)
-            | MulAssign(_)
-            | DivAssign(_)
-            | RemAssign(_)
-            | BitXorAssign(_)
-            | BitAndAssign(_)
-            | BitOrAssign(_)
-            | ShlAssign(_)
-            | ShrAssign(_)
-    )
 }
 
 /// The pointer to local `id`'s slot (`*mut Slot<T>`), bound in every block

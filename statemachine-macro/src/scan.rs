@@ -757,3 +757,159 @@ pub(crate) fn awaited_role(expr: &Expr) -> String {
         })
         .collect()
 }
+
+pub(crate) fn is_comparison(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(op, Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_))
+}
+
+pub(crate) fn is_compound_assignment(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(
+        op,
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
+    )
+}
+
+/// Methods of the standard collections and strings that take `&self` or
+/// `&mut self`. A user type with a by-value method of one of these names
+/// gives E0507 on a local kept in place, never a wrong program.
+fn borrows_receiver(method: &syn::Ident) -> bool {
+    matches!(
+        method.to_string().as_str(),
+        "len"
+            | "is_empty"
+            | "capacity"
+            | "push"
+            | "push_str"
+            | "push_back"
+            | "push_front"
+            | "pop"
+            | "pop_back"
+            | "pop_front"
+            | "insert"
+            | "remove"
+            | "clear"
+            | "truncate"
+            | "extend"
+            | "extend_from_slice"
+            | "reserve"
+            | "get"
+            | "get_mut"
+            | "contains"
+            | "contains_key"
+            | "first"
+            | "last"
+            | "iter"
+            | "iter_mut"
+            | "as_slice"
+            | "as_str"
+            | "as_bytes"
+            | "sort"
+            | "sort_unstable"
+            | "reverse"
+            | "fill"
+            | "swap"
+            | "clone"
+            | "to_vec"
+            | "to_string"
+            | "to_owned"
+            | "starts_with"
+            | "ends_with"
+    )
+}
+
+/// Is every use of local `name` in `stmts` one that works on the value in
+/// place: indexing, `&`/`&mut`, the receiver of a method known to borrow
+/// ([`borrows_receiver`]), the target of a compound assignment, or a
+/// comparison operand? Then the value never leaves its place before its
+/// scope ends. Any other use (a move, a field, a whole assignment, a macro,
+/// a closure, a binding of the same name) answers no. So does a local used
+/// only by operators: a counter is cheaper in a register than in place.
+pub(crate) fn only_place_uses(name: &str, stmts: &[syn::Stmt]) -> bool {
+    struct Checker<'a> {
+        name: &'a str,
+        ok: bool,
+        /// Indexed or a method's receiver: a collection, whose move costs.
+        collection: bool,
+    }
+    impl Checker<'_> {
+        fn is_name(&self, expr: &Expr) -> bool {
+            matches!(expr, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(self.name))
+        }
+        fn mentions(&self, tokens: TokenStream) -> bool {
+            let mut idents = Vec::new();
+            mentioned_idents(tokens, &mut idents);
+            idents.iter().any(|i| i == self.name)
+        }
+    }
+    impl<'ast> Visit<'ast> for Checker<'_> {
+        fn visit_expr(&mut self, expr: &'ast Expr) {
+            if !self.ok {
+                return;
+            }
+            match expr {
+                Expr::Path(_) if self.is_name(expr) => self.ok = false,
+                Expr::Index(i) if self.is_name(&i.expr) => {
+                    self.collection = true;
+                    self.visit_expr(&i.index);
+                }
+                Expr::Reference(r) if self.is_name(&r.expr) => {}
+                Expr::MethodCall(m) if self.is_name(&m.receiver) => {
+                    self.collection = true;
+                    if !borrows_receiver(&m.method) {
+                        self.ok = false;
+                    }
+                    m.args.iter().for_each(|a| self.visit_expr(a));
+                }
+                Expr::Binary(b)
+                    if (is_compound_assignment(&b.op) || is_comparison(&b.op))
+                        && self.is_name(&b.left) =>
+                {
+                    if !(is_comparison(&b.op) && self.is_name(&b.right)) {
+                        self.visit_expr(&b.right);
+                    }
+                }
+                Expr::Binary(b) if is_comparison(&b.op) && self.is_name(&b.right) => {
+                    self.visit_expr(&b.left);
+                }
+                Expr::Closure(_) | Expr::Async(_) => {
+                    if self.mentions(quote::ToTokens::to_token_stream(expr)) {
+                        self.ok = false;
+                    }
+                }
+                _ => syn::visit::visit_expr(self, expr),
+            }
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if self.mentions(mac.tokens.clone()) {
+                self.ok = false;
+            }
+        }
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            if p.ident == self.name {
+                self.ok = false;
+            }
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut checker = Checker {
+        name,
+        ok: true,
+        collection: false,
+    };
+    for stmt in stmts {
+        checker.visit_stmt(stmt);
+    }
+    checker.ok && checker.collection
+}

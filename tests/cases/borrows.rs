@@ -115,3 +115,23 @@ differential!(large_buffer_live_across_awaits, (n: u32) -> u32 {
     }
     buf[1] as u32 + buf[2] as u32
 }, (3));
+
+// Collections live across the loop's awaits and used only in place (indexed,
+// receivers of borrowing methods) stay in their slots without a drop flag:
+// dropped at every cancellation point and at the end in rustc's order.
+differential!(collections_kept_in_place_across_loop_awaits, (a: D, n: u32) -> usize {
+    let mut names = vec![D("first")];
+    let mut text = String::new();
+    let after = D("after");
+    for i in 0..n {
+        leaf("tick", i).await;
+        names.push(D("pushed"));
+        text.push_str("ab");
+        if names.len() > 2 {
+            names.remove(0);
+        }
+        names[0].touch();
+    }
+    after.touch();
+    names.len() + text.len()
+}, (D("a"), 3));
