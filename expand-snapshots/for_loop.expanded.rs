@@ -6,6 +6,20 @@ pub async fn weigh(s: &str) -> usize {
 pub fn sum_lengths(
     __arg0: Vec<&'static str>,
 ) -> impl ::core::future::Future<Output = usize> + ::statemachine_runtime::StateMachine {
+    #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
+    if false {
+        let _ = async move || -> usize {
+            let words = __arg0;
+            {
+                let mut sum = 0;
+                for w in words {
+                    sum += weigh(w).await;
+                }
+                sum
+            }
+        };
+        loop {}
+    }
     /// Values stored in place for their whole scope: each is
     /// borrowed across an await, large and live across several,
     /// or a loop's iterator.

@@ -406,7 +406,7 @@ impl Report {
                 String::new()
             } else {
                 format!(
-                    "larger on {}. Likely cause: values kept in place (slots) sit in a separate struct beside the state enum, each part with its own drop flags and alignment padding (e.g. string_build: a String slot plus its flag next to a separately padded enum), while rustc packs everything, tag included, into one layout. Putting drop flags into the slots' padding or the tag, and overlapping storage (design: coming after), would close it.",
+                    "larger on {}. Likely cause: values kept in place (slots) sit in a struct beside the state enum, so the enum's tag and padding cannot share their bytes, while rustc lays out the tag, the values kept across every await and each await's own values as one object. One enum whose variants hold the slots at fixed offsets would close it.",
                     bigger.join(", ")
                 )
             },
@@ -474,7 +474,7 @@ impl Report {
                 String::new()
             } else {
                 format!(
-                    "over on {}. Likely cause: the cost of a transition itself rather than big copies (the 4 KiB and 64 KiB values stay in place since the slots commit): each resume goes through the step closure's dispatch over two enums (state and block), moves the saved small values out of the variant and back, and writes the poisoned state before running user code, where rustc resumes in place with one jump. It grows with the number of saved values (parser, match_arms, labeled_loops) and with drop flags (cancel_midway's Vec). Resuming in place for values live across every await, and skipping the per-step poison write where nothing between awaits can panic, would close most of it",
+                    "over on {}. Likely cause: joins. A loop head, or the block after a `match` or `if` whose arms await, is run from the step function's dispatch loop: the values passed to it travel in a `__Block` value and LLVM does not thread the jump through that loop's header, where rustc's coroutine jumps directly (labeled_loops and match_arms take two such jumps per iteration without an await). Small values live across every await (counters) are also still moved out of the state and back at each resume. Ratios of workloads under 3 ns per poll move by up to 30% between builds of the same code (code placement), so compare runs with care",
                     over.join("; ")
                 )
             },

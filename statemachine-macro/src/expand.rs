@@ -144,9 +144,10 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     // Slots are reached through raw pointers: the borrow checker does not see
     // their uses. It checks this never-run copy of the original body instead,
     // so a body rustc rejects is rejected here too, with rustc's message.
-    // Only the user's own locals in slots escape the borrow checker.
+    // Code that reaches slots runs in an `unsafe` block, and the slots'
+    // uses escape the borrow checker: this copy restores both checks.
     let user_slots = lowered.locals.iter().any(|l| l.slot && !l.internal_slot);
-    let shadow = if user_slots {
+    let shadow = if lowered.locals.iter().any(|l| l.slot) {
         let output = &function.output;
         let original = strip_in_place_attrs(shadow_body);
         // The arguments under their names as the user wrote them.
