@@ -60,6 +60,9 @@ mod question_mark;
 #[path = "../../expand-snapshots/straight_line.rs"]
 mod straight_line;
 #[allow(dead_code)]
+#[path = "../../expand-snapshots/three_awaits.rs"]
+mod three_awaits;
+#[allow(dead_code)]
 #[path = "../../expand-snapshots/while_let.rs"]
 mod while_let;
 
@@ -88,6 +91,7 @@ fn snapshot_inputs_run() {
     assert_eq!(block_on(while_let::drain(vec![1, 2, 3])), 6);
     assert_eq!(block_on(await_in_condition::count_even(5)), 3);
     assert_eq!(block_on(drop_order::scoped("x".to_owned())), 7);
+    assert!(block_on(three_awaits::copy_user(4)));
     assert_eq!(
         block_on(borrow_across_await::first_after_yield(vec![5, 6])),
         7

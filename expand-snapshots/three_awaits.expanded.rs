@@ -1,0 +1,317 @@
+use statemachine_runtime::state_machine;
+pub async fn fetch(id: u32) -> String {
+    ::alloc::__export::must_use({ ::alloc::fmt::format(format_args!("user{0}", id)) })
+}
+pub async fn store(key: String, value: usize) -> bool {
+    !key.is_empty() && value > 0
+}
+/// The readability target: a three-await function.
+#[allow(refining_impl_trait)]
+pub fn copy_user(
+    __arg0: u32,
+) -> impl ::core::future::Future<Output = bool> + ::statemachine_runtime::StateMachine {
+    #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
+    if false {
+        let _ = async move || -> bool {
+            let id = __arg0;
+            {
+                let name = fetch(id).await;
+                let len = name.len();
+                let backup = fetch(id + 1).await;
+                store(name + &backup, len).await
+            }
+        };
+        loop {}
+    }
+    /// Values stored in place for their whole scope: each is
+    /// borrowed across an await, large and live across several,
+    /// or a loop's iterator.
+    #[allow(non_camel_case_types, non_snake_case)]
+    struct __Slots<T5> {
+        backup: ::statemachine_runtime::__private::Slot<T5, ()>,
+        /// Borrows into the slots may be held across awaits.
+        _pinned: ::core::marker::PhantomPinned,
+    }
+    #[allow(
+        non_camel_case_types,
+        non_snake_case,
+        dead_code,
+        clippy::large_enum_variant,
+        clippy::type_complexity
+    )]
+    enum __State<A0, F0, T0, F1, T3, T2, F2> {
+        /// Not polled yet: holds the arguments.
+        Unresumed { __arg0: A0 },
+        /// `fetch(id).await`, line 14
+        AwaitFetch1 { __awaitee: F0, id: T0 },
+        /// `fetch(id + 1).await`, line 16
+        AwaitFetch2 { __awaitee: F1, len: T3, name: T2 },
+        /// `store(name + & backup, len).await`, line 17
+        AwaitStore { __awaitee: F2 },
+        /// Completed: polling again panics.
+        Returned,
+        /// A panic unwound through the body: polling again panics.
+        Panicked,
+    }
+    impl<
+        A0,
+        F0,
+        T0,
+        F1,
+        T3,
+        T2,
+        F2,
+        T5,
+    > ::statemachine_runtime::__private::MachineState<__Slots<T5>>
+    for __State<A0, F0, T0, F1, T3, T2, F2> {
+        const PANICKED: Self = Self::Panicked;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "copy_user",
+                ::core::panic::Location::caller().file(),
+                match self {
+                    Self::Unresumed { .. } => {
+                        ("Unresumed", ::core::option::Option::None, 13u32)
+                    }
+                    Self::AwaitFetch1 { .. } => {
+                        ("AwaitFetch1", ::core::option::Option::Some("fetch(id)"), 14u32)
+                    }
+                    Self::AwaitFetch2 { .. } => {
+                        (
+                            "AwaitFetch2",
+                            ::core::option::Option::Some("fetch(id + 1)"),
+                            16u32,
+                        )
+                    }
+                    Self::AwaitStore { .. } => {
+                        (
+                            "AwaitStore",
+                            ::core::option::Option::Some("store(name + & backup, len)"),
+                            17u32,
+                        )
+                    }
+                    Self::Returned => ("Returned", ::core::option::Option::None, 13u32),
+                    Self::Panicked => ("Panicked", ::core::option::Option::None, 13u32),
+                },
+            )
+        }
+        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T5>) {
+            let _overwrite = ::statemachine_runtime::__private::OverwriteState::<
+                Self,
+                __Slots<T5>,
+            >(this, ::core::marker::PhantomData);
+            unsafe {
+                if let __State::AwaitFetch1 { __awaitee, id: __p0 } = &mut *this {
+                    ::core::ptr::drop_in_place(__awaitee);
+                    ::core::ptr::drop_in_place(__p0);
+                    return;
+                }
+                if let __State::AwaitFetch2 { __awaitee, len: __p3, name: __p2 } = &mut *this {
+                    ::core::ptr::drop_in_place(__awaitee);
+                    ::core::ptr::drop_in_place(__p3);
+                    ::core::ptr::drop_in_place(__p2);
+                    return;
+                }
+                if let __State::AwaitStore { __awaitee } = &mut *this {
+                    ::core::ptr::drop_in_place(__awaitee);
+                    ::statemachine_runtime::__private::Slot::drop_live(
+                        &raw mut (*slots).backup,
+                    );
+                    return;
+                }
+                ::core::ptr::drop_in_place(this);
+            }
+        }
+    }
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_assignments,
+        unreachable_code,
+        unreachable_patterns,
+        unused_braces,
+        unused_parens,
+        unused_unsafe,
+        dangerous_implicit_autorefs,
+        clippy::all,
+        clippy::pedantic
+    )]
+    let __machine = ::statemachine_runtime::__private::machine(
+        __State::Unresumed {
+            __arg0: __arg0,
+        },
+        __Slots {
+            backup: ::statemachine_runtime::__private::Slot::new(),
+            _pinned: ::core::marker::PhantomPinned,
+        },
+        move |
+            mut __state,
+            __slots,
+            __cx: &mut ::core::task::Context<'_>,
+        | -> ::core::task::Poll<bool> {
+            '__resume: loop {
+                let __this = ::statemachine_runtime::__private::state_ptr(
+                    __state.as_mut(),
+                );
+                let __running;
+                match unsafe { &mut *__this } {
+                    __State::Unresumed { __arg0 } => {
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
+                        };
+                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
+                        {
+                            let id = __arg0;
+                            let __awaitee = ::core::future::IntoFuture::into_future(
+                                fetch(id),
+                            );
+                            unsafe {
+                                ::statemachine_runtime::__private::set_state(
+                                    __running,
+                                    __state.as_mut(),
+                                    __State::AwaitFetch1 {
+                                        __awaitee,
+                                        id,
+                                    },
+                                )
+                            };
+                            continue '__resume;
+                        }
+                    }
+                    __State::AwaitFetch1 { __awaitee, id: __p0 } => {
+                        let ::core::task::Poll::Ready(__p1) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        let __p0 = unsafe { ::core::ptr::read(__p0) };
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
+                        };
+                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                        {
+                            let id = __p0;
+                            let name = __p1;
+                            let len = name.len();
+                            let __awaitee = ::core::future::IntoFuture::into_future(
+                                fetch(id + 1),
+                            );
+                            unsafe {
+                                ::statemachine_runtime::__private::set_state(
+                                    __running,
+                                    __state.as_mut(),
+                                    __State::AwaitFetch2 {
+                                        __awaitee,
+                                        len,
+                                        name,
+                                    },
+                                )
+                            };
+                            continue '__resume;
+                        }
+                    }
+                    __State::AwaitFetch2 { __awaitee, len: __p3, name: __p2 } => {
+                        let ::core::task::Poll::Ready(__p4) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        let __p2 = unsafe { ::core::ptr::read(__p2) };
+                        let __p3 = unsafe { ::core::ptr::read(__p3) };
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
+                        };
+                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                        unsafe {
+                            let __slot5 = &raw mut (*__slots).backup;
+                            let __place5 = ::statemachine_runtime::__private::Slot::place(
+                                __slot5,
+                            );
+                            {
+                                let name = __p2;
+                                let len = __p3;
+                                let backup = __p4;
+                                unsafe {
+                                    ::statemachine_runtime::__private::Slot::init(
+                                        __slot5,
+                                        backup,
+                                    )
+                                };
+                                let __guard5 = unsafe {
+                                    ::statemachine_runtime::__private::SlotGuard::new(__slot5)
+                                };
+                                ::core::mem::forget(__guard5);
+                                let __awaitee = ::core::future::IntoFuture::into_future(
+                                    store(name + &(*__place5), len),
+                                );
+                                unsafe {
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
+                                        __state.as_mut(),
+                                        __State::AwaitStore { __awaitee },
+                                    )
+                                };
+                                continue '__resume;
+                            }
+                        }
+                    }
+                    __State::AwaitStore { __awaitee } => {
+                        let ::core::task::Poll::Ready(__p7) = (unsafe {
+                            ::statemachine_runtime::__private::poll_awaitee(
+                                __this,
+                                __slots,
+                                __awaitee,
+                                __cx,
+                            )
+                        }) else {
+                            return ::core::task::Poll::Pending;
+                        };
+                        __running = unsafe {
+                            ::statemachine_runtime::__private::running(__this, __slots)
+                        };
+                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                        unsafe {
+                            let __slot5 = &raw mut (*__slots).backup;
+                            let __place5 = ::statemachine_runtime::__private::Slot::place(
+                                __slot5,
+                            );
+                            let __guard5 = ::statemachine_runtime::__private::SlotGuard::new(
+                                __slot5,
+                            );
+                            let __value6 = __p7;
+                            return {
+                                let __ret = __value6;
+                                unsafe {
+                                    ::statemachine_runtime::__private::set_state(
+                                        __running,
+                                        __state.as_mut(),
+                                        __State::Returned,
+                                    )
+                                };
+                                ::core::task::Poll::Ready(__ret)
+                            };
+                        }
+                    }
+                    __State::Returned => {
+                        ::statemachine_runtime::__private::resumed_after_completion()
+                    }
+                    __State::Panicked => {
+                        ::statemachine_runtime::__private::resumed_after_panicking()
+                    }
+                }
+            }
+        },
+    );
+    __machine
+}
+fn main() {}
