@@ -781,8 +781,9 @@ pub(crate) fn is_compound_assignment(op: &syn::BinOp) -> bool {
 }
 
 /// Methods of the standard collections and strings that take `&self` or
-/// `&mut self`. A user type with a by-value method of one of these names
-/// gives E0507 on a local kept in place, never a wrong program.
+/// `&mut self` (not `last`, which consumes an iterator). A user type with a
+/// by-value method of one of these names gives E0507 on a local kept in
+/// place, never a wrong program.
 fn borrows_receiver(method: &syn::Ident) -> bool {
     matches!(
         method.to_string().as_str(),
@@ -808,7 +809,6 @@ fn borrows_receiver(method: &syn::Ident) -> bool {
             | "contains"
             | "contains_key"
             | "first"
-            | "last"
             | "iter"
             | "iter_mut"
             | "as_slice"
@@ -912,4 +912,51 @@ pub(crate) fn only_place_uses(name: &str, stmts: &[syn::Stmt]) -> bool {
         checker.visit_stmt(stmt);
     }
     checker.ok && checker.collection
+}
+
+#[cfg(test)]
+mod tests {
+    use super::only_place_uses;
+
+    fn stmts(code: &str) -> Vec<syn::Stmt> {
+        syn::parse_str::<syn::Block>(&format!("{{ {code} }}"))
+            .expect("test code parses")
+            .stmts
+    }
+
+    #[test]
+    fn collections_used_in_place_stay_in_place() {
+        let kept = [
+            "for i in 0..n { f().await; v.push(i); v[0] += 1; }",
+            "loop { f().await; if v.len() > 2 { v.clear(); } x += v[1]; }",
+            "g(&v).await; h(&mut v).await; v.extend_from_slice(&w);",
+            "f().await; if v.is_empty() == w.is_empty() { v.sort(); }",
+        ];
+        for code in kept {
+            assert!(only_place_uses("v", &stmts(code)), "{code}");
+        }
+    }
+
+    #[test]
+    fn any_other_use_keeps_the_value_moving() {
+        let moved = [
+            // moves, whole assignments, fields, consuming or unknown methods
+            "f().await; drop(v);",
+            "f().await; let w = v;",
+            "f().await; v = Vec::new(); v.push(1);",
+            "f().await; v.0.push(1);",
+            "f().await; for x in v.into_iter() {}",
+            "f().await; v.last();",
+            "f().await; v.frobnicate();",
+            // names the analysis cannot follow
+            "f().await; let c = || v.len();",
+            "f().await; println!(\"{}\", v.len());",
+            "f().await; let v = 3; v.len();",
+            // a counter: cheaper moved (in a register) than in place
+            "loop { f().await; v += 1; if v > 3 { break; } }",
+        ];
+        for code in moved {
+            assert!(!only_place_uses("v", &stmts(code)), "{code}");
+        }
+    }
 }
