@@ -6,13 +6,8 @@ pub async fn ready(n: u32) -> bool {
 pub fn count_even(
     __arg0: u32,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, T2, T1, T0> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
@@ -31,25 +26,16 @@ pub fn count_even(
                 "count_even",
                 ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => {
-                        ("Unresumed", ::core::option::Option::None, 8u32)
-                    }
-                    Self::AwaitReady { .. } => {
-                        ("AwaitReady", ::core::option::Option::Some("ready(i)"), 12u32)
-                    }
-                    Self::Returned => ("Returned", ::core::option::Option::None, 8u32),
-                    Self::Panicked => ("Panicked", ::core::option::Option::None, 8u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 8u32),
+                    Self::AwaitReady { .. } => ("AwaitReady", "ready(i)", 12u32),
+                    Self::Returned => ("Returned", "", 8u32),
+                    Self::Panicked => ("Panicked", "", 8u32),
                 },
             )
         }
     }
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T0, T1, T2, T5, T4, T3> {
         Block2 { limit: T0, i: T1, even: T2 },
         Block3 { limit: T0, i: T1, even: T2 },
@@ -59,19 +45,9 @@ pub fn count_even(
         Block4 { limit: T0, i: T1, even: T2, value4: T4 },
         Block1 { limit: T0, i: T1, even: T2, value3: T3 },
     }
-    #[allow(
-        unused_variables,
-        unused_mut,
-        unused_assignments,
-        unreachable_code,
-        unreachable_patterns,
-        unused_braces,
-        unused_parens,
-        unused_unsafe,
-        dangerous_implicit_autorefs,
-        clippy::all,
-        clippy::pedantic
-    )]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
+    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
             __arg0: __arg0,

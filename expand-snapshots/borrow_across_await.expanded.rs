@@ -19,19 +19,14 @@ pub fn first_after_yield(
     /// Values stored in place for their whole scope: each is
     /// borrowed across an await, large and live across several,
     /// or a loop's iterator.
-    #[allow(non_camel_case_types, non_snake_case)]
+    #[allow(nonstandard_style)]
     struct __Slots<T1> {
         items: ::statemachine_runtime::__private::Slot<T1, ()>,
         /// Borrows into the slots may be held across awaits.
         _pinned: ::core::marker::PhantomPinned,
     }
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, T2> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
@@ -50,18 +45,10 @@ pub fn first_after_yield(
                 "first_after_yield",
                 ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => {
-                        ("Unresumed", ::core::option::Option::None, 4u32)
-                    }
-                    Self::AwaitYieldNow { .. } => {
-                        (
-                            "AwaitYieldNow",
-                            ::core::option::Option::Some("yield_now()"),
-                            7u32,
-                        )
-                    }
-                    Self::Returned => ("Returned", ::core::option::Option::None, 4u32),
-                    Self::Panicked => ("Panicked", ::core::option::Option::None, 4u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 4u32),
+                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 7u32),
+                    Self::Returned => ("Returned", "", 4u32),
+                    Self::Panicked => ("Panicked", "", 4u32),
                 },
             )
         }
@@ -83,19 +70,9 @@ pub fn first_after_yield(
             }
         }
     }
-    #[allow(
-        unused_variables,
-        unused_mut,
-        unused_assignments,
-        unreachable_code,
-        unreachable_patterns,
-        unused_braces,
-        unused_parens,
-        unused_unsafe,
-        dangerous_implicit_autorefs,
-        clippy::all,
-        clippy::pedantic
-    )]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
+    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
             __arg0: __arg0,

@@ -25,19 +25,14 @@ pub fn scoped(
     /// Values stored in place for their whole scope: each is
     /// borrowed across an await, large and live across several,
     /// or a loop's iterator.
-    #[allow(non_camel_case_types, non_snake_case)]
+    #[allow(nonstandard_style)]
     struct __Slots<T1> {
         greeting: ::statemachine_runtime::__private::Slot<T1, ()>,
         /// Borrows into the slots may be held across awaits.
         _pinned: ::core::marker::PhantomPinned,
     }
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, T3, T0, F1> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
@@ -65,25 +60,15 @@ pub fn scoped(
                 "scoped",
                 ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => {
-                        ("Unresumed", ::core::option::Option::None, 4u32)
-                    }
+                    Self::Unresumed { .. } => ("Unresumed", "", 4u32),
                     Self::AwaitYieldNow1 { .. } => {
-                        (
-                            "AwaitYieldNow1",
-                            ::core::option::Option::Some("yield_now()"),
-                            8u32,
-                        )
+                        ("AwaitYieldNow1", "yield_now()", 8u32)
                     }
                     Self::AwaitYieldNow2 { .. } => {
-                        (
-                            "AwaitYieldNow2",
-                            ::core::option::Option::Some("yield_now()"),
-                            11u32,
-                        )
+                        ("AwaitYieldNow2", "yield_now()", 11u32)
                     }
-                    Self::Returned => ("Returned", ::core::option::Option::None, 4u32),
-                    Self::Panicked => ("Panicked", ::core::option::Option::None, 4u32),
+                    Self::Returned => ("Returned", "", 4u32),
+                    Self::Panicked => ("Panicked", "", 4u32),
                 },
             )
         }
@@ -114,19 +99,9 @@ pub fn scoped(
             }
         }
     }
-    #[allow(
-        unused_variables,
-        unused_mut,
-        unused_assignments,
-        unreachable_code,
-        unreachable_patterns,
-        unused_braces,
-        unused_parens,
-        unused_unsafe,
-        dangerous_implicit_autorefs,
-        clippy::all,
-        clippy::pedantic
-    )]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
+    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
             __arg0: __arg0,

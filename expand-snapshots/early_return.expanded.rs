@@ -4,13 +4,8 @@ pub fn clamp(
     __arg0: u32,
     __arg1: u32,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, A1, F0, T1, T0> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
@@ -29,46 +24,23 @@ pub fn clamp(
                 "clamp",
                 ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => {
-                        ("Unresumed", ::core::option::Option::None, 4u32)
-                    }
-                    Self::AwaitYieldNow { .. } => {
-                        (
-                            "AwaitYieldNow",
-                            ::core::option::Option::Some("yield_now()"),
-                            8u32,
-                        )
-                    }
-                    Self::Returned => ("Returned", ::core::option::Option::None, 4u32),
-                    Self::Panicked => ("Panicked", ::core::option::Option::None, 4u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 4u32),
+                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 8u32),
+                    Self::Returned => ("Returned", "", 4u32),
+                    Self::Panicked => ("Panicked", "", 4u32),
                 },
             )
         }
     }
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T0, T1> {
         Block2 { n: T0, limit: T1 },
         Block3 { n: T0, limit: T1 },
     }
-    #[allow(
-        unused_variables,
-        unused_mut,
-        unused_assignments,
-        unreachable_code,
-        unreachable_patterns,
-        unused_braces,
-        unused_parens,
-        unused_unsafe,
-        dangerous_implicit_autorefs,
-        clippy::all,
-        clippy::pedantic
-    )]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
+    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
             __arg0: __arg0,

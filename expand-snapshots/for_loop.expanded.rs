@@ -23,19 +23,14 @@ pub fn sum_lengths(
     /// Values stored in place for their whole scope: each is
     /// borrowed across an await, large and live across several,
     /// or a loop's iterator.
-    #[allow(non_camel_case_types, non_snake_case)]
+    #[allow(nonstandard_style)]
     struct __Slots<T2> {
         iter2: ::statemachine_runtime::__private::Slot<T2, ()>,
         /// Borrows into the slots may be held across awaits.
         _pinned: ::core::marker::PhantomPinned,
     }
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, T1> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
@@ -54,14 +49,10 @@ pub fn sum_lengths(
                 "sum_lengths",
                 ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => {
-                        ("Unresumed", ::core::option::Option::None, 8u32)
-                    }
-                    Self::AwaitWeigh { .. } => {
-                        ("AwaitWeigh", ::core::option::Option::Some("weigh(w)"), 11u32)
-                    }
-                    Self::Returned => ("Returned", ::core::option::Option::None, 8u32),
-                    Self::Panicked => ("Panicked", ::core::option::Option::None, 8u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 8u32),
+                    Self::AwaitWeigh { .. } => ("AwaitWeigh", "weigh(w)", 11u32),
+                    Self::Returned => ("Returned", "", 8u32),
+                    Self::Panicked => ("Panicked", "", 8u32),
                 },
             )
         }
@@ -83,32 +74,17 @@ pub fn sum_lengths(
             }
         }
     }
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T1, T4, T6, T3> {
         Block2 { sum: T1 },
         Block3 { sum: T1, item4: T4 },
         AfterWeigh { sum: T1, awaited6: T6 },
         Block1 { sum: T1, value3: T3 },
     }
-    #[allow(
-        unused_variables,
-        unused_mut,
-        unused_assignments,
-        unreachable_code,
-        unreachable_patterns,
-        unused_braces,
-        unused_parens,
-        unused_unsafe,
-        dangerous_implicit_autorefs,
-        clippy::all,
-        clippy::pedantic
-    )]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
+    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
             __arg0: __arg0,

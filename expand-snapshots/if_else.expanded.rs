@@ -7,13 +7,8 @@ pub fn pick(
     __arg0: bool,
     __arg1: u32,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, A1, F0, T0, F1, T1> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
@@ -34,50 +29,25 @@ pub fn pick(
                 "pick",
                 ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => {
-                        ("Unresumed", ::core::option::Option::None, 8u32)
-                    }
-                    Self::AwaitFetch { .. } => {
-                        ("AwaitFetch", ::core::option::Option::Some("fetch(n)"), 10u32)
-                    }
-                    Self::AwaitYieldNow { .. } => {
-                        (
-                            "AwaitYieldNow",
-                            ::core::option::Option::Some("yield_now()"),
-                            13u32,
-                        )
-                    }
-                    Self::Returned => ("Returned", ::core::option::Option::None, 8u32),
-                    Self::Panicked => ("Panicked", ::core::option::Option::None, 8u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 8u32),
+                    Self::AwaitFetch { .. } => ("AwaitFetch", "fetch(n)", 10u32),
+                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 13u32),
+                    Self::Returned => ("Returned", "", 8u32),
+                    Self::Panicked => ("Panicked", "", 8u32),
                 },
             )
         }
     }
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T0, T1, T3> {
         Block2 { flag: T0, n: T1 },
         Block3 { flag: T0, n: T1 },
         Block1 { flag: T0, value3: T3 },
     }
-    #[allow(
-        unused_variables,
-        unused_mut,
-        unused_assignments,
-        unreachable_code,
-        unreachable_patterns,
-        unused_braces,
-        unused_parens,
-        unused_unsafe,
-        dangerous_implicit_autorefs,
-        clippy::all,
-        clippy::pedantic
-    )]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
+    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
             __arg0: __arg0,

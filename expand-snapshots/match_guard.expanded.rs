@@ -6,13 +6,8 @@ pub async fn fetch(n: u32) -> u32 {
 pub fn classify(
     __arg0: Option<u32>,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, F1, T0> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
@@ -33,47 +28,26 @@ pub fn classify(
                 "classify",
                 ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => {
-                        ("Unresumed", ::core::option::Option::None, 8u32)
-                    }
-                    Self::AwaitFetch1 { .. } => {
-                        ("AwaitFetch1", ::core::option::Option::Some("fetch(n)"), 10u32)
-                    }
-                    Self::AwaitFetch2 { .. } => {
-                        ("AwaitFetch2", ::core::option::Option::Some("fetch(0)"), 12u32)
-                    }
-                    Self::Returned => ("Returned", ::core::option::Option::None, 8u32),
-                    Self::Panicked => ("Panicked", ::core::option::Option::None, 8u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 8u32),
+                    Self::AwaitFetch1 { .. } => ("AwaitFetch1", "fetch(n)", 10u32),
+                    Self::AwaitFetch2 { .. } => ("AwaitFetch2", "fetch(0)", 12u32),
+                    Self::Returned => ("Returned", "", 8u32),
+                    Self::Panicked => ("Panicked", "", 8u32),
                 },
             )
         }
     }
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T3, T4, T0, T2> {
         Block2 { n: T3 },
         Block3 { n_1: T4 },
         Block4 { v: T0 },
         Block1 { v: ::core::option::Option<T0>, value2: T2 },
     }
-    #[allow(
-        unused_variables,
-        unused_mut,
-        unused_assignments,
-        unreachable_code,
-        unreachable_patterns,
-        unused_braces,
-        unused_parens,
-        unused_unsafe,
-        dangerous_implicit_autorefs,
-        clippy::all,
-        clippy::pedantic
-    )]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
+    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
             __arg0: __arg0,

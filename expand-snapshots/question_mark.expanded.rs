@@ -9,13 +9,8 @@ pub fn total(
 ) -> impl ::core::future::Future<
     Output = Result<u32, String>,
 > + ::statemachine_runtime::StateMachine {
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, A1, F0, T1, F1, T3> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
@@ -36,34 +31,18 @@ pub fn total(
                 "total",
                 ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => {
-                        ("Unresumed", ::core::option::Option::None, 12u32)
-                    }
-                    Self::AwaitRead1 { .. } => {
-                        ("AwaitRead1", ::core::option::Option::Some("read(a)"), 13u32)
-                    }
-                    Self::AwaitRead2 { .. } => {
-                        ("AwaitRead2", ::core::option::Option::Some("read(b)"), 14u32)
-                    }
-                    Self::Returned => ("Returned", ::core::option::Option::None, 12u32),
-                    Self::Panicked => ("Panicked", ::core::option::Option::None, 12u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 12u32),
+                    Self::AwaitRead1 { .. } => ("AwaitRead1", "read(a)", 13u32),
+                    Self::AwaitRead2 { .. } => ("AwaitRead2", "read(b)", 14u32),
+                    Self::Returned => ("Returned", "", 12u32),
+                    Self::Panicked => ("Panicked", "", 12u32),
                 },
             )
         }
     }
-    #[allow(
-        unused_variables,
-        unused_mut,
-        unused_assignments,
-        unreachable_code,
-        unreachable_patterns,
-        unused_braces,
-        unused_parens,
-        unused_unsafe,
-        dangerous_implicit_autorefs,
-        clippy::all,
-        clippy::pedantic
-    )]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
+    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
             __arg0: __arg0,

@@ -26,19 +26,14 @@ pub fn copy_user(
     /// Values stored in place for their whole scope: each is
     /// borrowed across an await, large and live across several,
     /// or a loop's iterator.
-    #[allow(non_camel_case_types, non_snake_case)]
+    #[allow(nonstandard_style)]
     struct __Slots<T5> {
         backup: ::statemachine_runtime::__private::Slot<T5, ()>,
         /// Borrows into the slots may be held across awaits.
         _pinned: ::core::marker::PhantomPinned,
     }
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, T0, F1, T3, T2, F2> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
@@ -70,28 +65,14 @@ pub fn copy_user(
                 "copy_user",
                 ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => {
-                        ("Unresumed", ::core::option::Option::None, 13u32)
-                    }
-                    Self::AwaitFetch1 { .. } => {
-                        ("AwaitFetch1", ::core::option::Option::Some("fetch(id)"), 14u32)
-                    }
-                    Self::AwaitFetch2 { .. } => {
-                        (
-                            "AwaitFetch2",
-                            ::core::option::Option::Some("fetch(id + 1)"),
-                            16u32,
-                        )
-                    }
+                    Self::Unresumed { .. } => ("Unresumed", "", 13u32),
+                    Self::AwaitFetch1 { .. } => ("AwaitFetch1", "fetch(id)", 14u32),
+                    Self::AwaitFetch2 { .. } => ("AwaitFetch2", "fetch(id + 1)", 16u32),
                     Self::AwaitStore { .. } => {
-                        (
-                            "AwaitStore",
-                            ::core::option::Option::Some("store(name + & backup, len)"),
-                            17u32,
-                        )
+                        ("AwaitStore", "store(name + & backup, len)", 17u32)
                     }
-                    Self::Returned => ("Returned", ::core::option::Option::None, 13u32),
-                    Self::Panicked => ("Panicked", ::core::option::Option::None, 13u32),
+                    Self::Returned => ("Returned", "", 13u32),
+                    Self::Panicked => ("Panicked", "", 13u32),
                 },
             )
         }
@@ -123,19 +104,9 @@ pub fn copy_user(
             }
         }
     }
-    #[allow(
-        unused_variables,
-        unused_mut,
-        unused_assignments,
-        unreachable_code,
-        unreachable_patterns,
-        unused_braces,
-        unused_parens,
-        unused_unsafe,
-        dangerous_implicit_autorefs,
-        clippy::all,
-        clippy::pedantic
-    )]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
+    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
             __arg0: __arg0,

@@ -21,19 +21,14 @@ pub fn drain(
     /// Values stored in place for their whole scope: each is
     /// borrowed across an await, large and live across several,
     /// or a loop's iterator.
-    #[allow(non_camel_case_types, non_snake_case)]
+    #[allow(nonstandard_style)]
     struct __Slots<T0> {
         stack: ::statemachine_runtime::__private::Slot<T0, ()>,
         /// Borrows into the slots may be held across awaits.
         _pinned: ::core::marker::PhantomPinned,
     }
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, T4, T1> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0 },
@@ -52,18 +47,10 @@ pub fn drain(
                 "drain",
                 ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => {
-                        ("Unresumed", ::core::option::Option::None, 4u32)
-                    }
-                    Self::AwaitYieldNow { .. } => {
-                        (
-                            "AwaitYieldNow",
-                            ::core::option::Option::Some("yield_now()"),
-                            7u32,
-                        )
-                    }
-                    Self::Returned => ("Returned", ::core::option::Option::None, 4u32),
-                    Self::Panicked => ("Panicked", ::core::option::Option::None, 4u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 4u32),
+                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 7u32),
+                    Self::Returned => ("Returned", "", 4u32),
+                    Self::Panicked => ("Panicked", "", 4u32),
                 },
             )
         }
@@ -86,32 +73,17 @@ pub fn drain(
             }
         }
     }
-    #[allow(
-        non_camel_case_types,
-        non_snake_case,
-        dead_code,
-        clippy::large_enum_variant,
-        clippy::type_complexity
-    )]
+    #[allow(nonstandard_style, dead_code)]
+    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T1, T4, T5, T2> {
         Block2 { sum: T1 },
         Block3 { sum: T1, top: T4 },
         AfterYieldNow { sum: T1, top: T4, awaited5: T5 },
         Block1 { sum: T1, value2: T2 },
     }
-    #[allow(
-        unused_variables,
-        unused_mut,
-        unused_assignments,
-        unreachable_code,
-        unreachable_patterns,
-        unused_braces,
-        unused_parens,
-        unused_unsafe,
-        dangerous_implicit_autorefs,
-        clippy::all,
-        clippy::pedantic
-    )]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
+    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
             __arg0: __arg0,

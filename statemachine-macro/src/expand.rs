@@ -595,7 +595,7 @@ impl Emitter<'_> {
             let line = point.span.start().line;
             let doc = format!(" `{}.await`, line {}", point.text, line);
             let (name, text, line32) = (variant.to_string(), &point.text, line as u32);
-            info_arms.push(quote!(Self::#variant { .. } => (#name, ::core::option::Option::Some(#text), #line32),));
+            info_arms.push(quote!(Self::#variant { .. } => (#name, #text, #line32),));
             await_variants.push(quote! {
                 #[doc = #doc]
                 #variant { __awaitee: #fut, #(#fields,)* }
@@ -762,7 +762,7 @@ impl Emitter<'_> {
                     /// Values stored in place for their whole scope: each is
                     /// borrowed across an await, large and live across several,
                     /// or a loop's iterator.
-                    #[allow(non_camel_case_types, non_snake_case)]
+                    #[allow(nonstandard_style)]
                     struct __Slots<#(#tys),*> {
                         #(#fields: #slot_tys,)*
                         /// Borrows into the slots may be held across awaits.
@@ -777,7 +777,8 @@ impl Emitter<'_> {
             TokenStream::new()
         } else {
             quote! {
-                #[allow(non_camel_case_types, non_snake_case, dead_code, clippy::large_enum_variant, clippy::type_complexity)]
+                #[allow(nonstandard_style, dead_code)]
+            #[allow(clippy::large_enum_variant, clippy::type_complexity)]
                 enum #block_enum<#(#block_generics),*> {
                     #(#block_variants,)*
                 }
@@ -818,7 +819,8 @@ impl Emitter<'_> {
         };
         Ok(quote! {
             #slots_item
-            #[allow(non_camel_case_types, non_snake_case, dead_code, clippy::large_enum_variant, clippy::type_complexity)]
+            #[allow(nonstandard_style, dead_code)]
+            #[allow(clippy::large_enum_variant, clippy::type_complexity)]
             enum #state_enum<#(#state_generics),*> {
                 /// Not polled yet: holds the arguments.
                 Unresumed { #(#arg_fields: #arg_tys),* },
@@ -833,16 +835,18 @@ impl Emitter<'_> {
                 fn info(&self) -> ::statemachine_runtime::StateInfo {
                     // Not `file!()`: `cargo expand` would print the absolute path.
                     ::statemachine_runtime::__private::info(#function_name, ::core::panic::Location::caller().file(), match self {
-                        Self::Unresumed { .. } => ("Unresumed", ::core::option::Option::None, #fn_line),
+                        Self::Unresumed { .. } => ("Unresumed", "", #fn_line),
                         #(#info_arms)*
-                        Self::Returned => ("Returned", ::core::option::Option::None, #fn_line),
-                        Self::Panicked => ("Panicked", ::core::option::Option::None, #fn_line),
+                        Self::Returned => ("Returned", "", #fn_line),
+                        Self::Panicked => ("Panicked", "", #fn_line),
                     })
                 }
                 #drop_suspended
             }
             #block_enum_item
-            #[allow(unused_variables, unused_mut, unused_assignments, unreachable_code, unreachable_patterns, unused_braces, unused_parens, unused_unsafe, dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
+            #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
+            #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+            #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
             let __machine = ::statemachine_runtime::__private::machine(#initial, #slots_init, move |mut #state, #slots_var, #cx: &mut ::core::task::Context<'_>| -> ::core::task::Poll<#output> {
                 #resume: loop {
                     let #this = ::statemachine_runtime::__private::state_ptr(#state.as_mut());

@@ -123,18 +123,23 @@ pub fn traced<M>(machine: M) -> crate::trace::Traced<M> {
 }
 
 /// Builds a [`StateInfo`](crate::StateInfo) from the generated `match` on
-/// the state: `(variant name, awaited text, line)`.
+/// the state: `(variant name, awaited text, line)`, the text empty for a
+/// state that awaits nothing (an awaited expression is never empty).
 #[inline]
 #[must_use]
 pub const fn info(
     function: &'static str,
     file: &'static str,
-    (state, awaiting, line): (&'static str, Option<&'static str>, u32),
+    (state, awaiting, line): (&'static str, &'static str, u32),
 ) -> crate::StateInfo {
     crate::StateInfo {
         function,
         state,
-        awaiting,
+        awaiting: if awaiting.is_empty() {
+            None
+        } else {
+            Some(awaiting)
+        },
         file,
         line,
         transitions: None,
