@@ -16,28 +16,33 @@
 //!     enum __State<A0, F0, T0> {
 //!         Unresumed { __arg0: A0 },
 //!         /// `double(a).await`, line 2
-//!         Await0 { __awaitee: F0, a: T0 },
+//!         AwaitDouble { __awaitee: F0, a: T0 },
 //!         Returned,
 //!         Panicked,
 //!     }
-//!     enum __Block<A0, T0, T1> { Start { __arg0: A0 }, Resume0 { a: T0, awaited: T1 } }
-//!     machine(__State::Unresumed { __arg0 }, move |__state, __cx| -> Poll<u32> {
+//!     machine(__State::Unresumed { __arg0 }, (), move |__state, __slots, __cx| -> Poll<u32> {
 //!         '__resume: loop {
-//!             let mut __next = match state {   // poll the awaitee in place
-//!                 Unresumed => __Block::Start { .. },
-//!                 Await0 => match poll_awaitee(..) { Ready((v, (a,))) => __Block::Resume0 { a, awaited: v }, Pending => return Pending },
-//!                 ..
-//!             };
-//!             '__dispatch: loop {
-//!                 match __next {
-//!                     __Block::Start { __arg0 } => { let a = __arg0; ...; __state.set(Await0 { .. }); continue '__resume }
-//!                     __Block::Resume0 { a, awaited } => { let b = awaited; return { ..Returned..; Ready(a + b) } }
+//!             let __running;                 // poisons the state if the body unwinds
+//!             match state {
+//!                 Unresumed { __arg0 } => {
+//!                     __running = running(..); let a = read(__arg0);
+//!                     set_state(__running, AwaitDouble { __awaitee: double(a), a }); continue '__resume
 //!                 }
+//!                 AwaitDouble { __awaitee, a } => {
+//!                     let Ready(b) = poll_awaitee(__awaitee) else { return Pending };   // in place
+//!                     let a = read(a); __running = running(..); drop_in_place(__awaitee);
+//!                     return { let __ret = a + b; set_state(__running, Returned); Ready(__ret) }
+//!                 }
+//!                 ..
 //!             }
 //!         }
 //!     })
 //! }
 //! ```
+//!
+//! Blocks run where control reaches them (see [`Placement`]): joins, such as
+//! loop heads, are arms of a `'__dispatch: loop { match __next { .. } }`
+//! after the state `match`, entered through `__Block` values.
 
 use std::collections::BTreeSet;
 
