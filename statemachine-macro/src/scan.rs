@@ -503,30 +503,43 @@ pub(crate) struct Uses {
 /// Methods whose result never borrows from the receiver: calling one in a
 /// `let` initializer does not make the local borrowed across an await.
 fn result_is_owned(method: &syn::Ident) -> bool {
-    matches!(
-        method.to_string().as_str(),
-        "len"
-            | "is_empty"
-            | "capacity"
-            | "clone"
-            | "to_string"
-            | "to_vec"
-            | "to_owned"
-            | "count"
-            | "contains"
-            | "starts_with"
-            | "ends_with"
-            | "eq"
-            | "ne"
-            | "cmp"
-            | "partial_cmp"
-            | "is_some"
-            | "is_none"
-            | "is_ok"
-            | "is_err"
-            | "copied"
-            | "cloned"
-    )
+    let name = method.to_string();
+    // Integer arithmetic (`acc.checked_add(x)`) returns plain numbers.
+    let arithmetic = ["checked_", "wrapping_", "saturating_", "overflowing_"]
+        .iter()
+        .any(|prefix| name.starts_with(prefix));
+    arithmetic
+        || matches!(
+            name.as_str(),
+            "pow"
+                | "abs"
+                | "rotate_left"
+                | "rotate_right"
+                | "count_ones"
+                | "leading_zeros"
+                | "trailing_zeros"
+                | "len"
+                | "is_empty"
+                | "capacity"
+                | "clone"
+                | "to_string"
+                | "to_vec"
+                | "to_owned"
+                | "count"
+                | "contains"
+                | "starts_with"
+                | "ends_with"
+                | "eq"
+                | "ne"
+                | "cmp"
+                | "partial_cmp"
+                | "is_some"
+                | "is_none"
+                | "is_ok"
+                | "is_err"
+                | "copied"
+                | "cloned"
+        )
 }
 
 /// Macros that only take references to their arguments.
@@ -935,6 +948,14 @@ mod tests {
         for code in kept {
             assert!(only_place_uses("v", &stmts(code)), "{code}");
         }
+    }
+
+    #[test]
+    fn arithmetic_methods_do_not_borrow() {
+        let code = "for i in 0..n { f().await; acc = acc.checked_add(i).unwrap(); }";
+        assert!(!super::uses_of("acc", &stmts(code)).borrowed);
+        let code = "for i in 0..n { f().await; let r = acc.as_str(); g(r); }";
+        assert!(super::uses_of("acc", &stmts(code)).borrowed);
     }
 
     #[test]

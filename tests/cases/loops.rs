@@ -245,3 +245,19 @@ differential!(maybe_moved_copy_reassigned_after_branch, (n: u32) -> u32 {
     }
     ball + sent.len() as u32
 }, (4));
+
+// An accumulator updated by an integer method inside an awaiting loop, with
+// `?` on the update: the method's result borrows nothing, so `acc` is moved
+// with the state (no slot, no flag), as in rustc's layout.
+differential!(checked_accumulator_in_awaiting_loop, (a: D, n: u32) -> Result<u64, D> {
+    let mut acc = 0u64;
+    let mut names = vec![D("names")];
+    for i in 0..n {
+        let v = leaf("v", u64::from(i) + 1).await;
+        acc = acc.checked_mul(v).ok_or(D("overflow"))?;
+        acc = acc.wrapping_add(1);
+        names.push(D("pushed"));
+    }
+    a.touch();
+    Ok(acc)
+}, (D("a"), 4));
