@@ -141,17 +141,14 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         function: &function,
         aliased: &aliased,
         await_names: await_names(&lowered),
-        placement: Vec::new(),
+        placement: layout(&lowered, &plan),
     };
-    let mut emitter = emitter;
-    emitter.placement = layout(&lowered, &plan, &emitter.reachable_awaits());
     let machine = emitter.machine(&params)?;
-    // Slots are reached through raw pointers: the borrow checker does not see
-    // their uses. It checks this never-run copy of the original body instead,
-    // so a body rustc rejects is rejected here too, with rustc's message.
-    // Code that reaches slots runs in an `unsafe` block, and the slots'
-    // uses escape the borrow checker: this copy restores both checks.
-    let user_slots = lowered.locals.iter().any(|l| l.slot && !l.internal_slot);
+    // Slots are reached through raw pointers, inside an `unsafe` block: the
+    // borrow checker does not see their uses, and unsafe operations in the
+    // user's code would pass unnoticed. This never-run copy of the original
+    // body restores both checks, so a body rustc rejects is rejected here
+    // too, with rustc's message.
     let shadow = if lowered.locals.iter().any(|l| l.slot) {
         let output = &function.output;
         let original = strip_in_place_attrs(shadow_body);
@@ -179,6 +176,8 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         ..
     } = &mut function;
     sig.asyncness = None;
+    // Only the user's own locals in slots can hold borrows of generic types.
+    let user_slots = lowered.locals.iter().any(|l| l.slot && !l.internal_slot);
     if user_slots && function_is_free(sig) {
         add_frame_lifetime(&mut sig.generics);
     }
@@ -380,13 +379,29 @@ fn braced(tokens: TokenStream) -> TokenStream {
     }
 }
 
+/// The awaits whose resume block can run.
+fn reachable_awaits(body: &LoweredBody, plan: &Plan) -> Vec<usize> {
+    (0..body.awaits.len())
+        .filter(|&k| plan.reachable[body.awaits[k].resume])
+        .collect()
+}
+
+/// The block that `block` is written inside of: itself, or the block its
+/// chain of only-predecessors starts from.
+fn root(placement: &[Placement], mut block: BlockId) -> BlockId {
+    while let Placement::After { from, .. } = placement[block] {
+        block = from;
+    }
+    block
+}
+
 /// Places every block (see [`Placement`]).
 ///
 /// A resume block runs inside its await's arm only when the block holding
 /// the await is written earlier in the step function: rustc infers the
 /// awaitee's type from that write, and the resumed code may call methods on
 /// the awaited value, which needs the type known.
-fn layout(body: &LoweredBody, plan: &Plan, awaits: &[usize]) -> Vec<Placement> {
+fn layout(body: &LoweredBody, plan: &Plan) -> Vec<Placement> {
     let n = body.blocks.len();
     let mut incoming: Vec<Vec<GotoId>> = vec![Vec::new(); n];
     for (g, goto) in body.gotos.iter().enumerate() {
@@ -394,49 +409,40 @@ fn layout(body: &LoweredBody, plan: &Plan, awaits: &[usize]) -> Vec<Placement> {
             incoming[goto.to].push(g);
         }
     }
-    let mut placement: Vec<Placement> = (0..n)
-        .map(|b| match body.blocks[b].kind {
-            BlockKind::Start => Placement::Entry,
-            BlockKind::Resume(_) => Placement::Dispatch,
-            BlockKind::Plain => match incoming[b].as_slice() {
-                [only] if body.gotos[*only].from != b => Placement::After {
-                    from: body.gotos[*only].from,
-                    alone: false,
-                },
-                _ => Placement::Dispatch,
-            },
-        })
-        .collect();
+    let only_from = |b: BlockId| match incoming[b].as_slice() {
+        [only] if body.gotos[*only].from != b => Some(body.gotos[*only].from),
+        _ => None,
+    };
+    let mut after_count = vec![0usize; n];
     for b in 0..n {
-        if let Placement::After { from, .. } = placement[b] {
-            let siblings = (0..n)
-                .filter(|&t| matches!(placement[t], Placement::After { from: f, .. } if f == from))
-                .count();
-            placement[b] = Placement::After {
-                from,
-                alone: siblings == 1,
-            };
+        if let (BlockKind::Plain, Some(from)) = (&body.blocks[b].kind, only_from(b)) {
+            after_count[from] += 1;
         }
     }
-    // Position in the step function: the start arm, then the await arms.
-    let position = |placement: &[Placement], mut b: BlockId| -> usize {
-        while let Placement::After { from, .. } = placement[b] {
-            b = from;
-        }
-        match (placement[b], &body.blocks[b].kind) {
-            (Placement::Entry, BlockKind::Start) => 0,
-            (Placement::Entry, BlockKind::Resume(k)) => {
-                1 + awaits.iter().position(|a| a == k).unwrap_or(usize::MAX - 1)
-            }
-            _ => usize::MAX,
-        }
-    };
-    for (rank, &k) in awaits.iter().enumerate() {
+    let mut placement: Vec<Placement> = (0..n)
+        .map(|b| match (&body.blocks[b].kind, only_from(b)) {
+            (BlockKind::Start, _) => Placement::Entry,
+            (BlockKind::Plain, Some(from)) => Placement::After {
+                from,
+                alone: after_count[from] == 1,
+            },
+            _ => Placement::Dispatch,
+        })
+        .collect();
+    // The step function writes the start arm, then the await arms in order,
+    // then the dispatch arms.
+    for k in reachable_awaits(body, plan) {
         let resume = body.awaits[k].resume;
         let Some(&suspend) = incoming[resume].first() else {
             continue;
         };
-        if position(&placement, body.gotos[suspend].from) < 1 + rank {
+        let written_in = root(&placement, body.gotos[suspend].from);
+        let written_before = match body.blocks[written_in].kind {
+            BlockKind::Start => true,
+            BlockKind::Resume(j) => j < k && placement[written_in] == Placement::Entry,
+            BlockKind::Plain => false,
+        };
+        if written_before {
             placement[resume] = Placement::Entry;
         }
     }
@@ -500,9 +506,7 @@ impl Emitter<'_> {
     }
 
     fn reachable_awaits(&self) -> Vec<usize> {
-        (0..self.body.awaits.len())
-            .filter(|&k| self.plan.reachable[self.body.awaits[k].resume])
-            .collect()
+        reachable_awaits(self.body, self.plan)
     }
 
     fn variant(&self, block: BlockId) -> Ident {
@@ -654,21 +658,14 @@ impl Emitter<'_> {
                 self.tree(target)?
             } else {
                 let target_variant = self.variant(target);
-                let fields = self.plan.params[target].iter().map(|&(l, _)| {
-                    let field = &self.body.locals[l].field;
-                    let var = self.param_var(l);
-                    quote!(#field: #var)
-                });
+                let fields = self.field_vars(&self.plan.params[target]);
                 quote!(#next = #block_enum::#target_variant { #(#fields),* }; break #entry;)
             };
-            let fields: Vec<&Ident> = saved
-                .iter()
-                .map(|&(l, _)| &self.body.locals[l].field)
-                .collect();
+            let pats = self.field_vars(&saved);
             // Read outermost first, so an unwind drops them innermost first.
             let vars_out = vars.iter().rev();
             resume_arms.push(quote! {
-                #state_enum::#variant { __awaitee, #(#fields: #vars),* } => {
+                #state_enum::#variant { __awaitee, #(#pats),* } => {
                     // SAFETY: `__this` points to the pinned state, currently
                     // `#variant`, and `__awaitee` is its structurally pinned field.
                     let ::core::task::Poll::Ready(#value) =
@@ -696,11 +693,7 @@ impl Emitter<'_> {
             }
             let variant = self.variant(b);
             let code = braced(self.tree(b)?);
-            let pats = self.plan.params[b].iter().map(|&(l, _)| {
-                let field = &self.body.locals[l].field;
-                let var = self.param_var(l);
-                quote!(#field: #var)
-            });
+            let pats = self.field_vars(&self.plan.params[b]);
             dispatch_arms.push(quote!(#block_enum::#variant { #(#pats),* } => #code));
         }
 
@@ -1114,7 +1107,10 @@ impl Emitter<'_> {
             Some(frame) => self.frame(block, frame)?,
             None => quote!(::core::unreachable!()),
         };
-        let mut successors: Vec<BlockId> = (0..self.body.blocks.len())
+        let mut successors: Vec<BlockId> = self.body.blocks[block]
+            .out
+            .iter()
+            .map(|&g| self.body.gotos[g].to)
             .filter(|&t| {
                 self.plan.reachable[t]
                     && matches!(self.placement[t], Placement::After { from, .. } if from == block)
@@ -1138,11 +1134,7 @@ impl Emitter<'_> {
                 let mut arms = Vec::new();
                 for &t in many {
                     let variant = self.variant(t);
-                    let pats = self.plan.params[t].iter().map(|&(l, _)| {
-                        let field = &self.body.locals[l].field;
-                        let var = self.param_var(l);
-                        quote!(#field: #var)
-                    });
+                    let pats = self.field_vars(&self.plan.params[t]);
                     let then = braced(self.tree(t)?);
                     arms.push(quote!(#block_enum::#variant { #(#pats),* } => #then));
                 }
@@ -1156,15 +1148,6 @@ impl Emitter<'_> {
                 })
             }
         }
-    }
-
-    /// The block that `block` is written inside of: itself, or the block
-    /// its chain of only-predecessors starts from.
-    fn root(&self, mut block: BlockId) -> BlockId {
-        while let Placement::After { from, .. } = self.placement[block] {
-            block = from;
-        }
-        block
     }
 
     /// A jump: evaluates the edge's own values, then passes everything the
@@ -1196,7 +1179,7 @@ impl Emitter<'_> {
             Placement::After { alone: false, .. } => {
                 quote!(break #label #block_enum::#variant { #(#fields),* };)
             }
-            _ if self.placement[self.root(block)] == Placement::Entry => {
+            _ if self.placement[root(&self.placement, block)] == Placement::Entry => {
                 quote!(#next = #block_enum::#variant { #(#fields),* }; break #entry;)
             }
             _ => quote!(#next = #block_enum::#variant { #(#fields),* }; continue #dispatch;),
@@ -1239,11 +1222,7 @@ impl Emitter<'_> {
                     steps.push(quote!(::core::ptr::drop_in_place(#var);));
                 }
             }
-            let pats = saved.iter().map(|&(l, _)| {
-                let field = &self.body.locals[l].field;
-                let var = self.param_var(l);
-                quote!(#field: #var)
-            });
+            let pats = self.field_vars(&saved);
             arms.push(quote! {
                 if let #state_enum::#variant { __awaitee, #(#pats),* } = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
@@ -1279,6 +1258,19 @@ impl Emitter<'_> {
             }
         }
         keep
+    }
+
+    /// `field: __pN` for each local passed: binds a variant's fields to the
+    /// blocks' parameter names (in a pattern) or passes them (in a literal).
+    fn field_vars(&self, params: &[(LocalId, Carry)]) -> Vec<TokenStream> {
+        params
+            .iter()
+            .map(|&(l, _)| {
+                let field = &self.body.locals[l].field;
+                let var = self.param_var(l);
+                quote!(#field: #var)
+            })
+            .collect()
     }
 
     /// `field: value` for each local passed, in a variant literal.

@@ -888,18 +888,43 @@ impl<'n> Builder<'n> {
         let Some(id) = self.resolve(&ident.to_string()) else {
             return;
         };
-        self.body.locals[id].slot = true;
-        // Until a move out of it or an assignment is rewritten (either
-        // clears this), the value stays in its slot for its whole scope.
-        self.body.locals[id].always_filled = true;
-        self.body.locals[id].declared_in = self.cur;
-        let (slot_ptr, guard) = (slot_var(id), guard_var(id));
-        self.frames.last_mut().expect("a frame is open").items.push(Item::Tokens(quote! {
-            // SAFETY: the slot is empty until here: its scope starts with this declaration.
-            unsafe { ::statemachine_runtime::__private::Slot::init(#slot_ptr, #ident) };
-            // SAFETY: the slot lives in the pinned machine for the whole scope.
-            let #guard = unsafe { ::statemachine_runtime::__private::SlotGuard::new(#slot_ptr) };
-        }));
+        self.declare_slot(id, ident);
+    }
+
+    /// Stores local `id`, just declared as `value`, in its slot for the rest
+    /// of its scope, with the guard that drops it when the scope ends.
+    fn declare_slot(&mut self, id: LocalId, value: &Ident) {
+        let local = &mut self.body.locals[id];
+        local.slot = true;
+        // Until a move out of it or an assignment is written (`slot_take`,
+        // `slot_assign`), the value stays in its slot for its whole scope.
+        local.always_filled = true;
+        local.declared_in = self.cur;
+        let (slot, guard) = (slot_var(id), guard_var(id));
+        self.frames
+            .last_mut()
+            .expect("a frame is open")
+            .items
+            .push(Item::Tokens(quote! {
+                // SAFETY: the slot is empty until here: its scope starts with this declaration.
+                unsafe { ::statemachine_runtime::__private::Slot::init(#slot, #value) };
+                // SAFETY: the slot lives in the pinned machine for the whole scope.
+                let #guard = unsafe { ::statemachine_runtime::__private::SlotGuard::new(#slot) };
+            }));
+    }
+
+    /// Moves local `id`'s value out of its slot, which then needs a flag.
+    fn slot_take(&mut self, id: LocalId, span: Span) -> TokenStream {
+        self.body.locals[id].always_filled = false;
+        let slot = slot_var(id);
+        quote_spanned!(span=> ::statemachine_runtime::__private::Slot::take(#slot))
+    }
+
+    /// `x = value` on a slot local, which then needs a flag.
+    fn slot_assign(&mut self, id: LocalId, value: &dyn ToTokens) -> TokenStream {
+        self.body.locals[id].always_filled = false;
+        let slot = slot_var(id);
+        quote!(::statemachine_runtime::__private::Slot::assign(#slot, #value))
     }
 
     // ---- expressions -------------------------------------------------------
@@ -984,9 +1009,7 @@ impl<'n> Builder<'n> {
                 let right = self.lower_expr(&a.right);
                 self.emit_user(TokenStream::new(), Some(expr));
                 if let Some(id) = self.slot_named_expr(&a.left) {
-                    self.body.locals[id].always_filled = false;
-                    let slot = slot_var(id);
-                    return quote!(::statemachine_runtime::__private::Slot::assign(#slot, #right));
+                    return self.slot_assign(id, &right);
                 }
                 let left = self.rewrite_place((*a.left).clone());
                 quote!(#left = #right)
@@ -1709,23 +1732,10 @@ impl<'n> Builder<'n> {
         // Live across every await of the body and only borrowed by `next`:
         // kept in place rather than moved at each transition, like rustc's
         // coroutine keeps it.
-        let body_awaits = scan::has_await(&Expr::Block(syn::ExprBlock {
-            attrs: Vec::new(),
-            label: None,
-            block: f.body.clone(),
-        }));
-        let iter_place = if body_awaits {
-            self.body.locals[iter].slot = true;
-            self.body.locals[iter].always_filled = true;
+        let iter_place = if scan::awaits_after(&f.body.stmts) > 0 {
+            self.declare_slot(iter, &iter_name);
             self.body.locals[iter].internal_slot = true;
-            self.body.locals[iter].declared_in = self.cur;
-            let (slot, guard, place) = (slot_var(iter), guard_var(iter), place_var(iter));
-            self.frames.last_mut().expect("a frame is open").items.push(Item::Tokens(quote! {
-                // SAFETY: the slot is empty until here: its scope starts with this declaration.
-                unsafe { ::statemachine_runtime::__private::Slot::init(#slot, #iter_name) };
-                // SAFETY: the slot lives in the pinned machine for the whole scope.
-                let #guard = unsafe { ::statemachine_runtime::__private::SlotGuard::new(#slot) };
-            }));
+            let place = place_var(iter);
             quote!((*#place))
         } else {
             iter_name.to_token_stream()
@@ -2074,12 +2084,9 @@ impl Rewriter<'_, '_> {
             }
             if let Some(id) = self.slot_named(&text) {
                 seen.push(text);
-                self.builder.body.locals[id].always_filled = false;
-                let slot = slot_var(id);
+                let take = self.builder.slot_take(id, Span::call_site());
                 let ident = &self.builder.body.locals[id].name;
-                takes.extend(
-                    quote!(let #ident = ::statemachine_runtime::__private::Slot::take(#slot);),
-                );
+                takes.extend(quote!(let #ident = #take;));
             }
         }
         if !takes.is_empty() {
@@ -2142,11 +2149,7 @@ impl VisitMut for Rewriter<'_, '_> {
                 *expr = self.place(id, expr.span());
                 return;
             }
-            self.builder.body.locals[id].always_filled = false;
-            let slot = slot_var(id);
-            *expr = Expr::Verbatim(
-                quote_spanned!(expr.span()=> ::statemachine_runtime::__private::Slot::take(#slot)),
-            );
+            *expr = Expr::Verbatim(self.builder.slot_take(id, expr.span()));
             return;
         }
         match expr {
@@ -2174,12 +2177,7 @@ impl VisitMut for Rewriter<'_, '_> {
             Expr::Assign(a) if self.slot_of(&a.left).is_some() => {
                 let id = self.slot_of(&a.left).expect("checked");
                 self.visit_expr_mut(&mut a.right);
-                self.builder.body.locals[id].always_filled = false;
-                let slot = slot_var(id);
-                let right = &a.right;
-                *expr = Expr::Verbatim(
-                    quote!(::statemachine_runtime::__private::Slot::assign(#slot, #right)),
-                );
+                *expr = Expr::Verbatim(self.builder.slot_assign(id, &a.right));
             }
             Expr::Closure(c) => {
                 if c.capture.is_some() {

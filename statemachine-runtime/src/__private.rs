@@ -201,14 +201,9 @@ pub fn state_ptr<S>(state: Pin<&mut S>) -> *mut S {
 /// body suspends or returns: nothing is written on the normal path, where
 /// rustc's coroutine writes nothing either.
 #[must_use]
-pub struct Running<S: MachineState<P>, P>(*mut S, PhantomData<P>);
-
-impl<S: MachineState<P>, P> Drop for Running<S, P> {
-    fn drop(&mut self) {
-        // SAFETY: `running`'s caller guarantees the pointer stays valid while
-        // the body runs; the hollow state needs no drop.
-        unsafe { core::ptr::write(self.0, S::PANICKED) }
-    }
+pub struct Running<S: MachineState<P>, P> {
+    /// Held for its `Drop`, which runs only if the body unwinds.
+    _poison: OverwriteState<S, P>,
 }
 
 impl<S: MachineState<P>, P> fmt::Debug for Running<S, P> {
@@ -226,7 +221,9 @@ impl<S: MachineState<P>, P> fmt::Debug for Running<S, P> {
 #[inline(always)]
 pub unsafe fn running<S: MachineState<P>, P>(state: *mut S, slots: *mut P) -> Running<S, P> {
     let _ = slots;
-    Running(state, PhantomData)
+    Running {
+        _poison: OverwriteState(state, PhantomData),
+    }
 }
 
 /// The body suspends at an await or returns: writes the next state over the
