@@ -581,6 +581,13 @@ pub(crate) fn rooted_at(expr: &Expr, name: &str) -> bool {
     }
 }
 
+/// Does `tokens` name `name` anywhere (macro arguments included)?
+fn mentions(tokens: TokenStream, name: &str) -> bool {
+    let mut idents = Vec::new();
+    mentioned_idents(tokens, &mut idents);
+    idents.iter().any(|i| i == name)
+}
+
 pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
     struct Finder<'a> {
         name: &'a str,
@@ -596,9 +603,7 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
     }
     impl Finder<'_> {
         fn mentions(&self, tokens: TokenStream) -> bool {
-            let mut idents = Vec::new();
-            mentioned_idents(tokens, &mut idents);
-            idents.iter().any(|i| i == self.name)
+            mentions(tokens, self.name)
         }
     }
     impl<'ast> Visit<'ast> for Finder<'_> {
@@ -860,9 +865,7 @@ pub(crate) fn only_place_uses(name: &str, stmts: &[syn::Stmt]) -> bool {
             matches!(expr, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(self.name))
         }
         fn mentions(&self, tokens: TokenStream) -> bool {
-            let mut idents = Vec::new();
-            mentioned_idents(tokens, &mut idents);
-            idents.iter().any(|i| i == self.name)
+            mentions(tokens, self.name)
         }
     }
     impl<'ast> Visit<'ast> for Checker<'_> {
