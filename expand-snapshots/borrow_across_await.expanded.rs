@@ -115,10 +115,10 @@ pub fn first_after_yield(
                                     ::statemachine_runtime::__private::SlotGuard::new(__slot1)
                                 };
                                 let first = &(*__place1)[0];
-                                ::core::mem::forget(__guard1);
                                 let __awaitee = ::core::future::IntoFuture::into_future(
                                     yield_now(),
                                 );
+                                ::core::mem::forget(__guard1);
                                 unsafe {
                                     ::statemachine_runtime::__private::set_state(
                                         __running,

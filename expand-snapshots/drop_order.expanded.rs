@@ -147,10 +147,10 @@ pub fn scoped(
                                 };
                                 {
                                     let temp = (*__place1).clone();
-                                    ::core::mem::forget(__guard1);
                                     let __awaitee = ::core::future::IntoFuture::into_future(
                                         yield_now(),
                                     );
+                                    ::core::mem::forget(__guard1);
                                     unsafe {
                                         ::statemachine_runtime::__private::set_state(
                                             __running,
@@ -206,10 +206,10 @@ pub fn scoped(
                                     };
                                     __value2;
                                 }
-                                ::core::mem::forget(__guard1);
                                 let __awaitee = ::core::future::IntoFuture::into_future(
                                     yield_now(),
                                 );
+                                ::core::mem::forget(__guard1);
                                 unsafe {
                                     ::statemachine_runtime::__private::set_state(
                                         __running,

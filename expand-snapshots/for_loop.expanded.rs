@@ -221,10 +221,10 @@ pub fn sum_lengths(
                                             {
                                                 let mut __item4 = __p4;
                                                 let w = __item4;
-                                                ::core::mem::forget(__guard2);
                                                 let __awaitee = ::core::future::IntoFuture::into_future(
                                                     weigh(w),
                                                 );
+                                                ::core::mem::forget(__guard2);
                                                 unsafe {
                                                     ::statemachine_runtime::__private::set_state(
                                                         __running,

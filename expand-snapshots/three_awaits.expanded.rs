@@ -221,10 +221,10 @@ pub fn copy_user(
                                 let __guard5 = unsafe {
                                     ::statemachine_runtime::__private::SlotGuard::new(__slot5)
                                 };
-                                ::core::mem::forget(__guard5);
                                 let __awaitee = ::core::future::IntoFuture::into_future(
                                     store(name + &(*__place5), len),
                                 );
+                                ::core::mem::forget(__guard5);
                                 unsafe {
                                     ::statemachine_runtime::__private::set_state(
                                         __running,

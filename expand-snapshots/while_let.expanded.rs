@@ -216,10 +216,10 @@ pub fn drain(
                                             let mut sum = __p1;
                                             {
                                                 let top = __p4;
-                                                ::core::mem::forget(__guard0);
                                                 let __awaitee = ::core::future::IntoFuture::into_future(
                                                     yield_now(),
                                                 );
+                                                ::core::mem::forget(__guard0);
                                                 unsafe {
                                                     ::statemachine_runtime::__private::set_state(
                                                         __running,

@@ -1063,9 +1063,11 @@ impl Emitter<'_> {
                 let keep = self.keep_slots(*goto);
                 let awaitee_var = Ident::new("__awaitee", Span::mixed_site());
                 // Always the last statement of its block: no braces needed.
+                // The guards are forgotten once the awaitee is built: if
+                // building it panics, the unwind drops the slots in scope.
                 quote! {
-                    #keep
                     let #awaitee_var = #awaitee;
+                    #keep
                     // SAFETY: the body's values are in its locals, not the state.
                     unsafe { ::statemachine_runtime::__private::set_state(#running, #state.as_mut(), #state_enum::#variant { #awaitee_var, #(#fields,)* }) };
                     continue #resume;

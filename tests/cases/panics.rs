@@ -75,3 +75,14 @@ differential!(panics panic_with_borrowed_buffer_in_place, (n: u32) -> u32 {
     }
     names.len() as u32
 }, (1));
+
+// Building the awaited future panics while a value that stays in place is in
+// scope: the unwind drops it there, in scope order, not later with the machine.
+differential!(panics panic_building_the_awaitee_with_slots_in_scope, (n: usize) -> usize {
+    let before = D("before");
+    let names = vec![D("x"), D("y")];
+    let first = &names[0];
+    leaf("one", ()).await;
+    let after = D("after");
+    leaf(if names.len() > n { panic!("building") } else { "two" }, first.touch().len()).await
+}, (1));
