@@ -21,15 +21,15 @@ pub fn count_even(
     impl<A0, F0, T2, T1, T0> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, F0, T2, T1, T0> {
         const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
                 "count_even",
-                ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 8u32),
-                    Self::AwaitReady { .. } => ("AwaitReady", "ready(i)", 12u32),
-                    Self::Returned => ("Returned", "", 8u32),
-                    Self::Panicked => ("Panicked", "", 8u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 8),
+                    Self::AwaitReady { .. } => ("AwaitReady", "ready(i)", 12),
+                    Self::Returned => ("Returned", "", 8),
+                    Self::Panicked => ("Panicked", "", 8),
                 },
             )
         }
@@ -49,27 +49,16 @@ pub fn count_even(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed {
-            __arg0: __arg0,
-        },
+        __State::Unresumed { __arg0 },
         (),
-        move |
-            mut __state,
-            __slots,
-            __cx: &mut ::core::task::Context<'_>,
-        | -> ::core::task::Poll<u32> {
+        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             '__resume: loop {
-                let __this = ::statemachine_runtime::__private::state_ptr(
-                    __state.as_mut(),
-                );
                 let __running;
                 let mut __next;
                 '__entry: {
-                    match unsafe { &mut *__this } {
+                    match unsafe { __frame.state() } {
                         __State::Unresumed { __arg0 } => {
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
+                            __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             {
                                 let limit = __arg0;
@@ -87,23 +76,11 @@ pub fn count_even(
                             i: __p1,
                             limit: __p0,
                         } => {
-                            let ::core::task::Poll::Ready(__p5) = (unsafe {
-                                ::statemachine_runtime::__private::poll_awaitee(
-                                    __this,
-                                    __slots,
-                                    __awaitee,
-                                    __cx,
-                                )
-                            }) else {
-                                return ::core::task::Poll::Pending;
-                            };
+                            let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p0 = unsafe { ::core::ptr::read(__p0) };
                             let __p1 = unsafe { ::core::ptr::read(__p1) };
                             let __p2 = unsafe { ::core::ptr::read(__p2) };
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
-                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                            __running = unsafe { __frame.resume(__awaitee) };
                             __next = __Block::AfterReady {
                                 limit: __p0,
                                 i: __p1,
@@ -112,12 +89,8 @@ pub fn count_even(
                             };
                             break '__entry;
                         }
-                        __State::Returned => {
-                            ::statemachine_runtime::__private::resumed_after_completion()
-                        }
-                        __State::Panicked => {
-                            ::statemachine_runtime::__private::resumed_after_panicking()
-                        }
+                        __State::Returned => __frame.resumed_after_completion(),
+                        __State::Panicked => __frame.resumed_after_panicking(),
                     }
                 }
                 '__dispatch: loop {
@@ -147,18 +120,13 @@ pub fn count_even(
                                     let __awaitee = ::core::future::IntoFuture::into_future(
                                         ready(i),
                                     );
-                                    unsafe {
-                                        ::statemachine_runtime::__private::set_state(
-                                            __running,
-                                            __state.as_mut(),
-                                            __State::AwaitReady {
-                                                __awaitee,
-                                                even,
-                                                i,
-                                                limit,
-                                            },
-                                        )
-                                    };
+                                    __running
+                                        .suspend(__State::AwaitReady {
+                                            __awaitee,
+                                            even,
+                                            i,
+                                            limit,
+                                        });
                                     continue '__resume;
                                 }
                                 __Block::Block1 {
@@ -174,17 +142,7 @@ pub fn count_even(
                                         let mut __value3 = __p3;
                                         __value3;
                                     }
-                                    return {
-                                        let __ret = even;
-                                        unsafe {
-                                            ::statemachine_runtime::__private::set_state(
-                                                __running,
-                                                __state.as_mut(),
-                                                __State::Returned,
-                                            )
-                                        };
-                                        ::core::task::Poll::Ready(__ret)
-                                    };
+                                    return __running.finish(even);
                                 }
                                 _ => {
                                     ::core::panicking::panic(

@@ -40,23 +40,19 @@ pub fn first_after_yield(
     impl<A0, F0, T2, T1> ::statemachine_runtime::__private::MachineState<__Slots<T1>>
     for __State<A0, F0, T2> {
         const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
                 "first_after_yield",
-                ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 4u32),
-                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 7u32),
-                    Self::Returned => ("Returned", "", 4u32),
-                    Self::Panicked => ("Panicked", "", 4u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 7),
+                    Self::Returned => ("Returned", "", 4),
+                    Self::Panicked => ("Panicked", "", 4),
                 },
             )
         }
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T1>) {
-            let _overwrite = ::statemachine_runtime::__private::OverwriteState::<
-                Self,
-                __Slots<T1>,
-            >(this, ::core::marker::PhantomData);
             unsafe {
                 if let __State::AwaitYieldNow { __awaitee, first: __p2 } = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
@@ -74,83 +70,50 @@ pub fn first_after_yield(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed {
-            __arg0: __arg0,
-        },
+        __State::Unresumed { __arg0 },
         __Slots {
             items: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
         },
-        move |
-            mut __state,
-            __slots,
-            __cx: &mut ::core::task::Context<'_>,
-        | -> ::core::task::Poll<u32> {
+        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             '__resume: loop {
-                let __this = ::statemachine_runtime::__private::state_ptr(
-                    __state.as_mut(),
-                );
                 let __running;
-                match unsafe { &mut *__this } {
+                match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0 } => {
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
+                        __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         unsafe {
-                            let __slot1 = &raw mut (*__slots).items;
+                            let __slot1 = &raw mut (*__frame.slots()).items;
                             let __place1 = ::statemachine_runtime::__private::Slot::place(
                                 __slot1,
                             );
                             {
                                 let v = __arg0;
                                 let items = v;
-                                unsafe {
-                                    ::statemachine_runtime::__private::Slot::init(
-                                        __slot1,
-                                        items,
-                                    )
-                                };
-                                let __guard1 = unsafe {
-                                    ::statemachine_runtime::__private::SlotGuard::new(__slot1)
-                                };
+                                let __guard1 = ::statemachine_runtime::__private::Slot::init(
+                                    __slot1,
+                                    items,
+                                );
                                 let first = &(*__place1)[0];
                                 let __awaitee = ::core::future::IntoFuture::into_future(
                                     yield_now(),
                                 );
                                 ::core::mem::forget(__guard1);
-                                unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::AwaitYieldNow {
-                                            __awaitee,
-                                            first,
-                                        },
-                                    )
-                                };
+                                __running
+                                    .suspend(__State::AwaitYieldNow {
+                                        __awaitee,
+                                        first,
+                                    });
                                 continue '__resume;
                             }
                         }
                     }
                     __State::AwaitYieldNow { __awaitee, first: __p2 } => {
-                        let ::core::task::Poll::Ready(__p3) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
+                        let __p3 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p2 = unsafe { ::core::ptr::read(__p2) };
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
-                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                        __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot1 = &raw mut (*__slots).items;
+                            let __slot1 = &raw mut (*__frame.slots()).items;
                             let __place1 = ::statemachine_runtime::__private::Slot::place(
                                 __slot1,
                             );
@@ -165,24 +128,13 @@ pub fn first_after_yield(
                                 }
                                 return {
                                     let __ret = *first + (*__place1).len() as u32;
-                                    unsafe {
-                                        ::statemachine_runtime::__private::set_state(
-                                            __running,
-                                            __state.as_mut(),
-                                            __State::Returned,
-                                        )
-                                    };
-                                    ::core::task::Poll::Ready(__ret)
+                                    __running.finish(__ret)
                                 };
                             }
                         }
                     }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
+                    __State::Returned => __frame.resumed_after_completion(),
+                    __State::Panicked => __frame.resumed_after_panicking(),
                 }
             }
         },

@@ -55,28 +55,20 @@ pub fn scoped(
     > ::statemachine_runtime::__private::MachineState<__Slots<T1>>
     for __State<A0, F0, T3, T0, F1> {
         const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
                 "scoped",
-                ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 4u32),
-                    Self::AwaitYieldNow1 { .. } => {
-                        ("AwaitYieldNow1", "yield_now()", 8u32)
-                    }
-                    Self::AwaitYieldNow2 { .. } => {
-                        ("AwaitYieldNow2", "yield_now()", 11u32)
-                    }
-                    Self::Returned => ("Returned", "", 4u32),
-                    Self::Panicked => ("Panicked", "", 4u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow1 { .. } => ("AwaitYieldNow1", "yield_now()", 8),
+                    Self::AwaitYieldNow2 { .. } => ("AwaitYieldNow2", "yield_now()", 11),
+                    Self::Returned => ("Returned", "", 4),
+                    Self::Panicked => ("Panicked", "", 4),
                 },
             )
         }
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T1>) {
-            let _overwrite = ::statemachine_runtime::__private::OverwriteState::<
-                Self,
-                __Slots<T1>,
-            >(this, ::core::marker::PhantomData);
             unsafe {
                 if let __State::AwaitYieldNow1 { __awaitee, temp: __p3, name: __p0 } = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
@@ -103,31 +95,20 @@ pub fn scoped(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed {
-            __arg0: __arg0,
-        },
+        __State::Unresumed { __arg0 },
         __Slots {
             greeting: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
         },
-        move |
-            mut __state,
-            __slots,
-            __cx: &mut ::core::task::Context<'_>,
-        | -> ::core::task::Poll<usize> {
+        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<usize> {
             '__resume: loop {
-                let __this = ::statemachine_runtime::__private::state_ptr(
-                    __state.as_mut(),
-                );
                 let __running;
-                match unsafe { &mut *__this } {
+                match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0 } => {
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
+                        __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         unsafe {
-                            let __slot1 = &raw mut (*__slots).greeting;
+                            let __slot1 = &raw mut (*__frame.slots()).greeting;
                             let __place1 = ::statemachine_runtime::__private::Slot::place(
                                 __slot1,
                             );
@@ -136,56 +117,34 @@ pub fn scoped(
                                 let greeting = ::alloc::__export::must_use({
                                     ::alloc::fmt::format(format_args!("hello {0}", name))
                                 });
-                                unsafe {
-                                    ::statemachine_runtime::__private::Slot::init(
-                                        __slot1,
-                                        greeting,
-                                    )
-                                };
-                                let __guard1 = unsafe {
-                                    ::statemachine_runtime::__private::SlotGuard::new(__slot1)
-                                };
+                                let __guard1 = ::statemachine_runtime::__private::Slot::init(
+                                    __slot1,
+                                    greeting,
+                                );
                                 {
                                     let temp = (*__place1).clone();
                                     let __awaitee = ::core::future::IntoFuture::into_future(
                                         yield_now(),
                                     );
                                     ::core::mem::forget(__guard1);
-                                    unsafe {
-                                        ::statemachine_runtime::__private::set_state(
-                                            __running,
-                                            __state.as_mut(),
-                                            __State::AwaitYieldNow1 {
-                                                __awaitee,
-                                                temp,
-                                                name,
-                                            },
-                                        )
-                                    };
+                                    __running
+                                        .suspend(__State::AwaitYieldNow1 {
+                                            __awaitee,
+                                            temp,
+                                            name,
+                                        });
                                     continue '__resume;
                                 }
                             }
                         }
                     }
                     __State::AwaitYieldNow1 { __awaitee, temp: __p3, name: __p0 } => {
-                        let ::core::task::Poll::Ready(__p4) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
+                        let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
                         let __p3 = unsafe { ::core::ptr::read(__p3) };
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
-                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                        __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot1 = &raw mut (*__slots).greeting;
+                            let __slot1 = &raw mut (*__frame.slots()).greeting;
                             let __place1 = ::statemachine_runtime::__private::Slot::place(
                                 __slot1,
                             );
@@ -210,38 +169,21 @@ pub fn scoped(
                                     yield_now(),
                                 );
                                 ::core::mem::forget(__guard1);
-                                unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::AwaitYieldNow2 {
-                                            __awaitee,
-                                            name,
-                                        },
-                                    )
-                                };
+                                __running
+                                    .suspend(__State::AwaitYieldNow2 {
+                                        __awaitee,
+                                        name,
+                                    });
                                 continue '__resume;
                             }
                         }
                     }
                     __State::AwaitYieldNow2 { __awaitee, name: __p0 } => {
-                        let ::core::task::Poll::Ready(__p5) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
+                        let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
-                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                        __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot1 = &raw mut (*__slots).greeting;
+                            let __slot1 = &raw mut (*__frame.slots()).greeting;
                             let __place1 = ::statemachine_runtime::__private::Slot::place(
                                 __slot1,
                             );
@@ -256,24 +198,13 @@ pub fn scoped(
                                 }
                                 return {
                                     let __ret = (*__place1).len();
-                                    unsafe {
-                                        ::statemachine_runtime::__private::set_state(
-                                            __running,
-                                            __state.as_mut(),
-                                            __State::Returned,
-                                        )
-                                    };
-                                    ::core::task::Poll::Ready(__ret)
+                                    __running.finish(__ret)
                                 };
                             }
                         }
                     }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
+                    __State::Returned => __frame.resumed_after_completion(),
+                    __State::Panicked => __frame.resumed_after_panicking(),
                 }
             }
         },

@@ -19,15 +19,15 @@ pub fn clamp(
     impl<A0, A1, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, A1, F0, T1, T0> {
         const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
                 "clamp",
-                ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 4u32),
-                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 8u32),
-                    Self::Returned => ("Returned", "", 4u32),
-                    Self::Panicked => ("Panicked", "", 4u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 8),
+                    Self::Returned => ("Returned", "", 4),
+                    Self::Panicked => ("Panicked", "", 4),
                 },
             )
         }
@@ -43,26 +43,17 @@ pub fn clamp(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
-            __arg0: __arg0,
-            __arg1: __arg1,
+            __arg0,
+            __arg1,
         },
         (),
-        move |
-            mut __state,
-            __slots,
-            __cx: &mut ::core::task::Context<'_>,
-        | -> ::core::task::Poll<u32> {
+        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             '__resume: loop {
-                let __this = ::statemachine_runtime::__private::state_ptr(
-                    __state.as_mut(),
-                );
                 let __running;
                 let mut __next;
-                match unsafe { &mut *__this } {
+                match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0, __arg1 } => {
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
+                        __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                         __next = '__goto: {
@@ -79,17 +70,7 @@ pub fn clamp(
                                 let n = __p0;
                                 let limit = __p1;
                                 {
-                                    return {
-                                        let __ret = limit;
-                                        unsafe {
-                                            ::statemachine_runtime::__private::set_state(
-                                                __running,
-                                                __state.as_mut(),
-                                                __State::Returned,
-                                            )
-                                        };
-                                        ::core::task::Poll::Ready(__ret)
-                                    };
+                                    return __running.finish(limit);
                                 }
                             }
                             __Block::Block3 { n: __p0, limit: __p1 } => {
@@ -111,17 +92,12 @@ pub fn clamp(
                                     let __awaitee = ::core::future::IntoFuture::into_future(
                                         yield_now(),
                                     );
-                                    unsafe {
-                                        ::statemachine_runtime::__private::set_state(
-                                            __running,
-                                            __state.as_mut(),
-                                            __State::AwaitYieldNow {
-                                                __awaitee,
-                                                limit,
-                                                n,
-                                            },
-                                        )
-                                    };
+                                    __running
+                                        .suspend(__State::AwaitYieldNow {
+                                            __awaitee,
+                                            limit,
+                                            n,
+                                        });
                                     continue '__resume;
                                 }
                             }
@@ -133,22 +109,10 @@ pub fn clamp(
                         }
                     }
                     __State::AwaitYieldNow { __awaitee, limit: __p1, n: __p0 } => {
-                        let ::core::task::Poll::Ready(__p4) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
+                        let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
                         let __p1 = unsafe { ::core::ptr::read(__p1) };
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
-                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                        __running = unsafe { __frame.resume(__awaitee) };
                         {
                             let n = __p0;
                             let limit = __p1;
@@ -156,25 +120,11 @@ pub fn clamp(
                                 let mut __awaited4 = __p4;
                                 __awaited4;
                             }
-                            return {
-                                let __ret = n;
-                                unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::Returned,
-                                    )
-                                };
-                                ::core::task::Poll::Ready(__ret)
-                            };
+                            return __running.finish(n);
                         }
                     }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
+                    __State::Returned => __frame.resumed_after_completion(),
+                    __State::Panicked => __frame.resumed_after_panicking(),
                 }
             }
         },

@@ -44,23 +44,19 @@ pub fn sum_lengths(
     impl<A0, F0, T1, T2> ::statemachine_runtime::__private::MachineState<__Slots<T2>>
     for __State<A0, F0, T1> {
         const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
                 "sum_lengths",
-                ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 8u32),
-                    Self::AwaitWeigh { .. } => ("AwaitWeigh", "weigh(w)", 11u32),
-                    Self::Returned => ("Returned", "", 8u32),
-                    Self::Panicked => ("Panicked", "", 8u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 8),
+                    Self::AwaitWeigh { .. } => ("AwaitWeigh", "weigh(w)", 11),
+                    Self::Returned => ("Returned", "", 8),
+                    Self::Panicked => ("Panicked", "", 8),
                 },
             )
         }
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T2>) {
-            let _overwrite = ::statemachine_runtime::__private::OverwriteState::<
-                Self,
-                __Slots<T2>,
-            >(this, ::core::marker::PhantomData);
             unsafe {
                 if let __State::AwaitWeigh { __awaitee, sum: __p1 } = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
@@ -86,33 +82,22 @@ pub fn sum_lengths(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed {
-            __arg0: __arg0,
-        },
+        __State::Unresumed { __arg0 },
         __Slots {
             iter2: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
         },
-        move |
-            mut __state,
-            __slots,
-            __cx: &mut ::core::task::Context<'_>,
-        | -> ::core::task::Poll<usize> {
+        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<usize> {
             '__resume: loop {
-                let __this = ::statemachine_runtime::__private::state_ptr(
-                    __state.as_mut(),
-                );
                 let __running;
                 let mut __next;
                 '__entry: {
-                    match unsafe { &mut *__this } {
+                    match unsafe { __frame.state() } {
                         __State::Unresumed { __arg0 } => {
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
+                            __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             unsafe {
-                                let __slot2 = &raw mut (*__slots).iter2;
+                                let __slot2 = &raw mut (*__frame.slots()).iter2;
                                 let __place2 = ::statemachine_runtime::__private::Slot::place(
                                     __slot2,
                                 );
@@ -123,15 +108,10 @@ pub fn sum_lengths(
                                         let mut __iter2 = ::core::iter::IntoIterator::into_iter(
                                             words,
                                         );
-                                        unsafe {
-                                            ::statemachine_runtime::__private::Slot::init(
-                                                __slot2,
-                                                __iter2,
-                                            )
-                                        };
-                                        let __guard2 = unsafe {
-                                            ::statemachine_runtime::__private::SlotGuard::new(__slot2)
-                                        };
+                                        let __guard2 = ::statemachine_runtime::__private::Slot::init(
+                                            __slot2,
+                                            __iter2,
+                                        );
                                         {
                                             ::core::mem::forget(__guard2);
                                             __next = __Block::Block2 { sum };
@@ -142,33 +122,17 @@ pub fn sum_lengths(
                             }
                         }
                         __State::AwaitWeigh { __awaitee, sum: __p1 } => {
-                            let ::core::task::Poll::Ready(__p6) = (unsafe {
-                                ::statemachine_runtime::__private::poll_awaitee(
-                                    __this,
-                                    __slots,
-                                    __awaitee,
-                                    __cx,
-                                )
-                            }) else {
-                                return ::core::task::Poll::Pending;
-                            };
+                            let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p1 = unsafe { ::core::ptr::read(__p1) };
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
-                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                            __running = unsafe { __frame.resume(__awaitee) };
                             __next = __Block::AfterWeigh {
                                 sum: __p1,
                                 awaited6: __p6,
                             };
                             break '__entry;
                         }
-                        __State::Returned => {
-                            ::statemachine_runtime::__private::resumed_after_completion()
-                        }
-                        __State::Panicked => {
-                            ::statemachine_runtime::__private::resumed_after_panicking()
-                        }
+                        __State::Returned => __frame.resumed_after_completion(),
+                        __State::Panicked => __frame.resumed_after_panicking(),
                     }
                 }
                 '__dispatch: loop {
@@ -176,7 +140,7 @@ pub fn sum_lengths(
                         __Block::Block2 { sum: __p1 } => {
                             __next = '__goto: {
                                 unsafe {
-                                    let __slot2 = &raw mut (*__slots).iter2;
+                                    let __slot2 = &raw mut (*__frame.slots()).iter2;
                                     let __place2 = ::statemachine_runtime::__private::Slot::place(
                                         __slot2,
                                     );
@@ -209,7 +173,7 @@ pub fn sum_lengths(
                             match __next {
                                 __Block::Block3 { sum: __p1, item4: __p4 } => {
                                     unsafe {
-                                        let __slot2 = &raw mut (*__slots).iter2;
+                                        let __slot2 = &raw mut (*__frame.slots()).iter2;
                                         let __place2 = ::statemachine_runtime::__private::Slot::place(
                                             __slot2,
                                         );
@@ -225,16 +189,11 @@ pub fn sum_lengths(
                                                     weigh(w),
                                                 );
                                                 ::core::mem::forget(__guard2);
-                                                unsafe {
-                                                    ::statemachine_runtime::__private::set_state(
-                                                        __running,
-                                                        __state.as_mut(),
-                                                        __State::AwaitWeigh {
-                                                            __awaitee,
-                                                            sum,
-                                                        },
-                                                    )
-                                                };
+                                                __running
+                                                    .suspend(__State::AwaitWeigh {
+                                                        __awaitee,
+                                                        sum,
+                                                    });
                                                 continue '__resume;
                                             }
                                         }
@@ -242,7 +201,7 @@ pub fn sum_lengths(
                                 }
                                 __Block::Block1 { sum: __p1, value3: __p3 } => {
                                     unsafe {
-                                        let __slot2 = &raw mut (*__slots).iter2;
+                                        let __slot2 = &raw mut (*__frame.slots()).iter2;
                                         let __place2 = ::statemachine_runtime::__private::Slot::place(
                                             __slot2,
                                         );
@@ -258,17 +217,7 @@ pub fn sum_lengths(
                                                 };
                                                 ();
                                             }
-                                            return {
-                                                let __ret = sum;
-                                                unsafe {
-                                                    ::statemachine_runtime::__private::set_state(
-                                                        __running,
-                                                        __state.as_mut(),
-                                                        __State::Returned,
-                                                    )
-                                                };
-                                                ::core::task::Poll::Ready(__ret)
-                                            };
+                                            return __running.finish(sum);
                                         }
                                     }
                                 }
@@ -281,7 +230,7 @@ pub fn sum_lengths(
                         }
                         __Block::AfterWeigh { sum: __p1, awaited6: __p6 } => {
                             unsafe {
-                                let __slot2 = &raw mut (*__slots).iter2;
+                                let __slot2 = &raw mut (*__frame.slots()).iter2;
                                 let __place2 = ::statemachine_runtime::__private::Slot::place(
                                     __slot2,
                                 );

@@ -21,15 +21,15 @@ pub fn describe<T: Display + Clone>(
     impl<A0, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, F0, T1, T0> {
         const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
                 "describe",
-                ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 6u32),
-                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 8u32),
-                    Self::Returned => ("Returned", "", 6u32),
-                    Self::Panicked => ("Panicked", "", 6u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 6),
+                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 8),
+                    Self::Returned => ("Returned", "", 6),
+                    Self::Panicked => ("Panicked", "", 6),
                 },
             )
         }
@@ -38,25 +38,14 @@ pub fn describe<T: Display + Clone>(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed {
-            __arg0: __arg0,
-        },
+        __State::Unresumed { __arg0 },
         (),
-        move |
-            mut __state,
-            __slots,
-            __cx: &mut ::core::task::Context<'_>,
-        | -> ::core::task::Poll<String> {
+        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<String> {
             '__resume: loop {
-                let __this = ::statemachine_runtime::__private::state_ptr(
-                    __state.as_mut(),
-                );
                 let __running;
-                match unsafe { &mut *__this } {
+                match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0 } => {
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
+                        __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         {
                             let value = __arg0;
@@ -64,37 +53,20 @@ pub fn describe<T: Display + Clone>(
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 yield_now(),
                             );
-                            unsafe {
-                                ::statemachine_runtime::__private::set_state(
-                                    __running,
-                                    __state.as_mut(),
-                                    __State::AwaitYieldNow {
-                                        __awaitee,
-                                        copy,
-                                        value,
-                                    },
-                                )
-                            };
+                            __running
+                                .suspend(__State::AwaitYieldNow {
+                                    __awaitee,
+                                    copy,
+                                    value,
+                                });
                             continue '__resume;
                         }
                     }
                     __State::AwaitYieldNow { __awaitee, copy: __p1, value: __p0 } => {
-                        let ::core::task::Poll::Ready(__p2) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
+                        let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
                         let __p1 = unsafe { ::core::ptr::read(__p1) };
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
-                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                        __running = unsafe { __frame.resume(__awaitee) };
                         {
                             let value = __p0;
                             let copy = __p1;
@@ -106,23 +78,12 @@ pub fn describe<T: Display + Clone>(
                                 let __ret = ::alloc::__export::must_use({
                                     ::alloc::fmt::format(format_args!("{0}/{1}", value, copy))
                                 });
-                                unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::Returned,
-                                    )
-                                };
-                                ::core::task::Poll::Ready(__ret)
+                                __running.finish(__ret)
                             };
                         }
                     }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
+                    __State::Returned => __frame.resumed_after_completion(),
+                    __State::Panicked => __frame.resumed_after_panicking(),
                 }
             }
         },

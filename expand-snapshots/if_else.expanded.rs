@@ -24,16 +24,16 @@ pub fn pick(
     impl<A0, A1, F0, T0, F1, T1> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, A1, F0, T0, F1, T1> {
         const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
                 "pick",
-                ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 8u32),
-                    Self::AwaitFetch { .. } => ("AwaitFetch", "fetch(n)", 10u32),
-                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 13u32),
-                    Self::Returned => ("Returned", "", 8u32),
-                    Self::Panicked => ("Panicked", "", 8u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 8),
+                    Self::AwaitFetch { .. } => ("AwaitFetch", "fetch(n)", 10),
+                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 13),
+                    Self::Returned => ("Returned", "", 8),
+                    Self::Panicked => ("Panicked", "", 8),
                 },
             )
         }
@@ -50,27 +50,18 @@ pub fn pick(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
-            __arg0: __arg0,
-            __arg1: __arg1,
+            __arg0,
+            __arg1,
         },
         (),
-        move |
-            mut __state,
-            __slots,
-            __cx: &mut ::core::task::Context<'_>,
-        | -> ::core::task::Poll<u32> {
+        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             '__resume: loop {
-                let __this = ::statemachine_runtime::__private::state_ptr(
-                    __state.as_mut(),
-                );
                 let __running;
                 let mut __next;
                 '__entry: {
-                    match unsafe { &mut *__this } {
+                    match unsafe { __frame.state() } {
                         __State::Unresumed { __arg0, __arg1 } => {
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
+                            __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                             __next = '__goto: {
@@ -89,16 +80,11 @@ pub fn pick(
                                     let __awaitee = ::core::future::IntoFuture::into_future(
                                         fetch(n),
                                     );
-                                    unsafe {
-                                        ::statemachine_runtime::__private::set_state(
-                                            __running,
-                                            __state.as_mut(),
-                                            __State::AwaitFetch {
-                                                __awaitee,
-                                                flag,
-                                            },
-                                        )
-                                    };
+                                    __running
+                                        .suspend(__State::AwaitFetch {
+                                            __awaitee,
+                                            flag,
+                                        });
                                     continue '__resume;
                                 }
                                 __Block::Block3 { flag: __p0, n: __p1 } => {
@@ -107,17 +93,12 @@ pub fn pick(
                                     let __awaitee = ::core::future::IntoFuture::into_future(
                                         yield_now(),
                                     );
-                                    unsafe {
-                                        ::statemachine_runtime::__private::set_state(
-                                            __running,
-                                            __state.as_mut(),
-                                            __State::AwaitYieldNow {
-                                                __awaitee,
-                                                n,
-                                                flag,
-                                            },
-                                        )
-                                    };
+                                    __running
+                                        .suspend(__State::AwaitYieldNow {
+                                            __awaitee,
+                                            n,
+                                            flag,
+                                        });
                                     continue '__resume;
                                 }
                                 _ => {
@@ -128,21 +109,9 @@ pub fn pick(
                             }
                         }
                         __State::AwaitFetch { __awaitee, flag: __p0 } => {
-                            let ::core::task::Poll::Ready(__p5) = (unsafe {
-                                ::statemachine_runtime::__private::poll_awaitee(
-                                    __this,
-                                    __slots,
-                                    __awaitee,
-                                    __cx,
-                                )
-                            }) else {
-                                return ::core::task::Poll::Pending;
-                            };
+                            let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p0 = unsafe { ::core::ptr::read(__p0) };
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
-                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                            __running = unsafe { __frame.resume(__awaitee) };
                             {
                                 let flag = __p0;
                                 let __value4 = {
@@ -160,22 +129,10 @@ pub fn pick(
                             }
                         }
                         __State::AwaitYieldNow { __awaitee, n: __p1, flag: __p0 } => {
-                            let ::core::task::Poll::Ready(__p9) = (unsafe {
-                                ::statemachine_runtime::__private::poll_awaitee(
-                                    __this,
-                                    __slots,
-                                    __awaitee,
-                                    __cx,
-                                )
-                            }) else {
-                                return ::core::task::Poll::Pending;
-                            };
+                            let __p9 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p0 = unsafe { ::core::ptr::read(__p0) };
                             let __p1 = unsafe { ::core::ptr::read(__p1) };
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
-                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                            __running = unsafe { __frame.resume(__awaitee) };
                             {
                                 let flag = __p0;
                                 let n = __p1;
@@ -199,12 +156,8 @@ pub fn pick(
                                 }
                             }
                         }
-                        __State::Returned => {
-                            ::statemachine_runtime::__private::resumed_after_completion()
-                        }
-                        __State::Panicked => {
-                            ::statemachine_runtime::__private::resumed_after_panicking()
-                        }
+                        __State::Returned => __frame.resumed_after_completion(),
+                        __State::Panicked => __frame.resumed_after_panicking(),
                     }
                 }
                 '__dispatch: loop {
@@ -212,17 +165,7 @@ pub fn pick(
                         __Block::Block1 { flag: __p0, value3: __p3 } => {
                             let flag = __p0;
                             let __value2 = __p3;
-                            return {
-                                let __ret = __value2;
-                                unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::Returned,
-                                    )
-                                };
-                                ::core::task::Poll::Ready(__ret)
-                            };
+                            return __running.finish(__value2);
                         }
                         _ => {
                             ::core::panicking::panic(

@@ -21,15 +21,15 @@ pub fn search(
     impl<A0, A1, F0, T4, T2, T1, T0> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, A1, F0, T4, T2, T1, T0> {
         const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
                 "search",
-                ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 4u32),
-                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 9u32),
-                    Self::Returned => ("Returned", "", 4u32),
-                    Self::Panicked => ("Panicked", "", 4u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 9),
+                    Self::Returned => ("Returned", "", 4),
+                    Self::Panicked => ("Panicked", "", 4),
                 },
             )
         }
@@ -49,27 +49,18 @@ pub fn search(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
-            __arg0: __arg0,
-            __arg1: __arg1,
+            __arg0,
+            __arg1,
         },
         (),
-        move |
-            mut __state,
-            __slots,
-            __cx: &mut ::core::task::Context<'_>,
-        | -> ::core::task::Poll<(u32, u32)> {
+        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<(u32, u32)> {
             '__resume: loop {
-                let __this = ::statemachine_runtime::__private::state_ptr(
-                    __state.as_mut(),
-                );
                 let __running;
                 let mut __next;
                 '__entry: {
-                    match unsafe { &mut *__this } {
+                    match unsafe { __frame.state() } {
                         __State::Unresumed { __arg0, __arg1 } => {
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
+                            __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                             {
@@ -89,24 +80,12 @@ pub fn search(
                             cols: __p1,
                             rows: __p0,
                         } => {
-                            let ::core::task::Poll::Ready(__p6) = (unsafe {
-                                ::statemachine_runtime::__private::poll_awaitee(
-                                    __this,
-                                    __slots,
-                                    __awaitee,
-                                    __cx,
-                                )
-                            }) else {
-                                return ::core::task::Poll::Pending;
-                            };
+                            let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p0 = unsafe { ::core::ptr::read(__p0) };
                             let __p1 = unsafe { ::core::ptr::read(__p1) };
                             let __p2 = unsafe { ::core::ptr::read(__p2) };
                             let __p4 = unsafe { ::core::ptr::read(__p4) };
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
-                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                            __running = unsafe { __frame.resume(__awaitee) };
                             __next = __Block::AfterYieldNow {
                                 rows: __p0,
                                 cols: __p1,
@@ -116,12 +95,8 @@ pub fn search(
                             };
                             break '__entry;
                         }
-                        __State::Returned => {
-                            ::statemachine_runtime::__private::resumed_after_completion()
-                        }
-                        __State::Panicked => {
-                            ::statemachine_runtime::__private::resumed_after_panicking()
-                        }
+                        __State::Returned => __frame.resumed_after_completion(),
+                        __State::Panicked => __frame.resumed_after_panicking(),
                     }
                 }
                 '__dispatch: loop {
@@ -184,19 +159,14 @@ pub fn search(
                                         let __awaitee = ::core::future::IntoFuture::into_future(
                                             yield_now(),
                                         );
-                                        unsafe {
-                                            ::statemachine_runtime::__private::set_state(
-                                                __running,
-                                                __state.as_mut(),
-                                                __State::AwaitYieldNow {
-                                                    __awaitee,
-                                                    c,
-                                                    r,
-                                                    cols,
-                                                    rows,
-                                                },
-                                            )
-                                        };
+                                        __running
+                                            .suspend(__State::AwaitYieldNow {
+                                                __awaitee,
+                                                c,
+                                                r,
+                                                cols,
+                                                rows,
+                                            });
                                         continue '__resume;
                                     }
                                 }
@@ -294,17 +264,7 @@ pub fn search(
                             let cols = __p1;
                             let __flag2 = __p2;
                             let found = __p3;
-                            return {
-                                let __ret = found;
-                                unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::Returned,
-                                    )
-                                };
-                                ::core::task::Poll::Ready(__ret)
-                            };
+                            return __running.finish(found);
                         }
                         _ => {
                             ::core::panicking::panic(

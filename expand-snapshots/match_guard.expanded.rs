@@ -23,16 +23,16 @@ pub fn classify(
     impl<A0, F0, F1, T0> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, F0, F1, T0> {
         const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
                 "classify",
-                ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 8u32),
-                    Self::AwaitFetch1 { .. } => ("AwaitFetch1", "fetch(n)", 10u32),
-                    Self::AwaitFetch2 { .. } => ("AwaitFetch2", "fetch(0)", 12u32),
-                    Self::Returned => ("Returned", "", 8u32),
-                    Self::Panicked => ("Panicked", "", 8u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 8),
+                    Self::AwaitFetch1 { .. } => ("AwaitFetch1", "fetch(n)", 10),
+                    Self::AwaitFetch2 { .. } => ("AwaitFetch2", "fetch(0)", 12),
+                    Self::Returned => ("Returned", "", 8),
+                    Self::Panicked => ("Panicked", "", 8),
                 },
             )
         }
@@ -49,27 +49,16 @@ pub fn classify(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed {
-            __arg0: __arg0,
-        },
+        __State::Unresumed { __arg0 },
         (),
-        move |
-            mut __state,
-            __slots,
-            __cx: &mut ::core::task::Context<'_>,
-        | -> ::core::task::Poll<u32> {
+        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             '__resume: loop {
-                let __this = ::statemachine_runtime::__private::state_ptr(
-                    __state.as_mut(),
-                );
                 let __running;
                 let mut __next;
                 '__entry: {
-                    match unsafe { &mut *__this } {
+                    match unsafe { __frame.state() } {
                         __State::Unresumed { __arg0 } => {
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
+                            __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             __next = '__goto: {
                                 let v = __arg0;
@@ -93,13 +82,7 @@ pub fn classify(
                                     let __awaitee = ::core::future::IntoFuture::into_future(
                                         fetch(n),
                                     );
-                                    unsafe {
-                                        ::statemachine_runtime::__private::set_state(
-                                            __running,
-                                            __state.as_mut(),
-                                            __State::AwaitFetch1 { __awaitee },
-                                        )
-                                    };
+                                    __running.suspend(__State::AwaitFetch1 { __awaitee });
                                     continue '__resume;
                                 }
                                 __Block::Block3 { n_1: __p4 } => {
@@ -118,16 +101,11 @@ pub fn classify(
                                     let __awaitee = ::core::future::IntoFuture::into_future(
                                         fetch(0),
                                     );
-                                    unsafe {
-                                        ::statemachine_runtime::__private::set_state(
-                                            __running,
-                                            __state.as_mut(),
-                                            __State::AwaitFetch2 {
-                                                __awaitee,
-                                                v,
-                                            },
-                                        )
-                                    };
+                                    __running
+                                        .suspend(__State::AwaitFetch2 {
+                                            __awaitee,
+                                            v,
+                                        });
                                     continue '__resume;
                                 }
                                 _ => {
@@ -138,20 +116,8 @@ pub fn classify(
                             }
                         }
                         __State::AwaitFetch1 { __awaitee } => {
-                            let ::core::task::Poll::Ready(__p6) = (unsafe {
-                                ::statemachine_runtime::__private::poll_awaitee(
-                                    __this,
-                                    __slots,
-                                    __awaitee,
-                                    __cx,
-                                )
-                            }) else {
-                                return ::core::task::Poll::Pending;
-                            };
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
-                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                            let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                            __running = unsafe { __frame.resume(__awaitee) };
                             {
                                 let __value5 = __p6;
                                 {
@@ -165,21 +131,9 @@ pub fn classify(
                             }
                         }
                         __State::AwaitFetch2 { __awaitee, v: __p0 } => {
-                            let ::core::task::Poll::Ready(__p8) = (unsafe {
-                                ::statemachine_runtime::__private::poll_awaitee(
-                                    __this,
-                                    __slots,
-                                    __awaitee,
-                                    __cx,
-                                )
-                            }) else {
-                                return ::core::task::Poll::Pending;
-                            };
+                            let __p8 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p0 = unsafe { ::core::ptr::read(__p0) };
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
-                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                            __running = unsafe { __frame.resume(__awaitee) };
                             {
                                 let v = __p0;
                                 let __value7 = {
@@ -196,12 +150,8 @@ pub fn classify(
                                 }
                             }
                         }
-                        __State::Returned => {
-                            ::statemachine_runtime::__private::resumed_after_completion()
-                        }
-                        __State::Panicked => {
-                            ::statemachine_runtime::__private::resumed_after_panicking()
-                        }
+                        __State::Returned => __frame.resumed_after_completion(),
+                        __State::Panicked => __frame.resumed_after_panicking(),
                     }
                 }
                 '__dispatch: loop {
@@ -209,17 +159,7 @@ pub fn classify(
                         __Block::Block1 { v: __p0, value2: __p2 } => {
                             let __flag0 = __p0;
                             let __value1 = __p2;
-                            return {
-                                let __ret = __value1;
-                                unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::Returned,
-                                    )
-                                };
-                                ::core::task::Poll::Ready(__ret)
-                            };
+                            return __running.finish(__value1);
                         }
                         _ => {
                             ::core::panicking::panic(

@@ -34,17 +34,17 @@ impl Counter {
         impl<A0, A1, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
         for __State<A0, A1, F0, T1, T0> {
             const PANICKED: Self = Self::Panicked;
+            const RETURNED: Self = Self::Returned;
             fn info(&self) -> ::statemachine_runtime::StateInfo {
                 ::statemachine_runtime::__private::info(
                     "bump",
-                    ::core::panic::Location::caller().file(),
                     match self {
-                        Self::Unresumed { .. } => ("Unresumed", "", 10u32),
+                        Self::Unresumed { .. } => ("Unresumed", "", 10),
                         Self::AwaitYieldNow { .. } => {
-                            ("AwaitYieldNow", "yield_now()", 11u32)
+                            ("AwaitYieldNow", "yield_now()", 11)
                         }
-                        Self::Returned => ("Returned", "", 10u32),
-                        Self::Panicked => ("Panicked", "", 10u32),
+                        Self::Returned => ("Returned", "", 10),
+                        Self::Panicked => ("Panicked", "", 10),
                     },
                 )
             }
@@ -55,24 +55,15 @@ impl Counter {
         let __machine = ::statemachine_runtime::__private::machine(
             __State::Unresumed {
                 __arg0: self,
-                __arg1: __arg1,
+                __arg1,
             },
             (),
-            move |
-                mut __state,
-                __slots,
-                __cx: &mut ::core::task::Context<'_>,
-            | -> ::core::task::Poll<u32> {
+            move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
                 '__resume: loop {
-                    let __this = ::statemachine_runtime::__private::state_ptr(
-                        __state.as_mut(),
-                    );
                     let __running;
-                    match unsafe { &mut *__this } {
+                    match unsafe { __frame.state() } {
                         __State::Unresumed { __arg0, __arg1 } => {
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
+                            __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                             {
@@ -81,37 +72,20 @@ impl Counter {
                                 let __awaitee = ::core::future::IntoFuture::into_future(
                                     yield_now(),
                                 );
-                                unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::AwaitYieldNow {
-                                            __awaitee,
-                                            by,
-                                            self_: __self,
-                                        },
-                                    )
-                                };
+                                __running
+                                    .suspend(__State::AwaitYieldNow {
+                                        __awaitee,
+                                        by,
+                                        self_: __self,
+                                    });
                                 continue '__resume;
                             }
                         }
                         __State::AwaitYieldNow { __awaitee, by: __p1, self_: __p0 } => {
-                            let ::core::task::Poll::Ready(__p2) = (unsafe {
-                                ::statemachine_runtime::__private::poll_awaitee(
-                                    __this,
-                                    __slots,
-                                    __awaitee,
-                                    __cx,
-                                )
-                            }) else {
-                                return ::core::task::Poll::Pending;
-                            };
+                            let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p0 = unsafe { ::core::ptr::read(__p0) };
                             let __p1 = unsafe { ::core::ptr::read(__p1) };
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
-                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                            __running = unsafe { __frame.resume(__awaitee) };
                             {
                                 let __self = __p0;
                                 let by = __p1;
@@ -122,23 +96,12 @@ impl Counter {
                                 __self.n += by;
                                 return {
                                     let __ret = __self.n;
-                                    unsafe {
-                                        ::statemachine_runtime::__private::set_state(
-                                            __running,
-                                            __state.as_mut(),
-                                            __State::Returned,
-                                        )
-                                    };
-                                    ::core::task::Poll::Ready(__ret)
+                                    __running.finish(__ret)
                                 };
                             }
                         }
-                        __State::Returned => {
-                            ::statemachine_runtime::__private::resumed_after_completion()
-                        }
-                        __State::Panicked => {
-                            ::statemachine_runtime::__private::resumed_after_panicking()
-                        }
+                        __State::Returned => __frame.resumed_after_completion(),
+                        __State::Panicked => __frame.resumed_after_panicking(),
                     }
                 }
             },

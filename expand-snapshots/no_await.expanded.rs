@@ -15,14 +15,14 @@ pub fn ready(
     }
     impl<A0> ::statemachine_runtime::__private::MachineState<()> for __State<A0> {
         const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
                 "ready",
-                ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 4u32),
-                    Self::Returned => ("Returned", "", 4u32),
-                    Self::Panicked => ("Panicked", "", 4u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 4),
+                    Self::Returned => ("Returned", "", 4),
+                    Self::Panicked => ("Panicked", "", 4),
                 },
             )
         }
@@ -31,48 +31,26 @@ pub fn ready(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed {
-            __arg0: __arg0,
-        },
+        __State::Unresumed { __arg0 },
         (),
-        move |
-            mut __state,
-            __slots,
-            __cx: &mut ::core::task::Context<'_>,
-        | -> ::core::task::Poll<u32> {
+        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             '__resume: loop {
-                let __this = ::statemachine_runtime::__private::state_ptr(
-                    __state.as_mut(),
-                );
                 let __running;
-                match unsafe { &mut *__this } {
+                match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0 } => {
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
+                        __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         {
                             let n = __arg0;
                             let m = n * 3;
                             return {
                                 let __ret = m + 1;
-                                unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::Returned,
-                                    )
-                                };
-                                ::core::task::Poll::Ready(__ret)
+                                __running.finish(__ret)
                             };
                         }
                     }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
+                    __State::Returned => __frame.resumed_after_completion(),
+                    __State::Panicked => __frame.resumed_after_panicking(),
                 }
             }
         },

@@ -26,16 +26,16 @@ pub fn total(
     impl<A0, A1, F0, T1, F1, T3> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, A1, F0, T1, F1, T3> {
         const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
                 "total",
-                ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 12u32),
-                    Self::AwaitRead1 { .. } => ("AwaitRead1", "read(a)", 13u32),
-                    Self::AwaitRead2 { .. } => ("AwaitRead2", "read(b)", 14u32),
-                    Self::Returned => ("Returned", "", 12u32),
-                    Self::Panicked => ("Panicked", "", 12u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 12),
+                    Self::AwaitRead1 { .. } => ("AwaitRead1", "read(a)", 13),
+                    Self::AwaitRead2 { .. } => ("AwaitRead2", "read(b)", 14),
+                    Self::Returned => ("Returned", "", 12),
+                    Self::Panicked => ("Panicked", "", 12),
                 },
             )
         }
@@ -45,25 +45,19 @@ pub fn total(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
-            __arg0: __arg0,
-            __arg1: __arg1,
+            __arg0,
+            __arg1,
         },
         (),
         move |
-            mut __state,
-            __slots,
-            __cx: &mut ::core::task::Context<'_>,
-        | -> ::core::task::Poll<Result<u32, String>> {
+            __frame,
+            __cx,
+        | -> ::statemachine_runtime::__private::Step<Result<u32, String>> {
             '__resume: loop {
-                let __this = ::statemachine_runtime::__private::state_ptr(
-                    __state.as_mut(),
-                );
                 let __running;
-                match unsafe { &mut *__this } {
+                match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0, __arg1 } => {
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
+                        __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                         {
@@ -72,35 +66,18 @@ pub fn total(
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 read(a),
                             );
-                            unsafe {
-                                ::statemachine_runtime::__private::set_state(
-                                    __running,
-                                    __state.as_mut(),
-                                    __State::AwaitRead1 {
-                                        __awaitee,
-                                        b,
-                                    },
-                                )
-                            };
+                            __running
+                                .suspend(__State::AwaitRead1 {
+                                    __awaitee,
+                                    b,
+                                });
                             continue '__resume;
                         }
                     }
                     __State::AwaitRead1 { __awaitee, b: __p1 } => {
-                        let ::core::task::Poll::Ready(__p2) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
+                        let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p1 = unsafe { ::core::ptr::read(__p1) };
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
-                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                        __running = unsafe { __frame.resume(__awaitee) };
                         {
                             let b = __p1;
                             let x = {
@@ -114,14 +91,7 @@ pub fn total(
                                             let __ret = ::statemachine_runtime::__private::FromResidual::from_residual(
                                                 __residual,
                                             );
-                                            unsafe {
-                                                ::statemachine_runtime::__private::set_state(
-                                                    __running,
-                                                    __state.as_mut(),
-                                                    __State::Returned,
-                                                )
-                                            };
-                                            ::core::task::Poll::Ready(__ret)
+                                            __running.finish(__ret)
                                         };
                                     }
                                 })
@@ -129,35 +99,18 @@ pub fn total(
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 read(b),
                             );
-                            unsafe {
-                                ::statemachine_runtime::__private::set_state(
-                                    __running,
-                                    __state.as_mut(),
-                                    __State::AwaitRead2 {
-                                        __awaitee,
-                                        x,
-                                    },
-                                )
-                            };
+                            __running
+                                .suspend(__State::AwaitRead2 {
+                                    __awaitee,
+                                    x,
+                                });
                             continue '__resume;
                         }
                     }
                     __State::AwaitRead2 { __awaitee, x: __p3 } => {
-                        let ::core::task::Poll::Ready(__p4) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
+                        let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p3 = unsafe { ::core::ptr::read(__p3) };
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
-                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                        __running = unsafe { __frame.resume(__awaitee) };
                         {
                             let x = __p3;
                             let y = {
@@ -171,37 +124,19 @@ pub fn total(
                                             let __ret = ::statemachine_runtime::__private::FromResidual::from_residual(
                                                 __residual,
                                             );
-                                            unsafe {
-                                                ::statemachine_runtime::__private::set_state(
-                                                    __running,
-                                                    __state.as_mut(),
-                                                    __State::Returned,
-                                                )
-                                            };
-                                            ::core::task::Poll::Ready(__ret)
+                                            __running.finish(__ret)
                                         };
                                     }
                                 })
                             };
                             return {
                                 let __ret = Ok(x + y);
-                                unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::Returned,
-                                    )
-                                };
-                                ::core::task::Poll::Ready(__ret)
+                                __running.finish(__ret)
                             };
                         }
                     }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
+                    __State::Returned => __frame.resumed_after_completion(),
+                    __State::Panicked => __frame.resumed_after_panicking(),
                 }
             }
         },

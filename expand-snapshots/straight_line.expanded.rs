@@ -19,15 +19,15 @@ pub fn add(
     impl<A0, A1, F0, T2> ::statemachine_runtime::__private::MachineState<()>
     for __State<A0, A1, F0, T2> {
         const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
                 "add",
-                ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 4u32),
-                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 6u32),
-                    Self::Returned => ("Returned", "", 4u32),
-                    Self::Panicked => ("Panicked", "", 4u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 6),
+                    Self::Returned => ("Returned", "", 4),
+                    Self::Panicked => ("Panicked", "", 4),
                 },
             )
         }
@@ -37,25 +37,16 @@ pub fn add(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed {
-            __arg0: __arg0,
-            __arg1: __arg1,
+            __arg0,
+            __arg1,
         },
         (),
-        move |
-            mut __state,
-            __slots,
-            __cx: &mut ::core::task::Context<'_>,
-        | -> ::core::task::Poll<u32> {
+        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             '__resume: loop {
-                let __this = ::statemachine_runtime::__private::state_ptr(
-                    __state.as_mut(),
-                );
                 let __running;
-                match unsafe { &mut *__this } {
+                match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0, __arg1 } => {
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
+                        __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                         {
@@ -65,35 +56,18 @@ pub fn add(
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 yield_now(),
                             );
-                            unsafe {
-                                ::statemachine_runtime::__private::set_state(
-                                    __running,
-                                    __state.as_mut(),
-                                    __State::AwaitYieldNow {
-                                        __awaitee,
-                                        c,
-                                    },
-                                )
-                            };
+                            __running
+                                .suspend(__State::AwaitYieldNow {
+                                    __awaitee,
+                                    c,
+                                });
                             continue '__resume;
                         }
                     }
                     __State::AwaitYieldNow { __awaitee, c: __p2 } => {
-                        let ::core::task::Poll::Ready(__p3) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
+                        let __p3 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p2 = unsafe { ::core::ptr::read(__p2) };
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
-                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                        __running = unsafe { __frame.resume(__awaitee) };
                         {
                             let c = __p2;
                             {
@@ -102,23 +76,12 @@ pub fn add(
                             }
                             return {
                                 let __ret = c * 2;
-                                unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::Returned,
-                                    )
-                                };
-                                ::core::task::Poll::Ready(__ret)
+                                __running.finish(__ret)
                             };
                         }
                     }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
+                    __State::Returned => __frame.resumed_after_completion(),
+                    __State::Panicked => __frame.resumed_after_panicking(),
                 }
             }
         },

@@ -60,39 +60,24 @@ pub fn copy_user(
     > ::statemachine_runtime::__private::MachineState<__Slots<T5>>
     for __State<A0, F0, T0, F1, T3, T2, F2> {
         const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
                 "copy_user",
-                ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 13u32),
-                    Self::AwaitFetch1 { .. } => ("AwaitFetch1", "fetch(id)", 14u32),
-                    Self::AwaitFetch2 { .. } => ("AwaitFetch2", "fetch(id + 1)", 16u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 13),
+                    Self::AwaitFetch1 { .. } => ("AwaitFetch1", "fetch(id)", 14),
+                    Self::AwaitFetch2 { .. } => ("AwaitFetch2", "fetch(id + 1)", 16),
                     Self::AwaitStore { .. } => {
-                        ("AwaitStore", "store(name + & backup, len)", 17u32)
+                        ("AwaitStore", "store(name + & backup, len)", 17)
                     }
-                    Self::Returned => ("Returned", "", 13u32),
-                    Self::Panicked => ("Panicked", "", 13u32),
+                    Self::Returned => ("Returned", "", 13),
+                    Self::Panicked => ("Panicked", "", 13),
                 },
             )
         }
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T5>) {
-            let _overwrite = ::statemachine_runtime::__private::OverwriteState::<
-                Self,
-                __Slots<T5>,
-            >(this, ::core::marker::PhantomData);
             unsafe {
-                if let __State::AwaitFetch1 { __awaitee, id: __p0 } = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::core::ptr::drop_in_place(__p0);
-                    return;
-                }
-                if let __State::AwaitFetch2 { __awaitee, len: __p3, name: __p2 } = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::core::ptr::drop_in_place(__p3);
-                    ::core::ptr::drop_in_place(__p2);
-                    return;
-                }
                 if let __State::AwaitStore { __awaitee } = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
                     ::statemachine_runtime::__private::Slot::drop_live(
@@ -108,63 +93,35 @@ pub fn copy_user(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed {
-            __arg0: __arg0,
-        },
+        __State::Unresumed { __arg0 },
         __Slots {
             backup: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
         },
-        move |
-            mut __state,
-            __slots,
-            __cx: &mut ::core::task::Context<'_>,
-        | -> ::core::task::Poll<bool> {
+        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<bool> {
             '__resume: loop {
-                let __this = ::statemachine_runtime::__private::state_ptr(
-                    __state.as_mut(),
-                );
                 let __running;
-                match unsafe { &mut *__this } {
+                match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0 } => {
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
+                        __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         {
                             let id = __arg0;
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 fetch(id),
                             );
-                            unsafe {
-                                ::statemachine_runtime::__private::set_state(
-                                    __running,
-                                    __state.as_mut(),
-                                    __State::AwaitFetch1 {
-                                        __awaitee,
-                                        id,
-                                    },
-                                )
-                            };
+                            __running
+                                .suspend(__State::AwaitFetch1 {
+                                    __awaitee,
+                                    id,
+                                });
                             continue '__resume;
                         }
                     }
                     __State::AwaitFetch1 { __awaitee, id: __p0 } => {
-                        let ::core::task::Poll::Ready(__p1) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
+                        let __p1 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
-                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                        __running = unsafe { __frame.resume(__awaitee) };
                         {
                             let id = __p0;
                             let name = __p1;
@@ -172,39 +129,22 @@ pub fn copy_user(
                             let __awaitee = ::core::future::IntoFuture::into_future(
                                 fetch(id + 1),
                             );
-                            unsafe {
-                                ::statemachine_runtime::__private::set_state(
-                                    __running,
-                                    __state.as_mut(),
-                                    __State::AwaitFetch2 {
-                                        __awaitee,
-                                        len,
-                                        name,
-                                    },
-                                )
-                            };
+                            __running
+                                .suspend(__State::AwaitFetch2 {
+                                    __awaitee,
+                                    len,
+                                    name,
+                                });
                             continue '__resume;
                         }
                     }
                     __State::AwaitFetch2 { __awaitee, len: __p3, name: __p2 } => {
-                        let ::core::task::Poll::Ready(__p4) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
+                        let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p2 = unsafe { ::core::ptr::read(__p2) };
                         let __p3 = unsafe { ::core::ptr::read(__p3) };
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
-                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                        __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot5 = &raw mut (*__slots).backup;
+                            let __slot5 = &raw mut (*__frame.slots()).backup;
                             let __place5 = ::statemachine_runtime::__private::Slot::place(
                                 __slot5,
                             );
@@ -212,47 +152,24 @@ pub fn copy_user(
                                 let name = __p2;
                                 let len = __p3;
                                 let backup = __p4;
-                                unsafe {
-                                    ::statemachine_runtime::__private::Slot::init(
-                                        __slot5,
-                                        backup,
-                                    )
-                                };
-                                let __guard5 = unsafe {
-                                    ::statemachine_runtime::__private::SlotGuard::new(__slot5)
-                                };
+                                let __guard5 = ::statemachine_runtime::__private::Slot::init(
+                                    __slot5,
+                                    backup,
+                                );
                                 let __awaitee = ::core::future::IntoFuture::into_future(
                                     store(name + &(*__place5), len),
                                 );
                                 ::core::mem::forget(__guard5);
-                                unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::AwaitStore { __awaitee },
-                                    )
-                                };
+                                __running.suspend(__State::AwaitStore { __awaitee });
                                 continue '__resume;
                             }
                         }
                     }
                     __State::AwaitStore { __awaitee } => {
-                        let ::core::task::Poll::Ready(__p7) = (unsafe {
-                            ::statemachine_runtime::__private::poll_awaitee(
-                                __this,
-                                __slots,
-                                __awaitee,
-                                __cx,
-                            )
-                        }) else {
-                            return ::core::task::Poll::Pending;
-                        };
-                        __running = unsafe {
-                            ::statemachine_runtime::__private::running(__this, __slots)
-                        };
-                        unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                        let __p7 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                        __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot5 = &raw mut (*__slots).backup;
+                            let __slot5 = &raw mut (*__frame.slots()).backup;
                             let __place5 = ::statemachine_runtime::__private::Slot::place(
                                 __slot5,
                             );
@@ -260,25 +177,11 @@ pub fn copy_user(
                                 __slot5,
                             );
                             let __value6 = __p7;
-                            return {
-                                let __ret = __value6;
-                                unsafe {
-                                    ::statemachine_runtime::__private::set_state(
-                                        __running,
-                                        __state.as_mut(),
-                                        __State::Returned,
-                                    )
-                                };
-                                ::core::task::Poll::Ready(__ret)
-                            };
+                            return __running.finish(__value6);
                         }
                     }
-                    __State::Returned => {
-                        ::statemachine_runtime::__private::resumed_after_completion()
-                    }
-                    __State::Panicked => {
-                        ::statemachine_runtime::__private::resumed_after_panicking()
-                    }
+                    __State::Returned => __frame.resumed_after_completion(),
+                    __State::Panicked => __frame.resumed_after_panicking(),
                 }
             }
         },

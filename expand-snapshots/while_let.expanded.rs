@@ -42,23 +42,19 @@ pub fn drain(
     impl<A0, F0, T4, T1, T0> ::statemachine_runtime::__private::MachineState<__Slots<T0>>
     for __State<A0, F0, T4, T1> {
         const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             ::statemachine_runtime::__private::info(
                 "drain",
-                ::core::panic::Location::caller().file(),
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 4u32),
-                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 7u32),
-                    Self::Returned => ("Returned", "", 4u32),
-                    Self::Panicked => ("Panicked", "", 4u32),
+                    Self::Unresumed { .. } => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 7),
+                    Self::Returned => ("Returned", "", 4),
+                    Self::Panicked => ("Panicked", "", 4),
                 },
             )
         }
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T0>) {
-            let _overwrite = ::statemachine_runtime::__private::OverwriteState::<
-                Self,
-                __Slots<T0>,
-            >(this, ::core::marker::PhantomData);
             unsafe {
                 if let __State::AwaitYieldNow { __awaitee, top: __p4, sum: __p1 } = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
@@ -85,47 +81,31 @@ pub fn drain(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed {
-            __arg0: __arg0,
-        },
+        __State::Unresumed { __arg0 },
         __Slots {
             stack: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
         },
-        move |
-            mut __state,
-            __slots,
-            __cx: &mut ::core::task::Context<'_>,
-        | -> ::core::task::Poll<u32> {
+        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             '__resume: loop {
-                let __this = ::statemachine_runtime::__private::state_ptr(
-                    __state.as_mut(),
-                );
                 let __running;
                 let mut __next;
                 '__entry: {
-                    match unsafe { &mut *__this } {
+                    match unsafe { __frame.state() } {
                         __State::Unresumed { __arg0 } => {
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
+                            __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             unsafe {
-                                let __slot0 = &raw mut (*__slots).stack;
+                                let __slot0 = &raw mut (*__frame.slots()).stack;
                                 let __place0 = ::statemachine_runtime::__private::Slot::place(
                                     __slot0,
                                 );
                                 {
                                     let mut stack = __arg0;
-                                    unsafe {
-                                        ::statemachine_runtime::__private::Slot::init(
-                                            __slot0,
-                                            stack,
-                                        )
-                                    };
-                                    let __guard0 = unsafe {
-                                        ::statemachine_runtime::__private::SlotGuard::new(__slot0)
-                                    };
+                                    let __guard0 = ::statemachine_runtime::__private::Slot::init(
+                                        __slot0,
+                                        stack,
+                                    );
                                     let mut sum = 0;
                                     {
                                         ::core::mem::forget(__guard0);
@@ -136,22 +116,10 @@ pub fn drain(
                             }
                         }
                         __State::AwaitYieldNow { __awaitee, top: __p4, sum: __p1 } => {
-                            let ::core::task::Poll::Ready(__p5) = (unsafe {
-                                ::statemachine_runtime::__private::poll_awaitee(
-                                    __this,
-                                    __slots,
-                                    __awaitee,
-                                    __cx,
-                                )
-                            }) else {
-                                return ::core::task::Poll::Pending;
-                            };
+                            let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p1 = unsafe { ::core::ptr::read(__p1) };
                             let __p4 = unsafe { ::core::ptr::read(__p4) };
-                            __running = unsafe {
-                                ::statemachine_runtime::__private::running(__this, __slots)
-                            };
-                            unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                            __running = unsafe { __frame.resume(__awaitee) };
                             __next = __Block::AfterYieldNow {
                                 sum: __p1,
                                 top: __p4,
@@ -159,12 +127,8 @@ pub fn drain(
                             };
                             break '__entry;
                         }
-                        __State::Returned => {
-                            ::statemachine_runtime::__private::resumed_after_completion()
-                        }
-                        __State::Panicked => {
-                            ::statemachine_runtime::__private::resumed_after_panicking()
-                        }
+                        __State::Returned => __frame.resumed_after_completion(),
+                        __State::Panicked => __frame.resumed_after_panicking(),
                     }
                 }
                 '__dispatch: loop {
@@ -172,7 +136,7 @@ pub fn drain(
                         __Block::Block2 { sum: __p1 } => {
                             __next = '__goto: {
                                 unsafe {
-                                    let __slot0 = &raw mut (*__slots).stack;
+                                    let __slot0 = &raw mut (*__frame.slots()).stack;
                                     let __place0 = ::statemachine_runtime::__private::Slot::place(
                                         __slot0,
                                     );
@@ -205,7 +169,7 @@ pub fn drain(
                             match __next {
                                 __Block::Block3 { sum: __p1, top: __p4 } => {
                                     unsafe {
-                                        let __slot0 = &raw mut (*__slots).stack;
+                                        let __slot0 = &raw mut (*__frame.slots()).stack;
                                         let __place0 = ::statemachine_runtime::__private::Slot::place(
                                             __slot0,
                                         );
@@ -220,17 +184,12 @@ pub fn drain(
                                                     yield_now(),
                                                 );
                                                 ::core::mem::forget(__guard0);
-                                                unsafe {
-                                                    ::statemachine_runtime::__private::set_state(
-                                                        __running,
-                                                        __state.as_mut(),
-                                                        __State::AwaitYieldNow {
-                                                            __awaitee,
-                                                            top,
-                                                            sum,
-                                                        },
-                                                    )
-                                                };
+                                                __running
+                                                    .suspend(__State::AwaitYieldNow {
+                                                        __awaitee,
+                                                        top,
+                                                        sum,
+                                                    });
                                                 continue '__resume;
                                             }
                                         }
@@ -238,7 +197,7 @@ pub fn drain(
                                 }
                                 __Block::Block1 { sum: __p1, value2: __p2 } => {
                                     unsafe {
-                                        let __slot0 = &raw mut (*__slots).stack;
+                                        let __slot0 = &raw mut (*__frame.slots()).stack;
                                         let __place0 = ::statemachine_runtime::__private::Slot::place(
                                             __slot0,
                                         );
@@ -251,17 +210,7 @@ pub fn drain(
                                                 let mut __value2 = __p2;
                                                 __value2;
                                             }
-                                            return {
-                                                let __ret = sum;
-                                                unsafe {
-                                                    ::statemachine_runtime::__private::set_state(
-                                                        __running,
-                                                        __state.as_mut(),
-                                                        __State::Returned,
-                                                    )
-                                                };
-                                                ::core::task::Poll::Ready(__ret)
-                                            };
+                                            return __running.finish(sum);
                                         }
                                     }
                                 }
@@ -278,7 +227,7 @@ pub fn drain(
                             awaited5: __p5,
                         } => {
                             unsafe {
-                                let __slot0 = &raw mut (*__slots).stack;
+                                let __slot0 = &raw mut (*__frame.slots()).stack;
                                 let __place0 = ::statemachine_runtime::__private::Slot::place(
                                     __slot0,
                                 );

@@ -557,7 +557,7 @@ impl Emitter<'_> {
 
     fn machine(&self, params: &[input::Param]) -> syn::Result<TokenStream> {
         let Names {
-            state,
+            frame,
             state_enum,
             block_enum,
             next,
@@ -582,6 +582,7 @@ impl Emitter<'_> {
         let function_name = self.function.sig.ident.to_string();
         let function_name = function_name.trim_start_matches("r#");
         let fn_line = self.function.sig.ident.span().start().line as u32;
+        let fn_line = proc_macro2::Literal::u32_unsuffixed(fn_line);
         for &k in &awaits {
             let point = &self.body.awaits[k];
             let variant = self.await_variant(k);
@@ -604,6 +605,7 @@ impl Emitter<'_> {
             let line = point.span.start().line;
             let doc = format!(" `{}.await`, line {}", point.text, line);
             let (name, text, line32) = (variant.to_string(), &point.text, line as u32);
+            let line32 = proc_macro2::Literal::u32_unsuffixed(line32);
             info_arms.push(quote!(Self::#variant { .. } => (#name, #text, #line32),));
             await_variants.push(quote! {
                 #[doc = #doc]
@@ -644,8 +646,6 @@ impl Emitter<'_> {
         }
 
         // ---- resume: poll the awaitee in place, then run on ----
-        let this = Ident::new("__this", Span::mixed_site());
-        let slots_var = Ident::new("__slots", Span::mixed_site());
         let mut resume_arms = Vec::new();
         for &k in &awaits {
             let variant = self.await_variant(k);
@@ -666,19 +666,14 @@ impl Emitter<'_> {
             let vars_out = vars.iter().rev();
             resume_arms.push(quote! {
                 #state_enum::#variant { __awaitee, #(#pats),* } => {
-                    // SAFETY: `__this` points to the pinned state, currently
-                    // `#variant`, and `__awaitee` is its structurally pinned field.
-                    let ::core::task::Poll::Ready(#value) =
-                        (unsafe { ::statemachine_runtime::__private::poll_awaitee(#this, #slots_var, __awaitee, #cx) })
-                    else {
-                        return ::core::task::Poll::Pending;
-                    };
+                    // SAFETY: `__awaitee` is the pinned field of the current
+                    // variant; `?` returns `Err(Pending)` while it is pending.
+                    let #value = unsafe { #frame.poll(__awaitee, #cx) }?;
                     // SAFETY: each saved value is moved out once; the state is
-                    // hollow from here on, and the awaitee is dropped in place
-                    // (a panic there drops the values and poisons the state).
+                    // hollow from here on, and `resume` drops the awaitee in
+                    // place (a panic there drops the values and poisons).
                     #(let #vars_out = unsafe { ::core::ptr::read(#vars_out) };)*
-                    #running = unsafe { ::statemachine_runtime::__private::running(#this, #slots_var) };
-                    unsafe { ::core::ptr::drop_in_place(__awaitee) };
+                    #running = unsafe { #frame.resume(__awaitee) };
                     #then
                 }
             });
@@ -697,7 +692,14 @@ impl Emitter<'_> {
             dispatch_arms.push(quote!(#block_enum::#variant { #(#pats),* } => #code));
         }
 
-        let initial = quote!(#state_enum::Unresumed { #(#arg_fields: #args),* });
+        let arg_inits = arg_fields.iter().zip(&args).map(|(field, arg)| {
+            if *field == &arg.to_string() {
+                quote!(#field)
+            } else {
+                quote!(#field: #arg)
+            }
+        });
+        let initial = quote!(#state_enum::Unresumed { #(#arg_inits),* });
         let slot_locals: Vec<LocalId> = (0..self.body.locals.len())
             .filter(|&l| self.body.locals[l].slot)
             .collect();
@@ -707,7 +709,6 @@ impl Emitter<'_> {
         } else {
             quote!(__Slots<#(#slot_tys),*>)
         };
-        let drop_suspended = self.drop_suspended(&awaits, &slots_ty);
         let traced = if self.function.trace {
             quote!(::statemachine_runtime::__private::traced(__machine))
         } else {
@@ -719,6 +720,7 @@ impl Emitter<'_> {
                 impl_generics.push(ty.clone());
             }
         }
+        let drop_suspended = self.drop_suspended(&awaits, &slots_ty);
         let (slots_item, slots_init) = if slot_locals.is_empty() {
             (TokenStream::new(), quote!(()))
         } else {
@@ -784,19 +786,19 @@ impl Emitter<'_> {
         };
         let declare_next = (!enum_blocks.is_empty()).then(|| quote!(let mut #next;));
         let state_match = quote! {
-            // SAFETY: `__this` comes from the pinned state just above and
-            // is not used after the state is next written through `__state`.
-            match unsafe { &mut *#this } {
+            // SAFETY: the reference is not used once the state is written
+            // again, and pinned fields are only polled in place.
+            match unsafe { #frame.state() } {
                 #state_enum::Unresumed { #(#arg_fields),* } => {
-                    // SAFETY: the state is pinned where `__this` points; the
-                    // arguments are not structurally pinned and are read once.
-                    #running = unsafe { ::statemachine_runtime::__private::running(#this, #slots_var) };
+                    // SAFETY: the arguments are not structurally pinned and
+                    // are read once.
+                    #running = unsafe { #frame.start() };
                     #(let #arg_fields = unsafe { ::core::ptr::read(#arg_fields) };)*
                     #start
                 }
                 #(#resume_arms)*
-                #state_enum::Returned => ::statemachine_runtime::__private::resumed_after_completion(),
-                #state_enum::Panicked => ::statemachine_runtime::__private::resumed_after_panicking(),
+                #state_enum::Returned => #frame.resumed_after_completion(),
+                #state_enum::Panicked => #frame.resumed_after_panicking(),
             }
         };
         let (entered, dispatch_loop) = if has_dispatch {
@@ -830,9 +832,10 @@ impl Emitter<'_> {
             }
             impl<#(#impl_generics),*> ::statemachine_runtime::__private::MachineState<#slots_ty> for #state_enum<#(#state_generics),*> {
                 const PANICKED: Self = Self::Panicked;
+                const RETURNED: Self = Self::Returned;
                 fn info(&self) -> ::statemachine_runtime::StateInfo {
                     // Not `file!()`: `cargo expand` would print the absolute path.
-                    ::statemachine_runtime::__private::info(#function_name, ::core::panic::Location::caller().file(), match self {
+                    ::statemachine_runtime::__private::info(#function_name, match self {
                         Self::Unresumed { .. } => ("Unresumed", "", #fn_line),
                         #(#info_arms)*
                         Self::Returned => ("Returned", "", #fn_line),
@@ -845,9 +848,8 @@ impl Emitter<'_> {
             #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
             #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
             #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
-            let __machine = ::statemachine_runtime::__private::machine(#initial, #slots_init, move |mut #state, #slots_var, #cx: &mut ::core::task::Context<'_>| -> ::core::task::Poll<#output> {
+            let __machine = ::statemachine_runtime::__private::machine(#initial, #slots_init, move |#frame, #cx| -> ::statemachine_runtime::__private::Step<#output> {
                 #resume: loop {
-                    let #this = ::statemachine_runtime::__private::state_ptr(#state.as_mut());
                     let #running;
                     #declare_next
                     #entered
@@ -922,14 +924,14 @@ impl Emitter<'_> {
         }
         if frame.scope.is_none() {
             // The slots in scope here, or declared here: pointers to them.
-            let slots_var = Ident::new("__slots", Span::mixed_site());
+            let frame = &self.names.frame;
             let mut pointers = TokenStream::new();
             for (l, local) in self.body.locals.iter().enumerate() {
                 if local.slot && (data.in_scope.contains(&l) || local.declared_in == block) {
                     let field = &local.field;
                     let (slot, place) = (slot_var(l), place_var(l));
                     pointers.extend(quote! {
-                        let #slot = &raw mut (*#slots_var).#field;
+                        let #slot = &raw mut (*#frame.slots()).#field;
                         let #place = ::statemachine_runtime::__private::Slot::place(#slot);
                     });
                 }
@@ -1020,7 +1022,6 @@ impl Emitter<'_> {
 
     fn term(&self, block: BlockId, term: &Term) -> syn::Result<TokenStream> {
         let Names {
-            state,
             state_enum,
             resume,
             running,
@@ -1068,8 +1069,7 @@ impl Emitter<'_> {
                 quote! {
                     let #awaitee_var = #awaitee;
                     #keep
-                    // SAFETY: the body's values are in its locals, not the state.
-                    unsafe { ::statemachine_runtime::__private::set_state(#running, #state.as_mut(), #state_enum::#variant { #awaitee_var, #(#fields,)* }) };
+                    #running.suspend(#state_enum::#variant { #awaitee_var, #(#fields,)* });
                     continue #resume;
                 }
             }
@@ -1213,6 +1213,10 @@ impl Emitter<'_> {
                 .filter(|&l| l != point.value)
                 .collect();
             in_scope.reverse();
+            // Without slots, the variant's fields are in drop order already.
+            if !in_scope.iter().any(|&l| self.body.locals[l].slot) {
+                continue;
+            }
             let mut steps = Vec::new();
             for l in in_scope {
                 let local = &self.body.locals[l];
@@ -1235,9 +1239,8 @@ impl Emitter<'_> {
         }
         quote! {
             unsafe fn drop_suspended(this: *mut Self, slots: *mut #slots_ty) {
-                let _overwrite = #private::OverwriteState::<Self, #slots_ty>(this, ::core::marker::PhantomData);
                 // SAFETY: the caller guarantees both pointers are valid and
-                // unused; each value is dropped once, then the guard writes
+                // unused; each value is dropped once, then the caller writes
                 // `Panicked` over the state without dropping it again.
                 unsafe {
                     #(#arms)*

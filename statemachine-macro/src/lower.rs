@@ -70,7 +70,8 @@ pub(crate) struct Local {
 /// Names the generated code uses for its own state; all mixed-site, so they
 /// can neither capture nor be captured by user identifiers.
 pub(crate) struct Names {
-    pub state: Ident,
+    /// The step function's `Frame`: where the state and slots are.
+    pub frame: Ident,
     pub state_enum: Ident,
     pub block_enum: Ident,
     pub next: Ident,
@@ -97,7 +98,7 @@ impl Names {
             ident: Ident::new(name, Span::mixed_site()),
         };
         Names {
-            state: ident("__state"),
+            frame: ident("__frame"),
             state_enum: ident("__State"),
             block_enum: ident("__Block"),
             next: ident("__next"),
@@ -115,19 +116,15 @@ impl Names {
 
 /// `return value` from the step function: the machine completes.
 pub(crate) fn return_tokens(names: &Names, value: TokenStream) -> TokenStream {
-    let Names {
-        state,
-        state_enum,
-        ret,
-        running,
-        ..
-    } = names;
+    let Names { ret, running, .. } = names;
+    if syn::parse2::<Ident>(value.clone()).is_ok() {
+        return quote!(return #running.finish(#value));
+    }
+    // The value's temporaries drop before the state becomes `Returned`.
     quote! {
         return {
             let #ret = #value;
-            // SAFETY: the body's values are in its locals, not the state.
-            unsafe { ::statemachine_runtime::__private::set_state(#running, #state.as_mut(), #state_enum::Returned) };
-            ::core::task::Poll::Ready(#ret)
+            #running.finish(#ret)
         }
     }
 }
@@ -906,10 +903,9 @@ impl<'n> Builder<'n> {
             .expect("a frame is open")
             .items
             .push(Item::Tokens(quote! {
-                // SAFETY: the slot is empty until here: its scope starts with this declaration.
-                unsafe { ::statemachine_runtime::__private::Slot::init(#slot, #value) };
-                // SAFETY: the slot lives in the pinned machine for the whole scope.
-                let #guard = unsafe { ::statemachine_runtime::__private::SlotGuard::new(#slot) };
+                // In the block's `unsafe`: the slot is empty until its scope
+                // starts here, and lives in the pinned machine for all of it.
+                let #guard = ::statemachine_runtime::__private::Slot::init(#slot, #value);
             }));
     }
 

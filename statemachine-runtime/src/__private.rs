@@ -32,7 +32,7 @@ pub struct Machine<S: MachineState<P>, P, F> {
 pub fn machine<S, P, F, T>(state: S, slots: P, step: F) -> Machine<S, P, F>
 where
     S: MachineState<P>,
-    F: FnMut(Pin<&mut S>, *mut P, &mut Context<'_>) -> Poll<T>,
+    F: FnMut(Frame<S, P>, &mut Context<'_>) -> Step<T>,
 {
     Machine {
         state,
@@ -45,23 +45,25 @@ where
 impl<S, P, F, T> Future for Machine<S, P, F>
 where
     S: MachineState<P>,
-    F: FnMut(Pin<&mut S>, *mut P, &mut Context<'_>) -> Poll<T>,
+    F: FnMut(Frame<S, P>, &mut Context<'_>) -> Step<T>,
 {
     type Output = T;
 
     #[inline]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
         // SAFETY: `state` and `slots` are structurally pinned and never moved
-        // out of `self`; `step` is not pinned. The slots are handed over as a
-        // raw pointer: the step function makes places in them whose borrows
-        // may outlive this call (they are checked by the shadow body).
+        // out of `self`; `step` is not pinned. They are handed over as raw
+        // pointers: the step function moves unpinned values out of the state,
+        // and makes places in the slots whose borrows may outlive this call
+        // (they are checked by the shadow body).
         let this = unsafe { self.get_unchecked_mut() };
-        let slots: *mut P = &raw mut this.slots;
-        // SAFETY: as above.
-        let state = unsafe { Pin::new_unchecked(&mut this.state) };
+        let frame = Frame {
+            state: &raw mut this.state,
+            slots: &raw mut this.slots,
+        };
         #[cfg(not(feature = "introspect"))]
         {
-            (this.step)(state, slots, cx)
+            to_poll((this.step)(frame, cx))
         }
         // With the feature: one call of `step`, so it stays inlined here; the
         // hooks are cold calls behind a flag that is false unless an executor
@@ -75,12 +77,20 @@ where
             } else {
                 0
             };
-            let poll = (this.step)(state, slots, cx);
+            let poll = to_poll((this.step)(frame, cx));
             if recording {
                 leave::<S, P, T>(depth, &poll, &this.state);
             }
             poll
         }
+    }
+}
+
+#[inline(always)]
+fn to_poll<T>(step: Step<T>) -> Poll<T> {
+    match step {
+        Ok(output) => Poll::Ready(output),
+        Err(Pending) => Poll::Pending,
     }
 }
 
@@ -103,7 +113,7 @@ impl<S: MachineState<P>, P, F> Drop for Machine<S, P, F> {
     fn drop(&mut self) {
         // SAFETY: the state and slots are dropped in place, where they are
         // pinned; the fields' own drops then see what is left.
-        unsafe { S::drop_suspended(&raw mut self.state, &raw mut self.slots) }
+        unsafe { drop_state(&raw mut self.state, &raw mut self.slots) }
     }
 }
 
@@ -124,12 +134,14 @@ pub fn traced<M>(machine: M) -> crate::trace::Traced<M> {
 
 /// Builds a [`StateInfo`](crate::StateInfo) from the generated `match` on
 /// the state: `(variant name, awaited text, line)`, the text empty for a
-/// state that awaits nothing (an awaited expression is never empty).
+/// state that awaits nothing (an awaited expression is never empty). The
+/// file is the caller's: the generated code carries the user's spans (and
+/// `file!()` would make `cargo expand` print an absolute path).
 #[inline]
 #[must_use]
-pub const fn info(
+#[track_caller]
+pub fn info(
     function: &'static str,
-    file: &'static str,
     (state, awaiting, line): (&'static str, &'static str, u32),
 ) -> crate::StateInfo {
     crate::StateInfo {
@@ -140,7 +152,7 @@ pub const fn info(
         } else {
             Some(awaiting)
         },
-        file,
+        file: core::panic::Location::caller().file(),
         line,
         transitions: None,
     }
@@ -151,30 +163,48 @@ pub trait MachineState<P = ()>: Sized {
     /// The state after a panic unwound through the body.
     const PANICKED: Self;
 
+    /// The state after the body returned.
+    const RETURNED: Self;
+
     /// Where the machine is: the variant's name, the awaited text and line.
     fn info(&self) -> crate::StateInfo;
 
     /// Drops a suspended machine's values in rustc's order: the awaited
     /// future, then the locals in scope innermost first, mixing values held in
-    /// the state with values in slots. Leaves the state without values. The
-    /// default leaves it to the fields' own drops (right without slots).
+    /// the state with values in slots. The state is left without values: the
+    /// caller overwrites it without dropping it (also when a drop panics).
+    /// The default leaves it to the fields' own drops, which is right at an
+    /// await where no slot is in scope: the variant's fields are declared in
+    /// drop order.
     ///
     /// # Safety
-    /// `this` and `slots` are valid, pinned, and not used meanwhile.
+    /// `this` and `slots` are valid, pinned, and not used meanwhile; the
+    /// state is not dropped again.
     #[inline(always)]
     unsafe fn drop_suspended(this: *mut Self, slots: *mut P) {
         let _ = slots;
-        let _overwrite = OverwriteState::<Self, P>(this, PhantomData);
-        // SAFETY: as the caller guarantees; the guard then overwrites the
-        // dropped value without dropping it again.
+        // SAFETY: as the caller guarantees.
         unsafe { core::ptr::drop_in_place(this) }
     }
+}
+
+/// Drops a machine's state and slots in place, and leaves `PANICKED` in the
+/// state.
+///
+/// # Safety
+/// As for [`MachineState::drop_suspended`].
+#[inline(always)]
+unsafe fn drop_state<S: MachineState<P>, P>(state: *mut S, slots: *mut P) {
+    let _overwrite = OverwriteState::<S, P>(state, PhantomData);
+    // SAFETY: as the caller guarantees; the guard then overwrites the
+    // dropped value without dropping it again.
+    unsafe { S::drop_suspended(state, slots) }
 }
 
 /// Writes `PANICKED` over a state whose values were dropped or moved out
 /// field by field, without dropping it again (also when a drop panics).
 #[derive(Debug)]
-pub struct OverwriteState<S: MachineState<P>, P>(pub *mut S, pub PhantomData<P>);
+struct OverwriteState<S: MachineState<P>, P>(*mut S, PhantomData<P>);
 
 impl<S: MachineState<P>, P> Drop for OverwriteState<S, P> {
     fn drop(&mut self) {
@@ -184,12 +214,130 @@ impl<S: MachineState<P>, P> Drop for OverwriteState<S, P> {
     }
 }
 
-/// The pinned state as a raw pointer, for the resume step (which moves only
-/// fields that are not structurally pinned).
-#[inline(always)]
-pub fn state_ptr<S>(state: Pin<&mut S>) -> *mut S {
-    // SAFETY: only a raw pointer is produced; its users keep the pinning rules.
-    unsafe { Pin::get_unchecked_mut(state) as *mut S }
+/// What a step function returns: the body's output, or `Err(Pending)` when
+/// it suspended (so that `?` after polling an awaitee suspends).
+pub type Step<T> = Result<T, Pending>;
+
+/// The step function suspended: the awaited future returned `Pending`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pending;
+
+/// Where a machine's pinned state and slots are: what its step function is
+/// given at every poll. Every method is a step of the generated code.
+pub struct Frame<S, P> {
+    state: *mut S,
+    slots: *mut P,
+}
+
+impl<S, P> Clone for Frame<S, P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<S, P> Copy for Frame<S, P> {}
+
+impl<S, P> fmt::Debug for Frame<S, P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Frame").finish_non_exhaustive()
+    }
+}
+
+impl<S: MachineState<P>, P> Frame<S, P> {
+    /// The state, to match on.
+    ///
+    /// # Safety
+    /// The reference is not used after the state is next written (by
+    /// [`Running::suspend`] or [`Running::finish`]), and structurally pinned
+    /// fields (awaitees) are not moved out of it.
+    #[inline(always)]
+    pub unsafe fn state<'a>(self) -> &'a mut S {
+        // SAFETY: `Machine::poll` made the pointer from the pinned state,
+        // which outlives the step; the caller keeps the rest.
+        unsafe { &mut *self.state }
+    }
+
+    /// The slots, whose fields the body uses through raw pointers.
+    #[inline(always)]
+    pub fn slots(self) -> *mut P {
+        self.slots
+    }
+
+    /// Starts running the body from `Unresumed`.
+    ///
+    /// # Safety
+    /// The state is `Unresumed`, and its arguments are moved out before the
+    /// body uses them (the returned guard never drops them).
+    #[inline(always)]
+    pub unsafe fn start(self) -> Running<S, P> {
+        Running {
+            _poison: OverwriteState(self.state, PhantomData),
+        }
+    }
+
+    /// Polls the awaited future of a machine suspended at an await, in place.
+    ///
+    /// On `Ok` the caller moves the saved values out and calls
+    /// [`resume`](Self::resume). If the awaitee's `poll` panics, the whole
+    /// state (awaitee first, then the saved values, interleaved with slots) is
+    /// dropped in place and the machine is poisoned.
+    ///
+    /// # Safety
+    /// `awaitee` points to the current variant's awaitee, and nothing else
+    /// uses the state meanwhile.
+    #[inline(always)]
+    pub unsafe fn poll<F: Future>(self, awaitee: *mut F, cx: &mut Context<'_>) -> Step<F::Output> {
+        /// Poisons the state if the awaitee's `poll` unwinds.
+        struct PoisonOnUnwind<S: MachineState<P>, P>(Frame<S, P>);
+        impl<S: MachineState<P>, P> Drop for PoisonOnUnwind<S, P> {
+            fn drop(&mut self) {
+                // SAFETY: runs only while unwinding out of `poll`, when the
+                // state is still whole; it is dropped in place once, then
+                // overwritten.
+                unsafe { drop_state(self.0.state, self.0.slots) }
+            }
+        }
+
+        let guard = PoisonOnUnwind(self);
+        // SAFETY: the awaitee lives in the pinned state and is never moved.
+        let poll = F::poll(unsafe { Pin::new_unchecked(&mut *awaitee) }, cx);
+        core::mem::forget(guard);
+        match poll {
+            Poll::Ready(output) => Ok(output),
+            Poll::Pending => Err(Pending),
+        }
+    }
+
+    /// The awaitee is ready and the saved values were moved out: starts
+    /// running the body, and drops the awaitee in place (`.await` drops it
+    /// before the body goes on; if that panics, the moved-out values unwind
+    /// with the step function's locals and the state is poisoned).
+    ///
+    /// # Safety
+    /// As for [`poll`](Self::poll), after it returned `Ok`, and every other
+    /// field of the variant has been moved out.
+    #[inline(always)]
+    pub unsafe fn resume<F>(self, awaitee: *mut F) -> Running<S, P> {
+        // SAFETY: as the caller guarantees.
+        let running = unsafe { self.start() };
+        // SAFETY: the awaitee is done and dropped once; the state is hollow.
+        unsafe { core::ptr::drop_in_place(awaitee) };
+        running
+    }
+
+    /// Polling after `Ready`: the message rustc's futures give.
+    #[cold]
+    #[track_caller]
+    pub fn resumed_after_completion(self) -> ! {
+        panic!("`async fn` resumed after completion")
+    }
+
+    /// Polling after a panic unwound through the body.
+    #[cold]
+    #[track_caller]
+    pub fn resumed_after_panicking(self) -> ! {
+        panic!("`async fn` resumed after panicking")
+    }
 }
 
 /// Marks the body as running. While it runs the state is hollow: its
@@ -197,102 +345,40 @@ pub fn state_ptr<S>(state: Pin<&mut S>) -> *mut S {
 /// the awaitee), and only the tag is left. If a panic unwinds through the
 /// body, dropping this writes `PANICKED` over the state without dropping the
 /// hollow values again, so the next poll panics as rustc's futures do; the
-/// body's own locals unwind by themselves. Ended by [`set_state`] when the
-/// body suspends or returns: nothing is written on the normal path, where
-/// rustc's coroutine writes nothing either.
+/// body's own locals unwind by themselves. Ended when the body suspends or
+/// returns: nothing is written on the normal path but the next state, as in
+/// rustc's coroutines.
 #[must_use]
 pub struct Running<S: MachineState<P>, P> {
     /// Held for its `Drop`, which runs only if the body unwinds.
     _poison: OverwriteState<S, P>,
 }
 
+impl<S: MachineState<P>, P> Running<S, P> {
+    /// The body suspends at an await: writes the next state over the hollow
+    /// one (without dropping it: its values were moved out).
+    #[inline(always)]
+    pub fn suspend(self, next: S) {
+        let state = self._poison.0;
+        core::mem::forget(self);
+        // SAFETY: `Frame::start` and `Frame::resume` made this guard for the
+        // pinned state, which is hollow while the guard lives. Writing a new
+        // value into pinned memory without dropping the old one is allowed.
+        unsafe { core::ptr::write(state, next) }
+    }
+
+    /// The body returns `output`: the state becomes `Returned`.
+    #[inline(always)]
+    pub fn finish<T>(self, output: T) -> Step<T> {
+        self.suspend(S::RETURNED);
+        Ok(output)
+    }
+}
+
 impl<S: MachineState<P>, P> fmt::Debug for Running<S, P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Running")
     }
-}
-
-/// Starts running the body of the machine whose state and slots these are.
-///
-/// # Safety
-/// `state` points to the machine's pinned state, valid until the returned
-/// guard is passed to [`set_state`] or dropped, and the state's values are
-/// moved out (or dropped) before the body uses them.
-#[inline(always)]
-pub unsafe fn running<S: MachineState<P>, P>(state: *mut S, slots: *mut P) -> Running<S, P> {
-    let _ = slots;
-    Running {
-        _poison: OverwriteState(state, PhantomData),
-    }
-}
-
-/// The body suspends at an await or returns: writes the next state over the
-/// hollow one (without dropping it: its values were moved out) and ends the
-/// running guard.
-///
-/// # Safety
-/// `running` was made for `state`, and the state's values were all moved out
-/// or dropped since.
-#[inline(always)]
-pub unsafe fn set_state<S: MachineState<P>, P>(
-    running: Running<S, P>,
-    state: Pin<&mut S>,
-    next: S,
-) {
-    core::mem::forget(running);
-    // SAFETY: writing a new value into pinned memory is allowed; the caller
-    // guarantees the old value owns nothing.
-    unsafe { core::ptr::write(Pin::get_unchecked_mut(state), next) }
-}
-
-/// Polls the awaited future of a machine suspended at an await, in place.
-///
-/// On `Ready` the caller moves the saved values out, starts [`running`] the
-/// body and drops the awaitee in place (`.await` drops it before the body
-/// goes on). If the awaitee's `poll` panics, the whole state (awaitee first,
-/// then the saved values, interleaved with slots) is dropped in place and the
-/// machine is poisoned.
-///
-/// # Safety
-/// `state` points to a pinned, initialized state and `slots` to its
-/// machine's slots; `awaitee` points to the current variant's awaitee;
-/// nothing else uses them meanwhile.
-#[inline(always)]
-pub unsafe fn poll_awaitee<S: MachineState<P>, P, F: Future>(
-    state: *mut S,
-    slots: *mut P,
-    awaitee: *mut F,
-    cx: &mut Context<'_>,
-) -> Poll<F::Output> {
-    /// Poisons the state if the awaitee's `poll` unwinds.
-    struct PoisonOnUnwind<S: MachineState<P>, P>(*mut S, *mut P);
-    impl<S: MachineState<P>, P> Drop for PoisonOnUnwind<S, P> {
-        fn drop(&mut self) {
-            // SAFETY: runs only while unwinding out of `poll`, when the state is
-            // still whole; it is dropped in place once, then overwritten.
-            unsafe { S::drop_suspended(self.0, self.1) }
-        }
-    }
-
-    let guard = PoisonOnUnwind::<S, P>(state, slots);
-    // SAFETY: the awaitee lives in the pinned state and is never moved.
-    let poll = F::poll(unsafe { Pin::new_unchecked(&mut *awaitee) }, cx);
-    core::mem::forget(guard);
-    poll
-}
-
-/// Polling after `Ready`: the message rustc's futures give.
-#[cold]
-#[track_caller]
-pub fn resumed_after_completion() -> ! {
-    panic!("`async fn` resumed after completion")
-}
-
-/// Polling after a panic unwound through the body.
-#[cold]
-#[track_caller]
-pub fn resumed_after_panicking() -> ! {
-    panic!("`async fn` resumed after panicking")
 }
 
 /// The `?` operator, split like the unstable `Try::branch`.
@@ -418,13 +504,26 @@ impl<T, F: DropFlag> Slot<T, F> {
         unsafe { (&raw mut (*slot).value).cast::<T>() }
     }
 
-    /// Stores the value of a declaration.
+    /// Stores the value of a declaration, and returns the guard that drops
+    /// it when its scope ends.
     ///
     /// # Safety
-    /// `slot` is valid and empty (its scope starts here).
+    /// `slot` is valid and empty (its scope starts here), and stays valid
+    /// while the guard lives.
     #[inline(always)]
-    pub unsafe fn init(slot: *mut Self, value: T) {
-        // SAFETY: the caller guarantees the slot is valid and empty.
+    pub unsafe fn init(slot: *mut Self, value: T) -> SlotGuard<T, F> {
+        // SAFETY: as the caller guarantees.
+        unsafe {
+            Self::write(slot, value);
+            SlotGuard::new(slot)
+        }
+    }
+
+    /// # Safety
+    /// `slot` is valid and empty.
+    #[inline(always)]
+    unsafe fn write(slot: *mut Self, value: T) {
+        // SAFETY: as the caller guarantees.
         unsafe {
             (*slot).value.write(value);
             (*slot).live.set(true);
@@ -460,7 +559,7 @@ impl<T, F: DropFlag> Slot<T, F> {
                 (*slot).live.set(false);
                 (*slot).value.assume_init_drop();
             }
-            Self::init(slot, value);
+            Self::write(slot, value);
         }
     }
 
