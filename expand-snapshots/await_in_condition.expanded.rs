@@ -117,9 +117,7 @@ pub fn count_even(
                                     let limit = __p0;
                                     let mut i = __p1;
                                     let mut even = __p2;
-                                    let __awaitee = ::core::future::IntoFuture::into_future(
-                                        ready(i),
-                                    );
+                                    let __awaitee = __frame.into_future(ready(i));
                                     __running
                                         .suspend(__State::AwaitReady {
                                             __awaitee,

@@ -95,9 +95,7 @@ pub fn first_after_yield(
                                     items,
                                 );
                                 let first = &(*__place1)[0];
-                                let __awaitee = ::core::future::IntoFuture::into_future(
-                                    yield_now(),
-                                );
+                                let __awaitee = __frame.into_future(yield_now());
                                 ::core::mem::forget(__guard1);
                                 __running
                                     .suspend(__State::AwaitYieldNow {

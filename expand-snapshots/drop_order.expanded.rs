@@ -123,9 +123,7 @@ pub fn scoped(
                                 );
                                 {
                                     let temp = (*__place1).clone();
-                                    let __awaitee = ::core::future::IntoFuture::into_future(
-                                        yield_now(),
-                                    );
+                                    let __awaitee = __frame.into_future(yield_now());
                                     ::core::mem::forget(__guard1);
                                     __running
                                         .suspend(__State::AwaitYieldNow1 {
@@ -165,9 +163,7 @@ pub fn scoped(
                                     };
                                     __value2;
                                 }
-                                let __awaitee = ::core::future::IntoFuture::into_future(
-                                    yield_now(),
-                                );
+                                let __awaitee = __frame.into_future(yield_now());
                                 ::core::mem::forget(__guard1);
                                 __running
                                     .suspend(__State::AwaitYieldNow2 {

@@ -89,9 +89,7 @@ pub fn clamp(
                                         let mut __value2 = __p2;
                                         __value2;
                                     }
-                                    let __awaitee = ::core::future::IntoFuture::into_future(
-                                        yield_now(),
-                                    );
+                                    let __awaitee = __frame.into_future(yield_now());
                                     __running
                                         .suspend(__State::AwaitYieldNow {
                                             __awaitee,

@@ -185,9 +185,7 @@ pub fn sum_lengths(
                                             {
                                                 let mut __item4 = __p4;
                                                 let w = __item4;
-                                                let __awaitee = ::core::future::IntoFuture::into_future(
-                                                    weigh(w),
-                                                );
+                                                let __awaitee = __frame.into_future(weigh(w));
                                                 ::core::mem::forget(__guard2);
                                                 __running
                                                     .suspend(__State::AwaitWeigh {

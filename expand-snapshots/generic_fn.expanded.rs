@@ -50,9 +50,7 @@ pub fn describe<T: Display + Clone>(
                         {
                             let value = __arg0;
                             let copy = value.clone();
-                            let __awaitee = ::core::future::IntoFuture::into_future(
-                                yield_now(),
-                            );
+                            let __awaitee = __frame.into_future(yield_now());
                             __running
                                 .suspend(__State::AwaitYieldNow {
                                     __awaitee,

@@ -77,9 +77,7 @@ pub fn pick(
                                 __Block::Block2 { flag: __p0, n: __p1 } => {
                                     let flag = __p0;
                                     let n = __p1;
-                                    let __awaitee = ::core::future::IntoFuture::into_future(
-                                        fetch(n),
-                                    );
+                                    let __awaitee = __frame.into_future(fetch(n));
                                     __running
                                         .suspend(__State::AwaitFetch {
                                             __awaitee,
@@ -90,9 +88,7 @@ pub fn pick(
                                 __Block::Block3 { flag: __p0, n: __p1 } => {
                                     let flag = __p0;
                                     let n = __p1;
-                                    let __awaitee = ::core::future::IntoFuture::into_future(
-                                        yield_now(),
-                                    );
+                                    let __awaitee = __frame.into_future(yield_now());
                                     __running
                                         .suspend(__State::AwaitYieldNow {
                                             __awaitee,

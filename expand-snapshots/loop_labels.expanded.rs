@@ -156,9 +156,7 @@ pub fn search(
                                     let mut r = __p2;
                                     {
                                         let mut c = __p4;
-                                        let __awaitee = ::core::future::IntoFuture::into_future(
-                                            yield_now(),
-                                        );
+                                        let __awaitee = __frame.into_future(yield_now());
                                         __running
                                             .suspend(__State::AwaitYieldNow {
                                                 __awaitee,

@@ -79,9 +79,7 @@ pub fn classify(
                             match __next {
                                 __Block::Block2 { n: __p3 } => {
                                     let n = __p3;
-                                    let __awaitee = ::core::future::IntoFuture::into_future(
-                                        fetch(n),
-                                    );
+                                    let __awaitee = __frame.into_future(fetch(n));
                                     __running.suspend(__State::AwaitFetch1 { __awaitee });
                                     continue '__resume;
                                 }
@@ -98,9 +96,7 @@ pub fn classify(
                                 }
                                 __Block::Block4 { v: __p0 } => {
                                     let v = __p0;
-                                    let __awaitee = ::core::future::IntoFuture::into_future(
-                                        fetch(0),
-                                    );
+                                    let __awaitee = __frame.into_future(fetch(0));
                                     __running
                                         .suspend(__State::AwaitFetch2 {
                                             __awaitee,

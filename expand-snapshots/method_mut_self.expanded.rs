@@ -69,9 +69,7 @@ impl Counter {
                             {
                                 let __self = __arg0;
                                 let by = __arg1;
-                                let __awaitee = ::core::future::IntoFuture::into_future(
-                                    yield_now(),
-                                );
+                                let __awaitee = __frame.into_future(yield_now());
                                 __running
                                     .suspend(__State::AwaitYieldNow {
                                         __awaitee,

@@ -63,9 +63,7 @@ pub fn total(
                         {
                             let a = __arg0;
                             let b = __arg1;
-                            let __awaitee = ::core::future::IntoFuture::into_future(
-                                read(a),
-                            );
+                            let __awaitee = __frame.into_future(read(a));
                             __running
                                 .suspend(__State::AwaitRead1 {
                                     __awaitee,
@@ -96,9 +94,7 @@ pub fn total(
                                     }
                                 })
                             };
-                            let __awaitee = ::core::future::IntoFuture::into_future(
-                                read(b),
-                            );
+                            let __awaitee = __frame.into_future(read(b));
                             __running
                                 .suspend(__State::AwaitRead2 {
                                     __awaitee,

@@ -53,9 +53,7 @@ pub fn add(
                             let a = __arg0;
                             let b = __arg1;
                             let c = a + b;
-                            let __awaitee = ::core::future::IntoFuture::into_future(
-                                yield_now(),
-                            );
+                            let __awaitee = __frame.into_future(yield_now());
                             __running
                                 .suspend(__State::AwaitYieldNow {
                                     __awaitee,

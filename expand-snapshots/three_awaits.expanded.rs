@@ -107,9 +107,7 @@ pub fn copy_user(
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         {
                             let id = __arg0;
-                            let __awaitee = ::core::future::IntoFuture::into_future(
-                                fetch(id),
-                            );
+                            let __awaitee = __frame.into_future(fetch(id));
                             __running
                                 .suspend(__State::AwaitFetch1 {
                                     __awaitee,
@@ -126,9 +124,7 @@ pub fn copy_user(
                             let id = __p0;
                             let name = __p1;
                             let len = name.len();
-                            let __awaitee = ::core::future::IntoFuture::into_future(
-                                fetch(id + 1),
-                            );
+                            let __awaitee = __frame.into_future(fetch(id + 1));
                             __running
                                 .suspend(__State::AwaitFetch2 {
                                     __awaitee,
@@ -156,9 +152,8 @@ pub fn copy_user(
                                     __slot5,
                                     backup,
                                 );
-                                let __awaitee = ::core::future::IntoFuture::into_future(
-                                    store(name + &(*__place5), len),
-                                );
+                                let __awaitee = __frame
+                                    .into_future(store(name + &(*__place5), len));
                                 ::core::mem::forget(__guard5);
                                 __running.suspend(__State::AwaitStore { __awaitee });
                                 continue '__resume;

@@ -180,9 +180,7 @@ pub fn drain(
                                             let mut sum = __p1;
                                             {
                                                 let top = __p4;
-                                                let __awaitee = ::core::future::IntoFuture::into_future(
-                                                    yield_now(),
-                                                );
+                                                let __awaitee = __frame.into_future(yield_now());
                                                 ::core::mem::forget(__guard0);
                                                 __running
                                                     .suspend(__State::AwaitYieldNow {

@@ -662,13 +662,18 @@ impl Emitter<'_> {
                 quote!(#next = #block_enum::#target_variant { #(#fields),* }; break #entry;)
             };
             let pats = self.field_vars(&saved);
+            // The awaitee argument is located at the user's `.await` (and
+            // resolves as the pattern's `__awaitee`), so that awaiting a
+            // non-future is reported once, by `into_future`, as rustc does.
+            let awaitee = Ident::new("__awaitee", point.span.resolved_at(Span::call_site()));
+            let poll = quote!(#frame.poll(#awaitee, #cx));
             // Read outermost first, so an unwind drops them innermost first.
             let vars_out = vars.iter().rev();
             resume_arms.push(quote! {
                 #state_enum::#variant { __awaitee, #(#pats),* } => {
                     // SAFETY: `__awaitee` is the pinned field of the current
                     // variant; `?` returns `Err(Pending)` while it is pending.
-                    let #value = unsafe { #frame.poll(__awaitee, #cx) }?;
+                    let #value = unsafe { #poll }?;
                     // SAFETY: each saved value is moved out once; the state is
                     // hollow from here on, and `resume` drops the awaitee in
                     // place (a panic there drops the values and poisons).

@@ -1317,7 +1317,12 @@ impl<'n> Builder<'n> {
             value,
         });
         let goto = self.goto(resume, Vec::new(), span);
-        let awaitee = quote_spanned!(span=> ::core::future::IntoFuture::into_future(#awaitee));
+        // Located at the user's `.await` but resolved as generated code: the
+        // `poll` of the resume arm carries the same span, so awaiting a
+        // non-future is reported once (see `Emitter::machine`).
+        let frame = &self.names.frame;
+        let at_await = span.resolved_at(Span::call_site());
+        let awaitee = quote_spanned!(at_await=> #frame.into_future(#awaitee));
         self.bind(value);
         self.terminate(
             Term::Await {

@@ -3,7 +3,7 @@
 
 use core::convert::Infallible;
 use core::fmt;
-use core::future::Future;
+use core::future::{Future, IntoFuture};
 use core::marker::{PhantomData, PhantomPinned};
 use core::mem::MaybeUninit;
 use core::ops::ControlFlow;
@@ -323,6 +323,12 @@ impl<S: MachineState<P>, P> Frame<S, P> {
         // SAFETY: the awaitee is done and dropped once; the state is hollow.
         unsafe { core::ptr::drop_in_place(awaitee) };
         running
+    }
+
+    /// What `.await` polls: `IntoFuture::into_future` of the awaited value.
+    #[inline(always)]
+    pub fn into_future<I: IntoFuture>(self, awaited: I) -> I::IntoFuture {
+        awaited.into_future()
     }
 
     /// Polling after `Ready`: the message rustc's futures give.
