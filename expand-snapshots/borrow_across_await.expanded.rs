@@ -83,17 +83,13 @@ pub fn first_after_yield(
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         unsafe {
-                            let __slot1 = &raw mut (*__frame.slots()).items;
-                            let __place1 = ::statemachine_runtime::__private::Slot::place(
-                                __slot1,
-                            );
+                            let __slot1 = __frame
+                                .slot(&raw mut (*__frame.slots()).items);
+                            let __place1 = __slot1.place();
                             {
                                 let v = __arg0;
                                 let items = v;
-                                let __guard1 = ::statemachine_runtime::__private::Slot::init(
-                                    __slot1,
-                                    items,
-                                );
+                                let __guard1 = __slot1.init(items);
                                 let first = &(*__place1)[0];
                                 let __awaitee = __frame.into_future(yield_now());
                                 ::core::mem::forget(__guard1);
@@ -111,14 +107,11 @@ pub fn first_after_yield(
                         let __p2 = unsafe { ::core::ptr::read(__p2) };
                         __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot1 = &raw mut (*__frame.slots()).items;
-                            let __place1 = ::statemachine_runtime::__private::Slot::place(
-                                __slot1,
-                            );
+                            let __slot1 = __frame
+                                .slot(&raw mut (*__frame.slots()).items);
+                            let __place1 = __slot1.place();
                             {
-                                let __guard1 = ::statemachine_runtime::__private::SlotGuard::new(
-                                    __slot1,
-                                );
+                                let __guard1 = __slot1.guard();
                                 let first = __p2;
                                 {
                                     let mut __awaited3 = __p3;

@@ -108,19 +108,15 @@ pub fn scoped(
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         unsafe {
-                            let __slot1 = &raw mut (*__frame.slots()).greeting;
-                            let __place1 = ::statemachine_runtime::__private::Slot::place(
-                                __slot1,
-                            );
+                            let __slot1 = __frame
+                                .slot(&raw mut (*__frame.slots()).greeting);
+                            let __place1 = __slot1.place();
                             {
                                 let name = __arg0;
                                 let greeting = ::alloc::__export::must_use({
                                     ::alloc::fmt::format(format_args!("hello {0}", name))
                                 });
-                                let __guard1 = ::statemachine_runtime::__private::Slot::init(
-                                    __slot1,
-                                    greeting,
-                                );
+                                let __guard1 = __slot1.init(greeting);
                                 {
                                     let temp = (*__place1).clone();
                                     let __awaitee = __frame.into_future(yield_now());
@@ -142,15 +138,12 @@ pub fn scoped(
                         let __p3 = unsafe { ::core::ptr::read(__p3) };
                         __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot1 = &raw mut (*__frame.slots()).greeting;
-                            let __place1 = ::statemachine_runtime::__private::Slot::place(
-                                __slot1,
-                            );
+                            let __slot1 = __frame
+                                .slot(&raw mut (*__frame.slots()).greeting);
+                            let __place1 = __slot1.place();
                             {
                                 let name = __p0;
-                                let __guard1 = ::statemachine_runtime::__private::SlotGuard::new(
-                                    __slot1,
-                                );
+                                let __guard1 = __slot1.guard();
                                 {
                                     let __value2 = {
                                         let temp = __p3;
@@ -179,15 +172,12 @@ pub fn scoped(
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
                         __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot1 = &raw mut (*__frame.slots()).greeting;
-                            let __place1 = ::statemachine_runtime::__private::Slot::place(
-                                __slot1,
-                            );
+                            let __slot1 = __frame
+                                .slot(&raw mut (*__frame.slots()).greeting);
+                            let __place1 = __slot1.place();
                             {
                                 let name = __p0;
-                                let __guard1 = ::statemachine_runtime::__private::SlotGuard::new(
-                                    __slot1,
-                                );
+                                let __guard1 = __slot1.guard();
                                 {
                                     let mut __awaited5 = __p5;
                                     __awaited5;

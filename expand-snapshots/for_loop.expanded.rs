@@ -97,10 +97,9 @@ pub fn sum_lengths(
                             __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             unsafe {
-                                let __slot2 = &raw mut (*__frame.slots()).iter2;
-                                let __place2 = ::statemachine_runtime::__private::Slot::place(
-                                    __slot2,
-                                );
+                                let __slot2 = __frame
+                                    .slot(&raw mut (*__frame.slots()).iter2);
+                                let __place2 = __slot2.place();
                                 {
                                     let words = __arg0;
                                     let mut sum = 0;
@@ -108,10 +107,7 @@ pub fn sum_lengths(
                                         let mut __iter2 = ::core::iter::IntoIterator::into_iter(
                                             words,
                                         );
-                                        let __guard2 = ::statemachine_runtime::__private::Slot::init(
-                                            __slot2,
-                                            __iter2,
-                                        );
+                                        let __guard2 = __slot2.init(__iter2);
                                         {
                                             ::core::mem::forget(__guard2);
                                             __next = __Block::Block2 { sum };
@@ -140,15 +136,12 @@ pub fn sum_lengths(
                         __Block::Block2 { sum: __p1 } => {
                             __next = '__goto: {
                                 unsafe {
-                                    let __slot2 = &raw mut (*__frame.slots()).iter2;
-                                    let __place2 = ::statemachine_runtime::__private::Slot::place(
-                                        __slot2,
-                                    );
+                                    let __slot2 = __frame
+                                        .slot(&raw mut (*__frame.slots()).iter2);
+                                    let __place2 = __slot2.place();
                                     {
                                         let mut sum = __p1;
-                                        let __guard2 = ::statemachine_runtime::__private::SlotGuard::new(
-                                            __slot2,
-                                        );
+                                        let __guard2 = __slot2.guard();
                                         match ::core::iter::Iterator::next(&mut (*__place2)) {
                                             ::core::option::Option::Some(__item4) => {
                                                 let __p4 = __item4;
@@ -173,15 +166,12 @@ pub fn sum_lengths(
                             match __next {
                                 __Block::Block3 { sum: __p1, item4: __p4 } => {
                                     unsafe {
-                                        let __slot2 = &raw mut (*__frame.slots()).iter2;
-                                        let __place2 = ::statemachine_runtime::__private::Slot::place(
-                                            __slot2,
-                                        );
+                                        let __slot2 = __frame
+                                            .slot(&raw mut (*__frame.slots()).iter2);
+                                        let __place2 = __slot2.place();
                                         {
                                             let mut sum = __p1;
-                                            let __guard2 = ::statemachine_runtime::__private::SlotGuard::new(
-                                                __slot2,
-                                            );
+                                            let __guard2 = __slot2.guard();
                                             {
                                                 let mut __item4 = __p4;
                                                 let w = __item4;
@@ -199,17 +189,14 @@ pub fn sum_lengths(
                                 }
                                 __Block::Block1 { sum: __p1, value3: __p3 } => {
                                     unsafe {
-                                        let __slot2 = &raw mut (*__frame.slots()).iter2;
-                                        let __place2 = ::statemachine_runtime::__private::Slot::place(
-                                            __slot2,
-                                        );
+                                        let __slot2 = __frame
+                                            .slot(&raw mut (*__frame.slots()).iter2);
+                                        let __place2 = __slot2.place();
                                         {
                                             let mut sum = __p1;
                                             {
                                                 {
-                                                    let __guard2 = ::statemachine_runtime::__private::SlotGuard::new(
-                                                        __slot2,
-                                                    );
+                                                    let __guard2 = __slot2.guard();
                                                     let mut __value3 = __p3;
                                                     __value3
                                                 };
@@ -228,15 +215,12 @@ pub fn sum_lengths(
                         }
                         __Block::AfterWeigh { sum: __p1, awaited6: __p6 } => {
                             unsafe {
-                                let __slot2 = &raw mut (*__frame.slots()).iter2;
-                                let __place2 = ::statemachine_runtime::__private::Slot::place(
-                                    __slot2,
-                                );
+                                let __slot2 = __frame
+                                    .slot(&raw mut (*__frame.slots()).iter2);
+                                let __place2 = __slot2.place();
                                 {
                                     let mut sum = __p1;
-                                    let __guard2 = ::statemachine_runtime::__private::SlotGuard::new(
-                                        __slot2,
-                                    );
+                                    let __guard2 = __slot2.guard();
                                     {
                                         let mut __awaited6 = __p6;
                                         sum += __awaited6;

@@ -140,18 +140,14 @@ pub fn copy_user(
                         let __p3 = unsafe { ::core::ptr::read(__p3) };
                         __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot5 = &raw mut (*__frame.slots()).backup;
-                            let __place5 = ::statemachine_runtime::__private::Slot::place(
-                                __slot5,
-                            );
+                            let __slot5 = __frame
+                                .slot(&raw mut (*__frame.slots()).backup);
+                            let __place5 = __slot5.place();
                             {
                                 let name = __p2;
                                 let len = __p3;
                                 let backup = __p4;
-                                let __guard5 = ::statemachine_runtime::__private::Slot::init(
-                                    __slot5,
-                                    backup,
-                                );
+                                let __guard5 = __slot5.init(backup);
                                 let __awaitee = __frame
                                     .into_future(store(name + &(*__place5), len));
                                 ::core::mem::forget(__guard5);
@@ -164,13 +160,10 @@ pub fn copy_user(
                         let __p7 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot5 = &raw mut (*__frame.slots()).backup;
-                            let __place5 = ::statemachine_runtime::__private::Slot::place(
-                                __slot5,
-                            );
-                            let __guard5 = ::statemachine_runtime::__private::SlotGuard::new(
-                                __slot5,
-                            );
+                            let __slot5 = __frame
+                                .slot(&raw mut (*__frame.slots()).backup);
+                            let __place5 = __slot5.place();
+                            let __guard5 = __slot5.guard();
                             let __value6 = __p7;
                             return __running.finish(__value6);
                         }

@@ -96,16 +96,12 @@ pub fn drain(
                             __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             unsafe {
-                                let __slot0 = &raw mut (*__frame.slots()).stack;
-                                let __place0 = ::statemachine_runtime::__private::Slot::place(
-                                    __slot0,
-                                );
+                                let __slot0 = __frame
+                                    .slot(&raw mut (*__frame.slots()).stack);
+                                let __place0 = __slot0.place();
                                 {
                                     let mut stack = __arg0;
-                                    let __guard0 = ::statemachine_runtime::__private::Slot::init(
-                                        __slot0,
-                                        stack,
-                                    );
+                                    let __guard0 = __slot0.init(stack);
                                     let mut sum = 0;
                                     {
                                         ::core::mem::forget(__guard0);
@@ -136,14 +132,11 @@ pub fn drain(
                         __Block::Block2 { sum: __p1 } => {
                             __next = '__goto: {
                                 unsafe {
-                                    let __slot0 = &raw mut (*__frame.slots()).stack;
-                                    let __place0 = ::statemachine_runtime::__private::Slot::place(
-                                        __slot0,
-                                    );
+                                    let __slot0 = __frame
+                                        .slot(&raw mut (*__frame.slots()).stack);
+                                    let __place0 = __slot0.place();
                                     {
-                                        let __guard0 = ::statemachine_runtime::__private::SlotGuard::new(
-                                            __slot0,
-                                        );
+                                        let __guard0 = __slot0.guard();
                                         let mut sum = __p1;
                                         {
                                             let __t3 = (*__place0).pop();
@@ -169,14 +162,11 @@ pub fn drain(
                             match __next {
                                 __Block::Block3 { sum: __p1, top: __p4 } => {
                                     unsafe {
-                                        let __slot0 = &raw mut (*__frame.slots()).stack;
-                                        let __place0 = ::statemachine_runtime::__private::Slot::place(
-                                            __slot0,
-                                        );
+                                        let __slot0 = __frame
+                                            .slot(&raw mut (*__frame.slots()).stack);
+                                        let __place0 = __slot0.place();
                                         {
-                                            let __guard0 = ::statemachine_runtime::__private::SlotGuard::new(
-                                                __slot0,
-                                            );
+                                            let __guard0 = __slot0.guard();
                                             let mut sum = __p1;
                                             {
                                                 let top = __p4;
@@ -195,14 +185,11 @@ pub fn drain(
                                 }
                                 __Block::Block1 { sum: __p1, value2: __p2 } => {
                                     unsafe {
-                                        let __slot0 = &raw mut (*__frame.slots()).stack;
-                                        let __place0 = ::statemachine_runtime::__private::Slot::place(
-                                            __slot0,
-                                        );
+                                        let __slot0 = __frame
+                                            .slot(&raw mut (*__frame.slots()).stack);
+                                        let __place0 = __slot0.place();
                                         {
-                                            let __guard0 = ::statemachine_runtime::__private::SlotGuard::new(
-                                                __slot0,
-                                            );
+                                            let __guard0 = __slot0.guard();
                                             let mut sum = __p1;
                                             {
                                                 let mut __value2 = __p2;
@@ -225,14 +212,11 @@ pub fn drain(
                             awaited5: __p5,
                         } => {
                             unsafe {
-                                let __slot0 = &raw mut (*__frame.slots()).stack;
-                                let __place0 = ::statemachine_runtime::__private::Slot::place(
-                                    __slot0,
-                                );
+                                let __slot0 = __frame
+                                    .slot(&raw mut (*__frame.slots()).stack);
+                                let __place0 = __slot0.place();
                                 {
-                                    let __guard0 = ::statemachine_runtime::__private::SlotGuard::new(
-                                        __slot0,
-                                    );
+                                    let __guard0 = __slot0.guard();
                                     let mut sum = __p1;
                                     {
                                         let top = __p4;

@@ -883,7 +883,7 @@ impl Emitter<'_> {
                 let mutability = local.mutable.then(|| quote!(mut));
                 if local.slot {
                     let (guard, slot) = (guard_var(l), slot_var(l));
-                    inner.extend(quote!(let #guard = ::statemachine_runtime::__private::SlotGuard::new(#slot);));
+                    inner.extend(quote!(let #guard = #slot.guard();));
                     continue;
                 }
                 match self.plan.carry(block, l) {
@@ -936,8 +936,8 @@ impl Emitter<'_> {
                     let field = &local.field;
                     let (slot, place) = (slot_var(l), place_var(l));
                     pointers.extend(quote! {
-                        let #slot = &raw mut (*#frame.slots()).#field;
-                        let #place = ::statemachine_runtime::__private::Slot::place(#slot);
+                        let #slot = #frame.slot(&raw mut (*#frame.slots()).#field);
+                        let #place = #slot.place();
                     });
                 }
             }

@@ -905,7 +905,7 @@ impl<'n> Builder<'n> {
             .push(Item::Tokens(quote! {
                 // In the block's `unsafe`: the slot is empty until its scope
                 // starts here, and lives in the pinned machine for all of it.
-                let #guard = ::statemachine_runtime::__private::Slot::init(#slot, #value);
+                let #guard = #slot.init(#value);
             }));
     }
 
@@ -913,14 +913,14 @@ impl<'n> Builder<'n> {
     fn slot_take(&mut self, id: LocalId, span: Span) -> TokenStream {
         self.body.locals[id].always_filled = false;
         let slot = slot_var(id);
-        quote_spanned!(span=> ::statemachine_runtime::__private::Slot::take(#slot))
+        quote_spanned!(span=> #slot.take())
     }
 
     /// `x = value` on a slot local, which then needs a flag.
     fn slot_assign(&mut self, id: LocalId, value: &dyn ToTokens) -> TokenStream {
         self.body.locals[id].always_filled = false;
         let slot = slot_var(id);
-        quote!(::statemachine_runtime::__private::Slot::assign(#slot, #value))
+        quote!(#slot.assign(#value))
     }
 
     // ---- expressions -------------------------------------------------------

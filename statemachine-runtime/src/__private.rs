@@ -325,6 +325,13 @@ impl<S: MachineState<P>, P> Frame<S, P> {
         running
     }
 
+    /// The slot at `slot` (a field of [`slots`](Self::slots)), as a handle
+    /// whose methods the body's code calls.
+    #[inline(always)]
+    pub fn slot<T, D: DropFlag>(self, slot: *mut Slot<T, D>) -> SlotPtr<T, D> {
+        SlotPtr(slot)
+    }
+
     /// What `.await` polls: `IntoFuture::into_future` of the awaited value.
     #[inline(always)]
     pub fn into_future<I: IntoFuture>(self, awaited: I) -> I::IntoFuture {
@@ -504,7 +511,7 @@ impl<T, F: DropFlag> Slot<T, F> {
     /// # Safety
     /// `slot` points to a live `Slot` (only its address is computed).
     #[inline(always)]
-    pub unsafe fn place(slot: *mut Self) -> *mut T {
+    unsafe fn place(slot: *mut Self) -> *mut T {
         // SAFETY: the caller guarantees the pointer is in bounds of a live
         // slot; no memory is read or written.
         unsafe { (&raw mut (*slot).value).cast::<T>() }
@@ -517,11 +524,11 @@ impl<T, F: DropFlag> Slot<T, F> {
     /// `slot` is valid and empty (its scope starts here), and stays valid
     /// while the guard lives.
     #[inline(always)]
-    pub unsafe fn init(slot: *mut Self, value: T) -> SlotGuard<T, F> {
+    unsafe fn init(slot: *mut Self, value: T) -> SlotGuard<T, F> {
         // SAFETY: as the caller guarantees.
         unsafe {
             Self::write(slot, value);
-            SlotGuard::new(slot)
+            SlotGuard(slot)
         }
     }
 
@@ -543,7 +550,7 @@ impl<T, F: DropFlag> Slot<T, F> {
     /// `slot` is valid and holds a value (the shadow body's borrow check
     /// rejects a use after move).
     #[inline(always)]
-    pub unsafe fn take(slot: *mut Self) -> T {
+    unsafe fn take(slot: *mut Self) -> T {
         // SAFETY: as the caller guarantees.
         unsafe {
             (*slot).live.set(false);
@@ -557,7 +564,7 @@ impl<T, F: DropFlag> Slot<T, F> {
     /// # Safety
     /// `slot` is valid.
     #[inline(always)]
-    pub unsafe fn assign(slot: *mut Self, value: T) {
+    unsafe fn assign(slot: *mut Self, value: T) {
         // SAFETY: as the caller guarantees; the old value is dropped only
         // when its flag says it is there.
         unsafe {
@@ -601,6 +608,80 @@ impl<T, F: DropFlag> fmt::Debug for Slot<T, F> {
     }
 }
 
+/// A pointer to a slot, made by [`Frame::slot`] in the `unsafe` block of
+/// code that uses the slot. Every method requires that the slot is valid (it
+/// lives in the pinned machine) and follows [`Slot`]'s rules for the
+/// operation; the shadow body's borrow check guarantees the user's code
+/// keeps them.
+pub struct SlotPtr<T, F: DropFlag>(*mut Slot<T, F>);
+
+impl<T, F: DropFlag> Clone for SlotPtr<T, F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T, F: DropFlag> Copy for SlotPtr<T, F> {}
+
+impl<T, F: DropFlag> fmt::Debug for SlotPtr<T, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("SlotPtr").field(&self.0).finish()
+    }
+}
+
+impl<T, F: DropFlag> SlotPtr<T, F> {
+    /// The place of the value, which the user's code names.
+    ///
+    /// # Safety
+    /// See [`SlotPtr`].
+    #[inline(always)]
+    pub unsafe fn place(self) -> *mut T {
+        // SAFETY: as the caller guarantees.
+        unsafe { Slot::place(self.0) }
+    }
+
+    /// Stores the value of a declaration, and returns the guard that drops
+    /// it when its scope ends. The slot is empty until here.
+    ///
+    /// # Safety
+    /// See [`SlotPtr`].
+    #[inline(always)]
+    pub unsafe fn init(self, value: T) -> SlotGuard<T, F> {
+        // SAFETY: as the caller guarantees.
+        unsafe { Slot::init(self.0, value) }
+    }
+
+    /// The guard of a value declared earlier, in a block that resumes its
+    /// scope.
+    ///
+    /// # Safety
+    /// See [`SlotPtr`].
+    #[inline(always)]
+    pub unsafe fn guard(self) -> SlotGuard<T, F> {
+        SlotGuard(self.0)
+    }
+
+    /// Moves the value out: see [`Slot`]'s `take`.
+    ///
+    /// # Safety
+    /// See [`SlotPtr`]; the slot holds a value.
+    #[inline(always)]
+    pub unsafe fn take(self) -> T {
+        // SAFETY: as the caller guarantees.
+        unsafe { Slot::take(self.0) }
+    }
+
+    /// `x = value`, dropping the old value if there is one.
+    ///
+    /// # Safety
+    /// See [`SlotPtr`].
+    #[inline(always)]
+    pub unsafe fn assign(self, value: T) {
+        // SAFETY: as the caller guarantees.
+        unsafe { Slot::assign(self.0, value) }
+    }
+}
+
 /// Drops a slot's value when its scope ends: declared right after the
 /// value's declaration in every block where the slot is in scope, so it
 /// drops in declaration order with the block's ordinary locals, on normal
@@ -608,15 +689,6 @@ impl<T, F: DropFlag> fmt::Debug for Slot<T, F> {
 /// scope the guard is forgotten.
 #[must_use]
 pub struct SlotGuard<T, F: DropFlag = bool>(*mut Slot<T, F>);
-
-impl<T, F: DropFlag> SlotGuard<T, F> {
-    /// # Safety
-    /// `slot` stays valid while the guard lives.
-    #[inline(always)]
-    pub unsafe fn new(slot: *mut Slot<T, F>) -> Self {
-        SlotGuard(slot)
-    }
-}
 
 impl<T, F: DropFlag> Drop for SlotGuard<T, F> {
     #[inline(always)]
