@@ -43,7 +43,7 @@ pub fn count_even(
         Block5 { limit: T0, i: T1, even: T2, awaited5: T5 },
         Block6 { limit: T0, i: T1, even: T2 },
         Block4 { limit: T0, i: T1, even: T2, value4: T4 },
-        Block1 { limit: T0, i: T1, even: T2, value3: T3 },
+        Block1 { even: T2, value3: T3 },
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
@@ -105,8 +105,6 @@ pub fn count_even(
                                 } else {
                                     let __p3 = ();
                                     break '__goto __Block::Block1 {
-                                        limit,
-                                        i,
                                         even,
                                         value3: __p3,
                                     };
@@ -127,14 +125,7 @@ pub fn count_even(
                                         });
                                     continue '__resume;
                                 }
-                                __Block::Block1 {
-                                    limit: __p0,
-                                    i: __p1,
-                                    even: __p2,
-                                    value3: __p3,
-                                } => {
-                                    let limit = __p0;
-                                    let mut i = __p1;
+                                __Block::Block1 { even: __p2, value3: __p3 } => {
                                     let mut even = __p2;
                                     {
                                         let mut __value3 = __p3;

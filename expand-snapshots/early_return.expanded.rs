@@ -6,18 +6,18 @@ pub fn clamp(
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
-    enum __State<A0, A1, F0, T1, T0> {
+    enum __State<A0, A1, F0, T0> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
         /// `yield_now().await`, line 8
-        AwaitYieldNow { __awaitee: F0, limit: T1, n: T0 },
+        AwaitYieldNow { __awaitee: F0, n: T0 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    impl<A0, A1, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
-    for __State<A0, A1, F0, T1, T0> {
+    impl<A0, A1, F0, T0> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, A1, F0, T0> {
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
@@ -34,9 +34,9 @@ pub fn clamp(
     }
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
-    enum __Block<T0, T1> {
-        Block2 { n: T0, limit: T1 },
-        Block3 { n: T0, limit: T1 },
+    enum __Block<T1, T0> {
+        Block2 { limit: T1 },
+        Block3 { n: T0 },
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
@@ -60,31 +60,28 @@ pub fn clamp(
                             let n = __arg0;
                             let limit = __arg1;
                             if n > limit {
-                                break '__goto __Block::Block2 { n, limit };
+                                break '__goto __Block::Block2 { limit };
                             } else {
-                                break '__goto __Block::Block3 { n, limit };
+                                break '__goto __Block::Block3 { n };
                             }
                         };
                         match __next {
-                            __Block::Block2 { n: __p0, limit: __p1 } => {
-                                let n = __p0;
+                            __Block::Block2 { limit: __p1 } => {
                                 let limit = __p1;
                                 {
                                     return __running.finish(limit);
                                 }
                             }
-                            __Block::Block3 { n: __p0, limit: __p1 } => {
-                                let (__p0, __p1, __p2) = '__goto: {
+                            __Block::Block3 { n: __p0 } => {
+                                let (__p0, __p2) = '__goto: {
                                     let n = __p0;
-                                    let limit = __p1;
                                     {
                                         let __p2 = ();
-                                        break '__goto (n, limit, __p2);
+                                        break '__goto (n, __p2);
                                     }
                                 };
                                 {
                                     let n = __p0;
-                                    let limit = __p1;
                                     {
                                         let mut __value2 = __p2;
                                         __value2;
@@ -93,7 +90,6 @@ pub fn clamp(
                                     __running
                                         .suspend(__State::AwaitYieldNow {
                                             __awaitee,
-                                            limit,
                                             n,
                                         });
                                     continue '__resume;
@@ -106,14 +102,12 @@ pub fn clamp(
                             }
                         }
                     }
-                    __State::AwaitYieldNow { __awaitee, limit: __p1, n: __p0 } => {
+                    __State::AwaitYieldNow { __awaitee, n: __p0 } => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
-                        let __p1 = unsafe { ::core::ptr::read(__p1) };
                         __running = unsafe { __frame.resume(__awaitee) };
                         {
                             let n = __p0;
-                            let limit = __p1;
                             {
                                 let mut __awaited4 = __p4;
                                 __awaited4;

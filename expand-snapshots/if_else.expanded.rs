@@ -9,20 +9,20 @@ pub fn pick(
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
-    enum __State<A0, A1, F0, T0, F1, T1> {
+    enum __State<A0, A1, F0, F1, T1> {
         /// Not polled yet: holds the arguments.
         Unresumed { __arg0: A0, __arg1: A1 },
         /// `fetch(n).await`, line 10
-        AwaitFetch { __awaitee: F0, flag: T0 },
+        AwaitFetch { __awaitee: F0 },
         /// `yield_now().await`, line 13
-        AwaitYieldNow { __awaitee: F1, n: T1, flag: T0 },
+        AwaitYieldNow { __awaitee: F1, n: T1 },
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    impl<A0, A1, F0, T0, F1, T1> ::statemachine_runtime::__private::MachineState<()>
-    for __State<A0, A1, F0, T0, F1, T1> {
+    impl<A0, A1, F0, F1, T1> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, A1, F0, F1, T1> {
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
@@ -40,10 +40,10 @@ pub fn pick(
     }
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
-    enum __Block<T0, T1, T3> {
-        Block2 { flag: T0, n: T1 },
-        Block3 { flag: T0, n: T1 },
-        Block1 { flag: T0, value3: T3 },
+    enum __Block<T1, T3> {
+        Block2 { n: T1 },
+        Block3 { n: T1 },
+        Block1 { value3: T3 },
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
@@ -68,32 +68,25 @@ pub fn pick(
                                 let flag = __arg0;
                                 let n = __arg1;
                                 if flag {
-                                    break '__goto __Block::Block2 { flag, n };
+                                    break '__goto __Block::Block2 { n };
                                 } else {
-                                    break '__goto __Block::Block3 { flag, n };
+                                    break '__goto __Block::Block3 { n };
                                 }
                             };
                             match __next {
-                                __Block::Block2 { flag: __p0, n: __p1 } => {
-                                    let flag = __p0;
+                                __Block::Block2 { n: __p1 } => {
                                     let n = __p1;
                                     let __awaitee = __frame.into_future(fetch(n));
-                                    __running
-                                        .suspend(__State::AwaitFetch {
-                                            __awaitee,
-                                            flag,
-                                        });
+                                    __running.suspend(__State::AwaitFetch { __awaitee });
                                     continue '__resume;
                                 }
-                                __Block::Block3 { flag: __p0, n: __p1 } => {
-                                    let flag = __p0;
+                                __Block::Block3 { n: __p1 } => {
                                     let n = __p1;
                                     let __awaitee = __frame.into_future(yield_now());
                                     __running
                                         .suspend(__State::AwaitYieldNow {
                                             __awaitee,
                                             n,
-                                            flag,
                                         });
                                     continue '__resume;
                                 }
@@ -104,33 +97,26 @@ pub fn pick(
                                 }
                             }
                         }
-                        __State::AwaitFetch { __awaitee, flag: __p0 } => {
+                        __State::AwaitFetch { __awaitee } => {
                             let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                            let __p0 = unsafe { ::core::ptr::read(__p0) };
                             __running = unsafe { __frame.resume(__awaitee) };
                             {
-                                let flag = __p0;
                                 let __value4 = {
                                     let x = __p5;
                                     x * 2
                                 };
                                 {
                                     let __p3 = __value4;
-                                    __next = __Block::Block1 {
-                                        flag,
-                                        value3: __p3,
-                                    };
+                                    __next = __Block::Block1 { value3: __p3 };
                                     break '__entry;
                                 }
                             }
                         }
-                        __State::AwaitYieldNow { __awaitee, n: __p1, flag: __p0 } => {
+                        __State::AwaitYieldNow { __awaitee, n: __p1 } => {
                             let __p9 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                            let __p0 = unsafe { ::core::ptr::read(__p0) };
                             let __p1 = unsafe { ::core::ptr::read(__p1) };
                             __running = unsafe { __frame.resume(__awaitee) };
                             {
-                                let flag = __p0;
                                 let n = __p1;
                                 let __value7 = {
                                     let __value8 = {
@@ -144,10 +130,7 @@ pub fn pick(
                                 };
                                 {
                                     let __p3 = __value7;
-                                    __next = __Block::Block1 {
-                                        flag,
-                                        value3: __p3,
-                                    };
+                                    __next = __Block::Block1 { value3: __p3 };
                                     break '__entry;
                                 }
                             }
@@ -158,8 +141,7 @@ pub fn pick(
                 }
                 '__dispatch: loop {
                     match __next {
-                        __Block::Block1 { flag: __p0, value3: __p3 } => {
-                            let flag = __p0;
+                        __Block::Block1 { value3: __p3 } => {
                             let __value2 = __p3;
                             return __running.finish(__value2);
                         }

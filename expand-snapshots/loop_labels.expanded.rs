@@ -41,8 +41,8 @@ pub fn search(
         Block4 { rows: T0, cols: T1, r: T2, c: T4 },
         Block5 { rows: T0, cols: T1, r: T2, c: T4 },
         AfterYieldNow { rows: T0, cols: T1, r: T2, c: T4, awaited6: T6 },
-        Block3 { rows: T0, cols: T1, r: T2, c: T4, value5: T5 },
-        Block1 { rows: T0, cols: T1, r: ::core::option::Option<T2>, value3: T3 },
+        Block3 { rows: T0, cols: T1, r: T2, value5: T5 },
+        Block1 { value3: T3 },
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
@@ -138,7 +138,6 @@ pub fn search(
                                             rows,
                                             cols,
                                             r,
-                                            c,
                                             value5: __p5,
                                         };
                                     }
@@ -172,14 +171,12 @@ pub fn search(
                                     rows: __p0,
                                     cols: __p1,
                                     r: __p2,
-                                    c: __p4,
                                     value5: __p5,
                                 } => {
                                     let rows = __p0;
                                     let cols = __p1;
                                     let mut r = __p2;
                                     {
-                                        let mut c = __p4;
                                         {
                                             let mut __value5 = __p5;
                                             __value5;
@@ -188,12 +185,7 @@ pub fn search(
                                         if r == rows {
                                             {
                                                 let __p3 = (0, 0);
-                                                __next = __Block::Block1 {
-                                                    rows,
-                                                    cols,
-                                                    r: ::core::option::Option::None,
-                                                    value3: __p3,
-                                                };
+                                                __next = __Block::Block1 { value3: __p3 };
                                                 continue '__dispatch;
                                             };
                                         }
@@ -230,12 +222,7 @@ pub fn search(
                                     if r * c == 6 {
                                         {
                                             let __p3 = (r, c);
-                                            __next = __Block::Block1 {
-                                                rows,
-                                                cols,
-                                                r: ::core::option::Option::Some(r),
-                                                value3: __p3,
-                                            };
+                                            __next = __Block::Block1 { value3: __p3 };
                                             continue '__dispatch;
                                         };
                                     }
@@ -252,15 +239,7 @@ pub fn search(
                                 }
                             }
                         }
-                        __Block::Block1 {
-                            rows: __p0,
-                            cols: __p1,
-                            r: __p2,
-                            value3: __p3,
-                        } => {
-                            let rows = __p0;
-                            let cols = __p1;
-                            let __flag2 = __p2;
+                        __Block::Block1 { value3: __p3 } => {
                             let found = __p3;
                             return __running.finish(found);
                         }

@@ -181,31 +181,6 @@ pub(crate) struct Param {
     pub droppless: bool,
 }
 
-/// Is `ty` written as a type without drop glue that the machine may forget
-/// once it is dead: a reference, a raw pointer, or `Pin` of a reference?
-fn is_reference_type(ty: &Type) -> bool {
-    match ty {
-        Type::Reference(_) | Type::Ptr(_) => true,
-        Type::Paren(p) => is_reference_type(&p.elem),
-        Type::Group(g) => is_reference_type(&g.elem),
-        Type::Path(p) => {
-            let Some(last) = p.path.segments.last() else {
-                return false;
-            };
-            if last.ident != "Pin" {
-                return false;
-            }
-            match &last.arguments {
-                syn::PathArguments::AngleBracketed(args) => {
-                    matches!(args.args.first(), Some(syn::GenericArgument::Type(inner)) if is_reference_type(inner))
-                }
-                _ => false,
-            }
-        }
-        _ => false,
-    }
-}
-
 impl MachineFn {
     /// The parameters in declaration order, with the signature rewritten so every
     /// argument has a plain name the machine can move into its first state.
@@ -225,7 +200,7 @@ impl MachineFn {
                         field,
                         arg: quote::quote!(#self_token),
                         pat: None,
-                        droppless: is_reference_type(&receiver.ty),
+                        droppless: crate::scan::is_droppless_type(&receiver.ty),
                     });
                 }
                 FnArg::Typed(typed) => {
@@ -241,7 +216,7 @@ impl MachineFn {
                         arg: quote::quote!(#field),
                         field,
                         pat: Some(pat),
-                        droppless: is_reference_type(&typed.ty),
+                        droppless: crate::scan::is_droppless_type(&typed.ty),
                     });
                 }
             }

@@ -757,10 +757,13 @@ impl<'n> Builder<'n> {
             .init
             .as_ref()
             .is_some_and(|init| self.needs_lowering(&init.expr));
-        let droppless = local
+        let droppless = match &local.pat {
+            syn::Pat::Type(typed) => scan::is_droppless_type(&typed.ty),
+            _ => false,
+        } || local
             .init
             .as_ref()
-            .is_some_and(|init| matches!(&*init.expr, Expr::Reference(_)));
+            .is_some_and(|init| scan::is_droppless_value(&init.expr));
         if !init_awaits {
             if let Some((_, diverge)) = local.init.as_ref().and_then(|i| i.diverge.as_ref())
                 && scan::has_await(diverge)

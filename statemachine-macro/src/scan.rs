@@ -309,6 +309,66 @@ pub(crate) fn is_pure_place(expr: &Expr) -> bool {
     }
 }
 
+/// Is `ty` written as a type without drop glue, which the machine may forget
+/// once it is dead (as rustc does): a reference, a raw pointer, `Pin` of a
+/// reference, a primitive, or an array or tuple of those. A type the user
+/// declared under a primitive's name (`struct u8(String)`) would be taken
+/// for the primitive: such a value is then dropped at the first await after
+/// its last use instead of at the end of its scope.
+pub(crate) fn is_droppless_type(ty: &syn::Type) -> bool {
+    use syn::Type;
+    const PRIMITIVES: &[&str] = &[
+        "bool", "char", "f32", "f64", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16",
+        "u32", "u64", "u128", "usize",
+    ];
+    match ty {
+        Type::Reference(_) | Type::Ptr(_) | Type::Never(_) => true,
+        Type::Paren(p) => is_droppless_type(&p.elem),
+        Type::Group(g) => is_droppless_type(&g.elem),
+        Type::Array(a) => is_droppless_type(&a.elem),
+        Type::Tuple(t) => t.elems.iter().all(is_droppless_type),
+        Type::Path(p) if p.qself.is_none() => {
+            if let Some(name) = p.path.get_ident() {
+                return PRIMITIVES.iter().any(|primitive| name == primitive);
+            }
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            if last.ident != "Pin" {
+                return false;
+            }
+            match &last.arguments {
+                syn::PathArguments::AngleBracketed(args) => {
+                    matches!(
+                        args.args.first(),
+                        Some(syn::GenericArgument::Type(
+                            Type::Reference(_) | Type::Ptr(_)
+                        ))
+                    )
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Does `expr` evaluate to a value without drop glue, whatever the types
+/// around it: a borrow, a literal (or a negated one), or a cast (which only
+/// makes primitives and pointers)?
+pub(crate) fn is_droppless_value(expr: &Expr) -> bool {
+    match expr {
+        Expr::Reference(_) | Expr::RawAddr(_) | Expr::Cast(_) => true,
+        Expr::Lit(lit) => !matches!(lit.lit, syn::Lit::Verbatim(_)),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_) | syn::UnOp::Not(_)) => {
+            matches!(&*u.expr, Expr::Lit(_))
+        }
+        Expr::Paren(p) => is_droppless_value(&p.expr),
+        Expr::Group(g) => is_droppless_value(&g.expr),
+        _ => false,
+    }
+}
+
 /// Is `expr` a constant operand that can be evaluated at any time?
 pub(crate) fn is_constant(expr: &Expr) -> bool {
     match expr {
@@ -950,6 +1010,52 @@ mod tests {
         ];
         for code in kept {
             assert!(only_place_uses("v", &stmts(code)), "{code}");
+        }
+    }
+
+    #[test]
+    fn written_types_without_drop_glue() {
+        let droppless = [
+            "u8",
+            "usize",
+            "bool",
+            "&String",
+            "*const Vec<u8>",
+            "[u64; 32]",
+            "(u32, (*mut u8, char))",
+            "()",
+            "Pin<&mut F>",
+        ];
+        for ty in droppless {
+            let parsed: syn::Type = syn::parse_str(ty).expect("type parses");
+            assert!(super::is_droppless_type(&parsed), "{ty}");
+        }
+        let with_glue = [
+            "String",
+            "Vec<u8>",
+            "[String; 2]",
+            "(u32, Box<u8>)",
+            "T",
+            "std::primitive::u8",
+            "Pin<Box<F>>",
+        ];
+        for ty in with_glue {
+            let parsed: syn::Type = syn::parse_str(ty).expect("type parses");
+            assert!(!super::is_droppless_type(&parsed), "{ty}");
+        }
+    }
+
+    #[test]
+    fn values_without_drop_glue() {
+        for expr in [
+            "&v", "0", "-1.5", "!true", "\"text\"", "b'x'", "x as u64", "(7)",
+        ] {
+            let parsed: syn::Expr = syn::parse_str(expr).expect("expression parses");
+            assert!(super::is_droppless_value(&parsed), "{expr}");
+        }
+        for expr in ["v", "f()", "-x", "[0; 4]", "String::new()", "(1, 2)"] {
+            let parsed: syn::Expr = syn::parse_str(expr).expect("expression parses");
+            assert!(!super::is_droppless_value(&parsed), "{expr}");
         }
     }
 

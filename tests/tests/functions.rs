@@ -248,11 +248,37 @@ differential!(cell_held_across_await, () -> u32 {
 
 differential!(raw_pointer_dead_at_await, () -> u32 {
     let _d = D("d");
-    let p: *const u32 = std::ptr::null();
-    let n = p.is_null() as u32;
+    let p = std::ptr::null::<u32>();
+    let n = (p as usize == 0) as u32;
     leaf("tick", ()).await;
     n
 }, ());
+
+// The same with the pointer's type written: the macro knows it has no drop
+// glue and forgets it once dead, as rustc does.
+differential!(typed_raw_pointer_dead_at_await, () -> u32 {
+    let _d = D("d");
+    let p: *const u32 = std::ptr::null();
+    let n = (p as usize == 0) as u32;
+    leaf("tick", ()).await;
+    n
+}, ());
+
+// Parameters whose written types have no drop glue (primitives, arrays and
+// tuples of them, pointers) are not stored once dead. The awaited future
+// holds 512 bytes, more than the arguments, so a stored `big` would show.
+differential!(droppless_params_dead_at_await, (p: (*const u8, u32), seed: u8, big: [u64; 32]) -> u64 {
+    let d = D("d");
+    let sum = big[0] + big[31] + u64::from(seed) + u64::from(p.1);
+    let held = async {
+        let buf = [3u8; 512];
+        leaf("inner", ()).await;
+        buf[0]
+    }
+    .await;
+    d.touch();
+    sum + u64::from(held)
+}, ((std::ptr::null(), 3), 7, [1; 32]));
 
 #[test]
 fn send_and_sync_match_rustc() {
@@ -285,14 +311,49 @@ fn send_and_sync_match_rustc() {
     assert!(is_sync!(generic_machine(1u32, 2u8)));
     // The documented difference: rustc does not hold a value without drop
     // glue that is dead at the await (here a raw pointer); the macro cannot
-    // see drop glue and keeps it, so its machine is not `Send`.
+    // see drop glue where no type is written and keeps it, so its machine is
+    // not `Send`.
     assert!(is_send!(raw_pointer_dead_at_await::compiler()));
     assert!(!is_send!(raw_pointer_dead_at_await::machine()));
+    // With the type written (`let p: *const u32`, or a parameter's type), it
+    // is forgotten once dead, as rustc does.
+    assert!(is_send!(typed_raw_pointer_dead_at_await::compiler()));
+    assert!(is_send!(typed_raw_pointer_dead_at_await::machine()));
+
     // The other direction: rustc keeps a local that was ever borrowed (here
     // by `*rc`) until its scope ends, even once moved; the machine stores
     // only what is still initialized, so it is `Send` here and rustc's is not.
     assert!(is_send!(rc_borrowed_then_moved_before_await::machine()));
     assert!(!is_send!(rc_borrowed_then_moved_before_await::compiler()));
+}
+
+// A local whose written type has no drop glue, dead at the await.
+differential!(typed_local_dead_at_await, (seed: u8) -> u64 {
+    let d = D("d");
+    let big: [u64; 32] = [u64::from(seed); 32];
+    let sum = big[0] + big[31];
+    leaf("tick", ()).await;
+    d.touch();
+    sum
+}, (7));
+
+/// Dead values without drop glue are not stored: suspended at the await the
+/// machines hold the awaitee and `d`, not the 256-byte arrays, as rustc's.
+#[test]
+fn dead_droppless_values_are_not_stored() {
+    let machine = typed_local_dead_at_await::machine(7);
+    let compiler = typed_local_dead_at_await::compiler(7);
+    assert!(std::mem::size_of_val(&machine) < 256);
+    assert!(std::mem::size_of_val(&machine) <= std::mem::size_of_val(&compiler));
+
+    let args = || ((std::ptr::null(), 3), 7, [1; 32]);
+    let (p, seed, big) = args();
+    let machine = droppless_params_dead_at_await::machine(p, seed, big);
+    let (p, seed, big) = args();
+    let compiler = droppless_params_dead_at_await::compiler(p, seed, big);
+    assert!(std::mem::size_of_val(&machine) <= std::mem::size_of_val(&compiler));
+    // The awaited block's 512 bytes and `sum` and `d`, without `big` (256).
+    assert!(std::mem::size_of_val(&machine) < 512 + 256);
 }
 
 // On real executors.
