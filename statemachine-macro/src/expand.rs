@@ -20,18 +20,19 @@
 //!         Returned,
 //!         Panicked,
 //!     }
-//!     machine(__State::Unresumed { __arg0 }, (), move |__state, __slots, __cx| -> Poll<u32> {
+//!     machine(__State::Unresumed { __arg0 }, (), move |__frame, __cx| -> Step<u32> {
 //!         '__resume: loop {
 //!             let __running;                 // poisons the state if the body unwinds
-//!             match state {
+//!             match __frame.state() {
 //!                 Unresumed { __arg0 } => {
-//!                     __running = running(..); let a = read(__arg0);
-//!                     set_state(__running, AwaitDouble { __awaitee: double(a), a }); continue '__resume
+//!                     __running = __frame.start(); let a = read(__arg0);
+//!                     let __awaitee = __frame.into_future(double(a));
+//!                     __running.suspend(AwaitDouble { __awaitee, a }); continue '__resume
 //!                 }
 //!                 AwaitDouble { __awaitee, a } => {
-//!                     let Ready(b) = poll_awaitee(__awaitee) else { return Pending };   // in place
-//!                     let a = read(a); __running = running(..); drop_in_place(__awaitee);
-//!                     return { let __ret = a + b; set_state(__running, Returned); Ready(__ret) }
+//!                     let b = __frame.poll(__awaitee, __cx)?;   // in place; `?` suspends
+//!                     let a = read(a); __running = __frame.resume(__awaitee);
+//!                     return __running.finish(a + b)
 //!                 }
 //!                 ..
 //!             }
