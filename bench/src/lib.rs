@@ -9,6 +9,7 @@ pub mod alloc;
 pub mod buildcost;
 pub mod exec;
 pub mod hand;
+pub mod instructions;
 pub mod leaf;
 pub mod report;
 pub mod sizes;

@@ -7,6 +7,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use plotters::prelude::*;
+
+use crate::instructions::InstructionCount;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// A criterion estimate of one benchmark, in ns per iteration.
@@ -232,6 +234,9 @@ pub struct Report {
     pub exec: Vec<ExecResult>,
     /// Future sizes on the differential cases (empty when not measured).
     pub case_sizes: Vec<CaseSize>,
+    /// Instructions per poll under valgrind: `None` when not requested, the
+    /// reason when they could not be counted.
+    pub instructions: Option<Result<Vec<InstructionCount>, String>>,
     /// Build cost, if measured.
     pub build: Option<BuildCost>,
     /// Machine description (CPU, cores, toolchain).
@@ -673,6 +678,8 @@ impl Report {
             );
         }
 
+        self.instructions_markdown(&mut s);
+
         let _ = writeln!(
             s,
             "\n## Memory (counting global allocator{})\n",
@@ -780,6 +787,60 @@ impl Report {
             "\nCriterion's detail reports: `target/criterion/report/index.html`."
         );
         s
+    }
+
+    /// The section "Instructions per poll": machine and rustc, under
+    /// valgrind, or why they were not counted.
+    fn instructions_markdown(&self, s: &mut String) {
+        let Some(counted) = &self.instructions else {
+            return;
+        };
+        let _ = writeln!(s, "\n## Instructions per poll (valgrind)\n");
+        let _ = writeln!(s, "{INSTRUCTION_NOTES}\n");
+        match counted {
+            Err(why) => {
+                let _ = writeln!(s, "Not counted: {why}.");
+            }
+            Ok(counts) => {
+                let _ = writeln!(s, "| workload | machine | compiler | machine/compiler |");
+                let _ = writeln!(s, "|---|---:|---:|---:|");
+                for c in counts {
+                    let _ = writeln!(
+                        s,
+                        "| {} | {:.1} | {:.1} | {:.3} |",
+                        c.workload,
+                        c.machine,
+                        c.compiler,
+                        c.ratio()
+                    );
+                }
+            }
+        }
+    }
+
+    /// One terminal line: instructions per poll, machine/compiler.
+    pub fn instructions_summary(&self) -> Option<String> {
+        match self.instructions.as_ref()? {
+            Err(why) => Some(format!("instructions per poll: not counted ({why})")),
+            Ok(counts) => {
+                let each: Vec<String> = counts
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} {:.1}/{:.1} = {:.2}",
+                            c.workload,
+                            c.machine,
+                            c.compiler,
+                            c.ratio()
+                        )
+                    })
+                    .collect();
+                Some(format!(
+                    "instructions per poll (valgrind), machine/compiler: {}",
+                    each.join(", ")
+                ))
+            }
+        }
     }
 
     /// The section "Size on the differential cases": one row per case, the
@@ -901,6 +962,15 @@ impl Report {
 const READING: &str = "How to read it: each workload's body is written once and compiled twice, by #[state_machine] (machine) and by rustc (compiler); some also have a hand-written Future. A size ratio below 1 means the machine's future is smaller. Time is criterion's median construct-and-run time with its 95% confidence interval; a time ratio's interval is conservative (lowest/highest ratio the two intervals allow), so an interval that contains 1.0 means 'no measurable difference'. All leaves are tiny hand-written futures polled with a no-op waker, so corpus times contain no executor cost.";
 
 const EXEC_NOTES: &str = "The same task bodies on each executor. Every root future awaits a shared `Rc` countdown, the ring passes its token over a shared `Rc<Cell>` one-value channel written here (no atomics), tasks yield with the corpus's `YieldOnce` (wake_by_ref then Pending), and the remote wake uses `futures::channel::oneshot` completed from a helper thread. tokio runs current-thread with a `LocalSet` (the tasks are `!Send`); async-executor's executors are driven by `futures_lite::future::block_on(ex.run(..))`; `StaticLocalExecutor` exists in async-executor 1.14 (feature `static`) and is leaked once per benchmark. Allocations per unit are counted over one iteration after a warm-up iteration.";
+
+/// What the instruction counts are, and are not.
+const INSTRUCTION_NOTES: &str = "Executed instructions per poll, counted by valgrind's cachegrind \
+(no cache simulation) on this binary: each variant runs n and 3n times in a child process and \
+the difference is divided by the polls made, so start-up and construction outside the loop \
+cancel. Unlike the times above, these figures do not move with code placement: the same code \
+gives the same count in every build. They are not time: a store, a mispredicted jump and a \
+`rep movsb` iteration count one each, and copies of large values count per instruction of \
+`memcpy`.";
 
 const CASE_SIZES_NOTES: &str = "Every `differential!` case of the edition 2024 suite (`tests/cases/*.rs` as included by `tests/tests/differential.rs`), compiled here by `#[state_machine]` and by rustc: both futures are constructed with the case's argument values and dropped unpolled, so these are layouts, not run-time figures. The cases are small and test semantics, not size, so a few bytes matter: the ratio is the figure to read. Bold ratios are the exceptions (machine larger).";
 

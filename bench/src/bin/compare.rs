@@ -2,10 +2,12 @@
 //! comparison and writes `target/statemachine-report/{report.md,index.html,
 //! *.svg}`. Options (after `--`): `--quick` (tiny measurement times, for smoke
 //! runs), `--html` (criterion's per-benchmark HTML reports and plots, linked
-//! from the report; about 90 s more), `--only corpus,sizes,exec,build`
+//! from the report; about 90 s more), `--only corpus,sizes,instructions,exec,build`
 //! (`sizes`: future sizes on the differential test cases, also part of
-//! `corpus`), `--filter NAME` (workloads whose name contains NAME; the
-//! differential cases are always all measured, it takes milliseconds).
+//! `corpus`; `instructions`: instructions per poll under valgrind, skipped
+//! with a note when valgrind is not installed), `--filter NAME` (workloads
+//! whose name contains NAME; the differential cases are always all measured,
+//! it takes milliseconds).
 //!
 //! Criterion is used as a library so that one command runs everything with
 //! explicit, short warm-up and measurement times; its per-benchmark HTML
@@ -20,7 +22,7 @@ use statemachine_bench::alloc::{self, CountingAlloc};
 use statemachine_bench::exec::{self, AsyncExecutor, AsyncStatic, FuturesPool, Ours, Peer, Tokio};
 use statemachine_bench::report::{Estimate, ExecResult, Report, VariantResult, WorkloadResult};
 use statemachine_bench::workloads::{self, Variant};
-use statemachine_bench::{buildcost, report, sizes};
+use statemachine_bench::{buildcost, instructions, report, sizes};
 use statemachine_runtime::LocalExecutor;
 
 #[global_allocator]
@@ -37,6 +39,8 @@ struct Options {
     corpus: bool,
     /// Future sizes on the differential cases (also run by `corpus`).
     sizes: bool,
+    /// Instructions per poll, under valgrind.
+    instructions: bool,
     exec: bool,
     build: bool,
 }
@@ -69,6 +73,7 @@ impl Options {
             filter,
             corpus: has("corpus"),
             sizes: has("corpus") || has("sizes"),
+            instructions: has("instructions"),
             exec: has("exec"),
             build: has("build"),
         }
@@ -397,6 +402,18 @@ fn machine_info() -> String {
 }
 
 fn main() {
+    // The child that `instructions::measure` runs under valgrind.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(result) = instructions::child(&args, &workloads::all()) {
+        match result {
+            Ok(line) => println!("{line}"),
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(2);
+            }
+        }
+        return;
+    }
     let opts = Options::parse();
     // Large futures (rustc's wrapper chain is about 1 MiB, built by nested
     // moves) need more stack than the main thread's 8 MiB.
@@ -428,6 +445,13 @@ fn run(opts: Options) {
     } else {
         Vec::new()
     };
+    let instructions = opts.instructions.then(|| {
+        let exe = std::env::current_exe().map_err(|e| format!("no path to this binary: {e}"));
+        exe.and_then(|exe| instructions::measure(&exe, &workloads::all(), |n| opts.selected(n)))
+    });
+    if let Some(Err(e)) = &instructions {
+        eprintln!("instructions per poll not counted: {e}");
+    }
     let exec = if opts.exec {
         run_exec(&mut c, &opts, &criterion_dir)
     } else {
@@ -450,6 +474,7 @@ fn run(opts: Options) {
     let report = Report {
         workloads,
         case_sizes,
+        instructions,
         exec,
         build,
         machine_info: machine_info(),
@@ -471,6 +496,9 @@ fn run(opts: Options) {
         println!("\n{}", report.headline());
     }
     if let Some(line) = report.case_sizes_summary() {
+        println!("{line}\n");
+    }
+    if let Some(line) = report.instructions_summary() {
         println!("{line}\n");
     }
     for g in report.goals() {
