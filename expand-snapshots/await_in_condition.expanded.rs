@@ -36,13 +36,12 @@ pub fn count_even(
     }
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
-    enum __Block<T0, T1, T2, T5, T4, T3> {
+    enum __Block<T0, T1, T2, T5, T3> {
         Block2 { limit: T0, i: T1, even: T2 },
         Block3 { limit: T0, i: T1, even: T2 },
         AfterReady { limit: T0, i: T1, even: T2, awaited5: T5 },
         Block5 { limit: T0, i: T1, even: T2, awaited5: T5 },
         Block6 { limit: T0, i: T1, even: T2 },
-        Block4 { limit: T0, i: T1, even: T2, value4: T4 },
         Block1 { even: T2, value3: T3 },
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
@@ -171,40 +170,64 @@ pub fn count_even(
                                     even: __p2,
                                     awaited5: __p5,
                                 } => {
-                                    let limit = __p0;
-                                    let mut i = __p1;
-                                    let mut even = __p2;
-                                    {
-                                        let mut __awaited5 = __p5;
-                                        let __value6 = {
-                                            even += 1;
-                                            ()
-                                        };
+                                    let (__p0, __p1, __p2, __p4) = '__goto: {
+                                        let limit = __p0;
+                                        let mut i = __p1;
+                                        let mut even = __p2;
                                         {
-                                            let __p4 = __value6;
-                                            __next = __Block::Block4 {
-                                                limit,
-                                                i,
-                                                even,
-                                                value4: __p4,
+                                            let mut __awaited5 = __p5;
+                                            let __value6 = {
+                                                even += 1;
+                                                ()
                                             };
+                                            {
+                                                let __p4 = __value6;
+                                                break '__goto (limit, i, even, __p4);
+                                            }
+                                        }
+                                    };
+                                    {
+                                        let limit = __p0;
+                                        let mut i = __p1;
+                                        let mut even = __p2;
+                                        {
+                                            {
+                                                let mut __value4 = __p4;
+                                                __value4;
+                                            }
+                                            i += 1;
+                                        }
+                                        {
+                                            __next = __Block::Block2 { limit, i, even };
                                             continue '__dispatch;
                                         }
                                     }
                                 }
                                 __Block::Block6 { limit: __p0, i: __p1, even: __p2 } => {
-                                    let limit = __p0;
-                                    let mut i = __p1;
-                                    let mut even = __p2;
+                                    let (__p0, __p1, __p2, __p4) = '__goto: {
+                                        let limit = __p0;
+                                        let mut i = __p1;
+                                        let mut even = __p2;
+                                        {
+                                            let __p4 = ();
+                                            break '__goto (limit, i, even, __p4);
+                                        }
+                                    };
                                     {
-                                        let __p4 = ();
-                                        __next = __Block::Block4 {
-                                            limit,
-                                            i,
-                                            even,
-                                            value4: __p4,
-                                        };
-                                        continue '__dispatch;
+                                        let limit = __p0;
+                                        let mut i = __p1;
+                                        let mut even = __p2;
+                                        {
+                                            {
+                                                let mut __value4 = __p4;
+                                                __value4;
+                                            }
+                                            i += 1;
+                                        }
+                                        {
+                                            __next = __Block::Block2 { limit, i, even };
+                                            continue '__dispatch;
+                                        }
                                     }
                                 }
                                 _ => {
@@ -212,27 +235,6 @@ pub fn count_even(
                                         "internal error: entered unreachable code",
                                     )
                                 }
-                            }
-                        }
-                        __Block::Block4 {
-                            limit: __p0,
-                            i: __p1,
-                            even: __p2,
-                            value4: __p4,
-                        } => {
-                            let limit = __p0;
-                            let mut i = __p1;
-                            let mut even = __p2;
-                            {
-                                {
-                                    let mut __value4 = __p4;
-                                    __value4;
-                                }
-                                i += 1;
-                            }
-                            {
-                                __next = __Block::Block2 { limit, i, even };
-                                continue '__dispatch;
                             }
                         }
                         _ => {

@@ -40,10 +40,9 @@ pub fn pick(
     }
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
-    enum __Block<T1, T3> {
+    enum __Block<T1> {
         Block2 { n: T1 },
         Block3 { n: T1 },
-        Block1 { value3: T3 },
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
@@ -58,99 +57,90 @@ pub fn pick(
             '__resume: loop {
                 let __running;
                 let mut __next;
-                '__entry: {
-                    match unsafe { __frame.state() } {
-                        __State::Unresumed { __arg0, __arg1 } => {
-                            __running = unsafe { __frame.start() };
-                            let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                            let __arg1 = unsafe { ::core::ptr::read(__arg1) };
-                            __next = '__goto: {
-                                let flag = __arg0;
-                                let n = __arg1;
-                                if flag {
-                                    break '__goto __Block::Block2 { n };
-                                } else {
-                                    break '__goto __Block::Block3 { n };
-                                }
-                            };
-                            match __next {
-                                __Block::Block2 { n: __p1 } => {
-                                    let n = __p1;
-                                    let __awaitee = __frame.into_future(fetch(n));
-                                    __running.suspend(__State::AwaitFetch { __awaitee });
-                                    continue '__resume;
-                                }
-                                __Block::Block3 { n: __p1 } => {
-                                    let n = __p1;
-                                    let __awaitee = __frame.into_future(yield_now());
-                                    __running
-                                        .suspend(__State::AwaitYieldNow {
-                                            __awaitee,
-                                            n,
-                                        });
-                                    continue '__resume;
-                                }
-                                _ => {
-                                    ::core::panicking::panic(
-                                        "internal error: entered unreachable code",
-                                    )
-                                }
+                match unsafe { __frame.state() } {
+                    __State::Unresumed { __arg0, __arg1 } => {
+                        __running = unsafe { __frame.start() };
+                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
+                        let __arg1 = unsafe { ::core::ptr::read(__arg1) };
+                        __next = '__goto: {
+                            let flag = __arg0;
+                            let n = __arg1;
+                            if flag {
+                                break '__goto __Block::Block2 { n };
+                            } else {
+                                break '__goto __Block::Block3 { n };
                             }
-                        }
-                        __State::AwaitFetch { __awaitee } => {
-                            let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                            __running = unsafe { __frame.resume(__awaitee) };
-                            {
-                                let __value4 = {
-                                    let x = __p5;
-                                    x * 2
-                                };
-                                {
-                                    let __p3 = __value4;
-                                    __next = __Block::Block1 { value3: __p3 };
-                                    break '__entry;
-                                }
-                            }
-                        }
-                        __State::AwaitYieldNow { __awaitee, n: __p1 } => {
-                            let __p9 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                            let __p1 = unsafe { ::core::ptr::read(__p1) };
-                            __running = unsafe { __frame.resume(__awaitee) };
-                            {
+                        };
+                        match __next {
+                            __Block::Block2 { n: __p1 } => {
                                 let n = __p1;
-                                let __value7 = {
-                                    let __value8 = {
-                                        {
-                                            let mut __awaited9 = __p9;
-                                            __awaited9;
-                                        }
-                                        n
-                                    };
-                                    __value8
-                                };
-                                {
-                                    let __p3 = __value7;
-                                    __next = __Block::Block1 { value3: __p3 };
-                                    break '__entry;
-                                }
+                                let __awaitee = __frame.into_future(fetch(n));
+                                __running.suspend(__State::AwaitFetch { __awaitee });
+                                continue '__resume;
+                            }
+                            __Block::Block3 { n: __p1 } => {
+                                let n = __p1;
+                                let __awaitee = __frame.into_future(yield_now());
+                                __running
+                                    .suspend(__State::AwaitYieldNow {
+                                        __awaitee,
+                                        n,
+                                    });
+                                continue '__resume;
+                            }
+                            _ => {
+                                ::core::panicking::panic(
+                                    "internal error: entered unreachable code",
+                                )
                             }
                         }
-                        __State::Returned => __frame.resumed_after_completion(),
-                        __State::Panicked => __frame.resumed_after_panicking(),
                     }
-                }
-                '__dispatch: loop {
-                    match __next {
-                        __Block::Block1 { value3: __p3 } => {
+                    __State::AwaitFetch { __awaitee } => {
+                        let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                        __running = unsafe { __frame.resume(__awaitee) };
+                        let (__p3,) = '__goto: {
+                            let __value4 = {
+                                let x = __p5;
+                                x * 2
+                            };
+                            {
+                                let __p3 = __value4;
+                                break '__goto (__p3,);
+                            }
+                        };
+                        {
                             let __value2 = __p3;
                             return __running.finish(__value2);
                         }
-                        _ => {
-                            ::core::panicking::panic(
-                                "internal error: entered unreachable code",
-                            )
+                    }
+                    __State::AwaitYieldNow { __awaitee, n: __p1 } => {
+                        let __p9 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                        let __p1 = unsafe { ::core::ptr::read(__p1) };
+                        __running = unsafe { __frame.resume(__awaitee) };
+                        let (__p3,) = '__goto: {
+                            let n = __p1;
+                            let __value7 = {
+                                let __value8 = {
+                                    {
+                                        let mut __awaited9 = __p9;
+                                        __awaited9;
+                                    }
+                                    n
+                                };
+                                __value8
+                            };
+                            {
+                                let __p3 = __value7;
+                                break '__goto (__p3,);
+                            }
+                        };
+                        {
+                            let __value2 = __p3;
+                            return __running.finish(__value2);
                         }
                     }
+                    __State::Returned => __frame.resumed_after_completion(),
+                    __State::Panicked => __frame.resumed_after_panicking(),
                 }
             }
         },

@@ -63,13 +63,29 @@ pub fn search(
                             __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             let __arg1 = unsafe { ::core::ptr::read(__arg1) };
-                            {
+                            let (__p0, __p1, __p2) = '__goto: {
                                 let rows = __arg0;
                                 let cols = __arg1;
                                 let mut r = 0;
                                 {
-                                    __next = __Block::Block2 { rows, cols, r };
-                                    break '__entry;
+                                    break '__goto (rows, cols, r);
+                                }
+                            };
+                            {
+                                let rows = __p0;
+                                let cols = __p1;
+                                let mut r = __p2;
+                                {
+                                    let mut c = 0;
+                                    {
+                                        __next = __Block::Block4 {
+                                            rows,
+                                            cols,
+                                            r,
+                                            c,
+                                        };
+                                        break '__entry;
+                                    }
                                 }
                             }
                         }
@@ -101,104 +117,114 @@ pub fn search(
                 }
                 '__dispatch: loop {
                     match __next {
-                        __Block::Block2 { rows: __p0, cols: __p1, r: __p2 } => {
-                            let rows = __p0;
-                            let cols = __p1;
-                            let mut r = __p2;
-                            {
-                                let mut c = 0;
-                                {
-                                    __next = __Block::Block4 {
-                                        rows,
-                                        cols,
-                                        r,
-                                        c,
-                                    };
-                                    continue '__dispatch;
-                                }
-                            }
-                        }
                         __Block::Block4 { rows: __p0, cols: __p1, r: __p2, c: __p4 } => {
-                            __next = '__goto: {
-                                let rows = __p0;
-                                let cols = __p1;
-                                let mut r = __p2;
-                                {
-                                    let mut c = __p4;
-                                    if c < cols {
-                                        break '__goto __Block::Block5 {
-                                            rows,
-                                            cols,
-                                            r,
-                                            c,
-                                        };
-                                    } else {
-                                        let __p5 = ();
-                                        break '__goto __Block::Block3 {
-                                            rows,
-                                            cols,
-                                            r,
-                                            value5: __p5,
-                                        };
-                                    }
-                                }
-                            };
-                            match __next {
-                                __Block::Block5 {
-                                    rows: __p0,
-                                    cols: __p1,
-                                    r: __p2,
-                                    c: __p4,
-                                } => {
+                            let mut __carried = (__p0, __p1, __p2, __p4);
+                            '__loop: loop {
+                                let (__p0, __p1, __p2, __p4) = __carried;
+                                __next = '__goto: {
                                     let rows = __p0;
                                     let cols = __p1;
                                     let mut r = __p2;
                                     {
                                         let mut c = __p4;
-                                        let __awaitee = __frame.into_future(yield_now());
-                                        __running
-                                            .suspend(__State::AwaitYieldNow {
-                                                __awaitee,
-                                                c,
-                                                r,
-                                                cols,
+                                        if c < cols {
+                                            break '__goto __Block::Block5 {
                                                 rows,
-                                            });
-                                        continue '__resume;
-                                    }
-                                }
-                                __Block::Block3 {
-                                    rows: __p0,
-                                    cols: __p1,
-                                    r: __p2,
-                                    value5: __p5,
-                                } => {
-                                    let rows = __p0;
-                                    let cols = __p1;
-                                    let mut r = __p2;
-                                    {
-                                        {
-                                            let mut __value5 = __p5;
-                                            __value5;
-                                        }
-                                        r += 1;
-                                        if r == rows {
-                                            {
-                                                let __p3 = (0, 0);
-                                                __next = __Block::Block1 { value3: __p3 };
-                                                continue '__dispatch;
+                                                cols,
+                                                r,
+                                                c,
+                                            };
+                                        } else {
+                                            let __p5 = ();
+                                            break '__goto __Block::Block3 {
+                                                rows,
+                                                cols,
+                                                r,
+                                                value5: __p5,
                                             };
                                         }
                                     }
-                                    {
-                                        __next = __Block::Block2 { rows, cols, r };
-                                        continue '__dispatch;
+                                };
+                                match __next {
+                                    __Block::Block5 {
+                                        rows: __p0,
+                                        cols: __p1,
+                                        r: __p2,
+                                        c: __p4,
+                                    } => {
+                                        let rows = __p0;
+                                        let cols = __p1;
+                                        let mut r = __p2;
+                                        {
+                                            let mut c = __p4;
+                                            let __awaitee = __frame.into_future(yield_now());
+                                            __running
+                                                .suspend(__State::AwaitYieldNow {
+                                                    __awaitee,
+                                                    c,
+                                                    r,
+                                                    cols,
+                                                    rows,
+                                                });
+                                            continue '__resume;
+                                        }
                                     }
-                                }
-                                _ => {
-                                    ::core::panicking::panic(
-                                        "internal error: entered unreachable code",
-                                    )
+                                    __Block::Block3 {
+                                        rows: __p0,
+                                        cols: __p1,
+                                        r: __p2,
+                                        value5: __p5,
+                                    } => {
+                                        __next = '__goto: {
+                                            let rows = __p0;
+                                            let cols = __p1;
+                                            let mut r = __p2;
+                                            {
+                                                {
+                                                    let mut __value5 = __p5;
+                                                    __value5;
+                                                }
+                                                r += 1;
+                                                if r == rows {
+                                                    {
+                                                        let __p3 = (0, 0);
+                                                        break '__goto __Block::Block1 { value3: __p3 };
+                                                    };
+                                                }
+                                            }
+                                            {
+                                                break '__goto __Block::Block2 { rows, cols, r };
+                                            }
+                                        };
+                                        match __next {
+                                            __Block::Block2 { rows: __p0, cols: __p1, r: __p2 } => {
+                                                let rows = __p0;
+                                                let cols = __p1;
+                                                let mut r = __p2;
+                                                {
+                                                    let mut c = 0;
+                                                    {
+                                                        __carried = (rows, cols, r, c);
+                                                        continue '__loop;
+                                                    }
+                                                }
+                                            }
+                                            __Block::Block1 { value3: __p3 } => {
+                                                let found = __p3;
+                                                return __running.finish(found);
+                                            }
+                                            _ => {
+                                                ::core::panicking::panic(
+                                                    "internal error: entered unreachable code",
+                                                )
+                                            }
+                                        }
+                                    }
+                                    _ => {
+                                        ::core::panicking::panic(
+                                            "internal error: entered unreachable code",
+                                        )
+                                    }
                                 }
                             }
                         }
@@ -209,39 +235,40 @@ pub fn search(
                             c: __p4,
                             awaited6: __p6,
                         } => {
-                            let rows = __p0;
-                            let cols = __p1;
-                            let mut r = __p2;
-                            {
-                                let mut c = __p4;
+                            let (__p3,) = '__goto: {
+                                let rows = __p0;
+                                let cols = __p1;
+                                let mut r = __p2;
                                 {
+                                    let mut c = __p4;
                                     {
-                                        let mut __awaited6 = __p6;
-                                        __awaited6;
-                                    }
-                                    if r * c == 6 {
                                         {
-                                            let __p3 = (r, c);
-                                            __next = __Block::Block1 { value3: __p3 };
-                                            continue '__dispatch;
-                                        };
+                                            let mut __awaited6 = __p6;
+                                            __awaited6;
+                                        }
+                                        if r * c == 6 {
+                                            {
+                                                let __p3 = (r, c);
+                                                break '__goto (__p3,);
+                                            };
+                                        }
+                                        c += 1;
                                     }
-                                    c += 1;
+                                    {
+                                        __next = __Block::Block4 {
+                                            rows,
+                                            cols,
+                                            r,
+                                            c,
+                                        };
+                                        continue '__dispatch;
+                                    }
                                 }
-                                {
-                                    __next = __Block::Block4 {
-                                        rows,
-                                        cols,
-                                        r,
-                                        c,
-                                    };
-                                    continue '__dispatch;
-                                }
+                            };
+                            {
+                                let found = __p3;
+                                return __running.finish(found);
                             }
-                        }
-                        __Block::Block1 { value3: __p3 } => {
-                            let found = __p3;
-                            return __running.finish(found);
                         }
                         _ => {
                             ::core::panicking::panic(

@@ -45,6 +45,7 @@
 //! loop heads, are arms of a `'__dispatch: loop { match __next { .. } }`
 //! after the state `match`, entered through `__Block` values.
 
+use std::cell::Cell;
 use std::collections::BTreeSet;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
@@ -143,6 +144,8 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         aliased: &aliased,
         await_names: await_names(&lowered),
         placement: layout(&lowered, &plan),
+        context: Cell::new(Context::Entry),
+        loops_back: Cell::new(false),
     };
     let machine = emitter.machine(&params)?;
     // Slots are reached through raw pointers, inside an `unsafe` block: the
@@ -347,6 +350,10 @@ struct Emitter<'a> {
     await_names: Vec<String>,
     /// Where each block's code is written.
     placement: Vec<Placement>,
+    /// Where the code being written runs.
+    context: Cell<Context>,
+    /// Whether the dispatch arm being written jumped back to its own block.
+    loops_back: Cell<bool>,
 }
 
 /// Where a block's code is written in the step function. Only joins (loop
@@ -362,9 +369,26 @@ enum Placement {
     Dispatch,
     /// Right after `from`, its only predecessor, whose jump leaves a
     /// labeled block (`'__goto`) with the values it passes: a tuple when it
-    /// is `from`'s only such successor (`alone`), else a `__Block` value
-    /// matched there with its siblings.
-    After { from: BlockId, alone: bool },
+    /// is `from`'s only such successor, else a `__Block` value matched there
+    /// with its siblings.
+    After { from: BlockId },
+    /// A small join that does not suspend (the block after an `if` whose
+    /// other branch awaits, the end of a loop's body): written after each of
+    /// its predecessors, as if it were `After` each, so that reaching it is
+    /// a plain branch rather than a trip through the dispatch loop, which
+    /// LLVM does not thread.
+    Inline,
+}
+
+/// Where the code being written runs, which decides how a jump to a join is
+/// written (see [`Emitter::goto`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Context {
+    /// An arm of the state `match`: leave it with `break '__entry`.
+    Entry,
+    /// The dispatch arm of this block: a jump back to it is a `continue` of
+    /// the loop the arm is wrapped in; others go through `continue '__dispatch`.
+    Dispatch(BlockId),
 }
 
 /// `tokens` as one `{ .. }` block, without adding braces around one.
@@ -414,19 +438,10 @@ fn layout(body: &LoweredBody, plan: &Plan) -> Vec<Placement> {
         [only] if body.gotos[*only].from != b => Some(body.gotos[*only].from),
         _ => None,
     };
-    let mut after_count = vec![0usize; n];
-    for b in 0..n {
-        if let (BlockKind::Plain, Some(from)) = (&body.blocks[b].kind, only_from(b)) {
-            after_count[from] += 1;
-        }
-    }
     let mut placement: Vec<Placement> = (0..n)
         .map(|b| match (&body.blocks[b].kind, only_from(b)) {
             (BlockKind::Start, _) => Placement::Entry,
-            (BlockKind::Plain, Some(from)) => Placement::After {
-                from,
-                alone: after_count[from] == 1,
-            },
+            (BlockKind::Plain, Some(from)) => Placement::After { from },
             _ => Placement::Dispatch,
         })
         .collect();
@@ -447,7 +462,67 @@ fn layout(body: &LoweredBody, plan: &Plan) -> Vec<Placement> {
             placement[resume] = Placement::Entry;
         }
     }
+    inline_small_joins(body, plan, &mut placement);
     placement
+}
+
+/// Marks joins that are cheap to write out at each jump to them as
+/// [`Placement::Inline`]: plain blocks without successors written after them
+/// (so their code is one block), that neither suspend nor jump to
+/// themselves, whose code is short, and that only jump to joins that jump to
+/// no such join (so copies nest at most two deep).
+fn inline_small_joins(body: &LoweredBody, plan: &Plan, placement: &mut [Placement]) {
+    /// Token trees (top level, per item) above which a join is not copied.
+    const MAX_TOKENS: usize = 160;
+    let resumes: BTreeSet<BlockId> = body.awaits.iter().map(|a| a.resume).collect();
+    let has_after = |b: BlockId| {
+        placement
+            .iter()
+            .any(|p| matches!(p, Placement::After { from } if *from == b))
+    };
+    let candidate = |b: BlockId| {
+        let block = &body.blocks[b];
+        plan.reachable[b]
+            && placement[b] == Placement::Dispatch
+            && matches!(block.kind, BlockKind::Plain)
+            && !has_after(b)
+            && block.out.iter().all(|&g| {
+                let to = body.gotos[g].to;
+                to != b && !resumes.contains(&to)
+            })
+            && block.code.as_ref().is_some_and(|f| frame_size(f) <= MAX_TOKENS)
+            // A drop flag passed as `None` has no type of its own: a
+            // `__Block` variant ties it to the local's.
+            && plan.params[b].iter().all(|&(_, carry)| carry == Carry::Value)
+    };
+    let candidates: Vec<BlockId> = (0..body.blocks.len()).filter(|&b| candidate(b)).collect();
+    let targets = |b: BlockId| body.blocks[b].out.iter().map(|&g| body.gotos[g].to);
+    // Joins that reach no other candidate, then joins whose candidate
+    // targets are all such: copies nest at most two deep, never in a cycle.
+    let leaves: Vec<BlockId> = candidates
+        .iter()
+        .copied()
+        .filter(|&b| targets(b).all(|t| !candidates.contains(&t)))
+        .collect();
+    for &b in &candidates {
+        if targets(b).all(|t| !candidates.contains(&t) || leaves.contains(&t)) {
+            placement[b] = Placement::Inline;
+        }
+    }
+}
+
+/// A rough size of a block's code: its token trees, nested frames counted.
+fn frame_size(frame: &Frame) -> usize {
+    frame
+        .items
+        .iter()
+        .map(|item| match item {
+            Item::Tokens(t) | Item::Uninit(t, _) => t.clone().into_iter().count(),
+            Item::Frame(child) => frame_size(child),
+            Item::Decl(_) => 0,
+            Item::Term(_) => 8,
+        })
+        .sum()
 }
 
 /// Names each await after its role; repeated roles get numbered
@@ -619,10 +694,11 @@ impl Emitter<'_> {
             .iter()
             .copied()
             .filter(|&b| {
-                matches!(
-                    self.placement[b],
-                    Placement::Dispatch | Placement::After { alone: false, .. }
-                )
+                self.placement[b] == Placement::Dispatch
+                    || (0..self.body.blocks.len()).any(|from| {
+                        let successors = self.tree_successors(from);
+                        successors.len() > 1 && successors.contains(&b)
+                    })
             })
             .collect();
         let has_dispatch = blocks
@@ -647,6 +723,7 @@ impl Emitter<'_> {
         }
 
         // ---- resume: poll the awaitee in place, then run on ----
+        self.context.set(Context::Entry);
         let mut resume_arms = Vec::new();
         for &k in &awaits {
             let variant = self.await_variant(k);
@@ -693,8 +770,31 @@ impl Emitter<'_> {
                 continue;
             }
             let variant = self.variant(b);
-            let code = braced(self.tree(b)?);
+            self.context.set(Context::Dispatch(b));
+            self.loops_back.set(false);
+            let code = self.tree(b)?;
             let pats = self.field_vars(&self.plan.params[b]);
+            let code = if self.loops_back.get() {
+                // A jump back to this block from its own code (a loop's
+                // back edge) is a `continue` of a Rust loop, which LLVM
+                // compiles to a plain branch.
+                let vars: Vec<Ident> = self.plan.params[b]
+                    .iter()
+                    .map(|&(l, _)| self.param_var(l))
+                    .collect();
+                let Names {
+                    carried, looped, ..
+                } = self.names;
+                quote!({
+                    let mut #carried = (#(#vars,)*);
+                    #looped: loop {
+                        let (#(#vars,)*) = #carried;
+                        #code
+                    }
+                })
+            } else {
+                braced(code)
+            };
             dispatch_arms.push(quote!(#block_enum::#variant { #(#pats),* } => #code));
         }
 
@@ -1115,17 +1215,7 @@ impl Emitter<'_> {
             Some(frame) => self.frame(block, frame)?,
             None => quote!(::core::unreachable!()),
         };
-        let mut successors: Vec<BlockId> = self.body.blocks[block]
-            .out
-            .iter()
-            .map(|&g| self.body.gotos[g].to)
-            .filter(|&t| {
-                self.plan.reachable[t]
-                    && matches!(self.placement[t], Placement::After { from, .. } if from == block)
-            })
-            .collect();
-        successors.sort_by_key(|&t| self.body.blocks[t].order);
-        match successors.as_slice() {
+        match self.tree_successors(block).as_slice() {
             [] => Ok(code),
             [only] => {
                 let vars = self.plan.params[*only]
@@ -1166,9 +1256,9 @@ impl Emitter<'_> {
             next,
             dispatch,
             entry,
-            goto: label,
             ..
         } = self.names;
+        let label = &self.names.goto;
         let edge = &self.body.gotos[goto];
         let target = edge.to;
         let variant = self.variant(target);
@@ -1182,20 +1272,54 @@ impl Emitter<'_> {
         let values = self.edge_values(block, goto, params)?;
         extras.extend(self.keep_slots(goto));
         let fields = self.field_inits(params, &values);
-        let jump = match self.placement[target] {
-            Placement::After { alone: true, .. } => quote!(break #label (#(#values,)*);),
-            Placement::After { alone: false, .. } => {
+        let successors = self.tree_successors(block);
+        let jump = match (self.placement[target], self.context.get()) {
+            (Placement::After { .. } | Placement::Inline, _) if successors == [target] => {
+                quote!(break #label (#(#values,)*);)
+            }
+            (Placement::After { .. } | Placement::Inline, _) => {
                 quote!(break #label #block_enum::#variant { #(#fields),* };)
             }
-            _ if self.placement[root(&self.placement, block)] == Placement::Entry => {
+            (_, Context::Dispatch(arm)) if arm == target => {
+                self.loops_back.set(true);
+                let Names {
+                    carried, looped, ..
+                } = self.names;
+                quote!(#carried = (#(#values,)*); continue #looped;)
+            }
+            (_, Context::Entry) => {
                 quote!(#next = #block_enum::#variant { #(#fields),* }; break #entry;)
             }
-            _ => quote!(#next = #block_enum::#variant { #(#fields),* }; continue #dispatch;),
+            (_, Context::Dispatch(_)) => {
+                quote!(#next = #block_enum::#variant { #(#fields),* }; continue #dispatch;)
+            }
         };
         Ok(quote_spanned! {edge.span=> {
             #extras
             #jump
         }})
+    }
+
+    /// The blocks written right after `block`, in the order they were
+    /// started: those whose only predecessor it is, and the inlined joins it
+    /// jumps to.
+    fn tree_successors(&self, block: BlockId) -> Vec<BlockId> {
+        let mut successors: Vec<BlockId> = self.body.blocks[block]
+            .out
+            .iter()
+            .map(|&g| self.body.gotos[g].to)
+            .filter(|&t| {
+                self.plan.reachable[t]
+                    && match self.placement[t] {
+                        Placement::After { from } => from == block,
+                        Placement::Inline => true,
+                        _ => false,
+                    }
+            })
+            .collect();
+        successors.sort_by_key(|&t| self.body.blocks[t].order);
+        successors.dedup();
+        successors
     }
 
     /// With slots, a suspended machine drops its values interleaved: the

@@ -81,6 +81,10 @@ pub(crate) struct Names {
     pub entry: syn::Lifetime,
     /// Leaves a block for the successor written right after it.
     pub goto: syn::Lifetime,
+    /// The loop a dispatch arm runs in when its block's own code jumps back
+    /// to it, and the values that jump carries.
+    pub looped: syn::Lifetime,
+    pub carried: Ident,
     pub ret: Ident,
     /// The guard that poisons the state if the body panics.
     pub running: Ident,
@@ -106,6 +110,8 @@ impl Names {
             resume: label("__resume"),
             entry: label("__entry"),
             goto: label("__goto"),
+            looped: label("__loop"),
+            carried: ident("__carried"),
             ret: ident("__ret"),
             running: ident("__running"),
             cx: ident("__cx"),
