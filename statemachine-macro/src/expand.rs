@@ -41,9 +41,11 @@
 //! }
 //! ```
 //!
-//! Blocks run where control reaches them (see [`Placement`]): joins, such as
+//! Blocks run where control reaches them (see [`Placement`]): small joins
+//! are written after each of their predecessors; the other joins, such as
 //! loop heads, are arms of a `'__dispatch: loop { match __next { .. } }`
-//! after the state `match`, entered through `__Block` values.
+//! after the state `match`, entered through `__Block` values, and an arm
+//! whose own code jumps back to it runs in a Rust `loop`.
 
 use std::cell::Cell;
 use std::collections::BTreeSet;

@@ -1015,33 +1015,27 @@ mod tests {
 
     #[test]
     fn written_types_without_drop_glue() {
-        let droppless = [
-            "u8",
-            "usize",
-            "bool",
-            "&String",
-            "*const Vec<u8>",
-            "[u64; 32]",
-            "(u32, (*mut u8, char))",
-            "()",
-            "Pin<&mut F>",
+        let cases = [
+            ("u8", true),
+            ("usize", true),
+            ("bool", true),
+            ("&String", true),
+            ("*const Vec<u8>", true),
+            ("[u64; 32]", true),
+            ("(u32, (*mut u8, char))", true),
+            ("()", true),
+            ("Pin<&mut F>", true),
+            ("String", false),
+            ("Vec<u8>", false),
+            ("[String; 2]", false),
+            ("(u32, Box<u8>)", false),
+            ("T", false),
+            ("std::primitive::u8", false),
+            ("Pin<Box<F>>", false),
         ];
-        for ty in droppless {
+        for (ty, droppless) in cases {
             let parsed: syn::Type = syn::parse_str(ty).expect("type parses");
-            assert!(super::is_droppless_type(&parsed), "{ty}");
-        }
-        let with_glue = [
-            "String",
-            "Vec<u8>",
-            "[String; 2]",
-            "(u32, Box<u8>)",
-            "T",
-            "std::primitive::u8",
-            "Pin<Box<F>>",
-        ];
-        for ty in with_glue {
-            let parsed: syn::Type = syn::parse_str(ty).expect("type parses");
-            assert!(!super::is_droppless_type(&parsed), "{ty}");
+            assert_eq!(super::is_droppless_type(&parsed), droppless, "{ty}");
         }
     }
 
