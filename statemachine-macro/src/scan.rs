@@ -354,11 +354,12 @@ pub(crate) fn is_droppless_type(ty: &syn::Type) -> bool {
 }
 
 /// Does `expr` evaluate to a value without drop glue, whatever the types
-/// around it: a borrow, a literal (or a negated one), or a cast (which only
-/// makes primitives and pointers)?
+/// around it: a borrow, a literal (or a negated one), or a cast to such a
+/// type (`as` also coerces, `b as Box<dyn Any>`)?
 pub(crate) fn is_droppless_value(expr: &Expr) -> bool {
     match expr {
-        Expr::Reference(_) | Expr::RawAddr(_) | Expr::Cast(_) => true,
+        Expr::Reference(_) | Expr::RawAddr(_) => true,
+        Expr::Cast(cast) => is_droppless_type(&cast.ty),
         Expr::Lit(lit) => !matches!(lit.lit, syn::Lit::Verbatim(_)),
         Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_) | syn::UnOp::Not(_)) => {
             matches!(&*u.expr, Expr::Lit(_))
@@ -1047,7 +1048,15 @@ mod tests {
             let parsed: syn::Expr = syn::parse_str(expr).expect("expression parses");
             assert!(super::is_droppless_value(&parsed), "{expr}");
         }
-        for expr in ["v", "f()", "-x", "[0; 4]", "String::new()", "(1, 2)"] {
+        for expr in [
+            "v",
+            "f()",
+            "-x",
+            "[0; 4]",
+            "String::new()",
+            "(1, 2)",
+            "b as Box<dyn Any>",
+        ] {
             let parsed: syn::Expr = syn::parse_str(expr).expect("expression parses");
             assert!(!super::is_droppless_value(&parsed), "{expr}");
         }

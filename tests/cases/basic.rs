@@ -192,3 +192,11 @@ differential!(match_binding_same_name, (x: D) -> &'static str {
         None => "none",
     }
 }, (D("x")));
+
+// `as` also coerces: a value cast to a type with drop glue is stored across
+// the await even though it is dead there, and dropped at the end of its scope.
+differential!(cast_to_box_dead_at_await, (n: u32) -> u32 {
+    let b = Box::new(D("boxed")) as Box<dyn std::any::Any>;
+    let m = n as u64;
+    leaf("tick", m as u32).await
+}, (2));
