@@ -132,30 +132,9 @@ pub struct WorkloadResult {
     pub compiler: VariantResult,
     /// Hand-written.
     pub hand: Option<VariantResult>,
-    /// machine / compiler time in each extra copy of the two runs, at other
-    /// addresses in the binary (see `workloads::placed`); empty for most.
-    pub placed: Vec<Ratio>,
 }
 
 impl WorkloadResult {
-    /// The median machine / compiler time ratio over the main pair and its
-    /// placed copies, and how many there were; `None` without copies.
-    pub fn placed_median(&self) -> Option<(f64, usize)> {
-        if self.placed.is_empty() {
-            return None;
-        }
-        let mut points: Vec<f64> = self.placed.iter().map(|r| r.point).collect();
-        points.extend(self.time_ratio().map(|r| r.point));
-        points.sort_by(f64::total_cmp);
-        let n = points.len();
-        let median = if n % 2 == 1 {
-            points[n / 2]
-        } else {
-            (points[n / 2 - 1] + points[n / 2]) / 2.0
-        };
-        Some((median, n))
-    }
-
     /// machine / compiler size.
     pub fn size_ratio(&self) -> f64 {
         self.machine.size as f64 / self.compiler.size as f64
@@ -413,30 +392,6 @@ impl Report {
     }
 
     fn corpus_goals(&self, goals: &mut Vec<Goal>) {
-        for w in &self.workloads {
-            let Some((median, n)) = w.placed_median() else {
-                continue;
-            };
-            let each: Vec<String> = w
-                .time_ratio()
-                .into_iter()
-                .chain(w.placed.iter().copied())
-                .map(|r| format!("{:.3}", r.point))
-                .collect();
-            goals.push(Goal {
-                what: format!(
-                    "time per transition on {}: machine/compiler <= 1.05, median over {n} placements of the code",
-                    w.name
-                ),
-                measured: format!("{median:.3} (each: {})", each.join(", ")),
-                met: median <= 1.05,
-                why: if median <= 1.05 {
-                    String::new()
-                } else {
-                    "see the instruction counts: they do not depend on placement".into()
-                },
-            });
-        }
         let bigger: Vec<String> = self
             .workloads
             .iter()
@@ -724,34 +679,6 @@ impl Report {
                     .unwrap_or_else(|| "-".into()),
                 mh
             );
-        }
-
-        let placed: Vec<&WorkloadResult> = self
-            .workloads
-            .iter()
-            .filter(|w| !w.placed.is_empty())
-            .collect();
-        if !placed.is_empty() {
-            let _ = writeln!(s, "\n{PLACEMENT_NOTES}\n");
-            let _ = writeln!(s, "| workload | main pair | other copies | median |");
-            let _ = writeln!(s, "|---|---|---|---:|");
-            for w in placed {
-                let main = w
-                    .time_ratio()
-                    .map(|r| r.to_string())
-                    .unwrap_or_else(|| "-".into());
-                let copies: Vec<String> = w.placed.iter().map(|r| r.to_string()).collect();
-                let median = w
-                    .placed_median()
-                    .map(|(m, _)| format!("{m:.3}"))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    s,
-                    "| {} | {main} | {} | {median} |",
-                    w.name,
-                    copies.join("; ")
-                );
-            }
         }
 
         self.instructions_markdown(&mut s);
@@ -1068,12 +995,6 @@ fn instruction_goals(counts: &[InstructionCount]) -> Vec<Goal> {
         })
         .collect()
 }
-
-/// Why some workloads are timed several times.
-const PLACEMENT_NOTES: &str = "Placements: the issue's two transition targets are timed in the main \
-pair and in copies of both runs at other addresses in the binary (`fn` items that differ only in a \
-constant, each with its own inlined polling loop). The ratio of a 2 to 4 ns poll moves by up to 30% \
-with where the code lands, so the goal is read on the median of the copies' ratios.";
 
 /// What the instruction counts are, and are not.
 const INSTRUCTION_NOTES: &str = "Executed instructions per poll, counted by valgrind's cachegrind \

@@ -135,41 +135,6 @@ macro_rules! variants {
     };
 }
 
-/// A copy of a workload's two runs, at its own address in the binary.
-pub type PlacedRuns = (fn() -> (u64, u64), fn() -> (u64, u64));
-
-/// Copies of a workload's machine and compiler runs: `fn` items that differ
-/// only in the constant they pass through `black_box` (so that LLVM cannot
-/// merge them), each with its own inlined copy of the polling loop.
-macro_rules! placed_copies {
-    ($($copy:literal),* ; $f:ident ($arg:expr)) => {
-        vec![$(
-            (
-                (|| {
-                    black_box($copy);
-                    drive(machine::$f($arg))
-                }) as fn() -> (u64, u64),
-                (|| {
-                    black_box($copy);
-                    drive(compiler::$f($arg))
-                }) as fn() -> (u64, u64),
-            )
-        ),*]
-    };
-}
-
-/// Extra placements of the workloads whose time per transition is a goal of
-/// issue 3. Times of a 2 to 4 ns poll move by up to 30% with where the code
-/// lands (two binaries holding the same buf4k functions measured 1.29x and
-/// 0.77x), so the goal is read on the median ratio over several copies.
-pub fn placed(name: &str) -> Vec<PlacedRuns> {
-    match name {
-        "buf4k" => placed_copies!(1, 2, 3, 4; buf4k(black_box(3))),
-        "deep_chain" => placed_copies!(1, 2, 3, 4; deep_chain(black_box(1))),
-        _ => Vec::new(),
-    }
-}
-
 /// The corpus, in report order.
 pub fn all() -> Vec<Workload> {
     let mut out = Vec::new();

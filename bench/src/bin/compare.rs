@@ -184,27 +184,10 @@ fn run_corpus(c: &mut Criterion, opts: &Options, dir: &Path) -> Vec<WorkloadResu
             g.bench_function(*label, |b| b.iter(|| black_box(run())));
             r.bench_id = format!("{group_name}/{label}");
         }
-        let copies = workloads::placed(w.name);
-        for (k, (machine, compiler)) in copies.iter().enumerate() {
-            let (machine, compiler) = (*machine, *compiler);
-            g.bench_function(format!("machine@{}", k + 1), |b| {
-                b.iter(|| black_box(machine()))
-            });
-            g.bench_function(format!("compiler@{}", k + 1), |b| {
-                b.iter(|| black_box(compiler()))
-            });
-        }
         g.finish();
         for (label, _, r) in &mut variants {
             r.time = Estimate::read(dir, &group_name, label);
         }
-        let placed: Vec<_> = (1..=copies.len())
-            .filter_map(|k| {
-                let m = Estimate::read(dir, &group_name, &format!("machine@{k}"))?;
-                let c = Estimate::read(dir, &group_name, &format!("compiler@{k}"))?;
-                Some(m.ratio(c))
-            })
-            .collect();
         let hand = (variants.len() == 3).then(|| variants.pop().expect("hand").2);
         let compiler = variants.pop().expect("compiler").2;
         let machine = variants.pop().expect("machine").2;
@@ -216,7 +199,6 @@ fn run_corpus(c: &mut Criterion, opts: &Options, dir: &Path) -> Vec<WorkloadResu
             machine,
             compiler,
             hand,
-            placed,
         });
     }
     out
