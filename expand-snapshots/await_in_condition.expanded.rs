@@ -51,22 +51,20 @@ pub fn count_even(
         __State::Unresumed { __arg0 },
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            '__resume: loop {
-                let __running;
+            let mut __running;
+            let __output: u32 = '__resume: loop {
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
                         __State::Unresumed { __arg0 } => {
                             __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
+                            let limit = __arg0;
+                            let mut i = 0;
+                            let mut even = 0;
                             {
-                                let limit = __arg0;
-                                let mut i = 0;
-                                let mut even = 0;
-                                {
-                                    __next = __Block::Block2 { limit, i, even };
-                                    break '__entry;
-                                }
+                                __next = __Block::Block2 { limit, i, even };
+                                break '__entry;
                             }
                         }
                         __State::AwaitReady {
@@ -130,7 +128,7 @@ pub fn count_even(
                                         let mut __value3 = __p3;
                                         __value3;
                                     }
-                                    return __running.finish(even);
+                                    break '__resume even;
                                 }
                                 _ => {
                                     ::core::panicking::panic(
@@ -244,7 +242,8 @@ pub fn count_even(
                         }
                     }
                 }
-            }
+            };
+            __running.finish(__output)
         },
     );
     __machine

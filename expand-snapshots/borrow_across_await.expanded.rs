@@ -76,8 +76,8 @@ pub fn first_after_yield(
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            '__resume: loop {
-                let __running;
+            let mut __running;
+            let __output: u32 = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0 } => {
                         __running = unsafe { __frame.start() };
@@ -86,20 +86,18 @@ pub fn first_after_yield(
                             let __slot1 = __frame
                                 .slot(&raw mut (*__frame.slots()).items);
                             let __place1 = __slot1.place();
-                            {
-                                let v = __arg0;
-                                let items = v;
-                                let __guard1 = __slot1.init(items);
-                                let first = &(*__place1)[0];
-                                let __awaitee = __frame.into_future(yield_now());
-                                ::core::mem::forget(__guard1);
-                                __running
-                                    .suspend(__State::AwaitYieldNow {
-                                        __awaitee,
-                                        first,
-                                    });
-                                continue '__resume;
-                            }
+                            let v = __arg0;
+                            let items = v;
+                            let __guard1 = __slot1.init(items);
+                            let first = &(*__place1)[0];
+                            let __awaitee = __frame.into_future(yield_now());
+                            ::core::mem::forget(__guard1);
+                            __running
+                                .suspend(__State::AwaitYieldNow {
+                                    __awaitee,
+                                    first,
+                                });
+                            continue '__resume;
                         }
                     }
                     __State::AwaitYieldNow { __awaitee, first: __p2 } => {
@@ -110,24 +108,20 @@ pub fn first_after_yield(
                             let __slot1 = __frame
                                 .slot(&raw mut (*__frame.slots()).items);
                             let __place1 = __slot1.place();
+                            let __guard1 = __slot1.guard();
+                            let first = __p2;
                             {
-                                let __guard1 = __slot1.guard();
-                                let first = __p2;
-                                {
-                                    let mut __awaited3 = __p3;
-                                    __awaited3;
-                                }
-                                return {
-                                    let __ret = *first + (*__place1).len() as u32;
-                                    __running.finish(__ret)
-                                };
+                                let mut __awaited3 = __p3;
+                                __awaited3;
                             }
+                            break '__resume (*first + (*__place1).len() as u32);
                         }
                     }
                     __State::Returned => __frame.resumed_after_completion(),
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
-            }
+            };
+            __running.finish(__output)
         },
     );
     __machine

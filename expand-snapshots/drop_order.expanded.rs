@@ -101,8 +101,8 @@ pub fn scoped(
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<usize> {
-            '__resume: loop {
-                let __running;
+            let mut __running;
+            let __output: usize = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0 } => {
                         __running = unsafe { __frame.start() };
@@ -111,24 +111,22 @@ pub fn scoped(
                             let __slot1 = __frame
                                 .slot(&raw mut (*__frame.slots()).greeting);
                             let __place1 = __slot1.place();
+                            let name = __arg0;
+                            let greeting = ::alloc::__export::must_use({
+                                ::alloc::fmt::format(format_args!("hello {0}", name))
+                            });
+                            let __guard1 = __slot1.init(greeting);
                             {
-                                let name = __arg0;
-                                let greeting = ::alloc::__export::must_use({
-                                    ::alloc::fmt::format(format_args!("hello {0}", name))
-                                });
-                                let __guard1 = __slot1.init(greeting);
-                                {
-                                    let temp = (*__place1).clone();
-                                    let __awaitee = __frame.into_future(yield_now());
-                                    ::core::mem::forget(__guard1);
-                                    __running
-                                        .suspend(__State::AwaitYieldNow1 {
-                                            __awaitee,
-                                            temp,
-                                            name,
-                                        });
-                                    continue '__resume;
-                                }
+                                let temp = (*__place1).clone();
+                                let __awaitee = __frame.into_future(yield_now());
+                                ::core::mem::forget(__guard1);
+                                __running
+                                    .suspend(__State::AwaitYieldNow1 {
+                                        __awaitee,
+                                        temp,
+                                        name,
+                                    });
+                                continue '__resume;
                             }
                         }
                     }
@@ -141,30 +139,28 @@ pub fn scoped(
                             let __slot1 = __frame
                                 .slot(&raw mut (*__frame.slots()).greeting);
                             let __place1 = __slot1.place();
+                            let name = __p0;
+                            let __guard1 = __slot1.guard();
                             {
-                                let name = __p0;
-                                let __guard1 = __slot1.guard();
-                                {
-                                    let __value2 = {
-                                        let temp = __p3;
-                                        {
-                                            let mut __awaited4 = __p4;
-                                            __awaited4;
-                                        }
-                                        drop(temp);
-                                        ()
-                                    };
-                                    __value2;
-                                }
-                                let __awaitee = __frame.into_future(yield_now());
-                                ::core::mem::forget(__guard1);
-                                __running
-                                    .suspend(__State::AwaitYieldNow2 {
-                                        __awaitee,
-                                        name,
-                                    });
-                                continue '__resume;
+                                let __value2 = {
+                                    let temp = __p3;
+                                    {
+                                        let mut __awaited4 = __p4;
+                                        __awaited4;
+                                    }
+                                    drop(temp);
+                                    ()
+                                };
+                                __value2;
                             }
+                            let __awaitee = __frame.into_future(yield_now());
+                            ::core::mem::forget(__guard1);
+                            __running
+                                .suspend(__State::AwaitYieldNow2 {
+                                    __awaitee,
+                                    name,
+                                });
+                            continue '__resume;
                         }
                     }
                     __State::AwaitYieldNow2 { __awaitee, name: __p0 } => {
@@ -175,24 +171,20 @@ pub fn scoped(
                             let __slot1 = __frame
                                 .slot(&raw mut (*__frame.slots()).greeting);
                             let __place1 = __slot1.place();
+                            let name = __p0;
+                            let __guard1 = __slot1.guard();
                             {
-                                let name = __p0;
-                                let __guard1 = __slot1.guard();
-                                {
-                                    let mut __awaited5 = __p5;
-                                    __awaited5;
-                                }
-                                return {
-                                    let __ret = (*__place1).len();
-                                    __running.finish(__ret)
-                                };
+                                let mut __awaited5 = __p5;
+                                __awaited5;
                             }
+                            break '__resume (*__place1).len();
                         }
                     }
                     __State::Returned => __frame.resumed_after_completion(),
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
-            }
+            };
+            __running.finish(__output)
         },
     );
     __machine

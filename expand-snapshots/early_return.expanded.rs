@@ -48,8 +48,8 @@ pub fn clamp(
         },
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            '__resume: loop {
-                let __running;
+            let mut __running;
+            let __output: u32 = '__resume: loop {
                 let mut __next;
                 match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0, __arg1 } => {
@@ -69,7 +69,7 @@ pub fn clamp(
                             __Block::Block2 { limit: __p1 } => {
                                 let limit = __p1;
                                 {
-                                    return __running.finish(limit);
+                                    break '__resume limit;
                                 }
                             }
                             __Block::Block3 { n: __p0 } => {
@@ -106,19 +106,18 @@ pub fn clamp(
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
                         __running = unsafe { __frame.resume(__awaitee) };
+                        let n = __p0;
                         {
-                            let n = __p0;
-                            {
-                                let mut __awaited4 = __p4;
-                                __awaited4;
-                            }
-                            return __running.finish(n);
+                            let mut __awaited4 = __p4;
+                            __awaited4;
                         }
+                        break '__resume n;
                     }
                     __State::Returned => __frame.resumed_after_completion(),
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
-            }
+            };
+            __running.finish(__output)
         },
     );
     __machine

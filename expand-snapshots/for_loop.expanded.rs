@@ -88,8 +88,8 @@ pub fn sum_lengths(
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<usize> {
-            '__resume: loop {
-                let __running;
+            let mut __running;
+            let __output: usize = '__resume: loop {
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
@@ -100,19 +100,17 @@ pub fn sum_lengths(
                                 let __slot2 = __frame
                                     .slot(&raw mut (*__frame.slots()).iter2);
                                 let __place2 = __slot2.place();
+                                let words = __arg0;
+                                let mut sum = 0;
                                 {
-                                    let words = __arg0;
-                                    let mut sum = 0;
+                                    let mut __iter2 = ::core::iter::IntoIterator::into_iter(
+                                        words,
+                                    );
+                                    let __guard2 = __slot2.init(__iter2);
                                     {
-                                        let mut __iter2 = ::core::iter::IntoIterator::into_iter(
-                                            words,
-                                        );
-                                        let __guard2 = __slot2.init(__iter2);
-                                        {
-                                            ::core::mem::forget(__guard2);
-                                            __next = __Block::Block2 { sum };
-                                            break '__entry;
-                                        }
+                                        ::core::mem::forget(__guard2);
+                                        __next = __Block::Block2 { sum };
+                                        break '__entry;
                                     }
                                 }
                             }
@@ -139,26 +137,24 @@ pub fn sum_lengths(
                                     let __slot2 = __frame
                                         .slot(&raw mut (*__frame.slots()).iter2);
                                     let __place2 = __slot2.place();
-                                    {
-                                        let mut sum = __p1;
-                                        let __guard2 = __slot2.guard();
-                                        match ::core::iter::Iterator::next(&mut (*__place2)) {
-                                            ::core::option::Option::Some(__item4) => {
-                                                let __p4 = __item4;
-                                                ::core::mem::forget(__guard2);
-                                                break '__goto __Block::Block3 {
-                                                    sum,
-                                                    item4: __p4,
-                                                };
-                                            }
-                                            ::core::option::Option::None => {
-                                                let __p3 = ();
-                                                ::core::mem::forget(__guard2);
-                                                break '__goto __Block::Block1 {
-                                                    sum,
-                                                    value3: __p3,
-                                                };
-                                            }
+                                    let mut sum = __p1;
+                                    let __guard2 = __slot2.guard();
+                                    match ::core::iter::Iterator::next(&mut (*__place2)) {
+                                        ::core::option::Option::Some(__item4) => {
+                                            let __p4 = __item4;
+                                            ::core::mem::forget(__guard2);
+                                            break '__goto __Block::Block3 {
+                                                sum,
+                                                item4: __p4,
+                                            };
+                                        }
+                                        ::core::option::Option::None => {
+                                            let __p3 = ();
+                                            ::core::mem::forget(__guard2);
+                                            break '__goto __Block::Block1 {
+                                                sum,
+                                                value3: __p3,
+                                            };
                                         }
                                     }
                                 }
@@ -169,21 +165,19 @@ pub fn sum_lengths(
                                         let __slot2 = __frame
                                             .slot(&raw mut (*__frame.slots()).iter2);
                                         let __place2 = __slot2.place();
+                                        let mut sum = __p1;
+                                        let __guard2 = __slot2.guard();
                                         {
-                                            let mut sum = __p1;
-                                            let __guard2 = __slot2.guard();
-                                            {
-                                                let mut __item4 = __p4;
-                                                let w = __item4;
-                                                let __awaitee = __frame.into_future(weigh(w));
-                                                ::core::mem::forget(__guard2);
-                                                __running
-                                                    .suspend(__State::AwaitWeigh {
-                                                        __awaitee,
-                                                        sum,
-                                                    });
-                                                continue '__resume;
-                                            }
+                                            let mut __item4 = __p4;
+                                            let w = __item4;
+                                            let __awaitee = __frame.into_future(weigh(w));
+                                            ::core::mem::forget(__guard2);
+                                            __running
+                                                .suspend(__State::AwaitWeigh {
+                                                    __awaitee,
+                                                    sum,
+                                                });
+                                            continue '__resume;
                                         }
                                     }
                                 }
@@ -192,18 +186,16 @@ pub fn sum_lengths(
                                         let __slot2 = __frame
                                             .slot(&raw mut (*__frame.slots()).iter2);
                                         let __place2 = __slot2.place();
+                                        let mut sum = __p1;
                                         {
-                                            let mut sum = __p1;
                                             {
-                                                {
-                                                    let __guard2 = __slot2.guard();
-                                                    let mut __value3 = __p3;
-                                                    __value3
-                                                };
-                                                ();
-                                            }
-                                            return __running.finish(sum);
+                                                let __guard2 = __slot2.guard();
+                                                let mut __value3 = __p3;
+                                                __value3
+                                            };
+                                            ();
                                         }
+                                        break '__resume sum;
                                     }
                                 }
                                 _ => {
@@ -218,18 +210,16 @@ pub fn sum_lengths(
                                 let __slot2 = __frame
                                     .slot(&raw mut (*__frame.slots()).iter2);
                                 let __place2 = __slot2.place();
+                                let mut sum = __p1;
+                                let __guard2 = __slot2.guard();
                                 {
-                                    let mut sum = __p1;
-                                    let __guard2 = __slot2.guard();
-                                    {
-                                        let mut __awaited6 = __p6;
-                                        sum += __awaited6;
-                                    }
-                                    {
-                                        ::core::mem::forget(__guard2);
-                                        __next = __Block::Block2 { sum };
-                                        continue '__dispatch;
-                                    }
+                                    let mut __awaited6 = __p6;
+                                    sum += __awaited6;
+                                }
+                                {
+                                    ::core::mem::forget(__guard2);
+                                    __next = __Block::Block2 { sum };
+                                    continue '__dispatch;
                                 }
                             }
                         }
@@ -240,7 +230,8 @@ pub fn sum_lengths(
                         }
                     }
                 }
-            }
+            };
+            __running.finish(__output)
         },
     );
     __machine

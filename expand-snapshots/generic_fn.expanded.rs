@@ -41,49 +41,49 @@ pub fn describe<T: Display + Clone>(
         __State::Unresumed { __arg0 },
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<String> {
-            '__resume: loop {
-                let __running;
+            let mut __running;
+            let __output: String = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0 } => {
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                        {
-                            let value = __arg0;
-                            let copy = value.clone();
-                            let __awaitee = __frame.into_future(yield_now());
-                            __running
-                                .suspend(__State::AwaitYieldNow {
-                                    __awaitee,
-                                    copy,
-                                    value,
-                                });
-                            continue '__resume;
-                        }
+                        let value = __arg0;
+                        let copy = value.clone();
+                        let __awaitee = __frame.into_future(yield_now());
+                        __running
+                            .suspend(__State::AwaitYieldNow {
+                                __awaitee,
+                                copy,
+                                value,
+                            });
+                        continue '__resume;
                     }
                     __State::AwaitYieldNow { __awaitee, copy: __p1, value: __p0 } => {
                         let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
                         let __p1 = unsafe { ::core::ptr::read(__p1) };
                         __running = unsafe { __frame.resume(__awaitee) };
+                        let value = __p0;
+                        let copy = __p1;
                         {
-                            let value = __p0;
-                            let copy = __p1;
-                            {
-                                let mut __awaited2 = __p2;
-                                __awaited2;
+                            let mut __awaited2 = __p2;
+                            #[allow(unused_macros)]
+                            macro_rules! __statemachine_local_2 {
+                                () => {
+                                    __awaited2
+                                };
                             }
-                            return {
-                                let __ret = ::alloc::__export::must_use({
-                                    ::alloc::fmt::format(format_args!("{0}/{1}", value, copy))
-                                });
-                                __running.finish(__ret)
-                            };
+                            __awaited2;
                         }
+                        break '__resume ::alloc::__export::must_use({
+                            ::alloc::fmt::format(format_args!("{0}/{1}", value, copy))
+                        });
                     }
                     __State::Returned => __frame.resumed_after_completion(),
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
-            }
+            };
+            __running.finish(__output)
         },
     );
     __machine

@@ -54,8 +54,8 @@ pub fn pick(
         },
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            '__resume: loop {
-                let __running;
+            let mut __running;
+            let __output: u32 = '__resume: loop {
                 let mut __next;
                 match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0, __arg1 } => {
@@ -110,7 +110,7 @@ pub fn pick(
                         };
                         {
                             let __value2 = __p3;
-                            return __running.finish(__value2);
+                            break '__resume __value2;
                         }
                     }
                     __State::AwaitYieldNow { __awaitee, n: __p1 } => {
@@ -136,13 +136,14 @@ pub fn pick(
                         };
                         {
                             let __value2 = __p3;
-                            return __running.finish(__value2);
+                            break '__resume __value2;
                         }
                     }
                     __State::Returned => __frame.resumed_after_completion(),
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
-            }
+            };
+            __running.finish(__output)
         },
     );
     __machine

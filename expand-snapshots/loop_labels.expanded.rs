@@ -54,8 +54,8 @@ pub fn search(
         },
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<(u32, u32)> {
-            '__resume: loop {
-                let __running;
+            let mut __running;
+            let __output: (u32, u32) = '__resume: loop {
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
@@ -211,7 +211,7 @@ pub fn search(
                                             }
                                             __Block::Block1 { value3: __p3 } => {
                                                 let found = __p3;
-                                                return __running.finish(found);
+                                                break '__resume found;
                                             }
                                             _ => {
                                                 ::core::panicking::panic(
@@ -267,7 +267,7 @@ pub fn search(
                             };
                             {
                                 let found = __p3;
-                                return __running.finish(found);
+                                break '__resume found;
                             }
                         }
                         _ => {
@@ -277,7 +277,8 @@ pub fn search(
                         }
                     }
                 }
-            }
+            };
+            __running.finish(__output)
         },
     );
     __machine

@@ -52,8 +52,8 @@ pub fn classify(
         __State::Unresumed { __arg0 },
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            '__resume: loop {
-                let __running;
+            let mut __running;
+            let __output: u32 = '__resume: loop {
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
@@ -114,36 +114,32 @@ pub fn classify(
                         __State::AwaitFetch1 { __awaitee } => {
                             let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             __running = unsafe { __frame.resume(__awaitee) };
+                            let __value5 = __p6;
                             {
-                                let __value5 = __p6;
-                                {
-                                    let __p2 = __value5;
-                                    __next = __Block::Block1 {
-                                        v: ::core::option::Option::None,
-                                        value2: __p2,
-                                    };
-                                    break '__entry;
-                                }
+                                let __p2 = __value5;
+                                __next = __Block::Block1 {
+                                    v: ::core::option::Option::None,
+                                    value2: __p2,
+                                };
+                                break '__entry;
                             }
                         }
                         __State::AwaitFetch2 { __awaitee, v: __p0 } => {
                             let __p8 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p0 = unsafe { ::core::ptr::read(__p0) };
                             __running = unsafe { __frame.resume(__awaitee) };
+                            let v = __p0;
+                            let __value7 = {
+                                let mut __awaited8 = __p8;
+                                (__awaited8 * 2)
+                            };
                             {
-                                let v = __p0;
-                                let __value7 = {
-                                    let mut __awaited8 = __p8;
-                                    (__awaited8 * 2)
+                                let __p2 = __value7;
+                                __next = __Block::Block1 {
+                                    v: ::core::option::Option::Some(v),
+                                    value2: __p2,
                                 };
-                                {
-                                    let __p2 = __value7;
-                                    __next = __Block::Block1 {
-                                        v: ::core::option::Option::Some(v),
-                                        value2: __p2,
-                                    };
-                                    break '__entry;
-                                }
+                                break '__entry;
                             }
                         }
                         __State::Returned => __frame.resumed_after_completion(),
@@ -155,7 +151,7 @@ pub fn classify(
                         __Block::Block1 { v: __p0, value2: __p2 } => {
                             let __flag0 = __p0;
                             let __value1 = __p2;
-                            return __running.finish(__value1);
+                            break '__resume __value1;
                         }
                         _ => {
                             ::core::panicking::panic(
@@ -164,7 +160,8 @@ pub fn classify(
                         }
                     }
                 }
-            }
+            };
+            __running.finish(__output)
         },
     );
     __machine

@@ -59,49 +59,43 @@ impl Counter {
             },
             (),
             move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-                '__resume: loop {
-                    let __running;
+                let mut __running;
+                let __output: u32 = '__resume: loop {
                     match unsafe { __frame.state() } {
                         __State::Unresumed { __arg0, __arg1 } => {
                             __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             let __arg1 = unsafe { ::core::ptr::read(__arg1) };
-                            {
-                                let __self = __arg0;
-                                let by = __arg1;
-                                let __awaitee = __frame.into_future(yield_now());
-                                __running
-                                    .suspend(__State::AwaitYieldNow {
-                                        __awaitee,
-                                        by,
-                                        self_: __self,
-                                    });
-                                continue '__resume;
-                            }
+                            let __self = __arg0;
+                            let by = __arg1;
+                            let __awaitee = __frame.into_future(yield_now());
+                            __running
+                                .suspend(__State::AwaitYieldNow {
+                                    __awaitee,
+                                    by,
+                                    self_: __self,
+                                });
+                            continue '__resume;
                         }
                         __State::AwaitYieldNow { __awaitee, by: __p1, self_: __p0 } => {
                             let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p0 = unsafe { ::core::ptr::read(__p0) };
                             let __p1 = unsafe { ::core::ptr::read(__p1) };
                             __running = unsafe { __frame.resume(__awaitee) };
+                            let __self = __p0;
+                            let by = __p1;
                             {
-                                let __self = __p0;
-                                let by = __p1;
-                                {
-                                    let mut __awaited2 = __p2;
-                                    __awaited2;
-                                }
-                                __self.n += by;
-                                return {
-                                    let __ret = __self.n;
-                                    __running.finish(__ret)
-                                };
+                                let mut __awaited2 = __p2;
+                                __awaited2;
                             }
+                            __self.n += by;
+                            break '__resume __self.n;
                         }
                         __State::Returned => __frame.resumed_after_completion(),
                         __State::Panicked => __frame.resumed_after_panicking(),
                     }
-                }
+                };
+                __running.finish(__output)
             },
         );
         __machine

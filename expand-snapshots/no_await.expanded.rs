@@ -34,25 +34,21 @@ pub fn ready(
         __State::Unresumed { __arg0 },
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            '__resume: loop {
-                let __running;
+            let mut __running;
+            let __output: u32 = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0 } => {
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                        {
-                            let n = __arg0;
-                            let m = n * 3;
-                            return {
-                                let __ret = m + 1;
-                                __running.finish(__ret)
-                            };
-                        }
+                        let n = __arg0;
+                        let m = n * 3;
+                        break '__resume m + 1;
                     }
                     __State::Returned => __frame.resumed_after_completion(),
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
-            }
+            };
+            __running.finish(__output)
         },
     );
     __machine

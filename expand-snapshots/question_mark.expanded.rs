@@ -53,88 +53,74 @@ pub fn total(
             __frame,
             __cx,
         | -> ::statemachine_runtime::__private::Step<Result<u32, String>> {
-            '__resume: loop {
-                let __running;
+            let mut __running;
+            let __output: Result<u32, String> = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0, __arg1 } => {
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         let __arg1 = unsafe { ::core::ptr::read(__arg1) };
-                        {
-                            let a = __arg0;
-                            let b = __arg1;
-                            let __awaitee = __frame.into_future(read(a));
-                            __running
-                                .suspend(__State::AwaitRead1 {
-                                    __awaitee,
-                                    b,
-                                });
-                            continue '__resume;
-                        }
+                        let a = __arg0;
+                        let b = __arg1;
+                        let __awaitee = __frame.into_future(read(a));
+                        __running
+                            .suspend(__State::AwaitRead1 {
+                                __awaitee,
+                                b,
+                            });
+                        continue '__resume;
                     }
                     __State::AwaitRead1 { __awaitee, b: __p1 } => {
                         let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p1 = unsafe { ::core::ptr::read(__p1) };
                         __running = unsafe { __frame.resume(__awaitee) };
-                        {
-                            let b = __p1;
-                            let x = {
-                                let mut __awaited2 = __p2;
-                                (match ::statemachine_runtime::__private::Branch::branch(
-                                    __awaited2,
-                                ) {
-                                    ::core::ops::ControlFlow::Continue(__output) => __output,
-                                    ::core::ops::ControlFlow::Break(__residual) => {
-                                        return {
-                                            let __ret = ::statemachine_runtime::__private::FromResidual::from_residual(
-                                                __residual,
-                                            );
-                                            __running.finish(__ret)
-                                        };
-                                    }
-                                })
-                            };
-                            let __awaitee = __frame.into_future(read(b));
-                            __running
-                                .suspend(__State::AwaitRead2 {
-                                    __awaitee,
-                                    x,
-                                });
-                            continue '__resume;
-                        }
+                        let b = __p1;
+                        let x = {
+                            let mut __awaited2 = __p2;
+                            (match ::statemachine_runtime::__private::Branch::branch(
+                                __awaited2,
+                            ) {
+                                ::core::ops::ControlFlow::Continue(__output) => __output,
+                                ::core::ops::ControlFlow::Break(__residual) => {
+                                    break '__resume (::statemachine_runtime::__private::FromResidual::from_residual(
+                                        __residual,
+                                    ));
+                                }
+                            })
+                        };
+                        let __awaitee = __frame.into_future(read(b));
+                        __running
+                            .suspend(__State::AwaitRead2 {
+                                __awaitee,
+                                x,
+                            });
+                        continue '__resume;
                     }
                     __State::AwaitRead2 { __awaitee, x: __p3 } => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p3 = unsafe { ::core::ptr::read(__p3) };
                         __running = unsafe { __frame.resume(__awaitee) };
-                        {
-                            let x = __p3;
-                            let y = {
-                                let mut __awaited4 = __p4;
-                                (match ::statemachine_runtime::__private::Branch::branch(
-                                    __awaited4,
-                                ) {
-                                    ::core::ops::ControlFlow::Continue(__output) => __output,
-                                    ::core::ops::ControlFlow::Break(__residual) => {
-                                        return {
-                                            let __ret = ::statemachine_runtime::__private::FromResidual::from_residual(
-                                                __residual,
-                                            );
-                                            __running.finish(__ret)
-                                        };
-                                    }
-                                })
-                            };
-                            return {
-                                let __ret = Ok(x + y);
-                                __running.finish(__ret)
-                            };
-                        }
+                        let x = __p3;
+                        let y = {
+                            let mut __awaited4 = __p4;
+                            (match ::statemachine_runtime::__private::Branch::branch(
+                                __awaited4,
+                            ) {
+                                ::core::ops::ControlFlow::Continue(__output) => __output,
+                                ::core::ops::ControlFlow::Break(__residual) => {
+                                    break '__resume (::statemachine_runtime::__private::FromResidual::from_residual(
+                                        __residual,
+                                    ));
+                                }
+                            })
+                        };
+                        break '__resume Ok(x + y);
                     }
                     __State::Returned => __frame.resumed_after_completion(),
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
-            }
+            };
+            __running.finish(__output)
         },
     );
     __machine

@@ -42,46 +42,40 @@ pub fn add(
         },
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            '__resume: loop {
-                let __running;
+            let mut __running;
+            let __output: u32 = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0, __arg1 } => {
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         let __arg1 = unsafe { ::core::ptr::read(__arg1) };
-                        {
-                            let a = __arg0;
-                            let b = __arg1;
-                            let c = a + b;
-                            let __awaitee = __frame.into_future(yield_now());
-                            __running
-                                .suspend(__State::AwaitYieldNow {
-                                    __awaitee,
-                                    c,
-                                });
-                            continue '__resume;
-                        }
+                        let a = __arg0;
+                        let b = __arg1;
+                        let c = a + b;
+                        let __awaitee = __frame.into_future(yield_now());
+                        __running
+                            .suspend(__State::AwaitYieldNow {
+                                __awaitee,
+                                c,
+                            });
+                        continue '__resume;
                     }
                     __State::AwaitYieldNow { __awaitee, c: __p2 } => {
                         let __p3 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p2 = unsafe { ::core::ptr::read(__p2) };
                         __running = unsafe { __frame.resume(__awaitee) };
+                        let c = __p2;
                         {
-                            let c = __p2;
-                            {
-                                let mut __awaited3 = __p3;
-                                __awaited3;
-                            }
-                            return {
-                                let __ret = c * 2;
-                                __running.finish(__ret)
-                            };
+                            let mut __awaited3 = __p3;
+                            __awaited3;
                         }
+                        break '__resume c * 2;
                     }
                     __State::Returned => __frame.resumed_after_completion(),
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
-            }
+            };
+            __running.finish(__output)
         },
     );
     __machine

@@ -99,40 +99,36 @@ pub fn copy_user(
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<bool> {
-            '__resume: loop {
-                let __running;
+            let mut __running;
+            let __output: bool = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed { __arg0 } => {
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                        {
-                            let id = __arg0;
-                            let __awaitee = __frame.into_future(fetch(id));
-                            __running
-                                .suspend(__State::AwaitFetch1 {
-                                    __awaitee,
-                                    id,
-                                });
-                            continue '__resume;
-                        }
+                        let id = __arg0;
+                        let __awaitee = __frame.into_future(fetch(id));
+                        __running
+                            .suspend(__State::AwaitFetch1 {
+                                __awaitee,
+                                id,
+                            });
+                        continue '__resume;
                     }
                     __State::AwaitFetch1 { __awaitee, id: __p0 } => {
                         let __p1 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
                         __running = unsafe { __frame.resume(__awaitee) };
-                        {
-                            let id = __p0;
-                            let name = __p1;
-                            let len = name.len();
-                            let __awaitee = __frame.into_future(fetch(id + 1));
-                            __running
-                                .suspend(__State::AwaitFetch2 {
-                                    __awaitee,
-                                    len,
-                                    name,
-                                });
-                            continue '__resume;
-                        }
+                        let id = __p0;
+                        let name = __p1;
+                        let len = name.len();
+                        let __awaitee = __frame.into_future(fetch(id + 1));
+                        __running
+                            .suspend(__State::AwaitFetch2 {
+                                __awaitee,
+                                len,
+                                name,
+                            });
+                        continue '__resume;
                     }
                     __State::AwaitFetch2 { __awaitee, len: __p3, name: __p2 } => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
@@ -143,17 +139,15 @@ pub fn copy_user(
                             let __slot5 = __frame
                                 .slot(&raw mut (*__frame.slots()).backup);
                             let __place5 = __slot5.place();
-                            {
-                                let name = __p2;
-                                let len = __p3;
-                                let backup = __p4;
-                                let __guard5 = __slot5.init(backup);
-                                let __awaitee = __frame
-                                    .into_future(store(name + &(*__place5), len));
-                                ::core::mem::forget(__guard5);
-                                __running.suspend(__State::AwaitStore { __awaitee });
-                                continue '__resume;
-                            }
+                            let name = __p2;
+                            let len = __p3;
+                            let backup = __p4;
+                            let __guard5 = __slot5.init(backup);
+                            let __awaitee = __frame
+                                .into_future(store(name + &(*__place5), len));
+                            ::core::mem::forget(__guard5);
+                            __running.suspend(__State::AwaitStore { __awaitee });
+                            continue '__resume;
                         }
                     }
                     __State::AwaitStore { __awaitee } => {
@@ -165,13 +159,14 @@ pub fn copy_user(
                             let __place5 = __slot5.place();
                             let __guard5 = __slot5.guard();
                             let __value6 = __p7;
-                            return __running.finish(__value6);
+                            break '__resume __value6;
                         }
                     }
                     __State::Returned => __frame.resumed_after_completion(),
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
-            }
+            };
+            __running.finish(__output)
         },
     );
     __machine

@@ -87,8 +87,8 @@ pub fn drain(
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            '__resume: loop {
-                let __running;
+            let mut __running;
+            let __output: u32 = '__resume: loop {
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
@@ -99,15 +99,13 @@ pub fn drain(
                                 let __slot0 = __frame
                                     .slot(&raw mut (*__frame.slots()).stack);
                                 let __place0 = __slot0.place();
+                                let mut stack = __arg0;
+                                let __guard0 = __slot0.init(stack);
+                                let mut sum = 0;
                                 {
-                                    let mut stack = __arg0;
-                                    let __guard0 = __slot0.init(stack);
-                                    let mut sum = 0;
-                                    {
-                                        ::core::mem::forget(__guard0);
-                                        __next = __Block::Block2 { sum };
-                                        break '__entry;
-                                    }
+                                    ::core::mem::forget(__guard0);
+                                    __next = __Block::Block2 { sum };
+                                    break '__entry;
                                 }
                             }
                         }
@@ -135,25 +133,23 @@ pub fn drain(
                                     let __slot0 = __frame
                                         .slot(&raw mut (*__frame.slots()).stack);
                                     let __place0 = __slot0.place();
+                                    let __guard0 = __slot0.guard();
+                                    let mut sum = __p1;
                                     {
-                                        let __guard0 = __slot0.guard();
-                                        let mut sum = __p1;
-                                        {
-                                            let __t3 = (*__place0).pop();
-                                            match __t3 {
-                                                Some(__bind4) => {
-                                                    let __p4 = __bind4;
-                                                    ::core::mem::forget(__guard0);
-                                                    break '__goto __Block::Block3 { sum, top: __p4 };
-                                                }
-                                                _ => {
-                                                    let __p2 = ();
-                                                    ::core::mem::forget(__guard0);
-                                                    break '__goto __Block::Block1 {
-                                                        sum,
-                                                        value2: __p2,
-                                                    };
-                                                }
+                                        let __t3 = (*__place0).pop();
+                                        match __t3 {
+                                            Some(__bind4) => {
+                                                let __p4 = __bind4;
+                                                ::core::mem::forget(__guard0);
+                                                break '__goto __Block::Block3 { sum, top: __p4 };
+                                            }
+                                            _ => {
+                                                let __p2 = ();
+                                                ::core::mem::forget(__guard0);
+                                                break '__goto __Block::Block1 {
+                                                    sum,
+                                                    value2: __p2,
+                                                };
                                             }
                                         }
                                     }
@@ -165,21 +161,19 @@ pub fn drain(
                                         let __slot0 = __frame
                                             .slot(&raw mut (*__frame.slots()).stack);
                                         let __place0 = __slot0.place();
+                                        let __guard0 = __slot0.guard();
+                                        let mut sum = __p1;
                                         {
-                                            let __guard0 = __slot0.guard();
-                                            let mut sum = __p1;
-                                            {
-                                                let top = __p4;
-                                                let __awaitee = __frame.into_future(yield_now());
-                                                ::core::mem::forget(__guard0);
-                                                __running
-                                                    .suspend(__State::AwaitYieldNow {
-                                                        __awaitee,
-                                                        top,
-                                                        sum,
-                                                    });
-                                                continue '__resume;
-                                            }
+                                            let top = __p4;
+                                            let __awaitee = __frame.into_future(yield_now());
+                                            ::core::mem::forget(__guard0);
+                                            __running
+                                                .suspend(__State::AwaitYieldNow {
+                                                    __awaitee,
+                                                    top,
+                                                    sum,
+                                                });
+                                            continue '__resume;
                                         }
                                     }
                                 }
@@ -188,15 +182,13 @@ pub fn drain(
                                         let __slot0 = __frame
                                             .slot(&raw mut (*__frame.slots()).stack);
                                         let __place0 = __slot0.place();
+                                        let __guard0 = __slot0.guard();
+                                        let mut sum = __p1;
                                         {
-                                            let __guard0 = __slot0.guard();
-                                            let mut sum = __p1;
-                                            {
-                                                let mut __value2 = __p2;
-                                                __value2;
-                                            }
-                                            return __running.finish(sum);
+                                            let mut __value2 = __p2;
+                                            __value2;
                                         }
+                                        break '__resume sum;
                                     }
                                 }
                                 _ => {
@@ -215,24 +207,22 @@ pub fn drain(
                                 let __slot0 = __frame
                                     .slot(&raw mut (*__frame.slots()).stack);
                                 let __place0 = __slot0.place();
+                                let __guard0 = __slot0.guard();
+                                let mut sum = __p1;
                                 {
-                                    let __guard0 = __slot0.guard();
-                                    let mut sum = __p1;
+                                    let top = __p4;
                                     {
-                                        let top = __p4;
                                         {
-                                            {
-                                                let mut __awaited5 = __p5;
-                                                __awaited5;
-                                            }
-                                            sum += top;
+                                            let mut __awaited5 = __p5;
+                                            __awaited5;
                                         }
+                                        sum += top;
                                     }
-                                    {
-                                        ::core::mem::forget(__guard0);
-                                        __next = __Block::Block2 { sum };
-                                        continue '__dispatch;
-                                    }
+                                }
+                                {
+                                    ::core::mem::forget(__guard0);
+                                    __next = __Block::Block2 { sum };
+                                    continue '__dispatch;
                                 }
                             }
                         }
@@ -243,7 +233,8 @@ pub fn drain(
                         }
                     }
                 }
-            }
+            };
+            __running.finish(__output)
         },
     );
     __machine

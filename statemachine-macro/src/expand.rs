@@ -393,6 +393,21 @@ enum Context {
     Dispatch(BlockId),
 }
 
+/// The statements of a `{ .. }` block that ends its enclosing block, where
+/// the braces change nothing: its code ends in a jump, and what was declared
+/// before it was moved into it.
+fn unbraced(tokens: TokenStream) -> TokenStream {
+    let mut trees = tokens.clone().into_iter();
+    match (trees.next(), trees.next()) {
+        (Some(TokenTree::Group(group)), None)
+            if group.delimiter() == proc_macro2::Delimiter::Brace =>
+        {
+            group.stream()
+        }
+        _ => tokens,
+    }
+}
+
 /// `tokens` as one `{ .. }` block, without adding braces around one.
 fn braced(tokens: TokenStream) -> TokenStream {
     let mut trees = tokens.clone().into_iter();
@@ -735,7 +750,7 @@ impl Emitter<'_> {
             let vars: Vec<Ident> = saved.iter().map(|&(l, _)| self.param_var(l)).collect();
             let value = self.param_var(point.value);
             let then = if self.placement[target] == Placement::Entry {
-                self.tree(target)?
+                unbraced(self.tree(target)?)
             } else {
                 let target_variant = self.variant(target);
                 let fields = self.field_vars(&self.plan.params[target]);
@@ -763,7 +778,7 @@ impl Emitter<'_> {
                 }
             });
         }
-        let start = self.tree(0)?;
+        let start = unbraced(self.tree(0)?);
 
         // ---- dispatch: the joins, run until the next suspension ----
         let mut dispatch_arms = Vec::new();
@@ -893,6 +908,7 @@ impl Emitter<'_> {
             }
         };
         let declare_next = (!enum_blocks.is_empty()).then(|| quote!(let mut #next;));
+        let output_var = Ident::new("__output", Span::mixed_site());
         let state_match = quote! {
             // SAFETY: the reference is not used once the state is written
             // again, and pinned fields are only polled in place.
@@ -957,12 +973,15 @@ impl Emitter<'_> {
             #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
             #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
             let __machine = ::statemachine_runtime::__private::machine(#initial, #slots_init, move |#frame, #cx| -> ::statemachine_runtime::__private::Step<#output> {
-                #resume: loop {
-                    let #running;
+                let mut #running;
+                // Typed, so that each `return` is checked against the
+                // function's return type, as rustc checks it.
+                let #output_var: #output = #resume: loop {
                     #declare_next
                     #entered
                     #dispatch_loop
-                }
+                };
+                #running.finish(#output_var)
             });
             #traced
         })
@@ -1049,6 +1068,7 @@ impl Emitter<'_> {
             }
             // SAFETY: the slots live in the pinned machine; uses of a slot's
             // place follow the user's code, which the shadow body borrow-checks.
+            let inner = unbraced(inner);
             return Ok(quote!(unsafe { #pointers #inner }));
         }
         let prefix = &frame.prefix;

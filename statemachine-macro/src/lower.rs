@@ -85,7 +85,6 @@ pub(crate) struct Names {
     /// to it, and the values that jump carries.
     pub looped: syn::Lifetime,
     pub carried: Ident,
-    pub ret: Ident,
     /// The guard that poisons the state if the body panics.
     pub running: Ident,
     pub cx: Ident,
@@ -112,7 +111,6 @@ impl Names {
             goto: label("__goto"),
             looped: label("__loop"),
             carried: ident("__carried"),
-            ret: ident("__ret"),
             running: ident("__running"),
             cx: ident("__cx"),
             self_: Ident::new("__self", self_span),
@@ -120,18 +118,20 @@ impl Names {
     }
 }
 
-/// `return value` from the step function: the machine completes.
+/// `return value` in the body: leaves the step function's loop with the
+/// value, which ends the body's scopes on the way (their drops run while the
+/// machine is still running, so a panicking one poisons it, as in rustc);
+/// the machine completes after the loop.
+/// The value is checked against the function's return type (the loop's
+/// result is typed), and its temporaries drop before the locals, as in a
+/// `return`.
 pub(crate) fn return_tokens(names: &Names, value: TokenStream) -> TokenStream {
-    let Names { ret, running, .. } = names;
-    if syn::parse2::<Ident>(value.clone()).is_ok() {
-        return quote!(return #running.finish(#value));
-    }
-    // The value's temporaries drop before the state becomes `Returned`.
-    quote! {
-        return {
-            let #ret = #value;
-            #running.finish(#ret)
-        }
+    let resume = &names.resume;
+    // `break 'l ::path` reads as a label declaration to syn (and to
+    // `cargo expand`).
+    match value.clone().into_iter().next() {
+        Some(proc_macro2::TokenTree::Punct(_)) => quote!(break #resume (#value)),
+        _ => quote!(break #resume #value),
     }
 }
 

@@ -86,3 +86,12 @@ differential!(panics panic_building_the_awaitee_with_slots_in_scope, (n: usize) 
     let after = D("after");
     leaf(if names.len() > n { panic!("building") } else { "two" }, first.touch().len()).await
 }, (1));
+
+// A local's destructor panics as the body returns: the locals are dropped
+// before the machine completes, so the machine is poisoned, not returned.
+differential!(panics panic_in_drop_while_returning, (n: u32) -> u32 {
+    let d = D("d");
+    let p = PanicOnDrop("p");
+    let v = leaf("one", n).await;
+    v + 1
+}, (1));

@@ -454,3 +454,16 @@ impl Lock {
         Guard(self.0.borrow_mut())
     }
 }
+
+/// Logs its drop, then panics: a destructor that fails.
+#[derive(Debug)]
+pub struct PanicOnDrop(pub &'static str);
+
+impl Drop for PanicOnDrop {
+    fn drop(&mut self) {
+        log(format!("drop {}", self.0));
+        if !std::thread::panicking() {
+            panic!("dropping {}", self.0);
+        }
+    }
+}
