@@ -21,8 +21,8 @@
 //!         Panicked,
 //!     }
 //!     machine(__State::Unresumed { __arg0 }, (), move |__frame, __cx| -> Step<u32> {
-//!         '__resume: loop {
-//!             let __running;                 // poisons the state if the body unwinds
+//!         let mut __running;                 // poisons the state if the body unwinds
+//!         let __output: u32 = '__resume: loop {
 //!             match __frame.state() {
 //!                 Unresumed { __arg0 } => {
 //!                     __running = __frame.start(); let a = read(__arg0);
@@ -32,11 +32,12 @@
 //!                 AwaitDouble { __awaitee, a } => {
 //!                     let b = __frame.poll(__awaitee, __cx)?;   // in place; `?` suspends
 //!                     let a = read(a); __running = __frame.resume(__awaitee);
-//!                     return __running.finish(a + b)
+//!                     break '__resume a + b    // `return`: the body's scopes end
 //!                 }
 //!                 ..
 //!             }
-//!         }
+//!         };
+//!         __running.finish(__output)         // then the state becomes `Returned`
 //!     })
 //! }
 //! ```
