@@ -493,17 +493,18 @@ fn inline_small_joins(body: &LoweredBody, plan: &Plan, placement: &mut [Placemen
     /// Token trees (top level, per item) above which a join is not copied.
     const MAX_TOKENS: usize = 160;
     let resumes: BTreeSet<BlockId> = body.awaits.iter().map(|a| a.resume).collect();
-    let has_after = |b: BlockId| {
-        placement
-            .iter()
-            .any(|p| matches!(p, Placement::After { from } if *from == b))
-    };
+    let mut has_after = vec![false; body.blocks.len()];
+    for p in placement.iter() {
+        if let Placement::After { from } = *p {
+            has_after[from] = true;
+        }
+    }
     let candidate = |b: BlockId| {
         let block = &body.blocks[b];
         plan.reachable[b]
             && placement[b] == Placement::Dispatch
             && matches!(block.kind, BlockKind::Plain)
-            && !has_after(b)
+            && !has_after[b]
             && block.out.iter().all(|&g| {
                 let to = body.gotos[g].to;
                 to != b && !resumes.contains(&to)
@@ -708,16 +709,19 @@ impl Emitter<'_> {
         }
 
         // ---- the block enum: joins, and successors that share a jump ----
+        // Successors written after a block that has several are matched
+        // there through `__Block` values too.
+        let mut shared_successors = BTreeSet::new();
+        for &from in &blocks {
+            let successors = self.tree_successors(from);
+            if successors.len() > 1 {
+                shared_successors.extend(successors);
+            }
+        }
         let enum_blocks: Vec<BlockId> = blocks
             .iter()
             .copied()
-            .filter(|&b| {
-                self.placement[b] == Placement::Dispatch
-                    || (0..self.body.blocks.len()).any(|from| {
-                        let successors = self.tree_successors(from);
-                        successors.len() > 1 && successors.contains(&b)
-                    })
-            })
+            .filter(|b| self.placement[*b] == Placement::Dispatch || shared_successors.contains(b))
             .collect();
         let has_dispatch = blocks
             .iter()

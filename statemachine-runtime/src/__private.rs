@@ -506,76 +506,6 @@ impl<T, F: DropFlag> Slot<T, F> {
         }
     }
 
-    /// The place of the value.
-    ///
-    /// # Safety
-    /// `slot` points to a live `Slot` (only its address is computed).
-    #[inline(always)]
-    unsafe fn place(slot: *mut Self) -> *mut T {
-        // SAFETY: the caller guarantees the pointer is in bounds of a live
-        // slot; no memory is read or written.
-        unsafe { (&raw mut (*slot).value).cast::<T>() }
-    }
-
-    /// Stores the value of a declaration, and returns the guard that drops
-    /// it when its scope ends.
-    ///
-    /// # Safety
-    /// `slot` is valid and empty (its scope starts here), and stays valid
-    /// while the guard lives.
-    #[inline(always)]
-    unsafe fn init(slot: *mut Self, value: T) -> SlotGuard<T, F> {
-        // SAFETY: as the caller guarantees.
-        unsafe {
-            Self::write(slot, value);
-            SlotGuard(slot)
-        }
-    }
-
-    /// # Safety
-    /// `slot` is valid and empty.
-    #[inline(always)]
-    unsafe fn write(slot: *mut Self, value: T) {
-        // SAFETY: as the caller guarantees.
-        unsafe {
-            (*slot).value.write(value);
-            (*slot).live.set(true);
-        }
-    }
-
-    /// Moves the value out (a use in value position): the bytes stay, which
-    /// is what a later read of a `Copy` value needs; the drop flag is cleared.
-    ///
-    /// # Safety
-    /// `slot` is valid and holds a value (the shadow body's borrow check
-    /// rejects a use after move).
-    #[inline(always)]
-    unsafe fn take(slot: *mut Self) -> T {
-        // SAFETY: as the caller guarantees.
-        unsafe {
-            (*slot).live.set(false);
-            (*slot).value.as_ptr().read()
-        }
-    }
-
-    /// `x = value`: drops the old value if there is one, as rustc's drop
-    /// elaboration does for a possibly moved-from local.
-    ///
-    /// # Safety
-    /// `slot` is valid.
-    #[inline(always)]
-    unsafe fn assign(slot: *mut Self, value: T) {
-        // SAFETY: as the caller guarantees; the old value is dropped only
-        // when its flag says it is there.
-        unsafe {
-            if (*slot).live.is_set() {
-                (*slot).live.set(false);
-                (*slot).value.assume_init_drop();
-            }
-            Self::write(slot, value);
-        }
-    }
-
     /// Drops the value if it is there (the end of its scope).
     ///
     /// # Safety
@@ -633,11 +563,12 @@ impl<T, F: DropFlag> SlotPtr<T, F> {
     /// The place of the value, which the user's code names.
     ///
     /// # Safety
-    /// See [`SlotPtr`].
+    /// See [`SlotPtr`] (only the address is computed).
     #[inline(always)]
     pub unsafe fn place(self) -> *mut T {
-        // SAFETY: as the caller guarantees.
-        unsafe { Slot::place(self.0) }
+        // SAFETY: the pointer is in bounds of a live slot; no memory is read
+        // or written.
+        unsafe { (&raw mut (*self.0).value).cast::<T>() }
     }
 
     /// Stores the value of a declaration, and returns the guard that drops
@@ -648,7 +579,8 @@ impl<T, F: DropFlag> SlotPtr<T, F> {
     #[inline(always)]
     pub unsafe fn init(self, value: T) -> SlotGuard<T, F> {
         // SAFETY: as the caller guarantees.
-        unsafe { Slot::init(self.0, value) }
+        unsafe { self.write(value) };
+        SlotGuard(self.0)
     }
 
     /// The guard of a value declared earlier, in a block that resumes its
@@ -661,24 +593,45 @@ impl<T, F: DropFlag> SlotPtr<T, F> {
         SlotGuard(self.0)
     }
 
-    /// Moves the value out: see [`Slot`]'s `take`.
+    /// Moves the value out (a use in value position): the bytes stay, which
+    /// is what a later read of a `Copy` value needs; the drop flag is cleared.
     ///
     /// # Safety
-    /// See [`SlotPtr`]; the slot holds a value.
+    /// See [`SlotPtr`]; the slot holds a value (the shadow body's borrow
+    /// check rejects a use after move).
     #[inline(always)]
     pub unsafe fn take(self) -> T {
         // SAFETY: as the caller guarantees.
-        unsafe { Slot::take(self.0) }
+        unsafe {
+            (*self.0).live.set(false);
+            (*self.0).value.as_ptr().read()
+        }
     }
 
-    /// `x = value`, dropping the old value if there is one.
+    /// `x = value`: drops the old value if there is one, as rustc's drop
+    /// elaboration does for a possibly moved-from local.
     ///
     /// # Safety
     /// See [`SlotPtr`].
     #[inline(always)]
     pub unsafe fn assign(self, value: T) {
+        // SAFETY: as the caller guarantees; the old value is dropped only
+        // when its flag says it is there.
+        unsafe {
+            Slot::drop_live(self.0);
+            self.write(value);
+        }
+    }
+
+    /// # Safety
+    /// The slot is valid and empty.
+    #[inline(always)]
+    unsafe fn write(self, value: T) {
         // SAFETY: as the caller guarantees.
-        unsafe { Slot::assign(self.0, value) }
+        unsafe {
+            (*self.0).value.write(value);
+            (*self.0).live.set(true);
+        }
     }
 }
 
