@@ -10,9 +10,9 @@ pub fn count_even(
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, T2, T1, T0> {
         /// Not polled yet: holds the arguments.
-        Unresumed { __arg0: A0 },
-        /// `ready(i).await`, line 12
-        AwaitReady { __awaitee: F0, even: T2, i: T1, limit: T0 },
+        Unresumed(A0),
+        /// `ready(i).await`, line 12: the awaitee, `even`, `i`, `limit`
+        AwaitReady(F0, T2, T1, T0),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -26,8 +26,8 @@ pub fn count_even(
             ::statemachine_runtime::__private::info(
                 "count_even",
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 8),
-                    Self::AwaitReady { .. } => ("AwaitReady", "ready(i)", 12),
+                    Self::Unresumed(..) => ("Unresumed", "", 8),
+                    Self::AwaitReady(..) => ("AwaitReady", "ready(i)", 12),
                     Self::Returned => ("Returned", "", 8),
                     Self::Panicked => ("Panicked", "", 8),
                 },
@@ -37,18 +37,18 @@ pub fn count_even(
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T0, T1, T2, T5, T3> {
-        Block2 { limit: T0, i: T1, even: T2 },
-        Block3 { limit: T0, i: T1, even: T2 },
-        AfterReady { limit: T0, i: T1, even: T2, awaited5: T5 },
-        Block5 { limit: T0, i: T1, even: T2, awaited5: T5 },
-        Block6 { limit: T0, i: T1, even: T2 },
-        Block1 { even: T2, value3: T3 },
+        Block2(T0, T1, T2),
+        Block3(T0, T1, T2),
+        AfterReady(T0, T1, T2, T5),
+        Block5(T0, T1, T2, T5),
+        Block6(T0, T1, T2),
+        Block1(T2, T3),
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed { __arg0 },
+        __State::Unresumed(__arg0),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             let mut __running;
@@ -56,34 +56,24 @@ pub fn count_even(
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
-                        __State::Unresumed { __arg0 } => {
+                        __State::Unresumed(__arg0) => {
                             __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             let limit = __arg0;
                             let mut i = 0;
                             let mut even = 0;
                             {
-                                __next = __Block::Block2 { limit, i, even };
+                                __next = __Block::Block2(limit, i, even);
                                 break '__entry;
                             }
                         }
-                        __State::AwaitReady {
-                            __awaitee,
-                            even: __p2,
-                            i: __p1,
-                            limit: __p0,
-                        } => {
+                        __State::AwaitReady(__awaitee, __p2, __p1, __p0) => {
                             let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p0 = unsafe { ::core::ptr::read(__p0) };
                             let __p1 = unsafe { ::core::ptr::read(__p1) };
                             let __p2 = unsafe { ::core::ptr::read(__p2) };
                             __running = unsafe { __frame.resume(__awaitee) };
-                            __next = __Block::AfterReady {
-                                limit: __p0,
-                                i: __p1,
-                                even: __p2,
-                                awaited5: __p5,
-                            };
+                            __next = __Block::AfterReady(__p0, __p1, __p2, __p5);
                             break '__entry;
                         }
                         __State::Returned => __frame.resumed_after_completion(),
@@ -92,37 +82,29 @@ pub fn count_even(
                 }
                 '__dispatch: loop {
                     match __next {
-                        __Block::Block2 { limit: __p0, i: __p1, even: __p2 } => {
+                        __Block::Block2(__p0, __p1, __p2) => {
                             __next = '__goto: {
                                 let limit = __p0;
                                 let mut i = __p1;
                                 let mut even = __p2;
                                 if i < limit {
-                                    break '__goto __Block::Block3 { limit, i, even };
+                                    break '__goto __Block::Block3(limit, i, even);
                                 } else {
                                     let __p3 = ();
-                                    break '__goto __Block::Block1 {
-                                        even,
-                                        value3: __p3,
-                                    };
+                                    break '__goto __Block::Block1(even, __p3);
                                 }
                             };
                             match __next {
-                                __Block::Block3 { limit: __p0, i: __p1, even: __p2 } => {
+                                __Block::Block3(__p0, __p1, __p2) => {
                                     let limit = __p0;
                                     let mut i = __p1;
                                     let mut even = __p2;
                                     let __awaitee = __frame.into_future(ready(i));
                                     __running
-                                        .suspend(__State::AwaitReady {
-                                            __awaitee,
-                                            even,
-                                            i,
-                                            limit,
-                                        });
+                                        .suspend(__State::AwaitReady(__awaitee, even, i, limit));
                                     continue '__resume;
                                 }
-                                __Block::Block1 { even: __p2, value3: __p3 } => {
+                                __Block::Block1(__p2, __p3) => {
                                     let mut even = __p2;
                                     {
                                         let mut __value3 = __p3;
@@ -137,12 +119,7 @@ pub fn count_even(
                                 }
                             }
                         }
-                        __Block::AfterReady {
-                            limit: __p0,
-                            i: __p1,
-                            even: __p2,
-                            awaited5: __p5,
-                        } => {
+                        __Block::AfterReady(__p0, __p1, __p2, __p5) => {
                             __next = '__goto: {
                                 let limit = __p0;
                                 let mut i = __p1;
@@ -150,24 +127,14 @@ pub fn count_even(
                                 {
                                     let mut __awaited5 = __p5;
                                     if __awaited5 {
-                                        break '__goto __Block::Block5 {
-                                            limit,
-                                            i,
-                                            even,
-                                            awaited5: __awaited5,
-                                        };
+                                        break '__goto __Block::Block5(limit, i, even, __awaited5);
                                     } else {
-                                        break '__goto __Block::Block6 { limit, i, even };
+                                        break '__goto __Block::Block6(limit, i, even);
                                     }
                                 }
                             };
                             match __next {
-                                __Block::Block5 {
-                                    limit: __p0,
-                                    i: __p1,
-                                    even: __p2,
-                                    awaited5: __p5,
-                                } => {
+                                __Block::Block5(__p0, __p1, __p2, __p5) => {
                                     let (__p0, __p1, __p2, __p4) = '__goto: {
                                         let limit = __p0;
                                         let mut i = __p1;
@@ -196,12 +163,12 @@ pub fn count_even(
                                             i += 1;
                                         }
                                         {
-                                            __next = __Block::Block2 { limit, i, even };
+                                            __next = __Block::Block2(limit, i, even);
                                             continue '__dispatch;
                                         }
                                     }
                                 }
-                                __Block::Block6 { limit: __p0, i: __p1, even: __p2 } => {
+                                __Block::Block6(__p0, __p1, __p2) => {
                                     let (__p0, __p1, __p2, __p4) = '__goto: {
                                         let limit = __p0;
                                         let mut i = __p1;
@@ -223,7 +190,7 @@ pub fn count_even(
                                             i += 1;
                                         }
                                         {
-                                            __next = __Block::Block2 { limit, i, even };
+                                            __next = __Block::Block2(limit, i, even);
                                             continue '__dispatch;
                                         }
                                     }

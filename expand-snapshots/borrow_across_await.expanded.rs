@@ -29,9 +29,9 @@ pub fn first_after_yield(
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, T2> {
         /// Not polled yet: holds the arguments.
-        Unresumed { __arg0: A0 },
-        /// `yield_now().await`, line 7
-        AwaitYieldNow { __awaitee: F0, first: T2 },
+        Unresumed(A0),
+        /// `yield_now().await`, line 7: the awaitee, `first`
+        AwaitYieldNow(F0, T2),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -45,8 +45,8 @@ pub fn first_after_yield(
             ::statemachine_runtime::__private::info(
                 "first_after_yield",
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 7),
+                    Self::Unresumed(..) => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 7),
                     Self::Returned => ("Returned", "", 4),
                     Self::Panicked => ("Panicked", "", 4),
                 },
@@ -54,7 +54,7 @@ pub fn first_after_yield(
         }
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T1>) {
             unsafe {
-                if let __State::AwaitYieldNow { __awaitee, first: __p2 } = &mut *this {
+                if let __State::AwaitYieldNow(__awaitee, __p2) = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
                     ::core::ptr::drop_in_place(__p2);
                     ::statemachine_runtime::__private::Slot::drop_live(
@@ -70,7 +70,7 @@ pub fn first_after_yield(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed { __arg0 },
+        __State::Unresumed(__arg0),
         __Slots {
             items: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
@@ -79,7 +79,7 @@ pub fn first_after_yield(
             let mut __running;
             let __output: u32 = '__resume: loop {
                 match unsafe { __frame.state() } {
-                    __State::Unresumed { __arg0 } => {
+                    __State::Unresumed(__arg0) => {
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         unsafe {
@@ -92,15 +92,11 @@ pub fn first_after_yield(
                             let first = &(*__place1)[0];
                             let __awaitee = __frame.into_future(yield_now());
                             ::core::mem::forget(__guard1);
-                            __running
-                                .suspend(__State::AwaitYieldNow {
-                                    __awaitee,
-                                    first,
-                                });
+                            __running.suspend(__State::AwaitYieldNow(__awaitee, first));
                             continue '__resume;
                         }
                     }
-                    __State::AwaitYieldNow { __awaitee, first: __p2 } => {
+                    __State::AwaitYieldNow(__awaitee, __p2) => {
                         let __p3 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p2 = unsafe { ::core::ptr::read(__p2) };
                         __running = unsafe { __frame.resume(__awaitee) };

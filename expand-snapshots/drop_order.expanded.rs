@@ -35,11 +35,11 @@ pub fn scoped(
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, T3, T0, F1> {
         /// Not polled yet: holds the arguments.
-        Unresumed { __arg0: A0 },
-        /// `yield_now().await`, line 8
-        AwaitYieldNow1 { __awaitee: F0, temp: T3, name: T0 },
-        /// `yield_now().await`, line 11
-        AwaitYieldNow2 { __awaitee: F1, name: T0 },
+        Unresumed(A0),
+        /// `yield_now().await`, line 8: the awaitee, `temp`, `name`
+        AwaitYieldNow1(F0, T3, T0),
+        /// `yield_now().await`, line 11: the awaitee, `name`
+        AwaitYieldNow2(F1, T0),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -60,9 +60,9 @@ pub fn scoped(
             ::statemachine_runtime::__private::info(
                 "scoped",
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow1 { .. } => ("AwaitYieldNow1", "yield_now()", 8),
-                    Self::AwaitYieldNow2 { .. } => ("AwaitYieldNow2", "yield_now()", 11),
+                    Self::Unresumed(..) => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow1(..) => ("AwaitYieldNow1", "yield_now()", 8),
+                    Self::AwaitYieldNow2(..) => ("AwaitYieldNow2", "yield_now()", 11),
                     Self::Returned => ("Returned", "", 4),
                     Self::Panicked => ("Panicked", "", 4),
                 },
@@ -70,7 +70,7 @@ pub fn scoped(
         }
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T1>) {
             unsafe {
-                if let __State::AwaitYieldNow1 { __awaitee, temp: __p3, name: __p0 } = &mut *this {
+                if let __State::AwaitYieldNow1(__awaitee, __p3, __p0) = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
                     ::core::ptr::drop_in_place(__p3);
                     ::statemachine_runtime::__private::Slot::drop_live(
@@ -79,7 +79,7 @@ pub fn scoped(
                     ::core::ptr::drop_in_place(__p0);
                     return;
                 }
-                if let __State::AwaitYieldNow2 { __awaitee, name: __p0 } = &mut *this {
+                if let __State::AwaitYieldNow2(__awaitee, __p0) = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
                     ::statemachine_runtime::__private::Slot::drop_live(
                         &raw mut (*slots).greeting,
@@ -95,7 +95,7 @@ pub fn scoped(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed { __arg0 },
+        __State::Unresumed(__arg0),
         __Slots {
             greeting: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
@@ -104,7 +104,7 @@ pub fn scoped(
             let mut __running;
             let __output: usize = '__resume: loop {
                 match unsafe { __frame.state() } {
-                    __State::Unresumed { __arg0 } => {
+                    __State::Unresumed(__arg0) => {
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         unsafe {
@@ -121,16 +121,12 @@ pub fn scoped(
                                 let __awaitee = __frame.into_future(yield_now());
                                 ::core::mem::forget(__guard1);
                                 __running
-                                    .suspend(__State::AwaitYieldNow1 {
-                                        __awaitee,
-                                        temp,
-                                        name,
-                                    });
+                                    .suspend(__State::AwaitYieldNow1(__awaitee, temp, name));
                                 continue '__resume;
                             }
                         }
                     }
-                    __State::AwaitYieldNow1 { __awaitee, temp: __p3, name: __p0 } => {
+                    __State::AwaitYieldNow1(__awaitee, __p3, __p0) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
                         let __p3 = unsafe { ::core::ptr::read(__p3) };
@@ -155,15 +151,11 @@ pub fn scoped(
                             }
                             let __awaitee = __frame.into_future(yield_now());
                             ::core::mem::forget(__guard1);
-                            __running
-                                .suspend(__State::AwaitYieldNow2 {
-                                    __awaitee,
-                                    name,
-                                });
+                            __running.suspend(__State::AwaitYieldNow2(__awaitee, name));
                             continue '__resume;
                         }
                     }
-                    __State::AwaitYieldNow2 { __awaitee, name: __p0 } => {
+                    __State::AwaitYieldNow2(__awaitee, __p0) => {
                         let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
                         __running = unsafe { __frame.resume(__awaitee) };

@@ -8,9 +8,9 @@ pub fn clamp(
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, A1, F0, T0> {
         /// Not polled yet: holds the arguments.
-        Unresumed { __arg0: A0, __arg1: A1 },
-        /// `yield_now().await`, line 8
-        AwaitYieldNow { __awaitee: F0, n: T0 },
+        Unresumed(A0, A1),
+        /// `yield_now().await`, line 8: the awaitee, `n`
+        AwaitYieldNow(F0, T0),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -24,8 +24,8 @@ pub fn clamp(
             ::statemachine_runtime::__private::info(
                 "clamp",
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 8),
+                    Self::Unresumed(..) => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 8),
                     Self::Returned => ("Returned", "", 4),
                     Self::Panicked => ("Panicked", "", 4),
                 },
@@ -35,24 +35,21 @@ pub fn clamp(
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T1, T0> {
-        Block2 { limit: T1 },
-        Block3 { n: T0 },
+        Block2(T1),
+        Block3(T0),
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed {
-            __arg0,
-            __arg1,
-        },
+        __State::Unresumed(__arg0, __arg1),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 match unsafe { __frame.state() } {
-                    __State::Unresumed { __arg0, __arg1 } => {
+                    __State::Unresumed(__arg0, __arg1) => {
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         let __arg1 = unsafe { ::core::ptr::read(__arg1) };
@@ -60,19 +57,19 @@ pub fn clamp(
                             let n = __arg0;
                             let limit = __arg1;
                             if n > limit {
-                                break '__goto __Block::Block2 { limit };
+                                break '__goto __Block::Block2(limit);
                             } else {
-                                break '__goto __Block::Block3 { n };
+                                break '__goto __Block::Block3(n);
                             }
                         };
                         match __next {
-                            __Block::Block2 { limit: __p1 } => {
+                            __Block::Block2(__p1) => {
                                 let limit = __p1;
                                 {
                                     break '__resume limit;
                                 }
                             }
-                            __Block::Block3 { n: __p0 } => {
+                            __Block::Block3(__p0) => {
                                 let (__p0, __p2) = '__goto: {
                                     let n = __p0;
                                     {
@@ -87,11 +84,7 @@ pub fn clamp(
                                         __value2;
                                     }
                                     let __awaitee = __frame.into_future(yield_now());
-                                    __running
-                                        .suspend(__State::AwaitYieldNow {
-                                            __awaitee,
-                                            n,
-                                        });
+                                    __running.suspend(__State::AwaitYieldNow(__awaitee, n));
                                     continue '__resume;
                                 }
                             }
@@ -102,7 +95,7 @@ pub fn clamp(
                             }
                         }
                     }
-                    __State::AwaitYieldNow { __awaitee, n: __p0 } => {
+                    __State::AwaitYieldNow(__awaitee, __p0) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
                         __running = unsafe { __frame.resume(__awaitee) };

@@ -33,9 +33,9 @@ pub fn sum_lengths(
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, T1> {
         /// Not polled yet: holds the arguments.
-        Unresumed { __arg0: A0 },
-        /// `weigh(w).await`, line 11
-        AwaitWeigh { __awaitee: F0, sum: T1 },
+        Unresumed(A0),
+        /// `weigh(w).await`, line 11: the awaitee, `sum`
+        AwaitWeigh(F0, T1),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -49,8 +49,8 @@ pub fn sum_lengths(
             ::statemachine_runtime::__private::info(
                 "sum_lengths",
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 8),
-                    Self::AwaitWeigh { .. } => ("AwaitWeigh", "weigh(w)", 11),
+                    Self::Unresumed(..) => ("Unresumed", "", 8),
+                    Self::AwaitWeigh(..) => ("AwaitWeigh", "weigh(w)", 11),
                     Self::Returned => ("Returned", "", 8),
                     Self::Panicked => ("Panicked", "", 8),
                 },
@@ -58,7 +58,7 @@ pub fn sum_lengths(
         }
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T2>) {
             unsafe {
-                if let __State::AwaitWeigh { __awaitee, sum: __p1 } = &mut *this {
+                if let __State::AwaitWeigh(__awaitee, __p1) = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
                     ::statemachine_runtime::__private::Slot::drop_live(
                         &raw mut (*slots).iter2,
@@ -73,16 +73,16 @@ pub fn sum_lengths(
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T1, T4, T6, T3> {
-        Block2 { sum: T1 },
-        Block3 { sum: T1, item4: T4 },
-        AfterWeigh { sum: T1, awaited6: T6 },
-        Block1 { sum: T1, value3: T3 },
+        Block2(T1),
+        Block3(T1, T4),
+        AfterWeigh(T1, T6),
+        Block1(T1, T3),
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed { __arg0 },
+        __State::Unresumed(__arg0),
         __Slots {
             iter2: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
@@ -93,7 +93,7 @@ pub fn sum_lengths(
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
-                        __State::Unresumed { __arg0 } => {
+                        __State::Unresumed(__arg0) => {
                             __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             unsafe {
@@ -109,20 +109,17 @@ pub fn sum_lengths(
                                     let __guard2 = __slot2.init(__iter2);
                                     {
                                         ::core::mem::forget(__guard2);
-                                        __next = __Block::Block2 { sum };
+                                        __next = __Block::Block2(sum);
                                         break '__entry;
                                     }
                                 }
                             }
                         }
-                        __State::AwaitWeigh { __awaitee, sum: __p1 } => {
+                        __State::AwaitWeigh(__awaitee, __p1) => {
                             let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p1 = unsafe { ::core::ptr::read(__p1) };
                             __running = unsafe { __frame.resume(__awaitee) };
-                            __next = __Block::AfterWeigh {
-                                sum: __p1,
-                                awaited6: __p6,
-                            };
+                            __next = __Block::AfterWeigh(__p1, __p6);
                             break '__entry;
                         }
                         __State::Returned => __frame.resumed_after_completion(),
@@ -131,7 +128,7 @@ pub fn sum_lengths(
                 }
                 '__dispatch: loop {
                     match __next {
-                        __Block::Block2 { sum: __p1 } => {
+                        __Block::Block2(__p1) => {
                             __next = '__goto: {
                                 unsafe {
                                     let __slot2 = __frame
@@ -143,24 +140,18 @@ pub fn sum_lengths(
                                         ::core::option::Option::Some(__item4) => {
                                             let __p4 = __item4;
                                             ::core::mem::forget(__guard2);
-                                            break '__goto __Block::Block3 {
-                                                sum,
-                                                item4: __p4,
-                                            };
+                                            break '__goto __Block::Block3(sum, __p4);
                                         }
                                         ::core::option::Option::None => {
                                             let __p3 = ();
                                             ::core::mem::forget(__guard2);
-                                            break '__goto __Block::Block1 {
-                                                sum,
-                                                value3: __p3,
-                                            };
+                                            break '__goto __Block::Block1(sum, __p3);
                                         }
                                     }
                                 }
                             };
                             match __next {
-                                __Block::Block3 { sum: __p1, item4: __p4 } => {
+                                __Block::Block3(__p1, __p4) => {
                                     unsafe {
                                         let __slot2 = __frame
                                             .slot(&raw mut (*__frame.slots()).iter2);
@@ -172,16 +163,12 @@ pub fn sum_lengths(
                                             let w = __item4;
                                             let __awaitee = __frame.into_future(weigh(w));
                                             ::core::mem::forget(__guard2);
-                                            __running
-                                                .suspend(__State::AwaitWeigh {
-                                                    __awaitee,
-                                                    sum,
-                                                });
+                                            __running.suspend(__State::AwaitWeigh(__awaitee, sum));
                                             continue '__resume;
                                         }
                                     }
                                 }
-                                __Block::Block1 { sum: __p1, value3: __p3 } => {
+                                __Block::Block1(__p1, __p3) => {
                                     unsafe {
                                         let __slot2 = __frame
                                             .slot(&raw mut (*__frame.slots()).iter2);
@@ -205,7 +192,7 @@ pub fn sum_lengths(
                                 }
                             }
                         }
-                        __Block::AfterWeigh { sum: __p1, awaited6: __p6 } => {
+                        __Block::AfterWeigh(__p1, __p6) => {
                             unsafe {
                                 let __slot2 = __frame
                                     .slot(&raw mut (*__frame.slots()).iter2);
@@ -218,7 +205,7 @@ pub fn sum_lengths(
                                 }
                                 {
                                     ::core::mem::forget(__guard2);
-                                    __next = __Block::Block2 { sum };
+                                    __next = __Block::Block2(sum);
                                     continue '__dispatch;
                                 }
                             }

@@ -10,9 +10,9 @@ pub fn describe<T: Display + Clone>(
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, T1, T0> {
         /// Not polled yet: holds the arguments.
-        Unresumed { __arg0: A0 },
-        /// `yield_now().await`, line 8
-        AwaitYieldNow { __awaitee: F0, copy: T1, value: T0 },
+        Unresumed(A0),
+        /// `yield_now().await`, line 8: the awaitee, `copy`, `value`
+        AwaitYieldNow(F0, T1, T0),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -26,8 +26,8 @@ pub fn describe<T: Display + Clone>(
             ::statemachine_runtime::__private::info(
                 "describe",
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 6),
-                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 8),
+                    Self::Unresumed(..) => ("Unresumed", "", 6),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 8),
                     Self::Returned => ("Returned", "", 6),
                     Self::Panicked => ("Panicked", "", 6),
                 },
@@ -38,27 +38,23 @@ pub fn describe<T: Display + Clone>(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed { __arg0 },
+        __State::Unresumed(__arg0),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<String> {
             let mut __running;
             let __output: String = '__resume: loop {
                 match unsafe { __frame.state() } {
-                    __State::Unresumed { __arg0 } => {
+                    __State::Unresumed(__arg0) => {
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         let value = __arg0;
                         let copy = value.clone();
                         let __awaitee = __frame.into_future(yield_now());
                         __running
-                            .suspend(__State::AwaitYieldNow {
-                                __awaitee,
-                                copy,
-                                value,
-                            });
+                            .suspend(__State::AwaitYieldNow(__awaitee, copy, value));
                         continue '__resume;
                     }
-                    __State::AwaitYieldNow { __awaitee, copy: __p1, value: __p0 } => {
+                    __State::AwaitYieldNow(__awaitee, __p1, __p0) => {
                         let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
                         let __p1 = unsafe { ::core::ptr::read(__p1) };

@@ -11,11 +11,11 @@ pub fn pick(
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, A1, F0, F1, T1> {
         /// Not polled yet: holds the arguments.
-        Unresumed { __arg0: A0, __arg1: A1 },
+        Unresumed(A0, A1),
         /// `fetch(n).await`, line 10
-        AwaitFetch { __awaitee: F0 },
-        /// `yield_now().await`, line 13
-        AwaitYieldNow { __awaitee: F1, n: T1 },
+        AwaitFetch(F0),
+        /// `yield_now().await`, line 13: the awaitee, `n`
+        AwaitYieldNow(F1, T1),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -29,9 +29,9 @@ pub fn pick(
             ::statemachine_runtime::__private::info(
                 "pick",
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 8),
-                    Self::AwaitFetch { .. } => ("AwaitFetch", "fetch(n)", 10),
-                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 13),
+                    Self::Unresumed(..) => ("Unresumed", "", 8),
+                    Self::AwaitFetch(..) => ("AwaitFetch", "fetch(n)", 10),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 13),
                     Self::Returned => ("Returned", "", 8),
                     Self::Panicked => ("Panicked", "", 8),
                 },
@@ -41,24 +41,21 @@ pub fn pick(
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T1> {
-        Block2 { n: T1 },
-        Block3 { n: T1 },
+        Block2(T1),
+        Block3(T1),
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed {
-            __arg0,
-            __arg1,
-        },
+        __State::Unresumed(__arg0, __arg1),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 match unsafe { __frame.state() } {
-                    __State::Unresumed { __arg0, __arg1 } => {
+                    __State::Unresumed(__arg0, __arg1) => {
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         let __arg1 = unsafe { ::core::ptr::read(__arg1) };
@@ -66,26 +63,22 @@ pub fn pick(
                             let flag = __arg0;
                             let n = __arg1;
                             if flag {
-                                break '__goto __Block::Block2 { n };
+                                break '__goto __Block::Block2(n);
                             } else {
-                                break '__goto __Block::Block3 { n };
+                                break '__goto __Block::Block3(n);
                             }
                         };
                         match __next {
-                            __Block::Block2 { n: __p1 } => {
+                            __Block::Block2(__p1) => {
                                 let n = __p1;
                                 let __awaitee = __frame.into_future(fetch(n));
-                                __running.suspend(__State::AwaitFetch { __awaitee });
+                                __running.suspend(__State::AwaitFetch(__awaitee));
                                 continue '__resume;
                             }
-                            __Block::Block3 { n: __p1 } => {
+                            __Block::Block3(__p1) => {
                                 let n = __p1;
                                 let __awaitee = __frame.into_future(yield_now());
-                                __running
-                                    .suspend(__State::AwaitYieldNow {
-                                        __awaitee,
-                                        n,
-                                    });
+                                __running.suspend(__State::AwaitYieldNow(__awaitee, n));
                                 continue '__resume;
                             }
                             _ => {
@@ -95,7 +88,7 @@ pub fn pick(
                             }
                         }
                     }
-                    __State::AwaitFetch { __awaitee } => {
+                    __State::AwaitFetch(__awaitee) => {
                         let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         __running = unsafe { __frame.resume(__awaitee) };
                         let (__p3,) = '__goto: {
@@ -113,7 +106,7 @@ pub fn pick(
                             break '__resume __value2;
                         }
                     }
-                    __State::AwaitYieldNow { __awaitee, n: __p1 } => {
+                    __State::AwaitYieldNow(__awaitee, __p1) => {
                         let __p9 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p1 = unsafe { ::core::ptr::read(__p1) };
                         __running = unsafe { __frame.resume(__awaitee) };

@@ -10,9 +10,9 @@ pub fn search(
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, A1, F0, T4, T2, T1, T0> {
         /// Not polled yet: holds the arguments.
-        Unresumed { __arg0: A0, __arg1: A1 },
-        /// `yield_now().await`, line 9
-        AwaitYieldNow { __awaitee: F0, c: T4, r: T2, cols: T1, rows: T0 },
+        Unresumed(A0, A1),
+        /// `yield_now().await`, line 9: the awaitee, `c`, `r`, `cols`, `rows`
+        AwaitYieldNow(F0, T4, T2, T1, T0),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -26,8 +26,8 @@ pub fn search(
             ::statemachine_runtime::__private::info(
                 "search",
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 9),
+                    Self::Unresumed(..) => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 9),
                     Self::Returned => ("Returned", "", 4),
                     Self::Panicked => ("Panicked", "", 4),
                 },
@@ -37,21 +37,18 @@ pub fn search(
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T0, T1, T2, T4, T6, T5, T3> {
-        Block2 { rows: T0, cols: T1, r: T2 },
-        Block4 { rows: T0, cols: T1, r: T2, c: T4 },
-        Block5 { rows: T0, cols: T1, r: T2, c: T4 },
-        AfterYieldNow { rows: T0, cols: T1, r: T2, c: T4, awaited6: T6 },
-        Block3 { rows: T0, cols: T1, r: T2, value5: T5 },
-        Block1 { value3: T3 },
+        Block2(T0, T1, T2),
+        Block4(T0, T1, T2, T4),
+        Block5(T0, T1, T2, T4),
+        AfterYieldNow(T0, T1, T2, T4, T6),
+        Block3(T0, T1, T2, T5),
+        Block1(T3),
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed {
-            __arg0,
-            __arg1,
-        },
+        __State::Unresumed(__arg0, __arg1),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<(u32, u32)> {
             let mut __running;
@@ -59,7 +56,7 @@ pub fn search(
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
-                        __State::Unresumed { __arg0, __arg1 } => {
+                        __State::Unresumed(__arg0, __arg1) => {
                             __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             let __arg1 = unsafe { ::core::ptr::read(__arg1) };
@@ -78,37 +75,26 @@ pub fn search(
                                 {
                                     let mut c = 0;
                                     {
-                                        __next = __Block::Block4 {
-                                            rows,
-                                            cols,
-                                            r,
-                                            c,
-                                        };
+                                        __next = __Block::Block4(rows, cols, r, c);
                                         break '__entry;
                                     }
                                 }
                             }
                         }
-                        __State::AwaitYieldNow {
-                            __awaitee,
-                            c: __p4,
-                            r: __p2,
-                            cols: __p1,
-                            rows: __p0,
-                        } => {
+                        __State::AwaitYieldNow(__awaitee, __p4, __p2, __p1, __p0) => {
                             let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p0 = unsafe { ::core::ptr::read(__p0) };
                             let __p1 = unsafe { ::core::ptr::read(__p1) };
                             let __p2 = unsafe { ::core::ptr::read(__p2) };
                             let __p4 = unsafe { ::core::ptr::read(__p4) };
                             __running = unsafe { __frame.resume(__awaitee) };
-                            __next = __Block::AfterYieldNow {
-                                rows: __p0,
-                                cols: __p1,
-                                r: __p2,
-                                c: __p4,
-                                awaited6: __p6,
-                            };
+                            __next = __Block::AfterYieldNow(
+                                __p0,
+                                __p1,
+                                __p2,
+                                __p4,
+                                __p6,
+                            );
                             break '__entry;
                         }
                         __State::Returned => __frame.resumed_after_completion(),
@@ -117,7 +103,7 @@ pub fn search(
                 }
                 '__dispatch: loop {
                     match __next {
-                        __Block::Block4 { rows: __p0, cols: __p1, r: __p2, c: __p4 } => {
+                        __Block::Block4(__p0, __p1, __p2, __p4) => {
                             let mut __carried = (__p0, __p1, __p2, __p4);
                             '__loop: loop {
                                 let (__p0, __p1, __p2, __p4) = __carried;
@@ -128,30 +114,15 @@ pub fn search(
                                     {
                                         let mut c = __p4;
                                         if c < cols {
-                                            break '__goto __Block::Block5 {
-                                                rows,
-                                                cols,
-                                                r,
-                                                c,
-                                            };
+                                            break '__goto __Block::Block5(rows, cols, r, c);
                                         } else {
                                             let __p5 = ();
-                                            break '__goto __Block::Block3 {
-                                                rows,
-                                                cols,
-                                                r,
-                                                value5: __p5,
-                                            };
+                                            break '__goto __Block::Block3(rows, cols, r, __p5);
                                         }
                                     }
                                 };
                                 match __next {
-                                    __Block::Block5 {
-                                        rows: __p0,
-                                        cols: __p1,
-                                        r: __p2,
-                                        c: __p4,
-                                    } => {
+                                    __Block::Block5(__p0, __p1, __p2, __p4) => {
                                         let rows = __p0;
                                         let cols = __p1;
                                         let mut r = __p2;
@@ -159,22 +130,13 @@ pub fn search(
                                             let mut c = __p4;
                                             let __awaitee = __frame.into_future(yield_now());
                                             __running
-                                                .suspend(__State::AwaitYieldNow {
-                                                    __awaitee,
-                                                    c,
-                                                    r,
-                                                    cols,
-                                                    rows,
-                                                });
+                                                .suspend(
+                                                    __State::AwaitYieldNow(__awaitee, c, r, cols, rows),
+                                                );
                                             continue '__resume;
                                         }
                                     }
-                                    __Block::Block3 {
-                                        rows: __p0,
-                                        cols: __p1,
-                                        r: __p2,
-                                        value5: __p5,
-                                    } => {
+                                    __Block::Block3(__p0, __p1, __p2, __p5) => {
                                         __next = '__goto: {
                                             let rows = __p0;
                                             let cols = __p1;
@@ -188,16 +150,16 @@ pub fn search(
                                                 if r == rows {
                                                     {
                                                         let __p3 = (0, 0);
-                                                        break '__goto __Block::Block1 { value3: __p3 };
+                                                        break '__goto __Block::Block1(__p3);
                                                     };
                                                 }
                                             }
                                             {
-                                                break '__goto __Block::Block2 { rows, cols, r };
+                                                break '__goto __Block::Block2(rows, cols, r);
                                             }
                                         };
                                         match __next {
-                                            __Block::Block2 { rows: __p0, cols: __p1, r: __p2 } => {
+                                            __Block::Block2(__p0, __p1, __p2) => {
                                                 let rows = __p0;
                                                 let cols = __p1;
                                                 let mut r = __p2;
@@ -209,7 +171,7 @@ pub fn search(
                                                     }
                                                 }
                                             }
-                                            __Block::Block1 { value3: __p3 } => {
+                                            __Block::Block1(__p3) => {
                                                 let found = __p3;
                                                 break '__resume found;
                                             }
@@ -228,13 +190,7 @@ pub fn search(
                                 }
                             }
                         }
-                        __Block::AfterYieldNow {
-                            rows: __p0,
-                            cols: __p1,
-                            r: __p2,
-                            c: __p4,
-                            awaited6: __p6,
-                        } => {
+                        __Block::AfterYieldNow(__p0, __p1, __p2, __p4, __p6) => {
                             let (__p3,) = '__goto: {
                                 let rows = __p0;
                                 let cols = __p1;
@@ -255,12 +211,7 @@ pub fn search(
                                         c += 1;
                                     }
                                     {
-                                        __next = __Block::Block4 {
-                                            rows,
-                                            cols,
-                                            r,
-                                            c,
-                                        };
+                                        __next = __Block::Block4(rows, cols, r, c);
                                         continue '__dispatch;
                                     }
                                 }

@@ -10,11 +10,11 @@ pub fn classify(
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, F1, T0> {
         /// Not polled yet: holds the arguments.
-        Unresumed { __arg0: A0 },
+        Unresumed(A0),
         /// `fetch(n).await`, line 10
-        AwaitFetch1 { __awaitee: F0 },
-        /// `fetch(0).await`, line 12
-        AwaitFetch2 { __awaitee: F1, v: T0 },
+        AwaitFetch1(F0),
+        /// `fetch(0).await`, line 12: the awaitee, `v`
+        AwaitFetch2(F1, T0),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -28,9 +28,9 @@ pub fn classify(
             ::statemachine_runtime::__private::info(
                 "classify",
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 8),
-                    Self::AwaitFetch1 { .. } => ("AwaitFetch1", "fetch(n)", 10),
-                    Self::AwaitFetch2 { .. } => ("AwaitFetch2", "fetch(0)", 12),
+                    Self::Unresumed(..) => ("Unresumed", "", 8),
+                    Self::AwaitFetch1(..) => ("AwaitFetch1", "fetch(n)", 10),
+                    Self::AwaitFetch2(..) => ("AwaitFetch2", "fetch(0)", 12),
                     Self::Returned => ("Returned", "", 8),
                     Self::Panicked => ("Panicked", "", 8),
                 },
@@ -40,16 +40,16 @@ pub fn classify(
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T3, T4, T0, T2> {
-        Block2 { n: T3 },
-        Block3 { n_1: T4 },
-        Block4 { v: T0 },
-        Block1 { v: ::core::option::Option<T0>, value2: T2 },
+        Block2(T3),
+        Block3(T4),
+        Block4(T0),
+        Block1(::core::option::Option<T0>, T2),
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed { __arg0 },
+        __State::Unresumed(__arg0),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             let mut __running;
@@ -57,7 +57,7 @@ pub fn classify(
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
-                        __State::Unresumed { __arg0 } => {
+                        __State::Unresumed(__arg0) => {
                             __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             __next = '__goto: {
@@ -65,43 +65,39 @@ pub fn classify(
                                 match v {
                                     Some(n) if n > 10 => {
                                         let __p3 = n;
-                                        break '__goto __Block::Block2 { n: __p3 };
+                                        break '__goto __Block::Block2(__p3);
                                     }
                                     Some(__bind4) => {
                                         let __p4 = __bind4;
-                                        break '__goto __Block::Block3 { n_1: __p4 };
+                                        break '__goto __Block::Block3(__p4);
                                     }
                                     None => {
-                                        break '__goto __Block::Block4 { v };
+                                        break '__goto __Block::Block4(v);
                                     }
                                 }
                             };
                             match __next {
-                                __Block::Block2 { n: __p3 } => {
+                                __Block::Block2(__p3) => {
                                     let n = __p3;
                                     let __awaitee = __frame.into_future(fetch(n));
-                                    __running.suspend(__State::AwaitFetch1 { __awaitee });
+                                    __running.suspend(__State::AwaitFetch1(__awaitee));
                                     continue '__resume;
                                 }
-                                __Block::Block3 { n_1: __p4 } => {
+                                __Block::Block3(__p4) => {
                                     let n = __p4;
                                     {
                                         let __p2 = n;
-                                        __next = __Block::Block1 {
-                                            v: ::core::option::Option::None,
-                                            value2: __p2,
-                                        };
+                                        __next = __Block::Block1(
+                                            ::core::option::Option::None,
+                                            __p2,
+                                        );
                                         break '__entry;
                                     }
                                 }
-                                __Block::Block4 { v: __p0 } => {
+                                __Block::Block4(__p0) => {
                                     let v = __p0;
                                     let __awaitee = __frame.into_future(fetch(0));
-                                    __running
-                                        .suspend(__State::AwaitFetch2 {
-                                            __awaitee,
-                                            v,
-                                        });
+                                    __running.suspend(__State::AwaitFetch2(__awaitee, v));
                                     continue '__resume;
                                 }
                                 _ => {
@@ -111,20 +107,20 @@ pub fn classify(
                                 }
                             }
                         }
-                        __State::AwaitFetch1 { __awaitee } => {
+                        __State::AwaitFetch1(__awaitee) => {
                             let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             __running = unsafe { __frame.resume(__awaitee) };
                             let __value5 = __p6;
                             {
                                 let __p2 = __value5;
-                                __next = __Block::Block1 {
-                                    v: ::core::option::Option::None,
-                                    value2: __p2,
-                                };
+                                __next = __Block::Block1(
+                                    ::core::option::Option::None,
+                                    __p2,
+                                );
                                 break '__entry;
                             }
                         }
-                        __State::AwaitFetch2 { __awaitee, v: __p0 } => {
+                        __State::AwaitFetch2(__awaitee, __p0) => {
                             let __p8 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p0 = unsafe { ::core::ptr::read(__p0) };
                             __running = unsafe { __frame.resume(__awaitee) };
@@ -135,10 +131,10 @@ pub fn classify(
                             };
                             {
                                 let __p2 = __value7;
-                                __next = __Block::Block1 {
-                                    v: ::core::option::Option::Some(v),
-                                    value2: __p2,
-                                };
+                                __next = __Block::Block1(
+                                    ::core::option::Option::Some(v),
+                                    __p2,
+                                );
                                 break '__entry;
                             }
                         }
@@ -148,7 +144,7 @@ pub fn classify(
                 }
                 '__dispatch: loop {
                     match __next {
-                        __Block::Block1 { v: __p0, value2: __p2 } => {
+                        __Block::Block1(__p0, __p2) => {
                             let __flag0 = __p0;
                             let __value1 = __p2;
                             break '__resume __value1;

@@ -23,9 +23,9 @@ impl Counter {
         #[allow(clippy::large_enum_variant, clippy::type_complexity)]
         enum __State<A0, A1, F0, T1, T0> {
             /// Not polled yet: holds the arguments.
-            Unresumed { __arg0: A0, __arg1: A1 },
-            /// `yield_now().await`, line 11
-            AwaitYieldNow { __awaitee: F0, by: T1, self_: T0 },
+            Unresumed(A0, A1),
+            /// `yield_now().await`, line 11: the awaitee, `by`, `self_`
+            AwaitYieldNow(F0, T1, T0),
             /// Completed: polling again panics.
             Returned,
             /// A panic unwound through the body: polling again panics.
@@ -39,10 +39,8 @@ impl Counter {
                 ::statemachine_runtime::__private::info(
                     "bump",
                     match self {
-                        Self::Unresumed { .. } => ("Unresumed", "", 10),
-                        Self::AwaitYieldNow { .. } => {
-                            ("AwaitYieldNow", "yield_now()", 11)
-                        }
+                        Self::Unresumed(..) => ("Unresumed", "", 10),
+                        Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 11),
                         Self::Returned => ("Returned", "", 10),
                         Self::Panicked => ("Panicked", "", 10),
                     },
@@ -53,16 +51,13 @@ impl Counter {
         #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
         #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
         let __machine = ::statemachine_runtime::__private::machine(
-            __State::Unresumed {
-                __arg0: self,
-                __arg1,
-            },
+            __State::Unresumed(self, __arg1),
             (),
             move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
                 let mut __running;
                 let __output: u32 = '__resume: loop {
                     match unsafe { __frame.state() } {
-                        __State::Unresumed { __arg0, __arg1 } => {
+                        __State::Unresumed(__arg0, __arg1) => {
                             __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             let __arg1 = unsafe { ::core::ptr::read(__arg1) };
@@ -70,14 +65,10 @@ impl Counter {
                             let by = __arg1;
                             let __awaitee = __frame.into_future(yield_now());
                             __running
-                                .suspend(__State::AwaitYieldNow {
-                                    __awaitee,
-                                    by,
-                                    self_: __self,
-                                });
+                                .suspend(__State::AwaitYieldNow(__awaitee, by, __self));
                             continue '__resume;
                         }
-                        __State::AwaitYieldNow { __awaitee, by: __p1, self_: __p0 } => {
+                        __State::AwaitYieldNow(__awaitee, __p1, __p0) => {
                             let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p0 = unsafe { ::core::ptr::read(__p0) };
                             let __p1 = unsafe { ::core::ptr::read(__p1) };

@@ -7,7 +7,7 @@ pub fn ready(
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0> {
         /// Not polled yet: holds the arguments.
-        Unresumed { __arg0: A0 },
+        Unresumed(A0),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -20,7 +20,7 @@ pub fn ready(
             ::statemachine_runtime::__private::info(
                 "ready",
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 4),
+                    Self::Unresumed(..) => ("Unresumed", "", 4),
                     Self::Returned => ("Returned", "", 4),
                     Self::Panicked => ("Panicked", "", 4),
                 },
@@ -31,13 +31,13 @@ pub fn ready(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed { __arg0 },
+        __State::Unresumed(__arg0),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             let mut __running;
             let __output: u32 = '__resume: loop {
                 match unsafe { __frame.state() } {
-                    __State::Unresumed { __arg0 } => {
+                    __State::Unresumed(__arg0) => {
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         let n = __arg0;

@@ -13,11 +13,11 @@ pub fn total(
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, A1, F0, T1, F1, T3> {
         /// Not polled yet: holds the arguments.
-        Unresumed { __arg0: A0, __arg1: A1 },
-        /// `read(a).await`, line 13
-        AwaitRead1 { __awaitee: F0, b: T1 },
-        /// `read(b).await`, line 14
-        AwaitRead2 { __awaitee: F1, x: T3 },
+        Unresumed(A0, A1),
+        /// `read(a).await`, line 13: the awaitee, `b`
+        AwaitRead1(F0, T1),
+        /// `read(b).await`, line 14: the awaitee, `x`
+        AwaitRead2(F1, T3),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -31,9 +31,9 @@ pub fn total(
             ::statemachine_runtime::__private::info(
                 "total",
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 12),
-                    Self::AwaitRead1 { .. } => ("AwaitRead1", "read(a)", 13),
-                    Self::AwaitRead2 { .. } => ("AwaitRead2", "read(b)", 14),
+                    Self::Unresumed(..) => ("Unresumed", "", 12),
+                    Self::AwaitRead1(..) => ("AwaitRead1", "read(a)", 13),
+                    Self::AwaitRead2(..) => ("AwaitRead2", "read(b)", 14),
                     Self::Returned => ("Returned", "", 12),
                     Self::Panicked => ("Panicked", "", 12),
                 },
@@ -44,10 +44,7 @@ pub fn total(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed {
-            __arg0,
-            __arg1,
-        },
+        __State::Unresumed(__arg0, __arg1),
         (),
         move |
             __frame,
@@ -56,21 +53,17 @@ pub fn total(
             let mut __running;
             let __output: Result<u32, String> = '__resume: loop {
                 match unsafe { __frame.state() } {
-                    __State::Unresumed { __arg0, __arg1 } => {
+                    __State::Unresumed(__arg0, __arg1) => {
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                         let a = __arg0;
                         let b = __arg1;
                         let __awaitee = __frame.into_future(read(a));
-                        __running
-                            .suspend(__State::AwaitRead1 {
-                                __awaitee,
-                                b,
-                            });
+                        __running.suspend(__State::AwaitRead1(__awaitee, b));
                         continue '__resume;
                     }
-                    __State::AwaitRead1 { __awaitee, b: __p1 } => {
+                    __State::AwaitRead1(__awaitee, __p1) => {
                         let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p1 = unsafe { ::core::ptr::read(__p1) };
                         __running = unsafe { __frame.resume(__awaitee) };
@@ -89,14 +82,10 @@ pub fn total(
                             })
                         };
                         let __awaitee = __frame.into_future(read(b));
-                        __running
-                            .suspend(__State::AwaitRead2 {
-                                __awaitee,
-                                x,
-                            });
+                        __running.suspend(__State::AwaitRead2(__awaitee, x));
                         continue '__resume;
                     }
-                    __State::AwaitRead2 { __awaitee, x: __p3 } => {
+                    __State::AwaitRead2(__awaitee, __p3) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p3 = unsafe { ::core::ptr::read(__p3) };
                         __running = unsafe { __frame.resume(__awaitee) };

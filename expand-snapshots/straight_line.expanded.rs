@@ -8,9 +8,9 @@ pub fn add(
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, A1, F0, T2> {
         /// Not polled yet: holds the arguments.
-        Unresumed { __arg0: A0, __arg1: A1 },
-        /// `yield_now().await`, line 6
-        AwaitYieldNow { __awaitee: F0, c: T2 },
+        Unresumed(A0, A1),
+        /// `yield_now().await`, line 6: the awaitee, `c`
+        AwaitYieldNow(F0, T2),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -24,8 +24,8 @@ pub fn add(
             ::statemachine_runtime::__private::info(
                 "add",
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 6),
+                    Self::Unresumed(..) => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 6),
                     Self::Returned => ("Returned", "", 4),
                     Self::Panicked => ("Panicked", "", 4),
                 },
@@ -36,16 +36,13 @@ pub fn add(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed {
-            __arg0,
-            __arg1,
-        },
+        __State::Unresumed(__arg0, __arg1),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             let mut __running;
             let __output: u32 = '__resume: loop {
                 match unsafe { __frame.state() } {
-                    __State::Unresumed { __arg0, __arg1 } => {
+                    __State::Unresumed(__arg0, __arg1) => {
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         let __arg1 = unsafe { ::core::ptr::read(__arg1) };
@@ -53,14 +50,10 @@ pub fn add(
                         let b = __arg1;
                         let c = a + b;
                         let __awaitee = __frame.into_future(yield_now());
-                        __running
-                            .suspend(__State::AwaitYieldNow {
-                                __awaitee,
-                                c,
-                            });
+                        __running.suspend(__State::AwaitYieldNow(__awaitee, c));
                         continue '__resume;
                     }
-                    __State::AwaitYieldNow { __awaitee, c: __p2 } => {
+                    __State::AwaitYieldNow(__awaitee, __p2) => {
                         let __p3 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p2 = unsafe { ::core::ptr::read(__p2) };
                         __running = unsafe { __frame.resume(__awaitee) };

@@ -36,13 +36,13 @@ pub fn copy_user(
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, T0, F1, T3, T2, F2> {
         /// Not polled yet: holds the arguments.
-        Unresumed { __arg0: A0 },
-        /// `fetch(id).await`, line 14
-        AwaitFetch1 { __awaitee: F0, id: T0 },
-        /// `fetch(id + 1).await`, line 16
-        AwaitFetch2 { __awaitee: F1, len: T3, name: T2 },
-        /// `store(name + & backup, len).await`, line 17
-        AwaitStore { __awaitee: F2 },
+        Unresumed(A0),
+        /// `fetch(id).await`, line 14: the awaitee, `id`
+        AwaitFetch1(F0, T0),
+        /// `fetch(id + 1).await`, line 16: the awaitee, `len`, `name`
+        AwaitFetch2(F1, T3, T2),
+        /// `store(name + &backup, len).await`, line 17
+        AwaitStore(F2),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -65,11 +65,11 @@ pub fn copy_user(
             ::statemachine_runtime::__private::info(
                 "copy_user",
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 13),
-                    Self::AwaitFetch1 { .. } => ("AwaitFetch1", "fetch(id)", 14),
-                    Self::AwaitFetch2 { .. } => ("AwaitFetch2", "fetch(id + 1)", 16),
-                    Self::AwaitStore { .. } => {
-                        ("AwaitStore", "store(name + & backup, len)", 17)
+                    Self::Unresumed(..) => ("Unresumed", "", 13),
+                    Self::AwaitFetch1(..) => ("AwaitFetch1", "fetch(id)", 14),
+                    Self::AwaitFetch2(..) => ("AwaitFetch2", "fetch(id + 1)", 16),
+                    Self::AwaitStore(..) => {
+                        ("AwaitStore", "store(name + &backup, len)", 17)
                     }
                     Self::Returned => ("Returned", "", 13),
                     Self::Panicked => ("Panicked", "", 13),
@@ -78,7 +78,7 @@ pub fn copy_user(
         }
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T5>) {
             unsafe {
-                if let __State::AwaitStore { __awaitee } = &mut *this {
+                if let __State::AwaitStore(__awaitee) = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
                     ::statemachine_runtime::__private::Slot::drop_live(
                         &raw mut (*slots).backup,
@@ -93,7 +93,7 @@ pub fn copy_user(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed { __arg0 },
+        __State::Unresumed(__arg0),
         __Slots {
             backup: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
@@ -102,19 +102,15 @@ pub fn copy_user(
             let mut __running;
             let __output: bool = '__resume: loop {
                 match unsafe { __frame.state() } {
-                    __State::Unresumed { __arg0 } => {
+                    __State::Unresumed(__arg0) => {
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         let id = __arg0;
                         let __awaitee = __frame.into_future(fetch(id));
-                        __running
-                            .suspend(__State::AwaitFetch1 {
-                                __awaitee,
-                                id,
-                            });
+                        __running.suspend(__State::AwaitFetch1(__awaitee, id));
                         continue '__resume;
                     }
-                    __State::AwaitFetch1 { __awaitee, id: __p0 } => {
+                    __State::AwaitFetch1(__awaitee, __p0) => {
                         let __p1 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
                         __running = unsafe { __frame.resume(__awaitee) };
@@ -122,15 +118,10 @@ pub fn copy_user(
                         let name = __p1;
                         let len = name.len();
                         let __awaitee = __frame.into_future(fetch(id + 1));
-                        __running
-                            .suspend(__State::AwaitFetch2 {
-                                __awaitee,
-                                len,
-                                name,
-                            });
+                        __running.suspend(__State::AwaitFetch2(__awaitee, len, name));
                         continue '__resume;
                     }
-                    __State::AwaitFetch2 { __awaitee, len: __p3, name: __p2 } => {
+                    __State::AwaitFetch2(__awaitee, __p3, __p2) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p2 = unsafe { ::core::ptr::read(__p2) };
                         let __p3 = unsafe { ::core::ptr::read(__p3) };
@@ -146,11 +137,11 @@ pub fn copy_user(
                             let __awaitee = __frame
                                 .into_future(store(name + &(*__place5), len));
                             ::core::mem::forget(__guard5);
-                            __running.suspend(__State::AwaitStore { __awaitee });
+                            __running.suspend(__State::AwaitStore(__awaitee));
                             continue '__resume;
                         }
                     }
-                    __State::AwaitStore { __awaitee } => {
+                    __State::AwaitStore(__awaitee) => {
                         let __p7 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {

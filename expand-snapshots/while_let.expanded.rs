@@ -31,9 +31,9 @@ pub fn drain(
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __State<A0, F0, T4, T1> {
         /// Not polled yet: holds the arguments.
-        Unresumed { __arg0: A0 },
-        /// `yield_now().await`, line 7
-        AwaitYieldNow { __awaitee: F0, top: T4, sum: T1 },
+        Unresumed(A0),
+        /// `yield_now().await`, line 7: the awaitee, `top`, `sum`
+        AwaitYieldNow(F0, T4, T1),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -47,8 +47,8 @@ pub fn drain(
             ::statemachine_runtime::__private::info(
                 "drain",
                 match self {
-                    Self::Unresumed { .. } => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow { .. } => ("AwaitYieldNow", "yield_now()", 7),
+                    Self::Unresumed(..) => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 7),
                     Self::Returned => ("Returned", "", 4),
                     Self::Panicked => ("Panicked", "", 4),
                 },
@@ -56,7 +56,7 @@ pub fn drain(
         }
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T0>) {
             unsafe {
-                if let __State::AwaitYieldNow { __awaitee, top: __p4, sum: __p1 } = &mut *this {
+                if let __State::AwaitYieldNow(__awaitee, __p4, __p1) = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
                     ::core::ptr::drop_in_place(__p4);
                     ::core::ptr::drop_in_place(__p1);
@@ -72,16 +72,16 @@ pub fn drain(
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T1, T4, T5, T2> {
-        Block2 { sum: T1 },
-        Block3 { sum: T1, top: T4 },
-        AfterYieldNow { sum: T1, top: T4, awaited5: T5 },
-        Block1 { sum: T1, value2: T2 },
+        Block2(T1),
+        Block3(T1, T4),
+        AfterYieldNow(T1, T4, T5),
+        Block1(T1, T2),
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed { __arg0 },
+        __State::Unresumed(__arg0),
         __Slots {
             stack: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
@@ -92,7 +92,7 @@ pub fn drain(
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
-                        __State::Unresumed { __arg0 } => {
+                        __State::Unresumed(__arg0) => {
                             __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             unsafe {
@@ -104,21 +104,17 @@ pub fn drain(
                                 let mut sum = 0;
                                 {
                                     ::core::mem::forget(__guard0);
-                                    __next = __Block::Block2 { sum };
+                                    __next = __Block::Block2(sum);
                                     break '__entry;
                                 }
                             }
                         }
-                        __State::AwaitYieldNow { __awaitee, top: __p4, sum: __p1 } => {
+                        __State::AwaitYieldNow(__awaitee, __p4, __p1) => {
                             let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p1 = unsafe { ::core::ptr::read(__p1) };
                             let __p4 = unsafe { ::core::ptr::read(__p4) };
                             __running = unsafe { __frame.resume(__awaitee) };
-                            __next = __Block::AfterYieldNow {
-                                sum: __p1,
-                                top: __p4,
-                                awaited5: __p5,
-                            };
+                            __next = __Block::AfterYieldNow(__p1, __p4, __p5);
                             break '__entry;
                         }
                         __State::Returned => __frame.resumed_after_completion(),
@@ -127,7 +123,7 @@ pub fn drain(
                 }
                 '__dispatch: loop {
                     match __next {
-                        __Block::Block2 { sum: __p1 } => {
+                        __Block::Block2(__p1) => {
                             __next = '__goto: {
                                 unsafe {
                                     let __slot0 = __frame
@@ -141,22 +137,19 @@ pub fn drain(
                                             Some(__bind4) => {
                                                 let __p4 = __bind4;
                                                 ::core::mem::forget(__guard0);
-                                                break '__goto __Block::Block3 { sum, top: __p4 };
+                                                break '__goto __Block::Block3(sum, __p4);
                                             }
                                             _ => {
                                                 let __p2 = ();
                                                 ::core::mem::forget(__guard0);
-                                                break '__goto __Block::Block1 {
-                                                    sum,
-                                                    value2: __p2,
-                                                };
+                                                break '__goto __Block::Block1(sum, __p2);
                                             }
                                         }
                                     }
                                 }
                             };
                             match __next {
-                                __Block::Block3 { sum: __p1, top: __p4 } => {
+                                __Block::Block3(__p1, __p4) => {
                                     unsafe {
                                         let __slot0 = __frame
                                             .slot(&raw mut (*__frame.slots()).stack);
@@ -168,16 +161,12 @@ pub fn drain(
                                             let __awaitee = __frame.into_future(yield_now());
                                             ::core::mem::forget(__guard0);
                                             __running
-                                                .suspend(__State::AwaitYieldNow {
-                                                    __awaitee,
-                                                    top,
-                                                    sum,
-                                                });
+                                                .suspend(__State::AwaitYieldNow(__awaitee, top, sum));
                                             continue '__resume;
                                         }
                                     }
                                 }
-                                __Block::Block1 { sum: __p1, value2: __p2 } => {
+                                __Block::Block1(__p1, __p2) => {
                                     unsafe {
                                         let __slot0 = __frame
                                             .slot(&raw mut (*__frame.slots()).stack);
@@ -198,11 +187,7 @@ pub fn drain(
                                 }
                             }
                         }
-                        __Block::AfterYieldNow {
-                            sum: __p1,
-                            top: __p4,
-                            awaited5: __p5,
-                        } => {
+                        __Block::AfterYieldNow(__p1, __p4, __p5) => {
                             unsafe {
                                 let __slot0 = __frame
                                     .slot(&raw mut (*__frame.slots()).stack);
@@ -221,7 +206,7 @@ pub fn drain(
                                 }
                                 {
                                     ::core::mem::forget(__guard0);
-                                    __next = __Block::Block2 { sum };
+                                    __next = __Block::Block2(sum);
                                     continue '__dispatch;
                                 }
                             }

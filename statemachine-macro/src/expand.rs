@@ -14,22 +14,22 @@
 //! ```text
 //! fn add(__arg0: u32) -> impl Future<Output = u32> {
 //!     enum __State<A0, F0, T0> {
-//!         Unresumed { __arg0: A0 },
-//!         /// `double(a).await`, line 2
-//!         AwaitDouble { __awaitee: F0, a: T0 },
+//!         Unresumed(A0),
+//!         /// `double(a).await`, line 2: the awaitee, `a`
+//!         AwaitDouble(F0, T0),
 //!         Returned,
 //!         Panicked,
 //!     }
-//!     machine(__State::Unresumed { __arg0 }, (), move |__frame, __cx| -> Step<u32> {
+//!     machine(__State::Unresumed(__arg0), (), move |__frame, __cx| -> Step<u32> {
 //!         let mut __running;                 // poisons the state if the body unwinds
 //!         let __output: u32 = '__resume: loop {
 //!             match __frame.state() {
-//!                 Unresumed { __arg0 } => {
+//!                 Unresumed(__arg0) => {
 //!                     __running = __frame.start(); let a = read(__arg0);
 //!                     let __awaitee = __frame.into_future(double(a));
-//!                     __running.suspend(AwaitDouble { __awaitee, a }); continue '__resume
+//!                     __running.suspend(AwaitDouble(__awaitee, a)); continue '__resume
 //!                 }
-//!                 AwaitDouble { __awaitee, a } => {
+//!                 AwaitDouble(__awaitee, a) => {
 //!                     let b = __frame.poll(__awaitee, __cx)?;   // in place; `?` suspends
 //!                     let a = read(a); __running = __frame.resume(__awaitee);
 //!                     break '__resume a + b    // `return`: the body's scopes end
@@ -394,6 +394,16 @@ enum Context {
     Dispatch(BlockId),
 }
 
+/// `path(items..)`, or `path` alone without items: a tuple variant's
+/// pattern or value, whichever is short enough to stay on one line.
+fn variant_with(path: TokenStream, items: &[TokenStream]) -> TokenStream {
+    if items.is_empty() {
+        path
+    } else {
+        quote!(#path(#(#items),*))
+    }
+}
+
 /// The statements of a `{ .. }` block that ends its enclosing block, where
 /// the braces change nothing: its code ends in a jump, and what was declared
 /// before it was moved into it.
@@ -692,19 +702,22 @@ impl Emitter<'_> {
             }
             // Separate fields rather than one tuple, so that the layout can
             // put small ones beside the tag, as rustc's does.
-            let fields = saved.iter().map(|&(l, c)| {
-                let field = &self.body.locals[l].field;
-                let ty = self.field_ty(l, c);
-                quote!(#field: #ty)
-            });
+            let fields = saved.iter().map(|&(l, c)| self.field_ty(l, c));
             let line = point.span.start().line;
-            let doc = format!(" `{}.await`, line {}", point.text, line);
+            let mut doc = format!(" `{}.await`, line {}", point.text, line);
+            if !saved.is_empty() {
+                let names: Vec<String> = saved
+                    .iter()
+                    .map(|&(l, _)| format!("`{}`", self.body.locals[l].field))
+                    .collect();
+                doc += &format!(": the awaitee, {}", names.join(", "));
+            }
             let (name, text, line32) = (variant.to_string(), &point.text, line as u32);
             let line32 = proc_macro2::Literal::u32_unsuffixed(line32);
-            info_arms.push(quote!(Self::#variant { .. } => (#name, #text, #line32),));
+            info_arms.push(quote!(Self::#variant(..) => (#name, #text, #line32),));
             await_variants.push(quote! {
                 #[doc = #doc]
-                #variant { __awaitee: #fut, #(#fields,)* }
+                #variant(#fut, #(#fields),*)
             });
         }
 
@@ -730,18 +743,17 @@ impl Emitter<'_> {
         let mut block_variants = Vec::new();
         for &b in &enum_blocks {
             let variant = self.variant(b);
-            let fields = self.plan.params[b].iter().map(|&(l, c)| {
-                let name = &self.body.locals[l].field;
-                let ty = self.field_ty(l, c);
-                quote!(#name: #ty)
-            });
+            let fields: Vec<TokenStream> = self.plan.params[b]
+                .iter()
+                .map(|&(l, c)| self.field_ty(l, c))
+                .collect();
             for &(l, _) in &self.plan.params[b] {
                 let ty = self.ty(l);
                 if !block_generics.contains(&ty) {
                     block_generics.push(ty);
                 }
             }
-            block_variants.push(quote!(#variant { #(#fields),* }));
+            block_variants.push(variant_with(quote!(#variant), &fields));
         }
 
         // ---- resume: poll the awaitee in place, then run on ----
@@ -758,10 +770,13 @@ impl Emitter<'_> {
                 unbraced(self.tree(target)?)
             } else {
                 let target_variant = self.variant(target);
-                let fields = self.field_vars(&self.plan.params[target]);
-                quote!(#next = #block_enum::#target_variant { #(#fields),* }; break #entry;)
+                let next_block = variant_with(
+                    quote!(#block_enum::#target_variant),
+                    &self.param_vars(target),
+                );
+                quote!(#next = #next_block; break #entry;)
             };
-            let pats = self.field_vars(&saved);
+            let pats: Vec<TokenStream> = vars.iter().map(|v| v.to_token_stream()).collect();
             // The awaitee argument is located at the user's `.await` (and
             // resolves as the pattern's `__awaitee`), so that awaiting a
             // non-future is reported once, by `into_future`, as rustc does.
@@ -770,7 +785,7 @@ impl Emitter<'_> {
             // Read outermost first, so an unwind drops them innermost first.
             let vars_out = vars.iter().rev();
             resume_arms.push(quote! {
-                #state_enum::#variant { __awaitee, #(#pats),* } => {
+                #state_enum::#variant(__awaitee, #(#pats),*) => {
                     // SAFETY: `__awaitee` is the pinned field of the current
                     // variant; `?` returns `Err(Pending)` while it is pending.
                     let #value = unsafe { #poll }?;
@@ -795,7 +810,7 @@ impl Emitter<'_> {
             self.context.set(Context::Dispatch(b));
             self.loops_back.set(false);
             let code = self.tree(b)?;
-            let pats = self.field_vars(&self.plan.params[b]);
+            let pattern = variant_with(quote!(#block_enum::#variant), &self.param_vars(b));
             let code = if self.loops_back.get() {
                 // A jump back to this block from its own code (a loop's
                 // back edge) is a `continue` of a Rust loop, which LLVM
@@ -817,17 +832,11 @@ impl Emitter<'_> {
             } else {
                 braced(code)
             };
-            dispatch_arms.push(quote!(#block_enum::#variant { #(#pats),* } => #code));
+            dispatch_arms.push(quote!(#pattern => #code));
         }
 
-        let arg_inits = arg_fields.iter().zip(&args).map(|(field, arg)| {
-            if *field == &arg.to_string() {
-                quote!(#field)
-            } else {
-                quote!(#field: #arg)
-            }
-        });
-        let initial = quote!(#state_enum::Unresumed { #(#arg_inits),* });
+        let args: Vec<TokenStream> = args.into_iter().cloned().collect();
+        let initial = variant_with(quote!(#state_enum::Unresumed), &args);
         let slot_locals: Vec<LocalId> = (0..self.body.locals.len())
             .filter(|&l| self.body.locals[l].slot)
             .collect();
@@ -914,11 +923,13 @@ impl Emitter<'_> {
         };
         let declare_next = (!enum_blocks.is_empty()).then(|| quote!(let mut #next;));
         let output_var = Ident::new("__output", Span::mixed_site());
+        let arg_vars: Vec<TokenStream> = arg_fields.iter().map(|f| f.to_token_stream()).collect();
+        let unresumed_pattern = variant_with(quote!(#state_enum::Unresumed), &arg_vars);
         let state_match = quote! {
             // SAFETY: the reference is not used once the state is written
             // again, and pinned fields are only polled in place.
             match unsafe { #frame.state() } {
-                #state_enum::Unresumed { #(#arg_fields),* } => {
+                #unresumed_pattern => {
                     // SAFETY: the arguments are not structurally pinned and
                     // are read once.
                     #running = unsafe { #frame.start() };
@@ -946,13 +957,20 @@ impl Emitter<'_> {
         } else {
             (state_match, TokenStream::new())
         };
+        let arg_tys: Vec<TokenStream> = arg_tys.iter().map(|t| t.to_token_stream()).collect();
+        let unresumed_variant = variant_with(quote!(Unresumed), &arg_tys);
+        let unresumed_any = if arg_tys.is_empty() {
+            quote!(Self::Unresumed)
+        } else {
+            quote!(Self::Unresumed(..))
+        };
         Ok(quote! {
             #slots_item
             #[allow(nonstandard_style, dead_code)]
             #[allow(clippy::large_enum_variant, clippy::type_complexity)]
             enum #state_enum<#(#state_generics),*> {
                 /// Not polled yet: holds the arguments.
-                Unresumed { #(#arg_fields: #arg_tys),* },
+                #unresumed_variant,
                 #(#await_variants,)*
                 /// Completed: polling again panics.
                 Returned,
@@ -965,7 +983,7 @@ impl Emitter<'_> {
                 fn info(&self) -> ::statemachine_runtime::StateInfo {
                     // Not `file!()`: `cargo expand` would print the absolute path.
                     ::statemachine_runtime::__private::info(#function_name, match self {
-                        Self::Unresumed { .. } => ("Unresumed", "", #fn_line),
+                        #unresumed_any => ("Unresumed", "", #fn_line),
                         #(#info_arms)*
                         Self::Returned => ("Returned", "", #fn_line),
                         Self::Panicked => ("Panicked", "", #fn_line),
@@ -1193,7 +1211,6 @@ impl Emitter<'_> {
                 let awaitee = self.substitute_gotos(block, awaitee.clone())?;
                 let saved = self.saved(*index);
                 let values = self.edge_values(block, *goto, &saved)?;
-                let fields = self.field_inits(&saved, &values);
                 let keep = self.keep_slots(*goto);
                 let awaitee_var = Ident::new("__awaitee", Span::mixed_site());
                 // Always the last statement of its block: no braces needed.
@@ -1202,7 +1219,7 @@ impl Emitter<'_> {
                 quote! {
                     let #awaitee_var = #awaitee;
                     #keep
-                    #running.suspend(#state_enum::#variant { #awaitee_var, #(#fields,)* });
+                    #running.suspend(#state_enum::#variant(#awaitee_var, #(#values),*));
                     continue #resume;
                 }
             }
@@ -1259,9 +1276,9 @@ impl Emitter<'_> {
                 let mut arms = Vec::new();
                 for &t in many {
                     let variant = self.variant(t);
-                    let pats = self.field_vars(&self.plan.params[t]);
+                    let pattern = variant_with(quote!(#block_enum::#variant), &self.param_vars(t));
                     let then = braced(self.tree(t)?);
-                    arms.push(quote!(#block_enum::#variant { #(#pats),* } => #then));
+                    arms.push(quote!(#pattern => #then));
                 }
                 let code = braced(code);
                 Ok(quote! {
@@ -1298,14 +1315,14 @@ impl Emitter<'_> {
         }
         let values = self.edge_values(block, goto, params)?;
         extras.extend(self.keep_slots(goto));
-        let fields = self.field_inits(params, &values);
+        let next_block = variant_with(quote!(#block_enum::#variant), &values);
         let successors = self.tree_successors(block);
         let jump = match (self.placement[target], self.context.get()) {
             (Placement::After { .. } | Placement::Inline, _) if successors == [target] => {
                 quote!(break #label (#(#values,)*);)
             }
             (Placement::After { .. } | Placement::Inline, _) => {
-                quote!(break #label #block_enum::#variant { #(#fields),* };)
+                quote!(break #label #next_block;)
             }
             (_, Context::Dispatch(arm)) if arm == target => {
                 self.loops_back.set(true);
@@ -1315,10 +1332,10 @@ impl Emitter<'_> {
                 quote!(#carried = (#(#values,)*); continue #looped;)
             }
             (_, Context::Entry) => {
-                quote!(#next = #block_enum::#variant { #(#fields),* }; break #entry;)
+                quote!(#next = #next_block; break #entry;)
             }
             (_, Context::Dispatch(_)) => {
-                quote!(#next = #block_enum::#variant { #(#fields),* }; continue #dispatch;)
+                quote!(#next = #next_block; continue #dispatch;)
             }
         };
         Ok(quote_spanned! {edge.span=> {
@@ -1385,9 +1402,9 @@ impl Emitter<'_> {
                     steps.push(quote!(::core::ptr::drop_in_place(#var);));
                 }
             }
-            let pats = self.field_vars(&saved);
+            let pats = saved.iter().map(|&(l, _)| self.param_var(l));
             arms.push(quote! {
-                if let #state_enum::#variant { __awaitee, #(#pats),* } = &mut *this {
+                if let #state_enum::#variant(__awaitee, #(#pats),*) = &mut *this {
                     ::core::ptr::drop_in_place(__awaitee);
                     #(#steps)*
                     return;
@@ -1422,34 +1439,11 @@ impl Emitter<'_> {
         keep
     }
 
-    /// `field: __pN` for each local passed: binds a variant's fields to the
-    /// blocks' parameter names (in a pattern) or passes them (in a literal).
-    fn field_vars(&self, params: &[(LocalId, Carry)]) -> Vec<TokenStream> {
-        params
+    /// The parameter names of `block`'s values, in its variant's order.
+    fn param_vars(&self, block: BlockId) -> Vec<TokenStream> {
+        self.plan.params[block]
             .iter()
-            .map(|&(l, _)| {
-                let field = &self.body.locals[l].field;
-                let var = self.param_var(l);
-                quote!(#field: #var)
-            })
-            .collect()
-    }
-
-    /// `field: value` for each local passed, in a variant literal.
-    fn field_inits(&self, params: &[(LocalId, Carry)], values: &[TokenStream]) -> Vec<TokenStream> {
-        params
-            .iter()
-            .zip(values)
-            .map(|(&(l, _), value)| {
-                let field = &self.body.locals[l].field;
-                // Shorthand when the value is the field's own name: the
-                // value's own token, whose hygiene finds the local.
-                if *field == value.to_string() {
-                    value.clone()
-                } else {
-                    quote!(#field: #value)
-                }
-            })
+            .map(|&(l, _)| self.param_var(l).into_token_stream())
             .collect()
     }
 

@@ -28,7 +28,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::visit_mut::VisitMut;
@@ -1320,7 +1320,7 @@ impl<'n> Builder<'n> {
         let resume = self.new_block(BlockKind::Resume(index), vec![value]);
         self.body.awaits.push(AwaitPoint {
             span,
-            text: a.base.to_token_stream().to_string(),
+            text: source_like(a.base.to_token_stream()),
             role: scan::awaited_role(&a.base),
             resume,
             value,
@@ -2032,7 +2032,6 @@ impl Rewriter<'_, '_> {
         implicit: &mut Vec<(String, LocalId)>,
         top: bool,
     ) -> TokenStream {
-        use proc_macro2::TokenTree;
         let trees: Vec<TokenTree> = tokens.into_iter().collect();
         let mut out = Vec::with_capacity(trees.len());
         let mut seen_format_string = false;
@@ -2341,5 +2340,104 @@ impl VisitMut for Rewriter<'_, '_> {
             self.builder.error_macro_await(span, &path);
         }
         self.rewrite_format_macro(&mut m.mac);
+    }
+}
+
+/// The tokens as the user spaced them (`store(name + &backup)`, where
+/// `to_string` gives `store(name + & backup)`): a space wherever the source
+/// had a gap or a line break between two tokens. Tokens without their own
+/// places in the source (made by a macro) are spaced by `to_string`.
+pub(crate) fn source_like(tokens: TokenStream) -> String {
+    use proc_macro2::{Delimiter, LineColumn};
+    // Each piece with where it starts and ends. A group re-made by syn spans
+    // its whole text, so its delimiters are placed at its two ends.
+    fn walk(tokens: TokenStream, out: &mut Vec<(String, LineColumn, LineColumn)>) {
+        for tree in tokens {
+            let TokenTree::Group(group) = tree else {
+                let span = tree.span();
+                out.push((tree.to_string(), span.start(), span.end()));
+                continue;
+            };
+            let (open, close) = match group.delimiter() {
+                Delimiter::Parenthesis => ("(", ")"),
+                Delimiter::Bracket => ("[", "]"),
+                Delimiter::Brace => ("{", "}"),
+                Delimiter::None => {
+                    walk(group.stream(), out);
+                    continue;
+                }
+            };
+            let (start, end) = (group.span().start(), group.span().end());
+            let after_open = LineColumn {
+                column: start.column + 1,
+                ..start
+            };
+            let before_close = LineColumn {
+                column: end.column.saturating_sub(1),
+                ..end
+            };
+            out.push((open.to_string(), start, after_open));
+            walk(group.stream(), out);
+            out.push((close.to_string(), before_close, end));
+        }
+    }
+    let mut pieces = Vec::new();
+    walk(tokens.clone(), &mut pieces);
+    let in_source_order = pieces.windows(2).all(|pair| pair[0].2 <= pair[1].1);
+    if !in_source_order {
+        return tokens.to_string();
+    }
+    let mut text = String::new();
+    let mut previous: Option<(&str, LineColumn)> = None;
+    for (piece, start, end) in &pieces {
+        if let Some((before, previous_end)) = previous {
+            // A call or index split over lines reads as written on one.
+            let hugs = matches!(before, "(" | "[") || matches!(piece.as_str(), ")" | "]");
+            let line_break = previous_end.line != start.line;
+            if previous_end != *start && !(line_break && hugs) {
+                text.push(' ');
+            }
+        }
+        text.push_str(piece);
+        previous = Some((piece, *end));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::source_like;
+    use quote::{ToTokens, quote};
+
+    fn as_written(source: &str) -> String {
+        // Through syn, as the macro sees it: syn re-makes the groups.
+        let expr: syn::Expr = syn::parse_str(source).unwrap();
+        source_like(expr.to_token_stream())
+    }
+
+    #[test]
+    fn awaited_text_keeps_the_users_spacing() {
+        assert_eq!(
+            as_written("store(name + &backup, len)"),
+            "store(name + &backup, len)"
+        );
+        assert_eq!(
+            as_written("self.read(&mut buf[..n])"),
+            "self.read(&mut buf[..n])"
+        );
+        assert_eq!(as_written("S { a: -1 }.run()"), "S { a: -1 }.run()");
+        assert_eq!(as_written("f::<'a>(x)?"), "f::<'a>(x)?");
+    }
+
+    #[test]
+    fn line_breaks_become_one_space() {
+        assert_eq!(as_written("call(\n    a,\n    b,\n)"), "call(a, b,)");
+        assert_eq!(as_written("{\n    a\n}"), "{ a }");
+    }
+
+    #[test]
+    fn tokens_without_places_are_spaced_by_to_string() {
+        let tokens = quote!(store(name + &backup));
+        assert_eq!(source_like(tokens.clone()), tokens.to_string());
     }
 }

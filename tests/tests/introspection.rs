@@ -78,6 +78,27 @@ fn display_names_the_awaited_expression() {
 }
 
 #[test]
+fn the_awaited_expression_is_spaced_as_written() {
+    #[state_machine]
+    async fn measure(text: String) -> usize {
+        let count = length(&text[..2], &[1, -2]).await;
+        count
+    }
+    async fn length(text: &str, extra: &[i32]) -> usize {
+        yield_now().await;
+        text.len() + extra.len()
+    }
+    let mut machine = pin!(measure("abc".to_string()));
+    let mut cx = Context::from_waker(Waker::noop());
+    assert!(machine.as_mut().poll(&mut cx).is_pending());
+    // Not `length(& text[.. 2], & [1, - 2])`, as the tokens print.
+    assert_eq!(
+        machine.state().awaiting,
+        Some("length(&text[..2], &[1, -2])")
+    );
+}
+
+#[test]
 fn a_panic_leaves_the_machine_panicked() {
     #[state_machine]
     async fn boom(fail: bool) {
