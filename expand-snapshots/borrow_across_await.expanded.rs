@@ -83,8 +83,7 @@ pub fn first_after_yield(
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         unsafe {
-                            let __slot1 = __frame
-                                .slot(&raw mut (*__frame.slots()).items);
+                            let __slot1 = __frame.slot(|s| &raw mut (*s).items);
                             let __place1 = __slot1.place();
                             let v = __arg0;
                             let items = v;
@@ -101,8 +100,7 @@ pub fn first_after_yield(
                         let __p2 = unsafe { ::core::ptr::read(__p2) };
                         __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot1 = __frame
-                                .slot(&raw mut (*__frame.slots()).items);
+                            let __slot1 = __frame.slot(|s| &raw mut (*s).items);
                             let __place1 = __slot1.place();
                             let __guard1 = __slot1.guard();
                             let first = __p2;

@@ -108,8 +108,7 @@ pub fn scoped(
                         __running = unsafe { __frame.start() };
                         let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         unsafe {
-                            let __slot1 = __frame
-                                .slot(&raw mut (*__frame.slots()).greeting);
+                            let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let __place1 = __slot1.place();
                             let name = __arg0;
                             let greeting = ::alloc::__export::must_use({
@@ -132,9 +131,7 @@ pub fn scoped(
                         let __p3 = unsafe { ::core::ptr::read(__p3) };
                         __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot1 = __frame
-                                .slot(&raw mut (*__frame.slots()).greeting);
-                            let __place1 = __slot1.place();
+                            let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let name = __p0;
                             let __guard1 = __slot1.guard();
                             {
@@ -160,8 +157,7 @@ pub fn scoped(
                         let __p0 = unsafe { ::core::ptr::read(__p0) };
                         __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot1 = __frame
-                                .slot(&raw mut (*__frame.slots()).greeting);
+                            let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let __place1 = __slot1.place();
                             let name = __p0;
                             let __guard1 = __slot1.guard();

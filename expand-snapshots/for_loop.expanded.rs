@@ -97,9 +97,7 @@ pub fn sum_lengths(
                             __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             unsafe {
-                                let __slot2 = __frame
-                                    .slot(&raw mut (*__frame.slots()).iter2);
-                                let __place2 = __slot2.place();
+                                let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
                                 let words = __arg0;
                                 let mut sum = 0;
                                 {
@@ -131,8 +129,7 @@ pub fn sum_lengths(
                         __Block::Block2(__p1) => {
                             __next = '__goto: {
                                 unsafe {
-                                    let __slot2 = __frame
-                                        .slot(&raw mut (*__frame.slots()).iter2);
+                                    let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
                                     let __place2 = __slot2.place();
                                     let mut sum = __p1;
                                     let __guard2 = __slot2.guard();
@@ -153,9 +150,7 @@ pub fn sum_lengths(
                             match __next {
                                 __Block::Block3(__p1, __p4) => {
                                     unsafe {
-                                        let __slot2 = __frame
-                                            .slot(&raw mut (*__frame.slots()).iter2);
-                                        let __place2 = __slot2.place();
+                                        let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
                                         let mut sum = __p1;
                                         let __guard2 = __slot2.guard();
                                         {
@@ -170,9 +165,7 @@ pub fn sum_lengths(
                                 }
                                 __Block::Block1(__p1, __p3) => {
                                     unsafe {
-                                        let __slot2 = __frame
-                                            .slot(&raw mut (*__frame.slots()).iter2);
-                                        let __place2 = __slot2.place();
+                                        let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
                                         let mut sum = __p1;
                                         {
                                             {
@@ -194,9 +187,7 @@ pub fn sum_lengths(
                         }
                         __Block::AfterWeigh(__p1, __p6) => {
                             unsafe {
-                                let __slot2 = __frame
-                                    .slot(&raw mut (*__frame.slots()).iter2);
-                                let __place2 = __slot2.place();
+                                let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
                                 let mut sum = __p1;
                                 let __guard2 = __slot2.guard();
                                 {

@@ -127,8 +127,7 @@ pub fn copy_user(
                         let __p3 = unsafe { ::core::ptr::read(__p3) };
                         __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot5 = __frame
-                                .slot(&raw mut (*__frame.slots()).backup);
+                            let __slot5 = __frame.slot(|s| &raw mut (*s).backup);
                             let __place5 = __slot5.place();
                             let name = __p2;
                             let len = __p3;
@@ -145,9 +144,7 @@ pub fn copy_user(
                         let __p7 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         __running = unsafe { __frame.resume(__awaitee) };
                         unsafe {
-                            let __slot5 = __frame
-                                .slot(&raw mut (*__frame.slots()).backup);
-                            let __place5 = __slot5.place();
+                            let __slot5 = __frame.slot(|s| &raw mut (*s).backup);
                             let __guard5 = __slot5.guard();
                             let __value6 = __p7;
                             break '__resume __value6;

@@ -96,9 +96,7 @@ pub fn drain(
                             __running = unsafe { __frame.start() };
                             let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             unsafe {
-                                let __slot0 = __frame
-                                    .slot(&raw mut (*__frame.slots()).stack);
-                                let __place0 = __slot0.place();
+                                let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
                                 let mut stack = __arg0;
                                 let __guard0 = __slot0.init(stack);
                                 let mut sum = 0;
@@ -126,8 +124,7 @@ pub fn drain(
                         __Block::Block2(__p1) => {
                             __next = '__goto: {
                                 unsafe {
-                                    let __slot0 = __frame
-                                        .slot(&raw mut (*__frame.slots()).stack);
+                                    let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
                                     let __place0 = __slot0.place();
                                     let __guard0 = __slot0.guard();
                                     let mut sum = __p1;
@@ -151,9 +148,7 @@ pub fn drain(
                             match __next {
                                 __Block::Block3(__p1, __p4) => {
                                     unsafe {
-                                        let __slot0 = __frame
-                                            .slot(&raw mut (*__frame.slots()).stack);
-                                        let __place0 = __slot0.place();
+                                        let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
                                         let __guard0 = __slot0.guard();
                                         let mut sum = __p1;
                                         {
@@ -168,9 +163,7 @@ pub fn drain(
                                 }
                                 __Block::Block1(__p1, __p2) => {
                                     unsafe {
-                                        let __slot0 = __frame
-                                            .slot(&raw mut (*__frame.slots()).stack);
-                                        let __place0 = __slot0.place();
+                                        let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
                                         let __guard0 = __slot0.guard();
                                         let mut sum = __p1;
                                         {
@@ -189,9 +182,7 @@ pub fn drain(
                         }
                         __Block::AfterYieldNow(__p1, __p4, __p5) => {
                             unsafe {
-                                let __slot0 = __frame
-                                    .slot(&raw mut (*__frame.slots()).stack);
-                                let __place0 = __slot0.place();
+                                let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
                                 let __guard0 = __slot0.guard();
                                 let mut sum = __p1;
                                 {

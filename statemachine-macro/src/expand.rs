@@ -394,6 +394,15 @@ enum Context {
     Dispatch(BlockId),
 }
 
+/// Whether `ident` occurs in `tokens` (as generated, with its hygiene).
+fn mentions_ident(tokens: &TokenStream, ident: &Ident) -> bool {
+    tokens.clone().into_iter().any(|tree| match tree {
+        TokenTree::Ident(found) => found == *ident,
+        TokenTree::Group(group) => mentions_ident(&group.stream(), ident),
+        _ => false,
+    })
+}
+
 /// `path(items..)`, or `path` alone without items: a tuple variant's
 /// pattern or value, whichever is short enough to stay on one line.
 fn variant_with(path: TokenStream, items: &[TokenStream]) -> TokenStream {
@@ -1075,15 +1084,22 @@ impl Emitter<'_> {
         if frame.scope.is_none() {
             // The slots in scope here, or declared here: pointers to them.
             let frame = &self.names.frame;
+            let slots = Ident::new("s", Span::mixed_site());
             let mut pointers = TokenStream::new();
             for (l, local) in self.body.locals.iter().enumerate() {
                 if local.slot && (data.in_scope.contains(&l) || local.declared_in == block) {
                     let field = &local.field;
                     let (slot, place) = (slot_var(l), place_var(l));
+                    let uses_place = mentions_ident(&inner, &place);
+                    if !uses_place && !mentions_ident(&inner, &slot) {
+                        continue;
+                    }
                     pointers.extend(quote! {
-                        let #slot = #frame.slot(&raw mut (*#frame.slots()).#field);
-                        let #place = #slot.place();
+                        let #slot = #frame.slot(|#slots| &raw mut (*#slots).#field);
                     });
+                    if uses_place {
+                        pointers.extend(quote!(let #place = #slot.place();));
+                    }
                 }
             }
             if pointers.is_empty() {

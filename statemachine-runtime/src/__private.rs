@@ -257,12 +257,6 @@ impl<S: MachineState<P>, P> Frame<S, P> {
         unsafe { &mut *self.state }
     }
 
-    /// The slots, whose fields the body uses through raw pointers.
-    #[inline(always)]
-    pub fn slots(self) -> *mut P {
-        self.slots
-    }
-
     /// Starts running the body from `Unresumed`.
     ///
     /// # Safety
@@ -325,11 +319,14 @@ impl<S: MachineState<P>, P> Frame<S, P> {
         running
     }
 
-    /// The slot at `slot` (a field of [`slots`](Self::slots)), as a handle
-    /// whose methods the body's code calls.
+    /// The slot that `field` projects out of the slots (`|s| &raw mut
+    /// (*s).buf`), as a handle whose methods the body's code calls.
     #[inline(always)]
-    pub fn slot<T, D: DropFlag>(self, slot: *mut Slot<T, D>) -> SlotPtr<T, D> {
-        SlotPtr(slot)
+    pub fn slot<T, D: DropFlag>(
+        self,
+        field: impl FnOnce(*mut P) -> *mut Slot<T, D>,
+    ) -> SlotPtr<T, D> {
+        SlotPtr(field(self.slots))
     }
 
     /// What `.await` polls: `IntoFuture::into_future` of the awaited value.
