@@ -18,22 +18,6 @@ pub fn count_even(
         /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    impl<A0, F0, T2, T1, T0> ::statemachine_runtime::__private::MachineState<()>
-    for __State<A0, F0, T2, T1, T0> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
-        fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "count_even",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 8),
-                    Self::AwaitReady(..) => ("AwaitReady", "ready(i)", 12),
-                    Self::Returned => ("Returned", "", 8),
-                    Self::Panicked => ("Panicked", "", 8),
-                },
-            )
-        }
-    }
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T0, T1, T2, T5, T3> {
@@ -58,8 +42,7 @@ pub fn count_even(
                     match unsafe { __frame.state() } {
                         __State::Unresumed(__arg0) => {
                             __running = unsafe { __frame.start() };
-                            let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                            let limit = __arg0;
+                            let limit = unsafe { ::core::ptr::read(__arg0) };
                             let mut i = 0;
                             let mut even = 0;
                             {
@@ -213,6 +196,22 @@ pub fn count_even(
             __running.finish(__output)
         },
     );
+    impl<A0, F0, T2, T1, T0> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, F0, T2, T1, T0> {
+        const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "count_even",
+                match self {
+                    Self::Unresumed(..) => ("Unresumed", "", 8),
+                    Self::AwaitReady(..) => ("AwaitReady", "ready(i)", 12),
+                    Self::Returned => ("Returned", "", 8),
+                    Self::Panicked => ("Panicked", "", 8),
+                },
+            )
+        }
+    }
     __machine
 }
 fn main() {}

@@ -16,13 +16,11 @@ pub fn first_after_yield(
         };
         loop {}
     }
-    /// Values stored in place for their whole scope: each is
-    /// borrowed across an await, large and live across several,
-    /// or a loop's iterator.
+    /// Values kept in place while in scope (borrowed across an
+    /// await, large and live across several, or an iterator).
     #[allow(nonstandard_style)]
     struct __Slots<T1> {
         items: ::statemachine_runtime::__private::Slot<T1, ()>,
-        /// Borrows into the slots may be held across awaits.
         _pinned: ::core::marker::PhantomPinned,
     }
     #[allow(nonstandard_style, dead_code)]
@@ -36,35 +34,6 @@ pub fn first_after_yield(
         Returned,
         /// A panic unwound through the body: polling again panics.
         Panicked,
-    }
-    impl<A0, F0, T2, T1> ::statemachine_runtime::__private::MachineState<__Slots<T1>>
-    for __State<A0, F0, T2> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
-        fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "first_after_yield",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 7),
-                    Self::Returned => ("Returned", "", 4),
-                    Self::Panicked => ("Panicked", "", 4),
-                },
-            )
-        }
-        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T1>) {
-            unsafe {
-                if let __State::AwaitYieldNow(__awaitee, __p2) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::core::ptr::drop_in_place(__p2);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).items,
-                    );
-                    return;
-                }
-                ::core::ptr::drop_in_place(this);
-            }
-        }
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
@@ -81,11 +50,10 @@ pub fn first_after_yield(
                 match unsafe { __frame.state() } {
                     __State::Unresumed(__arg0) => {
                         __running = unsafe { __frame.start() };
-                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).items);
                             let __place1 = __slot1.place();
-                            let v = __arg0;
+                            let v = unsafe { ::core::ptr::read(__arg0) };
                             let items = v;
                             let __guard1 = __slot1.init(items);
                             let first = &(*__place1)[0];
@@ -118,6 +86,35 @@ pub fn first_after_yield(
             __running.finish(__output)
         },
     );
+    impl<A0, F0, T2, T1> ::statemachine_runtime::__private::MachineState<__Slots<T1>>
+    for __State<A0, F0, T2> {
+        const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "first_after_yield",
+                match self {
+                    Self::Unresumed(..) => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 7),
+                    Self::Returned => ("Returned", "", 4),
+                    Self::Panicked => ("Panicked", "", 4),
+                },
+            )
+        }
+        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T1>) {
+            unsafe {
+                if let __State::AwaitYieldNow(__awaitee, __p2) = &mut *this {
+                    ::core::ptr::drop_in_place(__awaitee);
+                    ::core::ptr::drop_in_place(__p2);
+                    ::statemachine_runtime::__private::Slot::drop_live(
+                        &raw mut (*slots).items,
+                    );
+                    return;
+                }
+                ::core::ptr::drop_in_place(this);
+            }
+        }
+    }
     __machine
 }
 fn main() {}

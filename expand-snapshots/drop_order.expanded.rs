@@ -22,13 +22,11 @@ pub fn scoped(
         };
         loop {}
     }
-    /// Values stored in place for their whole scope: each is
-    /// borrowed across an await, large and live across several,
-    /// or a loop's iterator.
+    /// Values kept in place while in scope (borrowed across an
+    /// await, large and live across several, or an iterator).
     #[allow(nonstandard_style)]
     struct __Slots<T1> {
         greeting: ::statemachine_runtime::__private::Slot<T1, ()>,
-        /// Borrows into the slots may be held across awaits.
         _pinned: ::core::marker::PhantomPinned,
     }
     #[allow(nonstandard_style, dead_code)]
@@ -45,52 +43,6 @@ pub fn scoped(
         /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    impl<
-        A0,
-        F0,
-        T3,
-        T0,
-        F1,
-        T1,
-    > ::statemachine_runtime::__private::MachineState<__Slots<T1>>
-    for __State<A0, F0, T3, T0, F1> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
-        fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "scoped",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow1(..) => ("AwaitYieldNow1", "yield_now()", 8),
-                    Self::AwaitYieldNow2(..) => ("AwaitYieldNow2", "yield_now()", 11),
-                    Self::Returned => ("Returned", "", 4),
-                    Self::Panicked => ("Panicked", "", 4),
-                },
-            )
-        }
-        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T1>) {
-            unsafe {
-                if let __State::AwaitYieldNow1(__awaitee, __p3, __p0) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::core::ptr::drop_in_place(__p3);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).greeting,
-                    );
-                    ::core::ptr::drop_in_place(__p0);
-                    return;
-                }
-                if let __State::AwaitYieldNow2(__awaitee, __p0) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).greeting,
-                    );
-                    ::core::ptr::drop_in_place(__p0);
-                    return;
-                }
-                ::core::ptr::drop_in_place(this);
-            }
-        }
-    }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
@@ -106,11 +58,10 @@ pub fn scoped(
                 match unsafe { __frame.state() } {
                     __State::Unresumed(__arg0) => {
                         __running = unsafe { __frame.start() };
-                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let __place1 = __slot1.place();
-                            let name = __arg0;
+                            let name = unsafe { ::core::ptr::read(__arg0) };
                             let greeting = ::alloc::__export::must_use({
                                 ::alloc::fmt::format(format_args!("hello {0}", name))
                             });
@@ -175,6 +126,52 @@ pub fn scoped(
             __running.finish(__output)
         },
     );
+    impl<
+        A0,
+        F0,
+        T3,
+        T0,
+        F1,
+        T1,
+    > ::statemachine_runtime::__private::MachineState<__Slots<T1>>
+    for __State<A0, F0, T3, T0, F1> {
+        const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "scoped",
+                match self {
+                    Self::Unresumed(..) => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow1(..) => ("AwaitYieldNow1", "yield_now()", 8),
+                    Self::AwaitYieldNow2(..) => ("AwaitYieldNow2", "yield_now()", 11),
+                    Self::Returned => ("Returned", "", 4),
+                    Self::Panicked => ("Panicked", "", 4),
+                },
+            )
+        }
+        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T1>) {
+            unsafe {
+                if let __State::AwaitYieldNow1(__awaitee, __p3, __p0) = &mut *this {
+                    ::core::ptr::drop_in_place(__awaitee);
+                    ::core::ptr::drop_in_place(__p3);
+                    ::statemachine_runtime::__private::Slot::drop_live(
+                        &raw mut (*slots).greeting,
+                    );
+                    ::core::ptr::drop_in_place(__p0);
+                    return;
+                }
+                if let __State::AwaitYieldNow2(__awaitee, __p0) = &mut *this {
+                    ::core::ptr::drop_in_place(__awaitee);
+                    ::statemachine_runtime::__private::Slot::drop_live(
+                        &raw mut (*slots).greeting,
+                    );
+                    ::core::ptr::drop_in_place(__p0);
+                    return;
+                }
+                ::core::ptr::drop_in_place(this);
+            }
+        }
+    }
     __machine
 }
 fn main() {}

@@ -16,22 +16,6 @@ pub fn clamp(
         /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    impl<A0, A1, F0, T0> ::statemachine_runtime::__private::MachineState<()>
-    for __State<A0, A1, F0, T0> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
-        fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "clamp",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 8),
-                    Self::Returned => ("Returned", "", 4),
-                    Self::Panicked => ("Panicked", "", 4),
-                },
-            )
-        }
-    }
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T1, T0> {
@@ -51,11 +35,9 @@ pub fn clamp(
                 match unsafe { __frame.state() } {
                     __State::Unresumed(__arg0, __arg1) => {
                         __running = unsafe { __frame.start() };
-                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                        let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                         __next = '__goto: {
-                            let n = __arg0;
-                            let limit = __arg1;
+                            let n = unsafe { ::core::ptr::read(__arg0) };
+                            let limit = unsafe { ::core::ptr::read(__arg1) };
                             if n > limit {
                                 break '__goto __Block::Block2(limit);
                             } else {
@@ -113,6 +95,22 @@ pub fn clamp(
             __running.finish(__output)
         },
     );
+    impl<A0, A1, F0, T0> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, A1, F0, T0> {
+        const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "clamp",
+                match self {
+                    Self::Unresumed(..) => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 8),
+                    Self::Returned => ("Returned", "", 4),
+                    Self::Panicked => ("Panicked", "", 4),
+                },
+            )
+        }
+    }
     __machine
 }
 fn main() {}

@@ -20,13 +20,11 @@ pub fn sum_lengths(
         };
         loop {}
     }
-    /// Values stored in place for their whole scope: each is
-    /// borrowed across an await, large and live across several,
-    /// or a loop's iterator.
+    /// Values kept in place while in scope (borrowed across an
+    /// await, large and live across several, or an iterator).
     #[allow(nonstandard_style)]
     struct __Slots<T2> {
         iter2: ::statemachine_runtime::__private::Slot<T2, ()>,
-        /// Borrows into the slots may be held across awaits.
         _pinned: ::core::marker::PhantomPinned,
     }
     #[allow(nonstandard_style, dead_code)]
@@ -40,35 +38,6 @@ pub fn sum_lengths(
         Returned,
         /// A panic unwound through the body: polling again panics.
         Panicked,
-    }
-    impl<A0, F0, T1, T2> ::statemachine_runtime::__private::MachineState<__Slots<T2>>
-    for __State<A0, F0, T1> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
-        fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "sum_lengths",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 8),
-                    Self::AwaitWeigh(..) => ("AwaitWeigh", "weigh(w)", 11),
-                    Self::Returned => ("Returned", "", 8),
-                    Self::Panicked => ("Panicked", "", 8),
-                },
-            )
-        }
-        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T2>) {
-            unsafe {
-                if let __State::AwaitWeigh(__awaitee, __p1) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).iter2,
-                    );
-                    ::core::ptr::drop_in_place(__p1);
-                    return;
-                }
-                ::core::ptr::drop_in_place(this);
-            }
-        }
     }
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -95,10 +64,9 @@ pub fn sum_lengths(
                     match unsafe { __frame.state() } {
                         __State::Unresumed(__arg0) => {
                             __running = unsafe { __frame.start() };
-                            let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             unsafe {
                                 let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
-                                let words = __arg0;
+                                let words = unsafe { ::core::ptr::read(__arg0) };
                                 let mut sum = 0;
                                 {
                                     let mut __iter2 = ::core::iter::IntoIterator::into_iter(
@@ -212,6 +180,35 @@ pub fn sum_lengths(
             __running.finish(__output)
         },
     );
+    impl<A0, F0, T1, T2> ::statemachine_runtime::__private::MachineState<__Slots<T2>>
+    for __State<A0, F0, T1> {
+        const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "sum_lengths",
+                match self {
+                    Self::Unresumed(..) => ("Unresumed", "", 8),
+                    Self::AwaitWeigh(..) => ("AwaitWeigh", "weigh(w)", 11),
+                    Self::Returned => ("Returned", "", 8),
+                    Self::Panicked => ("Panicked", "", 8),
+                },
+            )
+        }
+        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T2>) {
+            unsafe {
+                if let __State::AwaitWeigh(__awaitee, __p1) = &mut *this {
+                    ::core::ptr::drop_in_place(__awaitee);
+                    ::statemachine_runtime::__private::Slot::drop_live(
+                        &raw mut (*slots).iter2,
+                    );
+                    ::core::ptr::drop_in_place(__p1);
+                    return;
+                }
+                ::core::ptr::drop_in_place(this);
+            }
+        }
+    }
     __machine
 }
 fn main() {}

@@ -18,22 +18,6 @@ pub fn describe<T: Display + Clone>(
         /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    impl<A0, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
-    for __State<A0, F0, T1, T0> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
-        fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "describe",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 6),
-                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 8),
-                    Self::Returned => ("Returned", "", 6),
-                    Self::Panicked => ("Panicked", "", 6),
-                },
-            )
-        }
-    }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
@@ -46,8 +30,7 @@ pub fn describe<T: Display + Clone>(
                 match unsafe { __frame.state() } {
                     __State::Unresumed(__arg0) => {
                         __running = unsafe { __frame.start() };
-                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                        let value = __arg0;
+                        let value = unsafe { ::core::ptr::read(__arg0) };
                         let copy = value.clone();
                         let __awaitee = __frame.into_future(yield_now());
                         __running
@@ -82,6 +65,22 @@ pub fn describe<T: Display + Clone>(
             __running.finish(__output)
         },
     );
+    impl<A0, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, F0, T1, T0> {
+        const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "describe",
+                match self {
+                    Self::Unresumed(..) => ("Unresumed", "", 6),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 8),
+                    Self::Returned => ("Returned", "", 6),
+                    Self::Panicked => ("Panicked", "", 6),
+                },
+            )
+        }
+    }
     __machine
 }
 fn main() {}

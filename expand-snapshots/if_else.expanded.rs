@@ -21,23 +21,6 @@ pub fn pick(
         /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    impl<A0, A1, F0, F1, T1> ::statemachine_runtime::__private::MachineState<()>
-    for __State<A0, A1, F0, F1, T1> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
-        fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "pick",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 8),
-                    Self::AwaitFetch(..) => ("AwaitFetch", "fetch(n)", 10),
-                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 13),
-                    Self::Returned => ("Returned", "", 8),
-                    Self::Panicked => ("Panicked", "", 8),
-                },
-            )
-        }
-    }
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T1> {
@@ -57,11 +40,9 @@ pub fn pick(
                 match unsafe { __frame.state() } {
                     __State::Unresumed(__arg0, __arg1) => {
                         __running = unsafe { __frame.start() };
-                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                        let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                         __next = '__goto: {
-                            let flag = __arg0;
-                            let n = __arg1;
+                            let flag = unsafe { ::core::ptr::read(__arg0) };
+                            let n = unsafe { ::core::ptr::read(__arg1) };
                             if flag {
                                 break '__goto __Block::Block2(n);
                             } else {
@@ -139,6 +120,23 @@ pub fn pick(
             __running.finish(__output)
         },
     );
+    impl<A0, A1, F0, F1, T1> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, A1, F0, F1, T1> {
+        const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "pick",
+                match self {
+                    Self::Unresumed(..) => ("Unresumed", "", 8),
+                    Self::AwaitFetch(..) => ("AwaitFetch", "fetch(n)", 10),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 13),
+                    Self::Returned => ("Returned", "", 8),
+                    Self::Panicked => ("Panicked", "", 8),
+                },
+            )
+        }
+    }
     __machine
 }
 fn main() {}

@@ -18,22 +18,6 @@ pub fn search(
         /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    impl<A0, A1, F0, T4, T2, T1, T0> ::statemachine_runtime::__private::MachineState<()>
-    for __State<A0, A1, F0, T4, T2, T1, T0> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
-        fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "search",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 9),
-                    Self::Returned => ("Returned", "", 4),
-                    Self::Panicked => ("Panicked", "", 4),
-                },
-            )
-        }
-    }
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
     enum __Block<T0, T1, T2, T4, T6, T5, T3> {
@@ -58,11 +42,9 @@ pub fn search(
                     match unsafe { __frame.state() } {
                         __State::Unresumed(__arg0, __arg1) => {
                             __running = unsafe { __frame.start() };
-                            let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                            let __arg1 = unsafe { ::core::ptr::read(__arg1) };
                             let (__p0, __p1, __p2) = '__goto: {
-                                let rows = __arg0;
-                                let cols = __arg1;
+                                let rows = unsafe { ::core::ptr::read(__arg0) };
+                                let cols = unsafe { ::core::ptr::read(__arg1) };
                                 let mut r = 0;
                                 {
                                     break '__goto (rows, cols, r);
@@ -232,6 +214,22 @@ pub fn search(
             __running.finish(__output)
         },
     );
+    impl<A0, A1, F0, T4, T2, T1, T0> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, A1, F0, T4, T2, T1, T0> {
+        const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "search",
+                match self {
+                    Self::Unresumed(..) => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 9),
+                    Self::Returned => ("Returned", "", 4),
+                    Self::Panicked => ("Panicked", "", 4),
+                },
+            )
+        }
+    }
     __machine
 }
 fn main() {}

@@ -31,22 +31,6 @@ impl Counter {
             /// A panic unwound through the body: polling again panics.
             Panicked,
         }
-        impl<A0, A1, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
-        for __State<A0, A1, F0, T1, T0> {
-            const PANICKED: Self = Self::Panicked;
-            const RETURNED: Self = Self::Returned;
-            fn info(&self) -> ::statemachine_runtime::StateInfo {
-                ::statemachine_runtime::__private::info(
-                    "bump",
-                    match self {
-                        Self::Unresumed(..) => ("Unresumed", "", 10),
-                        Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 11),
-                        Self::Returned => ("Returned", "", 10),
-                        Self::Panicked => ("Panicked", "", 10),
-                    },
-                )
-            }
-        }
         #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
         #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
         #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
@@ -59,10 +43,8 @@ impl Counter {
                     match unsafe { __frame.state() } {
                         __State::Unresumed(__arg0, __arg1) => {
                             __running = unsafe { __frame.start() };
-                            let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                            let __arg1 = unsafe { ::core::ptr::read(__arg1) };
-                            let __self = __arg0;
-                            let by = __arg1;
+                            let __self = unsafe { ::core::ptr::read(__arg0) };
+                            let by = unsafe { ::core::ptr::read(__arg1) };
                             let __awaitee = __frame.into_future(yield_now());
                             __running
                                 .suspend(__State::AwaitYieldNow(__awaitee, by, __self));
@@ -89,6 +71,22 @@ impl Counter {
                 __running.finish(__output)
             },
         );
+        impl<A0, A1, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
+        for __State<A0, A1, F0, T1, T0> {
+            const PANICKED: Self = Self::Panicked;
+            const RETURNED: Self = Self::Returned;
+            fn info(&self) -> ::statemachine_runtime::StateInfo {
+                ::statemachine_runtime::__private::info(
+                    "bump",
+                    match self {
+                        Self::Unresumed(..) => ("Unresumed", "", 10),
+                        Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 11),
+                        Self::Returned => ("Returned", "", 10),
+                        Self::Panicked => ("Panicked", "", 10),
+                    },
+                )
+            }
+        }
         __machine
     }
 }

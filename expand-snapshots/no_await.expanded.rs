@@ -13,6 +13,29 @@ pub fn ready(
         /// A panic unwound through the body: polling again panics.
         Panicked,
     }
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
+    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
+    let __machine = ::statemachine_runtime::__private::machine(
+        __State::Unresumed(__arg0),
+        (),
+        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
+            let mut __running;
+            let __output: u32 = '__resume: loop {
+                match unsafe { __frame.state() } {
+                    __State::Unresumed(__arg0) => {
+                        __running = unsafe { __frame.start() };
+                        let n = unsafe { ::core::ptr::read(__arg0) };
+                        let m = n * 3;
+                        break '__resume m + 1;
+                    }
+                    __State::Returned => __frame.resumed_after_completion(),
+                    __State::Panicked => __frame.resumed_after_panicking(),
+                }
+            };
+            __running.finish(__output)
+        },
+    );
     impl<A0> ::statemachine_runtime::__private::MachineState<()> for __State<A0> {
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
@@ -27,30 +50,6 @@ pub fn ready(
             )
         }
     }
-    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
-    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
-    #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
-    let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0),
-        (),
-        move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            let mut __running;
-            let __output: u32 = '__resume: loop {
-                match unsafe { __frame.state() } {
-                    __State::Unresumed(__arg0) => {
-                        __running = unsafe { __frame.start() };
-                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                        let n = __arg0;
-                        let m = n * 3;
-                        break '__resume m + 1;
-                    }
-                    __State::Returned => __frame.resumed_after_completion(),
-                    __State::Panicked => __frame.resumed_after_panicking(),
-                }
-            };
-            __running.finish(__output)
-        },
-    );
     __machine
 }
 fn main() {}

@@ -23,23 +23,6 @@ pub fn total(
         /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    impl<A0, A1, F0, T1, F1, T3> ::statemachine_runtime::__private::MachineState<()>
-    for __State<A0, A1, F0, T1, F1, T3> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
-        fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "total",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 12),
-                    Self::AwaitRead1(..) => ("AwaitRead1", "read(a)", 13),
-                    Self::AwaitRead2(..) => ("AwaitRead2", "read(b)", 14),
-                    Self::Returned => ("Returned", "", 12),
-                    Self::Panicked => ("Panicked", "", 12),
-                },
-            )
-        }
-    }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
@@ -55,10 +38,8 @@ pub fn total(
                 match unsafe { __frame.state() } {
                     __State::Unresumed(__arg0, __arg1) => {
                         __running = unsafe { __frame.start() };
-                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                        let __arg1 = unsafe { ::core::ptr::read(__arg1) };
-                        let a = __arg0;
-                        let b = __arg1;
+                        let a = unsafe { ::core::ptr::read(__arg0) };
+                        let b = unsafe { ::core::ptr::read(__arg1) };
                         let __awaitee = __frame.into_future(read(a));
                         __running.suspend(__State::AwaitRead1(__awaitee, b));
                         continue '__resume;
@@ -112,6 +93,23 @@ pub fn total(
             __running.finish(__output)
         },
     );
+    impl<A0, A1, F0, T1, F1, T3> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, A1, F0, T1, F1, T3> {
+        const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "total",
+                match self {
+                    Self::Unresumed(..) => ("Unresumed", "", 12),
+                    Self::AwaitRead1(..) => ("AwaitRead1", "read(a)", 13),
+                    Self::AwaitRead2(..) => ("AwaitRead2", "read(b)", 14),
+                    Self::Returned => ("Returned", "", 12),
+                    Self::Panicked => ("Panicked", "", 12),
+                },
+            )
+        }
+    }
     __machine
 }
 fn main() {}

@@ -16,22 +16,6 @@ pub fn add(
         /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    impl<A0, A1, F0, T2> ::statemachine_runtime::__private::MachineState<()>
-    for __State<A0, A1, F0, T2> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
-        fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "add",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 6),
-                    Self::Returned => ("Returned", "", 4),
-                    Self::Panicked => ("Panicked", "", 4),
-                },
-            )
-        }
-    }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
@@ -44,10 +28,8 @@ pub fn add(
                 match unsafe { __frame.state() } {
                     __State::Unresumed(__arg0, __arg1) => {
                         __running = unsafe { __frame.start() };
-                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                        let __arg1 = unsafe { ::core::ptr::read(__arg1) };
-                        let a = __arg0;
-                        let b = __arg1;
+                        let a = unsafe { ::core::ptr::read(__arg0) };
+                        let b = unsafe { ::core::ptr::read(__arg1) };
                         let c = a + b;
                         let __awaitee = __frame.into_future(yield_now());
                         __running.suspend(__State::AwaitYieldNow(__awaitee, c));
@@ -71,6 +53,22 @@ pub fn add(
             __running.finish(__output)
         },
     );
+    impl<A0, A1, F0, T2> ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, A1, F0, T2> {
+        const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "add",
+                match self {
+                    Self::Unresumed(..) => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 6),
+                    Self::Returned => ("Returned", "", 4),
+                    Self::Panicked => ("Panicked", "", 4),
+                },
+            )
+        }
+    }
     __machine
 }
 fn main() {}

@@ -23,13 +23,11 @@ pub fn copy_user(
         };
         loop {}
     }
-    /// Values stored in place for their whole scope: each is
-    /// borrowed across an await, large and live across several,
-    /// or a loop's iterator.
+    /// Values kept in place while in scope (borrowed across an
+    /// await, large and live across several, or an iterator).
     #[allow(nonstandard_style)]
     struct __Slots<T5> {
         backup: ::statemachine_runtime::__private::Slot<T5, ()>,
-        /// Borrows into the slots may be held across awaits.
         _pinned: ::core::marker::PhantomPinned,
     }
     #[allow(nonstandard_style, dead_code)]
@@ -48,47 +46,6 @@ pub fn copy_user(
         /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    impl<
-        A0,
-        F0,
-        T0,
-        F1,
-        T3,
-        T2,
-        F2,
-        T5,
-    > ::statemachine_runtime::__private::MachineState<__Slots<T5>>
-    for __State<A0, F0, T0, F1, T3, T2, F2> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
-        fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "copy_user",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 13),
-                    Self::AwaitFetch1(..) => ("AwaitFetch1", "fetch(id)", 14),
-                    Self::AwaitFetch2(..) => ("AwaitFetch2", "fetch(id + 1)", 16),
-                    Self::AwaitStore(..) => {
-                        ("AwaitStore", "store(name + &backup, len)", 17)
-                    }
-                    Self::Returned => ("Returned", "", 13),
-                    Self::Panicked => ("Panicked", "", 13),
-                },
-            )
-        }
-        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T5>) {
-            unsafe {
-                if let __State::AwaitStore(__awaitee) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).backup,
-                    );
-                    return;
-                }
-                ::core::ptr::drop_in_place(this);
-            }
-        }
-    }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
@@ -104,8 +61,7 @@ pub fn copy_user(
                 match unsafe { __frame.state() } {
                     __State::Unresumed(__arg0) => {
                         __running = unsafe { __frame.start() };
-                        let __arg0 = unsafe { ::core::ptr::read(__arg0) };
-                        let id = __arg0;
+                        let id = unsafe { ::core::ptr::read(__arg0) };
                         let __awaitee = __frame.into_future(fetch(id));
                         __running.suspend(__State::AwaitFetch1(__awaitee, id));
                         continue '__resume;
@@ -157,6 +113,47 @@ pub fn copy_user(
             __running.finish(__output)
         },
     );
+    impl<
+        A0,
+        F0,
+        T0,
+        F1,
+        T3,
+        T2,
+        F2,
+        T5,
+    > ::statemachine_runtime::__private::MachineState<__Slots<T5>>
+    for __State<A0, F0, T0, F1, T3, T2, F2> {
+        const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "copy_user",
+                match self {
+                    Self::Unresumed(..) => ("Unresumed", "", 13),
+                    Self::AwaitFetch1(..) => ("AwaitFetch1", "fetch(id)", 14),
+                    Self::AwaitFetch2(..) => ("AwaitFetch2", "fetch(id + 1)", 16),
+                    Self::AwaitStore(..) => {
+                        ("AwaitStore", "store(name + &backup, len)", 17)
+                    }
+                    Self::Returned => ("Returned", "", 13),
+                    Self::Panicked => ("Panicked", "", 13),
+                },
+            )
+        }
+        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T5>) {
+            unsafe {
+                if let __State::AwaitStore(__awaitee) = &mut *this {
+                    ::core::ptr::drop_in_place(__awaitee);
+                    ::statemachine_runtime::__private::Slot::drop_live(
+                        &raw mut (*slots).backup,
+                    );
+                    return;
+                }
+                ::core::ptr::drop_in_place(this);
+            }
+        }
+    }
     __machine
 }
 fn main() {}

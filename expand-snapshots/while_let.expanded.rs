@@ -18,13 +18,11 @@ pub fn drain(
         };
         loop {}
     }
-    /// Values stored in place for their whole scope: each is
-    /// borrowed across an await, large and live across several,
-    /// or a loop's iterator.
+    /// Values kept in place while in scope (borrowed across an
+    /// await, large and live across several, or an iterator).
     #[allow(nonstandard_style)]
     struct __Slots<T0> {
         stack: ::statemachine_runtime::__private::Slot<T0, ()>,
-        /// Borrows into the slots may be held across awaits.
         _pinned: ::core::marker::PhantomPinned,
     }
     #[allow(nonstandard_style, dead_code)]
@@ -38,36 +36,6 @@ pub fn drain(
         Returned,
         /// A panic unwound through the body: polling again panics.
         Panicked,
-    }
-    impl<A0, F0, T4, T1, T0> ::statemachine_runtime::__private::MachineState<__Slots<T0>>
-    for __State<A0, F0, T4, T1> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
-        fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "drain",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 7),
-                    Self::Returned => ("Returned", "", 4),
-                    Self::Panicked => ("Panicked", "", 4),
-                },
-            )
-        }
-        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T0>) {
-            unsafe {
-                if let __State::AwaitYieldNow(__awaitee, __p4, __p1) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::core::ptr::drop_in_place(__p4);
-                    ::core::ptr::drop_in_place(__p1);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).stack,
-                    );
-                    return;
-                }
-                ::core::ptr::drop_in_place(this);
-            }
-        }
     }
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -94,10 +62,9 @@ pub fn drain(
                     match unsafe { __frame.state() } {
                         __State::Unresumed(__arg0) => {
                             __running = unsafe { __frame.start() };
-                            let __arg0 = unsafe { ::core::ptr::read(__arg0) };
                             unsafe {
                                 let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
-                                let mut stack = __arg0;
+                                let mut stack = unsafe { ::core::ptr::read(__arg0) };
                                 let __guard0 = __slot0.init(stack);
                                 let mut sum = 0;
                                 {
@@ -213,6 +180,36 @@ pub fn drain(
             __running.finish(__output)
         },
     );
+    impl<A0, F0, T4, T1, T0> ::statemachine_runtime::__private::MachineState<__Slots<T0>>
+    for __State<A0, F0, T4, T1> {
+        const PANICKED: Self = Self::Panicked;
+        const RETURNED: Self = Self::Returned;
+        fn info(&self) -> ::statemachine_runtime::StateInfo {
+            ::statemachine_runtime::__private::info(
+                "drain",
+                match self {
+                    Self::Unresumed(..) => ("Unresumed", "", 4),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 7),
+                    Self::Returned => ("Returned", "", 4),
+                    Self::Panicked => ("Panicked", "", 4),
+                },
+            )
+        }
+        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T0>) {
+            unsafe {
+                if let __State::AwaitYieldNow(__awaitee, __p4, __p1) = &mut *this {
+                    ::core::ptr::drop_in_place(__awaitee);
+                    ::core::ptr::drop_in_place(__p4);
+                    ::core::ptr::drop_in_place(__p1);
+                    ::statemachine_runtime::__private::Slot::drop_live(
+                        &raw mut (*slots).stack,
+                    );
+                    return;
+                }
+                ::core::ptr::drop_in_place(this);
+            }
+        }
+    }
     __machine
 }
 fn main() {}

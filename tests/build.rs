@@ -112,8 +112,29 @@ impl Gen {
                 if let Some(&i) = movable.get(self.rng.below(movable.len().max(1) as u64) as usize)
                 {
                     let name = self.vars[i].name.clone();
-                    self.line(&format!("drop({name});"));
-                    self.vars[i].maybe_moved = true;
+                    // Moved by a call, or by a pattern that binds it whole;
+                    // `let _ = x;` moves nothing.
+                    match self.rng.below(4) {
+                        0 => self.line(&format!("let _ = {name};")),
+                        1 => {
+                            let taken = self.fresh("t");
+                            self.line(&format!("let {taken} = {name};"));
+                            self.vars[i].maybe_moved = true;
+                            self.vars.push(Var {
+                                name: taken,
+                                loop_depth: self.loop_depth,
+                                maybe_moved: false,
+                            });
+                        }
+                        2 => {
+                            self.line(&format!("match {name} {{ v => {{ v.touch(); }} }}"));
+                            self.vars[i].maybe_moved = true;
+                        }
+                        _ => {
+                            self.line(&format!("drop({name});"));
+                            self.vars[i].maybe_moved = true;
+                        }
+                    }
                 } else {
                     self.line("acc += 1;");
                 }

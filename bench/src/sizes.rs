@@ -5,7 +5,7 @@
 //! `size_of_val` and dropped unpolled. No timing: this is cheap.
 //!
 //! The case files are included verbatim through a local `differential!` that
-//! has the same two input forms as the test harness's but emits a `sizes`
+//! has the same input forms as the test harness's but emits a `sizes`
 //! function instead of a test; `build.rs` generates the modules and the list
 //! of cases from the suite's sources.
 
@@ -27,14 +27,14 @@ pub(crate) struct Case {
 /// Emits `machine`, `compiler` and `sizes` in a module named after the case;
 /// `$allow` are extra lints allowed on rustc's copy of the body.
 macro_rules! case_module {
-    ($name:ident, [$($allow:ident),*], ($($arg:ident : $ty:ty),*) -> $ret:ty { $($body:tt)* }, ($($val:expr),*)) => {
+    ($name:ident, [$($allow:ident),*], [$($params:tt)*] -> $ret:ty { $($body:tt)* }, ($($val:expr),*)) => {
         pub(crate) mod $name {
             #[allow(unused_imports)]
             use super::*;
             #[::statemachine_runtime::state_machine]
-            pub async fn machine($($arg: $ty),*) -> $ret { $($body)* }
+            pub async fn machine($($params)*) -> $ret { $($body)* }
             #[allow(unused_mut, unused_variables, $($allow,)* clippy::all)]
-            pub async fn compiler($($arg: $ty),*) -> $ret { $($body)* }
+            pub async fn compiler($($params)*) -> $ret { $($body)* }
             /// `size_of_val` of the machine and of rustc's future, both
             /// constructed with the case's arguments and dropped unpolled.
             pub fn sizes() -> (usize, usize) {
@@ -50,11 +50,14 @@ macro_rules! case_module {
 /// files would otherwise get through the harness's glob import); emits a
 /// `case_module!` instead of a test.
 macro_rules! differential {
+    ($name:ident, [$($params:tt)*] -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
+        case_module!($name, [], [$($params)*] -> $ret { $($body)* }, ($($val),*));
+    };
     ($name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
-        case_module!($name, [], ($($arg: $ty),*) -> $ret { $($body)* }, ($($val),*));
+        case_module!($name, [], [$($arg: $ty),*] -> $ret { $($body)* }, ($($val),*));
     };
     (panics $name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
-        case_module!($name, [unreachable_code], ($($arg: $ty),*) -> $ret { $($body)* }, ($($val),*));
+        case_module!($name, [unreachable_code], [$($arg: $ty),*] -> $ret { $($body)* }, ($($val),*));
     };
 }
 // By path too, so that the generated modules can import it over the

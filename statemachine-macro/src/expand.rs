@@ -120,7 +120,13 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let mut builder = Builder::new(&names);
     for param in &params {
         match &param.pat {
-            Some(pat) => builder.bind_param(pat, &param.field, param.droppless, &body.stmts),
+            Some(pat) => builder.bind_param(
+                pat,
+                &param.field,
+                param.droppless,
+                &body.stmts,
+                param.bound_by_name(),
+            ),
             None => {
                 let self_ = &names.self_;
                 let mutable = function.self_mutable;
@@ -129,7 +135,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
                 } else {
                     syn::parse_quote!(#self_)
                 };
-                builder.bind_param(&pat, &param.field, param.droppless, &body.stmts);
+                builder.bind_param(&pat, &param.field, param.droppless, &body.stmts, true);
             }
         }
     }
@@ -867,8 +873,8 @@ impl Emitter<'_> {
             }
         }
         let drop_suspended = self.drop_suspended(&awaits, &slots_ty);
-        let (slots_item, slots_init) = if slot_locals.is_empty() {
-            (TokenStream::new(), quote!(()))
+        let (slots_item, slots_drop, slots_init) = if slot_locals.is_empty() {
+            (TokenStream::new(), TokenStream::new(), quote!(()))
         } else {
             let fields: Vec<&Ident> = slot_locals
                 .iter()
@@ -905,17 +911,15 @@ impl Emitter<'_> {
             });
             (
                 quote! {
-                    /// Values stored in place for their whole scope: each is
-                    /// borrowed across an await, large and live across several,
-                    /// or a loop's iterator.
+                    /// Values kept in place while in scope (borrowed across an
+                    /// await, large and live across several, or an iterator).
                     #[allow(nonstandard_style)]
                     struct __Slots<#(#tys),*> {
                         #(#fields: #slot_tys,)*
-                        /// Borrows into the slots may be held across awaits.
                         _pinned: ::core::marker::PhantomPinned,
                     }
-                    #slots_drop
                 },
+                slots_drop.unwrap_or_default(),
                 quote!(__Slots { #(#fields: ::statemachine_runtime::__private::Slot::new(),)* _pinned: ::core::marker::PhantomPinned }),
             )
         };
@@ -939,10 +943,9 @@ impl Emitter<'_> {
             // again, and pinned fields are only polled in place.
             match unsafe { #frame.state() } {
                 #unresumed_pattern => {
-                    // SAFETY: the arguments are not structurally pinned and
-                    // are read once.
+                    // SAFETY: the arguments are not structurally pinned; the
+                    // body's first statements read each of them once.
                     #running = unsafe { #frame.start() };
-                    #(let #arg_fields = unsafe { ::core::ptr::read(#arg_fields) };)*
                     #start
                 }
                 #(#resume_arms)*
@@ -986,20 +989,6 @@ impl Emitter<'_> {
                 /// A panic unwound through the body: polling again panics.
                 Panicked,
             }
-            impl<#(#impl_generics),*> ::statemachine_runtime::__private::MachineState<#slots_ty> for #state_enum<#(#state_generics),*> {
-                const PANICKED: Self = Self::Panicked;
-                const RETURNED: Self = Self::Returned;
-                fn info(&self) -> ::statemachine_runtime::StateInfo {
-                    // Not `file!()`: `cargo expand` would print the absolute path.
-                    ::statemachine_runtime::__private::info(#function_name, match self {
-                        #unresumed_any => ("Unresumed", "", #fn_line),
-                        #(#info_arms)*
-                        Self::Returned => ("Returned", "", #fn_line),
-                        Self::Panicked => ("Panicked", "", #fn_line),
-                    })
-                }
-                #drop_suspended
-            }
             #block_enum_item
             #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
             #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
@@ -1015,6 +1004,22 @@ impl Emitter<'_> {
                 };
                 #running.finish(#output_var)
             });
+            // What the runtime asks of the state, after the code that reads it.
+            impl<#(#impl_generics),*> ::statemachine_runtime::__private::MachineState<#slots_ty> for #state_enum<#(#state_generics),*> {
+                const PANICKED: Self = Self::Panicked;
+                const RETURNED: Self = Self::Returned;
+                fn info(&self) -> ::statemachine_runtime::StateInfo {
+                    // Not `file!()`: `cargo expand` would print the absolute path.
+                    ::statemachine_runtime::__private::info(#function_name, match self {
+                        #unresumed_any => ("Unresumed", "", #fn_line),
+                        #(#info_arms)*
+                        Self::Returned => ("Returned", "", #fn_line),
+                        Self::Panicked => ("Panicked", "", #fn_line),
+                    })
+                }
+                #drop_suspended
+            }
+            #slots_drop
             #traced
         })
     }
@@ -1481,6 +1486,7 @@ impl Emitter<'_> {
             let name = &local.name;
             let state = match edge.events.get(&l) {
                 Some(crate::lower::Event::Moved) => liveness::Init::No,
+                Some(crate::lower::Event::PartlyMoved) => liveness::Init::Yes,
                 Some(crate::lower::Event::Assigned) => liveness::Init::Yes,
                 None => match self.plan.carry(block, l) {
                     Some(Carry::Value) => liveness::Init::Yes,

@@ -181,6 +181,21 @@ pub(crate) struct Param {
     pub droppless: bool,
 }
 
+impl Param {
+    /// Bound by a plain name (`x`, `mut x`, or the receiver): the body's
+    /// binding reads the argument straight out of the `Unresumed` state.
+    /// Other patterns bind from a local the argument is read into first, so
+    /// that a `_` or a partial move leaves the rest to drop where rustc drops
+    /// the argument, at the end of the body.
+    pub(crate) fn bound_by_name(&self) -> bool {
+        match &self.pat {
+            None => true,
+            Some(syn::Pat::Ident(ident)) => ident.by_ref.is_none() && ident.subpat.is_none(),
+            Some(_) => false,
+        }
+    }
+}
+
 impl MachineFn {
     /// The parameters in declaration order, with the signature rewritten so every
     /// argument has a plain name the machine can move into its first state.

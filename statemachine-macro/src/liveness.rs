@@ -149,7 +149,8 @@ fn edge_state(
 ) -> Option<Init> {
     match event {
         Some(Event::Moved) => return Some(Init::No),
-        Some(Event::Assigned) => return Some(Init::Yes),
+        // What is left still owes its drop.
+        Some(Event::Assigned | Event::PartlyMoved) => return Some(Init::Yes),
         None => {}
     }
     let block = &body.blocks[from];

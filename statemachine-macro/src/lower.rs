@@ -202,6 +202,11 @@ pub(crate) enum Term {
 pub(crate) enum Event {
     Moved,
     Assigned,
+    /// A pattern moved part of it out (`let (a, _) = pair;`): it is kept,
+    /// since what is left still drops at the end of its scope. If that part
+    /// has drop glue, keeping it across an await is rustc's E0382 ("use of
+    /// partially moved value"); if it is `Copy`, it is simply kept.
+    PartlyMoved,
 }
 
 /// An edge between blocks.
@@ -619,6 +624,12 @@ impl<'n> Builder<'n> {
                 self.events.insert(id, Event::Assigned);
             }
         }
+        if let Some(expr) = moved_by {
+            for (ident, pat) in scan::partial_moves(expr) {
+                let local = self.resolve(&ident.to_string());
+                self.note_pattern_move(local, pat);
+            }
+        }
         if !tokens.is_empty() {
             self.frames
                 .last_mut()
@@ -684,8 +695,25 @@ impl<'n> Builder<'n> {
         arg: &Ident,
         droppless: bool,
         body: &[Stmt],
+        bound_by_name: bool,
     ) {
-        self.emit(quote!(let #pat = #arg;));
+        // SAFETY (of the generated code): `#arg` is the `Unresumed` variant's
+        // field, read once as the body starts.
+        let read = quote!(unsafe { ::core::ptr::read(#arg) });
+        if bound_by_name {
+            self.emit(quote!(let #pat = #read;));
+        } else {
+            // Input: `async fn f((a, _): (D, D))`
+            // Output: `let __arg0 = read(__arg0); let (a, _) = __arg0;`
+            // The argument is a local of its own, as in rustc's desugaring:
+            // what the pattern leaves in it (`_`) drops with it, last.
+            let holder: syn::Pat = syn::parse_quote!(#arg);
+            self.emit(quote!(let #holder = #read;));
+            let holder_id = self.declare_param(&holder, droppless);
+            self.decl(holder_id.clone());
+            self.emit(quote!(let #pat = #arg;));
+            self.note_pattern_move(holder_id.first().copied(), pat);
+        }
         let ids = self.declare_param(pat, droppless);
         // A parameter stays in place only when borrowed across an await; a
         // reference parameter only when an awaited future reborrows through
@@ -777,8 +805,15 @@ impl<'n> Builder<'n> {
                 self.error(diverge.span(), "`.await` in the `else` of a `let ... else` is not supported yet: use a `match`");
             }
             let tokens = self.rewrite_stmt(Stmt::Local(local.clone()));
-            if local.init.is_some() {
-                self.emit_user(tokens.clone(), local.init.as_ref().map(|init| &*init.expr));
+            if let Some(init) = &local.init {
+                // `let PAT = x;` moves what the pattern binds, not `x` itself.
+                match self.path_local(&init.expr) {
+                    Some(matched) => {
+                        self.emit_user(tokens.clone(), None);
+                        self.note_pattern_move(Some(matched), &local.pat);
+                    }
+                    None => self.emit_user(tokens.clone(), Some(&init.expr)),
+                }
             }
             let ids = self.declare_pattern(&local.pat, droppless);
             if local.init.is_some() {
@@ -1370,9 +1405,13 @@ impl<'n> Builder<'n> {
         pat: &syn::Pat,
         ids: &[LocalId],
     ) -> (syn::Pat, Vec<(LocalId, TokenStream)>) {
+        // Hygienic, but located at the user's binding, for rustc's notes.
         let names: Vec<Ident> = ids
             .iter()
-            .map(|&id| format_ident!("__bind{}", id, span = Span::mixed_site()))
+            .map(|&id| {
+                let at = self.body.locals[id].name.span();
+                format_ident!("__bind{}", id, span = Span::mixed_site().located_at(at))
+            })
             .collect();
         let pat = scan::rename_bindings(pat, &names);
         let extra = ids
@@ -1383,15 +1422,28 @@ impl<'n> Builder<'n> {
         (pat, extra)
     }
 
-    /// The local a `match`/`if let` on a plain path moves (part of) when the
-    /// pattern binds by value.
-    fn scrutinee_moved(&self, scrutinee: &Expr, pat: &syn::Pat) -> Option<LocalId> {
-        match scrutinee {
-            Expr::Path(p) if scan::pattern_moves(pat) => p
+    /// The local `expr` names, if it is just a local's name.
+    fn path_local(&self, expr: &Expr) -> Option<LocalId> {
+        match expr {
+            Expr::Path(p) if p.qself.is_none() => p
                 .path
                 .get_ident()
                 .and_then(|i| self.resolve(&i.to_string())),
             _ => None,
+        }
+    }
+
+    /// Records what `pat`, matching `local` in place, moves out of it.
+    fn note_pattern_move(&mut self, local: Option<LocalId>, pat: &syn::Pat) {
+        let Some(local) = local else { return };
+        match scan::pattern_move(pat) {
+            scan::PatternMove::Whole => {
+                self.events.insert(local, Event::Moved);
+            }
+            scan::PatternMove::Part => {
+                self.events.insert(local, Event::PartlyMoved);
+            }
+            scan::PatternMove::Nothing => {}
         }
     }
 
@@ -1553,12 +1605,10 @@ impl<'n> Builder<'n> {
                     let scrutinee = self.lower_scrutinee(&l.expr);
                     let ids = self.reserve_pattern(&l.pat);
                     let (pat, extra) = self.hygienic_bindings(&l.pat, &ids);
-                    let moved = self.scrutinee_moved(&l.expr, &l.pat).or(self
-                        .operand_local(&scrutinee)
-                        .filter(|_| scan::pattern_moves(&l.pat)));
+                    let matched = self.path_local(&l.expr).or(self.operand_local(&scrutinee));
                     let on_miss = self.goto(otherwise, miss_extra.clone(), span);
                     let saved = self.events.clone();
-                    self.events.extend(moved.map(|m| (m, Event::Moved)));
+                    self.note_pattern_move(matched, &l.pat);
                     let on_match = self.goto(next, extra, span);
                     self.events = saved;
                     self.body.blocks[next].entry_defs.extend(&ids);
@@ -1631,10 +1681,7 @@ impl<'n> Builder<'n> {
                 (pat, extra, Vec::new())
             };
             let saved = self.events.clone();
-            let moved = self
-                .scrutinee_moved(&m.expr, &arm.pat)
-                .or(scrutinee_local.filter(|_| scan::pattern_moves(&arm.pat)));
-            self.events.extend(moved.map(|m| (m, Event::Moved)));
+            self.note_pattern_move(self.path_local(&m.expr).or(scrutinee_local), &arm.pat);
             let goto = self.goto_shadowed(block, extra, shadowing, span);
             self.events = saved;
             arms.push((quote!(#pat #guard), goto));
@@ -2286,7 +2333,14 @@ impl VisitMut for Rewriter<'_, '_> {
                 self.inner_loops.pop();
             }
             Expr::Match(m) => {
-                self.visit_place(&mut m.expr);
+                // Arms that all bind the whole value move it out of its slot,
+                // as they would move a local; otherwise they match in place.
+                let moves_whole = m.arms.iter().all(|a| scan::pattern_moves(&a.pat));
+                if moves_whole {
+                    self.visit_expr_mut(&mut m.expr);
+                } else {
+                    self.visit_place(&mut m.expr);
+                }
                 for arm in &mut m.arms {
                     self.bound.extend(
                         scan::pattern_bindings(&arm.pat)
@@ -2320,7 +2374,13 @@ impl VisitMut for Rewriter<'_, '_> {
 
     fn visit_local_mut(&mut self, local: &mut syn::Local) {
         if let Some(init) = &mut local.init {
-            self.visit_expr_mut(&mut init.expr);
+            // `let _ = x;` leaves `x` where it is, and `let (a, _) = x;` moves
+            // only part of it: neither empties a slot.
+            if scan::pattern_moves(&local.pat) {
+                self.visit_expr_mut(&mut init.expr);
+            } else {
+                self.visit_place(&mut init.expr);
+            }
             if let Some((_, diverge)) = &mut init.diverge {
                 self.visit_expr_mut(diverge);
             }

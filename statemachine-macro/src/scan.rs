@@ -256,11 +256,92 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
     name.starts_with("into") || name.starts_with("unwrap") || name.starts_with("expect")
 }
 
-/// A `match` or `if let` on a plain local with a pattern that binds by value
-/// moves (part of) the local.
+/// How much of a value a pattern moves out when it matches the value in
+/// place (`let PAT = x;`, `match x { PAT => .. }`, `if let PAT = x`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum PatternMove {
+    /// Nothing: `_`, `ref x`, `&x`, a constant. The value stays whole.
+    Nothing,
+    /// Some parts, leaving others that still drop with the value at the end
+    /// of its scope: `(a, _)`, `S { a, .. }`, `(ref a, b)`.
+    Part,
+    /// All of it: `x`, `(a, b)`, `Some(v)`.
+    Whole,
+}
+
+/// What `pat` moves out of the value it matches (see [`PatternMove`]).
+///
+/// Parts matched by a constant, a literal, a range or a unit path (`None`)
+/// leave nothing that needs dropping, and neither do parts matched through a
+/// reference (`(a, &b)`): they count as moved.
+pub(crate) fn pattern_move(pat: &Pat) -> PatternMove {
+    match pat {
+        Pat::Reference(_) => PatternMove::Nothing,
+        _ => part_move(pat),
+    }
+}
+
+fn part_move(pat: &Pat) -> PatternMove {
+    use PatternMove::{Nothing, Part, Whole};
+    // Every part moved, no `..`: whole; nothing moved: nothing.
+    let combine = |parts: Vec<PatternMove>, rest: bool| {
+        if parts.iter().all(|&m| m == Whole) && !rest {
+            Whole
+        } else if parts.iter().all(|&m| m == Nothing) {
+            Nothing
+        } else {
+            Part
+        }
+    };
+    match pat {
+        Pat::Ident(p) if !binds(p) => Whole,
+        Pat::Ident(p) if p.by_ref.is_some() => match &p.subpat {
+            Some(_) => Part,
+            None => Nothing,
+        },
+        Pat::Ident(_) => Whole,
+        Pat::Wild(_) | Pat::Rest(_) => Nothing,
+        Pat::Lit(_) | Pat::Range(_) | Pat::Path(_) | Pat::Const(_) | Pat::Reference(_) => Whole,
+        Pat::Paren(p) => part_move(&p.pat),
+        Pat::Type(t) => part_move(&t.pat),
+        Pat::Or(or) => {
+            let cases: Vec<PatternMove> = or.cases.iter().map(part_move).collect();
+            if cases.iter().all(|&m| m == cases[0]) {
+                cases[0]
+            } else {
+                Part
+            }
+        }
+        Pat::Tuple(t) => elements(&t.elems, combine),
+        Pat::TupleStruct(t) => elements(&t.elems, combine),
+        Pat::Slice(s) => elements(&s.elems, combine),
+        Pat::Struct(s) => combine(
+            s.fields.iter().map(|f| part_move(&f.pat)).collect(),
+            s.rest.is_some(),
+        ),
+        // A macro's pattern is not visible: keeping the value is safe (if
+        // it did move, keeping it is rustc's error E0382).
+        _ => Nothing,
+    }
+}
+
+fn elements(
+    elems: &syn::punctuated::Punctuated<Pat, syn::Token![,]>,
+    combine: impl Fn(Vec<PatternMove>, bool) -> PatternMove,
+) -> PatternMove {
+    let rest = elems.iter().any(|e| matches!(e, Pat::Rest(_)));
+    let parts = elems
+        .iter()
+        .filter(|e| !matches!(e, Pat::Rest(_)))
+        .map(part_move)
+        .collect();
+    combine(parts, rest)
+}
+
+/// Whether matching `pat` against a local moves all of it, so the local
+/// need not be kept: see [`pattern_move`].
 pub(crate) fn pattern_moves(pat: &Pat) -> bool {
-    let by_ref_pattern = matches!(pat, Pat::Reference(_));
-    !by_ref_pattern && pattern_bindings(pat).iter().any(|b| !b.by_ref)
+    pattern_move(pat) == PatternMove::Whole
 }
 
 /// Moves made while evaluating `expr` as a place (receiver, borrow operand,
@@ -488,6 +569,9 @@ pub(crate) fn branches_move(expr: &Expr, is_outer: &dyn Fn(&syn::Ident) -> bool)
             _ => false,
         })
     };
+    if matches_move_on_some_paths(expr, is_outer) {
+        return true;
+    }
     match expr {
         Expr::If(i) => {
             block_moves(&i.then_branch)
@@ -510,6 +594,83 @@ pub(crate) fn branches_move(expr: &Expr, is_outer: &dyn Fn(&syn::Ident) -> bool)
         Expr::ForLoop(f) => block_moves(&f.body),
         _ => false,
     }
+}
+
+/// An `if let` or `match` on an outer local whose paths move different
+/// amounts of it (`if let Ok(v) = res`, which leaves an `Err` in place; `match
+/// x { Some(v) if .. => .., _ => .. }`): split, each path's move is exact.
+/// `if let Some(v) = x` is not split: the value it leaves, `None`, has no
+/// drop glue.
+fn matches_move_on_some_paths(expr: &Expr, is_outer: &dyn Fn(&syn::Ident) -> bool) -> bool {
+    let outer_local = |e: &Expr| match e {
+        Expr::Path(p) if p.qself.is_none() => p.path.get_ident().is_some_and(is_outer),
+        _ => false,
+    };
+    match expr {
+        Expr::If(i) => {
+            let mut conjuncts = vec![&*i.cond];
+            let mut found = false;
+            while let Some(e) = conjuncts.pop() {
+                match e {
+                    Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+                        conjuncts.push(&b.left);
+                        conjuncts.push(&b.right);
+                    }
+                    Expr::Let(l) if outer_local(&l.expr) => {
+                        let leaves_none = matches!(&*l.pat, Pat::TupleStruct(t)
+                            if t.path.is_ident("Some") && pattern_move(&l.pat) == PatternMove::Whole);
+                        found |= pattern_move(&l.pat) == PatternMove::Whole && !leaves_none;
+                    }
+                    _ => {}
+                }
+            }
+            found
+        }
+        Expr::Match(m) if outer_local(&m.expr) => {
+            let moves: Vec<PatternMove> = m.arms.iter().map(|a| pattern_move(&a.pat)).collect();
+            // An arm that moves part is not split: see `partial_moves`.
+            !moves.contains(&PatternMove::Part) && !moves.iter().all(|&k| k == moves[0])
+        }
+        _ => false,
+    }
+}
+
+/// Locals that an `if let`, `match` or `let` in `expr` (at its top level)
+/// may move part of out through a pattern (`match pair { (a, _) => .. }`),
+/// with the pattern: what is left of them cannot be moved into a state.
+pub(crate) fn partial_moves(expr: &Expr) -> Vec<(syn::Ident, &Pat)> {
+    fn note<'a>(scrutinee: &Expr, pat: &'a Pat, found: &mut Vec<(syn::Ident, &'a Pat)>) {
+        if let Expr::Path(p) = scrutinee
+            && p.qself.is_none()
+            && let Some(ident) = p.path.get_ident()
+            && pattern_move(pat) == PatternMove::Part
+        {
+            found.push((ident.clone(), pat));
+        }
+    }
+    let mut found = Vec::new();
+    match expr {
+        Expr::Match(m) => m
+            .arms
+            .iter()
+            .for_each(|a| note(&m.expr, &a.pat, &mut found)),
+        Expr::Let(l) => note(&l.expr, &l.pat, &mut found),
+        Expr::If(i) => {
+            let mut conjuncts = vec![&*i.cond];
+            while let Some(e) = conjuncts.pop() {
+                match e {
+                    Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+                        conjuncts.push(&b.left);
+                        conjuncts.push(&b.right);
+                    }
+                    Expr::Let(l) => note(&l.expr, &l.pat, &mut found),
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    found
 }
 
 /// Does evaluating `expr` create a temporary that rustc keeps until the end
@@ -993,7 +1154,65 @@ pub(crate) fn only_place_uses(name: &str, stmts: &[syn::Stmt]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::only_place_uses;
+    use super::{PatternMove, only_place_uses, pattern_move};
+
+    fn moves(pattern: &str) -> PatternMove {
+        let stmt: syn::Stmt = syn::parse_str(&format!("let {pattern} = x;")).expect("parses");
+        let syn::Stmt::Local(local) = stmt else {
+            unreachable!("a let statement")
+        };
+        pattern_move(&local.pat)
+    }
+
+    #[test]
+    fn patterns_that_move_the_whole_value() {
+        for pattern in [
+            "a",
+            "mut a",
+            "(a, b)",
+            "Some(v)",
+            "S { a, b }",
+            "[a, rest @ ..]",
+            "(a, &b)",
+            "(a, None)",
+            "(a, 0)",
+            "(a, MAX)",
+            "a @ Some(_)",
+            "(a, b): (D, D)",
+        ] {
+            assert_eq!(moves(pattern), PatternMove::Whole, "{pattern}");
+        }
+    }
+
+    #[test]
+    fn patterns_that_move_part_of_it() {
+        for pattern in [
+            "(a, _)",
+            "S { a, .. }",
+            "(ref a, b)",
+            "[a, ..]",
+            "(a, ..)",
+            "(Ok(v) | Err(_))",
+        ] {
+            assert_eq!(moves(pattern), PatternMove::Part, "{pattern}");
+        }
+    }
+
+    #[test]
+    fn patterns_that_move_nothing() {
+        for pattern in [
+            "_",
+            "ref a",
+            "ref mut a",
+            "&a",
+            "(_, _)",
+            "(..)",
+            "S { .. }",
+            "(ref a, _)",
+        ] {
+            assert_eq!(moves(pattern), PatternMove::Nothing, "{pattern}");
+        }
+    }
 
     fn stmts(code: &str) -> Vec<syn::Stmt> {
         syn::parse_str::<syn::Block>(&format!("{{ {code} }}"))

@@ -25,6 +25,18 @@ differential!(param_drop_order, (a: D, b: D, c: u32) -> u32 {
     c
 }, (D("a"), D("b"), 7));
 
+// Patterns in the signature: `_` keeps its argument to the end of the body,
+// a tuple pattern moves part of its argument out, `mut` rebinds.
+differential!(parameter_patterns, [_: D, (first, n): (D, u32), mut last: D, _unused: D] -> u32 {
+    let x = D("x");
+    leaf("one", n).await;
+    last.touch();
+    last = D("last2");
+    first.touch();
+    last.touch();
+    leaf("two", n).await + 1
+}, (D("ignored"), (D("first"), 3), D("last"), D("unused")));
+
 differential!(moved_before_await, (a: D) -> &'static str {
     let s = D("s");
     let t = s;
@@ -200,3 +212,88 @@ differential!(cast_to_box_dead_at_await, (n: u32) -> u32 {
     let m = n as u64;
     leaf("tick", m as u32).await
 }, (2));
+
+// A pattern that moves part of a local out: what is left drops with the
+// local at the end of its scope. (Kept across a later await, it is refused:
+// see tests/ui/partly_moved_across_await.rs.)
+differential!(partial_move_after_the_last_await_in_scope, () -> u32 {
+    let n = {
+        let pair = (D("first"), D("rest"));
+        let n = leaf("one", 1).await;
+        let (first, _) = pair;
+        first.touch();
+        n
+    };
+    leaf("two", n).await
+}, ());
+
+differential!(let_underscore_keeps_the_value, () -> u32 {
+    let kept = D("kept");
+    let _ = kept;
+    leaf("one", 1).await
+}, ());
+
+differential!(match_arm_moves_part_after_the_await, () -> u32 {
+    let pair = (D("first"), D("rest"));
+    let n = leaf("one", 1).await;
+    match pair {
+        (first, _) => first.touch(),
+    };
+    n
+}, ());
+
+differential!(match_wildcard_arm_keeps_the_value, (n: u32) -> u32 {
+    let value = Some(D("value"));
+    match value {
+        Some(v) if n > 5 => {
+            v.touch();
+        }
+        _ => {
+            leaf("one", 1).await;
+        }
+    }
+    leaf("two", 2).await
+}, (3));
+
+// An `if let` or `match` without awaits that moves a local on some paths
+// only: on the others the local keeps its value to the end of its scope.
+differential!(if_let_miss_keeps_the_value, (ok: bool) -> u32 {
+    let res: Result<D, D> = if ok { Ok(D("ok")) } else { Err(D("err")) };
+    if let Ok(v) = res {
+        v.touch();
+    }
+    leaf("one", 1).await
+}, (false));
+
+differential!(if_let_match_moves_the_value, (ok: bool) -> u32 {
+    let res: Result<D, D> = if ok { Ok(D("ok")) } else { Err(D("err")) };
+    if let Ok(v) = res {
+        v.touch();
+    }
+    leaf("one", 1).await
+}, (true));
+
+differential!(match_moves_on_some_arms, (n: u32) -> u32 {
+    let value = Some(D("value"));
+    match value {
+        Some(v) if n > 5 => {
+            v.touch();
+        }
+        _ => {}
+    }
+    leaf("one", 1).await
+}, (3));
+
+// A `Copy` value "moved" by a pattern is still there: used after the await.
+differential!(copy_tuple_matched_then_used, (n: u32) -> u32 {
+    let d = D("d");
+    let pair = (n, 7u32);
+    let m = match pair {
+        (3, _) => 1,
+        (k, _) => k,
+    };
+    let (a, b) = pair;
+    leaf("one", 1).await;
+    d.touch();
+    pair.0 + pair.1 + m + a + b
+}, (3));

@@ -135,3 +135,22 @@ differential!(collections_kept_in_place_across_loop_awaits, (a: D, n: u32) -> us
     after.touch();
     names.len() + text.len()
 }, (D("a"), 3));
+
+// Locals in slots (borrowed across an await): `let _ = x;` leaves the value
+// in its slot to the end of its scope; a `match` whose arm binds it whole
+// moves it out.
+differential!(slot_local_let_underscore_and_match, () -> u32 {
+    let kept = D("kept");
+    let moved = D("moved");
+    let (r, s) = (&kept, &moved);
+    leaf("one", 1).await;
+    r.touch();
+    s.touch();
+    let _ = kept;
+    match moved {
+        m => {
+            m.touch();
+        }
+    }
+    leaf("two", 2).await
+}, ());

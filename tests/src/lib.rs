@@ -276,6 +276,22 @@ where
 /// ```
 #[macro_export]
 macro_rules! differential {
+    // Parameters written as patterns, in brackets (a pattern fragment may
+    // not be followed by `:`).
+    ($name:ident, [$($params:tt)*] -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[::statemachine_runtime::state_machine]
+            pub async fn machine($($params)*) -> $ret { $($body)* }
+            #[allow(unused_mut, unused_variables, clippy::all)]
+            pub async fn compiler($($params)*) -> $ret { $($body)* }
+            #[test]
+            fn matches_rustc() {
+                $crate::check(|| machine($($val),*), || compiler($($val),*));
+            }
+        }
+    };
     ($name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
         mod $name {
             #[allow(unused_imports)]
