@@ -175,7 +175,14 @@ impl Gen {
             9 => {
                 self.line("match acc % 3 {");
                 self.indent += 1;
-                for arm in ["0", "1", "_"] {
+                // Sometimes the middle arm's guard awaits.
+                let guard = self.fresh("g");
+                let middle = if self.rng.below(2) == 0 {
+                    "1".to_string()
+                } else {
+                    format!("k if leaf(\"{guard}\", k == 1).await")
+                };
+                for arm in ["0", &middle, "_"] {
                     self.nested(&format!("{arm} => {{"), depth);
                     self.line("}");
                 }

@@ -932,6 +932,20 @@ impl<'n> Builder<'n> {
         self.declare_slot(id, ident);
     }
 
+    /// A loop's pattern variable borrowed across an await of the body (by a
+    /// `&`, a borrowing method, or a guard that awaits) goes into a slot.
+    fn slot_if_borrowed(&mut self, pat: &syn::Pat, body: &[Stmt]) {
+        if let syn::Pat::Ident(p) = pat
+            && p.by_ref.is_none()
+            && p.subpat.is_none()
+            && scan::awaits_after(body) > 0
+            && scan::uses_of(&p.ident.to_string(), body).borrowed
+            && let Some(id) = self.resolve(&p.ident.to_string())
+        {
+            self.declare_slot(id, &p.ident);
+        }
+    }
+
     /// Stores local `id`, just declared as `value`, in its slot for the rest
     /// of its scope, with the guard that drops it when the scope ends.
     fn declare_slot(&mut self, id: LocalId, value: &Ident) {
@@ -1642,19 +1656,15 @@ impl<'n> Builder<'n> {
         let join = self.new_block(BlockKind::Plain, vec![value]);
         // The scrutinee's temporaries live until the end of the `match`.
         self.push_scope(false);
+        if m.arms.iter().any(guard_awaits) {
+            let scrutinee = self.lower_scrutinee_in_place(&m.expr);
+            return self.lower_match_awaiting_guards(m, scrutinee, depth, join, value);
+        }
         let scrutinee = self.lower_scrutinee(&m.expr);
         let scrutinee_local = self.operand_local(&scrutinee);
         let mut arms = Vec::new();
         let mut arm_blocks = Vec::new();
         for arm in &m.arms {
-            if let Some((_, guard)) = &arm.guard
-                && scan::has_await(guard)
-            {
-                self.error(
-                    guard.span(),
-                    "`.await` in a match guard is not supported yet: await before the `match`",
-                );
-            }
             let ids = self.reserve_pattern(&arm.pat);
             let block = self.new_block(BlockKind::Plain, ids.clone());
             let guard = arm.guard.as_ref().map(|(if_token, guard)| {
@@ -1708,6 +1718,166 @@ impl<'n> Builder<'n> {
         self.enter_join(depth, join, &[value])
     }
 
+    /// The scrutinee of a `match` whose guards await: a place that stays
+    /// put while the guards borrow it across their awaits (a slot).
+    fn lower_scrutinee_in_place(&mut self, expr: &Expr) -> Operand {
+        if !self.needs_lowering(expr) && scan::is_pure_place(expr) {
+            // A local the guards borrow is in a slot (see `scan::uses_of`).
+            return self.rewrite_place(expr.clone());
+        }
+        let op = self.lower_operand(expr);
+        let moved = self.operand_local(&op);
+        let temp = self.spill_local(op);
+        if let Some(moved) = moved {
+            // An awaited value's temporary, now moved into the slot.
+            self.events.insert(moved, Event::Moved);
+        }
+        let name = self.body.locals[temp].name.clone();
+        self.declare_slot(temp, &name);
+        self.body.locals[temp].internal_slot = true;
+        let place = place_var(temp);
+        quote!((*#place))
+    }
+
+    /// A `match` with arms whose guards await.
+    ///
+    /// Input:
+    ///
+    /// ```text
+    /// match x { A(a) => e1, B(b) if g(b).await => e2, C(c) => e3 }
+    /// ```
+    ///
+    /// Output (blocks):
+    ///
+    /// ```text
+    /// match x { A(ref a) => goto BindA, B(ref b) => goto Guard(b), _ => goto Rest }
+    /// Guard(b): if g(*b).await { goto BindB } else { goto Rest }
+    /// Rest: match x { C(ref c) => goto BindC, _ => unreachable!() }
+    /// BindB: let B(b) = x else { unreachable!() }; ..e2..      (and BindA, BindC)
+    /// ```
+    ///
+    /// As in rustc, patterns are tested and guards run with the bindings as
+    /// shared references into the scrutinee, which stays in place (in a slot)
+    /// while a guard awaits; an arm binds by value (taking the value out of
+    /// its slot when the pattern takes all of it) once it is chosen.
+    fn lower_match_awaiting_guards(
+        &mut self,
+        m: &syn::ExprMatch,
+        scrutinee: Operand,
+        depth: usize,
+        join: BlockId,
+        value: LocalId,
+    ) -> Operand {
+        let span = m.span();
+        let slot = self
+            .path_local(&m.expr)
+            .filter(|&l| self.body.locals[l].slot)
+            .or_else(|| self.operand_slot(&scrutinee));
+        let mut decisions: Vec<(TokenStream, GotoId)> = Vec::new();
+        let mut chosen = Vec::new();
+        for arm in &m.arms {
+            let bind = self.new_block(BlockKind::Plain, Vec::new());
+            chosen.push((bind, arm));
+            let by_ref = scan::bind_by_ref(&arm.pat);
+            let names: Vec<String> = scan::pattern_bindings(&arm.pat)
+                .iter()
+                .map(|b| b.ident.to_string())
+                .collect();
+            let Some((_, guard)) = &arm.guard else {
+                let goto = self.goto(bind, Vec::new(), span);
+                decisions.push((quote!(#by_ref), goto));
+                continue;
+            };
+            let guard = scan::deref_names(guard, &names);
+            if !scan::has_await(&guard) {
+                let guard = self.rewrite_expr(guard);
+                let goto = self.goto(bind, Vec::new(), span);
+                decisions.push((quote!(#by_ref if #guard), goto));
+                continue;
+            }
+            // The guard's references, carried into its blocks.
+            let refs: Vec<LocalId> = scan::pattern_bindings(&arm.pat)
+                .into_iter()
+                .map(|b| self.reserve(b.ident, false, true))
+                .collect();
+            let guard_block = self.new_block(BlockKind::Plain, Vec::new());
+            let rest = self.new_block(BlockKind::Plain, Vec::new());
+            let (by_ref, extra) = self.hygienic_bindings(&by_ref, &refs);
+            let on_match = self.goto(guard_block, extra, span);
+            let on_miss = self.goto(rest, Vec::new(), span);
+            decisions.push((quote!(#by_ref), on_match));
+            decisions.push((quote!(_), on_miss));
+            self.push_scope(false);
+            self.body.blocks[guard_block].entry_defs.extend(&refs);
+            for &id in &refs {
+                self.bind(id);
+            }
+            self.terminate(
+                Term::Match {
+                    scrutinee: scrutinee.clone(),
+                    arms: std::mem::take(&mut decisions),
+                },
+                Some(guard_block),
+            );
+            self.lower_condition(&guard, bind, rest, Vec::new(), span);
+            // The references end with the guard.
+            self.scopes.truncate(depth + 1);
+            self.start_block(rest);
+            self.note_uses(scrutinee.clone(), None);
+        }
+        // Arms before an awaiting guard were decided by an earlier `match`.
+        let unreachable = self.new_block(BlockKind::Plain, Vec::new());
+        let goto = self.goto(unreachable, Vec::new(), span);
+        decisions.push((quote!(_), goto));
+        self.terminate(
+            Term::Match {
+                scrutinee: scrutinee.clone(),
+                arms: decisions,
+            },
+            None,
+        );
+        for (bind, arm) in chosen {
+            self.start_block(bind);
+            self.note_uses(scrutinee.clone(), None);
+            self.push_scope(false);
+            let source = match slot {
+                Some(id) if scan::pattern_moves(&arm.pat) => self.slot_take(id, span),
+                // A temporary is taken whole, its rest dropping with the arm.
+                Some(id) if self.body.locals[id].internal_slot => {
+                    let take = self.slot_take(id, span);
+                    let whole = self.spill_local(take);
+                    let name = &self.body.locals[whole].name;
+                    quote!(#name)
+                }
+                _ => scrutinee.clone(),
+            };
+            let pat = &arm.pat;
+            self.emit(quote! {
+                #[allow(irrefutable_let_patterns)]
+                let #pat = #source else { ::core::unreachable!() };
+            });
+            if slot.is_none() {
+                self.note_pattern_move(self.path_local(&m.expr), &arm.pat);
+            }
+            let ids = self.declare_pattern(&arm.pat, false);
+            self.decl(ids);
+            let tail = self.lower_value(&arm.body);
+            let goto = self.goto(join, vec![(value, tail)], span);
+            self.terminate(Term::Goto(goto), None);
+            self.scopes.truncate(depth + 1);
+        }
+        self.enter_join(depth, join, &[value])
+    }
+
+    /// The slot local an operand is the place of (`(*__place3)`).
+    fn operand_slot(&self, operand: &Operand) -> Option<LocalId> {
+        let text = operand.to_string();
+        (0..self.body.locals.len()).find(|&l| {
+            let place = place_var(l);
+            self.body.locals[l].slot && text == quote!((*#place)).to_string()
+        })
+    }
+
     fn lower_loop(
         &mut self,
         label: Option<&syn::Label>,
@@ -1759,6 +1929,7 @@ impl<'n> Builder<'n> {
                 self.emit(quote!(let #pat = #item_name;));
                 self.events.insert(item, Event::Moved);
                 let ids = self.declare_pattern(pat, false);
+                self.slot_if_borrowed(pat, &body.stmts);
                 self.decl(ids);
             }
         }
@@ -2401,6 +2572,13 @@ impl VisitMut for Rewriter<'_, '_> {
         }
         self.rewrite_format_macro(&mut m.mac);
     }
+}
+
+/// Whether an arm's guard awaits.
+fn guard_awaits(arm: &syn::Arm) -> bool {
+    arm.guard
+        .as_ref()
+        .is_some_and(|(_, guard)| scan::has_await(guard))
 }
 
 /// The tokens as the user spaced them (`store(name + &backup)`, where

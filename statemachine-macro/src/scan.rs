@@ -57,6 +57,63 @@ pub(crate) fn rename_bindings(pat: &Pat, names: &[syn::Ident]) -> Pat {
     pat
 }
 
+/// `pat` with every binding by value made `ref` (`Some(ref n)` for
+/// `Some(n)`, without `mut`): it tests and borrows without moving, as rustc
+/// binds for a guard.
+pub(crate) fn bind_by_ref(pat: &Pat) -> Pat {
+    struct ByRef;
+    impl syn::visit_mut::VisitMut for ByRef {
+        fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+            if binds(p) && p.by_ref.is_none() {
+                p.by_ref = Some(syn::Token![ref](p.ident.span()));
+                p.mutability = None;
+            }
+            if let Some((_, sub)) = &mut p.subpat {
+                self.visit_pat_mut(sub);
+            }
+        }
+        fn visit_path_mut(&mut self, _: &mut syn::Path) {}
+        fn visit_expr_mut(&mut self, _: &mut Expr) {}
+    }
+    let mut pat = pat.clone();
+    syn::visit_mut::VisitMut::visit_pat_mut(&mut ByRef, &mut pat);
+    pat
+}
+
+/// `expr` with each plain use of one of `names` written `(*name)`: a guard's
+/// bindings are references during the guard (see [`bind_by_ref`]). Closures
+/// that bind one of the names and nested items keep their own; macro
+/// arguments are left as they are (formatting a reference prints the value).
+pub(crate) fn deref_names(expr: &Expr, names: &[String]) -> Expr {
+    struct Deref<'a>(&'a [String]);
+    impl syn::visit_mut::VisitMut for Deref<'_> {
+        fn visit_expr_mut(&mut self, expr: &mut Expr) {
+            if let Expr::Path(p) = expr
+                && p.qself.is_none()
+                && let Some(ident) = p.path.get_ident()
+                && self.0.iter().any(|n| ident == n)
+            {
+                *expr = syn::parse_quote!((*#p));
+                return;
+            }
+            syn::visit_mut::visit_expr_mut(self, expr);
+        }
+        fn visit_expr_closure_mut(&mut self, c: &mut syn::ExprClosure) {
+            let rebinds = c.inputs.iter().flat_map(pattern_bindings).any(|b| {
+                let name = b.ident.to_string();
+                self.0.contains(&name)
+            });
+            if !rebinds {
+                syn::visit_mut::visit_expr_closure_mut(self, c);
+            }
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    let mut expr = expr.clone();
+    syn::visit_mut::VisitMut::visit_expr_mut(&mut Deref(names), &mut expr);
+    expr
+}
+
 /// A name bound by a pattern, in order of appearance.
 pub(crate) struct Binding {
     pub ident: syn::Ident,
@@ -856,6 +913,14 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
         fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
             if rooted_at(&m.expr, self.name) {
                 self.uses.scrutinee = true;
+                // A guard that awaits holds references into the scrutinee.
+                let guard_awaits = m
+                    .arms
+                    .iter()
+                    .any(|a| a.guard.as_ref().is_some_and(|(_, g)| has_await(g)));
+                if guard_awaits {
+                    self.borrow();
+                }
             }
             syn::visit::visit_expr_match(self, m);
         }

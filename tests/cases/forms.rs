@@ -223,3 +223,89 @@ differential!(repeat_and_cast, (n: u8) -> (Vec<u64>, i64) {
     let arr = [leaf("r", n).await as u64; 3];
     (arr.to_vec(), -(leaf("c", n).await as i64))
 }, (2));
+
+// ---- `.await` in match guards ----
+
+// The guard sees the bindings by reference; the arm binds them by value
+// once chosen. Guards that say no fall through to later arms.
+differential!(await_in_match_guard, (v: Option<u32>) -> u32 {
+    let d = D("d");
+    let r = match v {
+        Some(n) if leaf("big", n > 5).await => n * 2,
+        Some(n) if leaf("odd", n % 2 == 1).await => n + 100,
+        Some(n) => n,
+        None => 0,
+    };
+    d.touch();
+    r
+}, (Some(4)));
+
+differential!(await_in_match_guard_taken, (v: Option<u32>) -> u32 {
+    let d = D("d");
+    match v {
+        None => 0,
+        Some(n) if leaf("big", n > 5).await => {
+            let inner = D("inner");
+            n * 2 + leaf("arm", 1).await
+        }
+        Some(n) => n,
+    }
+}, (Some(7)));
+
+// A scrutinee with drop glue, kept in place while the guard awaits and
+// moved into the arm's bindings when chosen; dropped while suspended in a
+// guard, it drops in rustc's order.
+differential!(await_in_match_guard_owned_scrutinee, (n: u32) -> u32 {
+    let before = D("before");
+    let pair = (D("pair"), n);
+    let after = D("after");
+    match pair {
+        (d, k) if leaf("first", k > 5).await => {
+            d.touch();
+            k
+        }
+        (d, k) if leaf("second", k > 1).await => {
+            let inner = D("inner");
+            d.touch();
+            k + leaf("arm", 10).await
+        }
+        (d, k) => {
+            d.touch();
+            k + 100
+        }
+    }
+}, (3));
+
+// The scrutinee is a temporary (the value of an await), in place for the
+// whole `match`.
+differential!(await_in_match_guard_on_temporary, (n: u32) -> &'static str {
+    let d = D("d");
+    match leaf("make", (D("temp"), n)).await {
+        (t, k) if leaf("check", k == 3).await => t.touch(),
+        (t, _) => {
+            d.touch();
+            t.touch()
+        }
+    }
+}, (3));
+
+// The issue's combination: an await in a guard, inside a loop, inside a
+// match arm.
+differential!(await_in_guard_inside_loop_inside_arm, (cmds: Vec<u32>, mode: u8) -> u32 {
+    let d = D("d");
+    let mut total = 0;
+    match mode {
+        0 => {
+            for c in cmds {
+                match c {
+                    k if leaf("small", k < 3).await => total += k,
+                    k if k > 8 => break,
+                    k => total += leaf("big", k).await,
+                }
+            }
+        }
+        _ => total = 1,
+    }
+    d.touch();
+    total
+}, (vec![1, 5, 2, 9, 4], 0));
