@@ -787,6 +787,12 @@ impl<'n> Builder<'n> {
     fn lower_let(&mut self, local: &syn::Local, rest: &[Stmt]) {
         let in_place = wants_in_place(local);
         let local = &strip_in_place(local);
+        if let Some(init) = &local.init
+            && let Some((_, diverge)) = &init.diverge
+            && scan::has_await(diverge)
+        {
+            return self.lower_let_else_awaiting(local, &init.expr, diverge);
+        }
         let init_awaits = local
             .init
             .as_ref()
@@ -799,11 +805,6 @@ impl<'n> Builder<'n> {
             .as_ref()
             .is_some_and(|init| scan::is_droppless_value(&init.expr));
         if !init_awaits {
-            if let Some((_, diverge)) = local.init.as_ref().and_then(|i| i.diverge.as_ref())
-                && scan::has_await(diverge)
-            {
-                self.error(diverge.span(), "`.await` in the `else` of a `let ... else` is not supported yet: use a `match`");
-            }
             let tokens = self.rewrite_stmt(Stmt::Local(local.clone()));
             if let Some(init) = &local.init {
                 // `let PAT = x;` moves what the pattern binds, not `x` itself.
@@ -846,9 +847,6 @@ impl<'n> Builder<'n> {
         match &init.diverge {
             None => self.pop_scope(Some((quote!(#(#attrs)* let #pat =), operand))),
             Some((else_token, diverge)) => {
-                if scan::has_await(diverge) {
-                    self.error(diverge.span(), "`.await` in the `else` of a `let ... else` is not supported yet: use a `match`");
-                }
                 // `let PAT = { .. } else` is not valid Rust: bind the value
                 // first, then match it as the temporary rustc would.
                 let value = Ident::new("__let_else", Span::mixed_site());
@@ -866,6 +864,64 @@ impl<'n> Builder<'n> {
         let ids = self.declare_pattern(pat, droppless);
         self.maybe_slot(pat, Some(&init.expr), None, rest, in_place);
         self.decl(ids);
+    }
+
+    /// `let ... else` whose `else` block awaits.
+    ///
+    /// Input: `let Ok(v) = init else { log(x.await); return; };`
+    ///
+    /// Output (blocks):
+    ///
+    /// ```text
+    /// { let __t = init; match __t { Ok(v) => goto Rest(v), _ => goto Else } }
+    /// Else: { log(x.await); return; }
+    /// Rest(v): the statements after the `let`
+    /// ```
+    ///
+    /// The value and the initializer's temporaries live in a scope that ends
+    /// on both edges: as in rustc, they drop before the `else` block runs, and
+    /// before the next statement.
+    fn lower_let_else_awaiting(&mut self, local: &syn::Local, init: &Expr, diverge: &Expr) {
+        let span = local.span();
+        let depth = self.scopes.len();
+        self.push_scope(false);
+        let value = self.lower_operand(init);
+        let moved = self.operand_local(&value);
+        let temp = self.spill_local(value);
+        if let Some(moved) = moved {
+            self.events.insert(moved, Event::Moved);
+        }
+        let name = self.body.locals[temp].name.clone();
+        let ids = self.reserve_pattern(&local.pat);
+        let rest = self.new_block(BlockKind::Plain, Vec::new());
+        let otherwise = self.new_block(BlockKind::Plain, Vec::new());
+        let (pat, extra) = self.hygienic_bindings(&local.pat, &ids);
+        let saved = self.events.clone();
+        self.note_pattern_move(Some(temp), &local.pat);
+        let on_match = self.goto(rest, extra, span);
+        self.events = saved;
+        let on_miss = self.goto(otherwise, Vec::new(), span);
+        let arms = vec![(quote!(#pat), on_match), (quote!(_), on_miss)];
+        self.terminate(
+            Term::Match {
+                scrutinee: quote!(#name),
+                arms,
+            },
+            None,
+        );
+        self.scopes.truncate(depth);
+        self.start_block(otherwise);
+        // The `else` block's value (it diverges) stays inside it.
+        self.push_scope(false);
+        let tail = self.lower_value(diverge);
+        self.emit(quote!(#tail;));
+        self.terminate(Term::Diverged, None);
+        self.scopes.truncate(depth);
+        self.body.blocks[rest].entry_defs.extend(&ids);
+        for &id in &ids {
+            self.bind(id);
+        }
+        self.start_block(rest);
     }
 
     /// Decides whether the local a simple `let x = ..` (or parameter) just

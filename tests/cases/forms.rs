@@ -309,3 +309,43 @@ differential!(await_in_guard_inside_loop_inside_arm, (cmds: Vec<u32>, mode: u8) 
     d.touch();
     total
 }, (vec![1, 5, 2, 9, 4], 0));
+
+// ---- `.await` in the `else` of a `let ... else` ----
+
+// As in rustc, the unmatched value and the initializer's temporaries drop
+// before the `else` block runs.
+differential!(let_else_awaits_in_else, (ok: bool) -> u32 {
+    let d = D("d");
+    let Ok(v) = leaf("make", if ok { Ok(D("ok")) } else { Err(D("err")) }).await else {
+        let inner = D("inner");
+        leaf("in else", 1).await;
+        return 7;
+    };
+    v.touch();
+    leaf("after", 2).await
+}, (false));
+
+differential!(let_else_awaits_in_else_matched, (ok: bool) -> u32 {
+    let d = D("d");
+    let Ok(v) = leaf("make", if ok { Ok(D("ok")) } else { Err(D("err")) }).await else {
+        leaf("in else", 1).await;
+        return 7;
+    };
+    v.touch();
+    leaf("after", 2).await
+}, (true));
+
+differential!(let_else_await_then_continue, (items: Vec<u32>) -> u32 {
+    let d = D("d");
+    let mut total = 0;
+    for i in items {
+        let held = D("held");
+        let Some(half) = (i % 2 == 0).then_some(i / 2) else {
+            total += leaf("odd", i).await;
+            continue;
+        };
+        total += half;
+    }
+    d.touch();
+    total
+}, (vec![1, 2, 3, 4]));
