@@ -1112,10 +1112,19 @@ impl<'n> Builder<'n> {
                 quote!((#left #op #right))
             }
             Expr::Assign(a) => {
-                if scan::has_await(&a.left) {
-                    self.error(a.left.span(), "`.await` on the left of an assignment is not supported: compute the place's index into a local first");
-                }
                 // rustc evaluates the right operand first, then the place.
+                if self.needs_lowering(&a.left) {
+                    // `*m.lock().await = v`, `v[i().await] = x`: the value is
+                    // held while the place awaits; the place's temporaries
+                    // live to the end of the statement.
+                    let right = self.lower_now(&a.right);
+                    let right = self.spill(right);
+                    let left = self
+                        .lower_operands(&[&a.left], Places::All)
+                        .pop()
+                        .unwrap_or_default();
+                    return quote!(#left = #right);
+                }
                 let right = self.lower_expr(&a.right);
                 self.emit_user(TokenStream::new(), Some(expr));
                 if let Some(id) = self.slot_named_expr(&a.left) {

@@ -349,3 +349,18 @@ differential!(let_else_await_then_continue, (items: Vec<u32>) -> u32 {
     d.touch();
     total
 }, (vec![1, 2, 3, 4]));
+
+// ---- `.await` in the place of an assignment ----
+
+// rustc evaluates the value first, then the place; the place's temporaries
+// (a guard, say) live to the end of the statement.
+differential!(await_in_assignment_place, (n: u32) -> Vec<u32> {
+    let d = D("d");
+    let mut v = vec![0, 0, 0];
+    v[leaf("index", 1usize).await] = leaf("value", n).await;
+    let cell = std::cell::RefCell::new(vec![D("old")]);
+    leaf("guard", cell.borrow_mut()).await[0] = D("new");
+    *leaf("boxed", Box::new(D("boxed old"))).await = D("boxed new");
+    d.touch();
+    v
+}, (5));
