@@ -458,6 +458,9 @@ impl<'n> Builder<'n> {
             self.events.remove(id);
         }
         if let Some((binding, operand)) = value {
+            // The operand is evaluated here (a place kept for later reads
+            // its locals only now).
+            self.note_uses(operand.clone(), None);
             frame.prefix = binding;
             frame.suffix = quote!(;);
             frame.items.push(Item::Tokens(operand));
@@ -736,6 +739,20 @@ impl<'n> Builder<'n> {
             match stmt {
                 Stmt::Item(_) => {} // hoisted by `expand`
                 Stmt::Local(local) => self.lower_let(local, &stmts[index + 1..]),
+                Stmt::Macro(mac)
+                    if scan::eager_format_args(&mac.mac)
+                        .is_some_and(|args| args.iter().any(scan::has_await)) =>
+                {
+                    // `println!("{}", x.await);`: an expression statement.
+                    let expr = Expr::Macro(syn::ExprMacro {
+                        attrs: mac.attrs.clone(),
+                        mac: mac.mac.clone(),
+                    });
+                    self.push_scope(false);
+                    let operand = self.lower_expr(&expr);
+                    self.emit(quote!(#operand;));
+                    self.pop_scope(None);
+                }
                 Stmt::Macro(mac) => {
                     if let Some(span) = scan::tokens_have_await(&mac.mac.tokens) {
                         self.error_macro_await(span, &mac.mac.path);
@@ -1054,6 +1071,9 @@ impl<'n> Builder<'n> {
             Expr::Await(a) => {
                 let awaitee = self.lower_operand(&a.base);
                 self.suspend(a, awaitee)
+            }
+            Expr::Macro(m) if scan::eager_format_args(&m.mac).is_some() => {
+                self.lower_format_macro(m)
             }
             Expr::Paren(p) => {
                 let inner = self.lower_expr(&p.expr);
@@ -2124,6 +2144,38 @@ impl<'n> Builder<'n> {
         self.body.errors.push(syn::Error::new(span, message));
     }
 
+    /// A formatting macro whose arguments await.
+    ///
+    /// Input: `println!("{} {}", a.name, f(x).await)`
+    /// Output: `let __t = f(x).await; println!("{} {}", a.name, __t)`
+    ///
+    /// The arguments are evaluated in order, as `format_args!` does: those
+    /// before an await into temporaries of the statement, places (borrowed
+    /// by `format_args!`) where they are.
+    fn lower_format_macro(&mut self, m: &syn::ExprMacro) -> Operand {
+        let args = scan::eager_format_args(&m.mac).expect("checked by the caller");
+        // `name = value` lowers only its value.
+        let values: Vec<&Expr> = args
+            .iter()
+            .map(|a| match a {
+                Expr::Assign(named) if matches!(&*named.left, Expr::Path(_)) => &*named.right,
+                other => other,
+            })
+            .collect();
+        let ops = self.lower_operands(&values, Places::All);
+        let rebuilt = args.iter().zip(ops).map(|(arg, op)| match arg {
+            Expr::Assign(named) if matches!(&*named.left, Expr::Path(_)) => {
+                let name = &named.left;
+                quote!(#name = #op)
+            }
+            _ => op,
+        });
+        let mut mac = m.mac.clone();
+        mac.tokens = quote!(#(#rebuilt),*);
+        let attrs = &m.attrs;
+        quote!(#(#attrs)* #mac)
+    }
+
     fn error_macro_await(&mut self, span: Span, path: &syn::Path) {
         let name = path
             .segments
@@ -2133,8 +2185,9 @@ impl<'n> Builder<'n> {
         self.error(
             span,
             &format!(
-                "`.await` inside `{name}!(..)`: #[state_machine] cannot see into macro calls; \
-                 bind the awaited value to a local before the macro call"
+                "`.await` inside `{name}!(..)`: #[state_machine] cannot see into this macro call \
+                 (it sees the arguments of `format!`, `println!`, `write!` and their kin); \
+                 bind the awaited value to a local before the call"
             ),
         );
     }

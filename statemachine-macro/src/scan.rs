@@ -15,6 +15,11 @@ pub(crate) fn has_await(expr: &Expr) -> bool {
         fn visit_expr_await(&mut self, _: &'ast syn::ExprAwait) {
             self.0 = true;
         }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if let Some(args) = eager_format_args(mac) {
+                args.iter().for_each(|a| self.visit_expr(a));
+            }
+        }
         fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
         fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
         fn visit_expr_const(&mut self, _: &'ast syn::ExprConst) {}
@@ -822,6 +827,25 @@ fn result_is_owned(method: &syn::Ident) -> bool {
 }
 
 /// Macros that only take references to their arguments.
+/// The arguments of a formatting macro that evaluates all of them, in
+/// order, when it runs (`println!`, `format!`, `write!`, `panic!`, ...; not
+/// `assert!`, whose message is only evaluated on failure), parsed as
+/// expressions (`name = value` is an assignment expression).
+pub(crate) fn eager_format_args(
+    mac: &syn::Macro,
+) -> Option<syn::punctuated::Punctuated<Expr, syn::Token![,]>> {
+    let name = mac.path.segments.last()?.ident.to_string();
+    let eager = matches!(
+        name.as_str(),
+        "println" | "print" | "eprintln" | "eprint" | "format" | "write" | "writeln" | "panic"
+    );
+    if !eager {
+        return None;
+    }
+    mac.parse_body_with(syn::punctuated::Punctuated::parse_terminated)
+        .ok()
+}
+
 pub(crate) fn is_format_macro(path: &syn::Path) -> bool {
     path.segments.last().is_some_and(|s| {
         matches!(

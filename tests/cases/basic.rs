@@ -297,3 +297,12 @@ differential!(copy_tuple_matched_then_used, (n: u32) -> u32 {
     d.touch();
     pair.0 + pair.1 + m + a + b
 }, (3));
+
+// A place compared with an awaited value is read after the await: a value
+// without drop glue (here a `u32` parameter) must still be kept for it.
+differential!(droppless_place_compared_after_await, (n: u32) -> bool {
+    let d = D("d");
+    let m = 4u32;
+    let lower = m < leaf("one", n).await;
+    lower && n == leaf("two", n).await
+}, (7));

@@ -364,3 +364,19 @@ differential!(await_in_assignment_place, (n: u32) -> Vec<u32> {
     d.touch();
     v
 }, (5));
+
+// ---- `.await` in the arguments of formatting macros ----
+
+// Arguments are evaluated in order; a temporary made before an await lives
+// to the end of the statement, as rustc keeps it.
+differential!(await_in_format_macro_arguments, (n: u32) -> String {
+    use std::fmt::Write as _;
+    let d = D("d");
+    let name = String::from("x");
+    let s = format!("{} {} {n} {label}", name, leaf("one", n).await, label = leaf("two", "lbl").await);
+    println!("{}", leaf("three", 3).await);
+    let mut out = String::new();
+    write!(out, "{}-{}", D("temp").touch(), leaf("four", 4).await).unwrap();
+    d.touch();
+    s + &out + &name
+}, (7));
