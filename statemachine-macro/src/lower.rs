@@ -1864,8 +1864,11 @@ impl<'n> Builder<'n> {
             let bind = self.new_block(BlockKind::Plain, Vec::new());
             chosen.push((bind, arm));
             let by_ref = scan::bind_by_ref(&arm.pat);
+            // Bindings by value are references during the guard; `ref` ones
+            // are references already.
             let names: Vec<String> = scan::pattern_bindings(&arm.pat)
                 .iter()
+                .filter(|b| !b.by_ref)
                 .map(|b| b.ident.to_string())
                 .collect();
             let Some((_, guard)) = &arm.guard else {

@@ -380,3 +380,15 @@ differential!(await_in_format_macro_arguments, (n: u32) -> String {
     d.touch();
     s + &out + &name
 }, (7));
+
+// A parameter as the scrutinee, bound by value in the chosen arm; a `ref`
+// binding is a reference in the guard already.
+differential!(await_in_match_guard_on_parameter, (msg: Option<String>) -> String {
+    let d = D("d");
+    match msg {
+        Some(ref s) if leaf("short", s.len() < 3).await => String::from("short"),
+        Some(s) if leaf("check", s.starts_with('h')).await => s,
+        Some(s) => s + "!",
+        None => String::new(),
+    }
+}, (Some(String::from("hello"))));
