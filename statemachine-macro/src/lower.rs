@@ -1742,6 +1742,14 @@ impl<'n> Builder<'n> {
         // The scrutinee's temporaries live until the end of the `match`.
         self.push_scope(false);
         if m.arms.iter().any(guard_awaits) {
+            if let Expr::Reference(r) = &*m.expr {
+                self.error(
+                    r.and_token.span,
+                    "a `match` whose guard awaits tests its arms on the scrutinee in place, with `ref` \
+                     bindings: match on the place itself rather than a reference to it, and write \
+                     `ref` in the patterns that should borrow",
+                );
+            }
             let scrutinee = self.lower_scrutinee_in_place(&m.expr);
             return self.lower_match_awaiting_guards(m, scrutinee, depth, join, value);
         }
