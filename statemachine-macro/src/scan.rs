@@ -669,25 +669,10 @@ fn matches_move_on_some_paths(expr: &Expr, is_outer: &dyn Fn(&syn::Ident) -> boo
         _ => false,
     };
     match expr {
-        Expr::If(i) => {
-            let mut conjuncts = vec![&*i.cond];
-            let mut found = false;
-            while let Some(e) = conjuncts.pop() {
-                match e {
-                    Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-                        conjuncts.push(&b.left);
-                        conjuncts.push(&b.right);
-                    }
-                    Expr::Let(l) if outer_local(&l.expr) => {
-                        let leaves_none = matches!(&*l.pat, Pat::TupleStruct(t)
-                            if t.path.is_ident("Some") && pattern_move(&l.pat) == PatternMove::Whole);
-                        found |= pattern_move(&l.pat) == PatternMove::Whole && !leaves_none;
-                    }
-                    _ => {}
-                }
-            }
-            found
-        }
+        Expr::If(i) => condition_lets(&i.cond).iter().any(|l| {
+            let leaves_none = matches!(&*l.pat, Pat::TupleStruct(t) if t.path.is_ident("Some"));
+            outer_local(&l.expr) && pattern_move(&l.pat) == PatternMove::Whole && !leaves_none
+        }),
         Expr::Match(m) if outer_local(&m.expr) => {
             let moves: Vec<PatternMove> = m.arms.iter().map(|a| pattern_move(&a.pat)).collect();
             // An arm that moves part is not split: see `partial_moves`.
@@ -695,6 +680,23 @@ fn matches_move_on_some_paths(expr: &Expr, is_outer: &dyn Fn(&syn::Ident) -> boo
         }
         _ => false,
     }
+}
+
+/// The `let`s of an `if` condition's `&&` chain.
+fn condition_lets(cond: &Expr) -> Vec<&syn::ExprLet> {
+    let mut conjuncts = vec![cond];
+    let mut lets = Vec::new();
+    while let Some(e) = conjuncts.pop() {
+        match e {
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+                conjuncts.push(&b.left);
+                conjuncts.push(&b.right);
+            }
+            Expr::Let(l) => lets.push(l),
+            _ => {}
+        }
+    }
+    lets
 }
 
 /// Locals that an `if let`, `match` or `let` in `expr` (at its top level)
@@ -718,16 +720,8 @@ pub(crate) fn partial_moves(expr: &Expr) -> Vec<(syn::Ident, &Pat)> {
             .for_each(|a| note(&m.expr, &a.pat, &mut found)),
         Expr::Let(l) => note(&l.expr, &l.pat, &mut found),
         Expr::If(i) => {
-            let mut conjuncts = vec![&*i.cond];
-            while let Some(e) = conjuncts.pop() {
-                match e {
-                    Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-                        conjuncts.push(&b.left);
-                        conjuncts.push(&b.right);
-                    }
-                    Expr::Let(l) => note(&l.expr, &l.pat, &mut found),
-                    _ => {}
-                }
+            for l in condition_lets(&i.cond) {
+                note(&l.expr, &l.pat, &mut found);
             }
         }
         _ => {}
