@@ -1136,6 +1136,16 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "`lock` and `guard` are in slots, each flag padded to 8 B: exactly the 16 B difference",
     ),
     (
+        "await_in_match_guard_on_temporary",
+        SizeCause::SlotFlags,
+        "the scrutinee temporary `(D, u32)` is kept in a slot while the guard awaits, and the chosen arm takes it out, so the slot has a flag, padded to 8 B: the difference (from the sizes, not checked with `-Zprint-type-sizes`)",
+    ),
+    (
+        "slot_local_let_underscore_and_match",
+        SizeCause::SlotFlags,
+        "`moved` is in a slot (borrowed across the first await) and the `match` takes it out, so its slot has a flag, padded to 8 B: the difference (from the sizes, not checked with `-Zprint-type-sizes`)",
+    ),
+    (
         "large_buffer_live_across_awaits",
         SizeCause::SlotFlags,
         "`buf`'s 1-byte flag after the 4096 B array is padded to 8 B at the end of the machine; rustc needs no flag",
