@@ -808,7 +808,7 @@ impl<'n> Builder<'n> {
             && let Some((_, diverge)) = &init.diverge
             && scan::has_await(diverge)
         {
-            return self.lower_let_else_awaiting(local, &init.expr, diverge);
+            return self.lower_let_else_awaiting(local, &init.expr, diverge, rest);
         }
         let init_awaits = local
             .init
@@ -898,7 +898,13 @@ impl<'n> Builder<'n> {
     /// The value and the initializer's temporaries live in a scope that ends
     /// on both edges: as in rustc, they drop before the `else` block runs, and
     /// before the next statement.
-    fn lower_let_else_awaiting(&mut self, local: &syn::Local, init: &Expr, diverge: &Expr) {
+    fn lower_let_else_awaiting(
+        &mut self,
+        local: &syn::Local,
+        init: &Expr,
+        diverge: &Expr,
+        rest_stmts: &[Stmt],
+    ) {
         let span = local.span();
         let depth = self.scopes.len();
         self.push_scope(false);
@@ -939,6 +945,24 @@ impl<'n> Builder<'n> {
             self.bind(id);
         }
         self.start_block(rest);
+        let borrowed = scan::awaits_after(rest_stmts) > 0
+            && scan::pattern_bindings(&local.pat)
+                .iter()
+                .any(|b| !b.by_ref && scan::uses_of(&b.ident.to_string(), rest_stmts).borrowed);
+        if borrowed {
+            // The bindings arrive as the block's values; one kept in a slot
+            // must be declared by a `let` here. All are, in order, so they
+            // still drop in the pattern's order.
+            for (binding, &old) in scan::pattern_bindings(&local.pat).iter().zip(&ids) {
+                let name = &binding.ident;
+                let mutability = binding.mutable.then(|| quote!(mut));
+                self.emit(quote!(let #mutability #name = #name;));
+                self.events.insert(old, Event::Moved);
+                let id = self.declare(name.clone(), binding.mutable, binding.by_ref);
+                self.decl(vec![id]);
+            }
+            self.slot_borrowed_bindings(&local.pat, rest_stmts);
+        }
     }
 
     /// Decides whether the local a simple `let x = ..` (or parameter) just
@@ -962,7 +986,7 @@ impl<'n> Builder<'n> {
             syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => &p.ident,
             syn::Pat::Type(t) => match &*t.pat {
                 syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => &p.ident,
-                _ => return,
+                other => return self.slot_borrowed_bindings(other, rest),
             },
             _ => {
                 if in_place {
@@ -971,7 +995,7 @@ impl<'n> Builder<'n> {
                         "`#[in_place]` applies to a `let` that binds a single name",
                     );
                 }
-                return;
+                return self.slot_borrowed_bindings(pat, rest);
             }
         };
         let awaits = scan::awaits_after(rest);
@@ -1005,17 +1029,36 @@ impl<'n> Builder<'n> {
         self.declare_slot(id, ident);
     }
 
-    /// A loop's pattern variable borrowed across an await of the body (by a
-    /// `&`, a borrowing method, or a guard that awaits) goes into a slot.
-    fn slot_if_borrowed(&mut self, pat: &syn::Pat, body: &[Stmt]) {
-        if let syn::Pat::Ident(p) = pat
-            && p.by_ref.is_none()
-            && p.subpat.is_none()
-            && scan::awaits_after(body) > 0
-            && scan::uses_of(&p.ident.to_string(), body).borrowed
-            && let Some(id) = self.resolve(&p.ident.to_string())
-        {
-            self.declare_slot(id, &p.ident);
+    /// Each binding of `pat` (a destructuring `let`, a loop's pattern, a
+    /// `let ... else`) that `rest` borrows across an await (by a `&`, a
+    /// borrowing method, or a guard that awaits) goes into a slot, as a
+    /// `let x` would.
+    ///
+    /// Input: `let (tx, mut rx) = channel(); rx.recv().await;`
+    /// Output: `let (tx, mut rx) = channel(); let __guard2 = __slot2.init(rx);`
+    /// and `rx` used through its place from there on.
+    ///
+    /// When one is, every binding by value goes into a slot, in the pattern's
+    /// order: their guards then drop them in reverse order, as rustc drops
+    /// the bindings.
+    fn slot_borrowed_bindings(&mut self, pat: &syn::Pat, rest: &[Stmt]) {
+        if scan::awaits_after(rest) == 0 {
+            return;
+        }
+        let bindings: Vec<scan::Binding> = scan::pattern_bindings(pat)
+            .into_iter()
+            .filter(|b| !b.by_ref)
+            .collect();
+        let borrowed = bindings
+            .iter()
+            .any(|b| scan::uses_of(&b.ident.to_string(), rest).borrowed);
+        if !borrowed {
+            return;
+        }
+        for binding in bindings {
+            if let Some(id) = self.resolve(&binding.ident.to_string()) {
+                self.declare_slot(id, &binding.ident);
+            }
         }
     }
 
@@ -2025,7 +2068,7 @@ impl<'n> Builder<'n> {
                 self.emit(quote!(let #pat = #item_name;));
                 self.events.insert(item, Event::Moved);
                 let ids = self.declare_pattern(pat, false);
-                self.slot_if_borrowed(pat, &body.stmts);
+                self.slot_borrowed_bindings(pat, &body.stmts);
                 self.decl(ids);
             }
         }
@@ -2183,8 +2226,12 @@ impl<'n> Builder<'n> {
         });
         let mut mac = m.mac.clone();
         mac.tokens = quote!(#(#rebuilt),*);
-        let attrs = &m.attrs;
-        quote!(#(#attrs)* #mac)
+        // Once more through the rewriter, for `{x}` captures of slot locals
+        // (the operands are rewritten already and stay as they are).
+        self.rewrite_expr(Expr::Macro(syn::ExprMacro {
+            attrs: m.attrs.clone(),
+            mac,
+        }))
     }
 
     fn error_macro_await(&mut self, span: Span, path: &syn::Path) {

@@ -154,3 +154,34 @@ differential!(slot_local_let_underscore_and_match, () -> u32 {
     }
     leaf("two", 2).await
 }, ());
+
+// Bindings of a destructuring pattern borrowed across an await are kept in
+// place, all of them, so they still drop in reverse order.
+differential!(destructured_bindings_borrowed_across_await, (n: u32) -> u32 {
+    let (a, b, k) = (D("a"), D("b"), n);
+    let r = leaf("one", &a).await;
+    r.touch();
+    b.touch();
+    k + 1
+}, (3));
+
+differential!(let_else_binding_borrowed_across_await, (v: Option<(D, u32)>) -> u32 {
+    let d = D("d");
+    let Some((item, n)) = v else {
+        leaf("none", 0).await;
+        return 0;
+    };
+    let r = leaf("one", &item).await;
+    r.touch();
+    n
+}, (Some((D("item"), 4))));
+
+differential!(for_pattern_bindings_borrowed_across_await, (v: Vec<(D, u32)>) -> u32 {
+    let mut total = 0;
+    for (item, n) in v {
+        let r = leaf("one", &item).await;
+        r.touch();
+        total += n;
+    }
+    total
+}, (vec![(D("x"), 1), (D("y"), 2)]));

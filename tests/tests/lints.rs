@@ -56,8 +56,43 @@ pub async fn check_even(items: Vec<u64>) -> Result<u64, String> {
     Ok(count)
 }
 
+async fn is_short(s: &str) -> bool {
+    yield_now().await;
+    s.len() < 3
+}
+
+/// Awaits in a match guard, in a `let ... else`, in an assignment's place
+/// and in `format!`'s arguments.
+#[state_machine]
+pub async fn forms(words: Vec<String>, first: Option<String>) -> String {
+    let mut out = Vec::new();
+    for w in words {
+        match w {
+            s if is_short(&s).await => out.push(s),
+            s => out.push(s.to_uppercase()),
+        }
+    }
+    let Some(head) = first else {
+        yield_now().await;
+        return out.join(",");
+    };
+    let mut slots = [0u8; 2];
+    slots[usize::from(is_short(&head).await)] = 1;
+    format!(
+        "{head}:{}:{}:{}",
+        out.join(","),
+        slots[1],
+        is_short(&head).await
+    )
+}
+
 #[test]
 fn lint_clean_machines_run() {
+    assert_eq!(
+        block_on(forms(vec!["ab".into(), "long".into()], Some("x".into()))),
+        "x:ab,LONG:1:true"
+    );
+    assert_eq!(block_on(forms(vec!["abcd".into()], None)), "ABCD");
     let mut c = Counter::default();
     assert_eq!(block_on(c.add(2)), 2);
     assert_eq!(block_on(sum(vec![1, 2, 3])), 7);
