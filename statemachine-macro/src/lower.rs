@@ -1992,8 +1992,8 @@ impl<'n> Builder<'n> {
             };
             let pat = &arm.pat;
             self.emit(quote! {
-                #[allow(irrefutable_let_patterns)]
-                let #pat = #source else { ::core::unreachable!() };
+                #[allow(irrefutable_let_patterns, unused_parens)]
+                let (#pat) = #source else { ::core::unreachable!() };
             });
             if slot.is_none() {
                 self.note_pattern_move(self.path_local(&m.expr), &arm.pat);

@@ -38,13 +38,15 @@ fn binds(p: &syn::PatIdent) -> bool {
     p.subpat.is_some() || p.by_ref.is_some() || p.mutability.is_some() || !looks_like_constant
 }
 
-/// Renames the bindings of `pat` (in [`pattern_bindings`] order) to `names`.
+/// Renames the bindings of `pat` (in [`pattern_bindings`] order) to `names`,
+/// in every alternative of an or-pattern.
 pub(crate) fn rename_bindings(pat: &Pat, names: &[syn::Ident]) -> Pat {
-    struct Rename<'a>(std::slice::Iter<'a, syn::Ident>);
-    impl syn::visit_mut::VisitMut for Rename<'_> {
+    struct Rename(Vec<(String, syn::Ident)>);
+    impl syn::visit_mut::VisitMut for Rename {
         fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+            let old = p.ident.to_string();
             if binds(p)
-                && let Some(new) = self.0.next()
+                && let Some((_, new)) = self.0.iter().find(|(name, _)| *name == old)
             {
                 p.ident = new.clone();
                 // The binding is only moved into the next block.
@@ -57,8 +59,13 @@ pub(crate) fn rename_bindings(pat: &Pat, names: &[syn::Ident]) -> Pat {
         fn visit_path_mut(&mut self, _: &mut syn::Path) {}
         fn visit_expr_mut(&mut self, _: &mut Expr) {}
     }
+    let renames = pattern_bindings(pat)
+        .into_iter()
+        .map(|b| b.ident.to_string())
+        .zip(names.iter().cloned())
+        .collect();
     let mut pat = pat.clone();
-    syn::visit_mut::VisitMut::visit_pat_mut(&mut Rename(names.iter()), &mut pat);
+    syn::visit_mut::VisitMut::visit_pat_mut(&mut Rename(renames), &mut pat);
     pat
 }
 
@@ -119,7 +126,8 @@ pub(crate) fn deref_names(expr: &Expr, names: &[String]) -> Expr {
     expr
 }
 
-/// A name bound by a pattern, in order of appearance.
+/// A name bound by a pattern, in order of appearance (once, though each
+/// alternative of an or-pattern binds it).
 pub(crate) struct Binding {
     pub ident: syn::Ident,
     pub mutable: bool,
@@ -151,6 +159,13 @@ pub(crate) fn pattern_bindings(pat: &Pat) -> Vec<Binding> {
     }
     let mut collector = Collector(Vec::new());
     collector.visit_pat(pat);
+    let mut seen = Vec::new();
+    collector.0.retain(|b| {
+        let name = b.ident.to_string();
+        let first = !seen.contains(&name);
+        seen.push(name);
+        first
+    });
     collector.0
 }
 

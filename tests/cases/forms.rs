@@ -392,3 +392,18 @@ differential!(await_in_match_guard_on_parameter, (msg: Option<String>) -> String
         None => String::new(),
     }
 }, (Some(String::from("hello"))));
+
+// Or-patterns that bind, in a match whose arms await and in one whose guard
+// awaits.
+differential!(or_pattern_bindings_with_awaits, (v: Result<u32, u32>) -> u32 {
+    let d = D("d");
+    let a = match v {
+        Ok(x) | Err(x) => leaf("arm", x).await,
+    };
+    let b = match v {
+        Ok(x) | Err(x) if leaf("guard", x > 1).await => x,
+        _ => 0,
+    };
+    d.touch();
+    a + b
+}, (Err(3)));
