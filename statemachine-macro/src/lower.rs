@@ -1363,7 +1363,7 @@ impl<'n> Builder<'n> {
         if self.needs_lowering(expr) || !scan::creates_temporary(expr) {
             return self.lower_operand(expr);
         }
-        let rvalue = |e: &Expr| !scan::is_pure_place(e) && !matches!(e, Expr::Lit(_));
+        let rvalue = |e: &Expr| !scan::is_place_expr(e) && !matches!(e, Expr::Lit(_));
         match expr {
             Expr::MethodCall(call) => {
                 let receiver = if rvalue(&call.receiver) {

@@ -467,6 +467,19 @@ pub(crate) fn is_pure_place(expr: &Expr) -> bool {
     }
 }
 
+/// A place expression whose evaluation makes no temporary: a pure place, or
+/// an index or field of one (`v[..]`, `m[i].x`) with an index that makes none.
+/// Borrowing it borrows the place (`&v[..]` is a `&[T]` into `v`), where an
+/// rvalue would be a temporary.
+pub(crate) fn is_place_expr(expr: &Expr) -> bool {
+    match expr {
+        Expr::Index(i) => is_place_expr(&i.expr) && !creates_temporary(&i.index),
+        Expr::Field(f) => is_place_expr(&f.base),
+        Expr::Paren(p) => is_place_expr(&p.expr),
+        _ => is_pure_place(expr),
+    }
+}
+
 /// Is `ty` written as a type without drop glue, which the machine may forget
 /// once it is dead (as rustc does): a reference, a raw pointer, `Pin` of a
 /// reference, a primitive, or an array or tuple of those. A type the user
@@ -749,7 +762,7 @@ pub(crate) fn partial_moves(expr: &Expr) -> Vec<(syn::Ident, &Pat)> {
 /// the base of a field or index)? Such an operand evaluated before an await
 /// must keep its temporaries alive across it.
 pub(crate) fn creates_temporary(expr: &Expr) -> bool {
-    let rvalue = |e: &Expr| !is_pure_place(e) && !matches!(e, Expr::Lit(_));
+    let rvalue = |e: &Expr| !is_place_expr(e) && !matches!(e, Expr::Lit(_));
     match expr {
         Expr::MethodCall(call) => {
             rvalue(&call.receiver)

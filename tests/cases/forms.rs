@@ -407,3 +407,35 @@ differential!(or_pattern_bindings_with_awaits, (v: Result<u32, u32>) -> u32 {
     d.touch();
     a + b
 }, (Err(3)));
+
+// Probes: `else if let` chains, slice patterns and labeled breaks with values
+// around awaits.
+differential!(else_if_let_chain_slices_and_labeled_values, (v: Vec<D>, k: u32) -> u32 {
+    let d = D("d");
+    let first = if let [head, ..] = &v[..] {
+        head.touch();
+        leaf("head", 1).await
+    } else if let Some(last) = v.last() {
+        last.touch();
+        leaf("last", 2).await
+    } else {
+        0
+    };
+    let found = 'search: {
+        for (i, item) in v.iter().enumerate() {
+            if leaf("probe", i as u32 == k).await {
+                item.touch();
+                break 'search i as u32 + 10;
+            }
+        }
+        leaf("none", 99).await
+    };
+    let tail = match &v[..] {
+        [a, b, rest @ ..] => {
+            a.touch();
+            leaf("pair", rest.len() as u32).await + b.touch().len() as u32
+        }
+        _ => 0,
+    };
+    tail + first + found + d.touch().len() as u32
+}, (vec![D("p"), D("q"), D("r")], 1));
