@@ -439,3 +439,20 @@ differential!(else_if_let_chain_slices_and_labeled_values, (v: Vec<D>, k: u32) -
     };
     tail + first + found + d.touch().len() as u32
 }, (vec![D("p"), D("q"), D("r")], 1));
+
+// `?` in a guard that awaits, and an awaiting guard inside an arm of another.
+differential!(question_mark_and_nesting_in_awaiting_guards, (v: Vec<u32>) -> Result<u32, u32> {
+    let d = D("d");
+    let mut total = 0;
+    for x in v {
+        total += match x {
+            n if leaf("ok", if n < 9 { Ok(n > 2) } else { Err(n) }).await? => match n % 2 {
+                0 if leaf("even", true).await => n * 10,
+                m => m + 100,
+            },
+            n => n,
+        };
+    }
+    d.touch();
+    Ok(total)
+}, (vec![1, 4, 5, 9, 2]));

@@ -54,6 +54,19 @@ differential_impl!(Counter, pinned_machine, pinned_compiler, (self: Pin<&mut Sel
     this.n
 });
 
+// A guard that awaits, on a field of `&mut self`: the guard borrows through
+// the receiver across its await.
+differential_impl!(Counter, guard_machine, guard_compiler, (&mut self), (k: u32) -> u32 {
+    let _d = D("d");
+    match self.n {
+        n if leaf("guard", n + k > 3).await => {
+            self.n += 10;
+            self.n
+        }
+        n => n,
+    }
+});
+
 #[test]
 fn methods_match_rustc() {
     let c = counter();
@@ -75,6 +88,10 @@ fn methods_match_rustc() {
         runs.push((
             statemachine_tests::run(a.by_mut_machine(2)),
             statemachine_tests::run(b.by_mut_compiler(2)),
+        ));
+        runs.push((
+            statemachine_tests::run(a.guard_machine(3)),
+            statemachine_tests::run(b.guard_compiler(3)),
         ));
         runs.push((
             statemachine_tests::run(Pin::new(&mut a).pinned_machine(5)),
