@@ -95,3 +95,13 @@ differential!(panics panic_in_drop_while_returning, (n: u32) -> u32 {
     let v = leaf("one", n).await;
     v + 1
 }, (1));
+
+// `panic!` whose argument awaits: the value is computed, then the panic
+// unwinds through the body.
+differential!(panics panic_with_awaited_argument, (n: u32) -> u32 {
+    let d = D("d");
+    if n > 1 {
+        panic!("bad {} {}", d.touch(), leaf("why", n).await);
+    }
+    n
+}, (3));
