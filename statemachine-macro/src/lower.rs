@@ -909,11 +909,7 @@ impl<'n> Builder<'n> {
         let depth = self.scopes.len();
         self.push_scope(false);
         let value = self.lower_operand(init);
-        let moved = self.operand_local(&value);
-        let temp = self.spill_local(value);
-        if let Some(moved) = moved {
-            self.events.insert(moved, Event::Moved);
-        }
+        let temp = self.spill_moving(value);
         let name = self.body.locals[temp].name.clone();
         let ids = self.reserve_pattern(&local.pat);
         let rest = self.new_block(BlockKind::Plain, Vec::new());
@@ -945,11 +941,7 @@ impl<'n> Builder<'n> {
             self.bind(id);
         }
         self.start_block(rest);
-        let borrowed = scan::awaits_after(rest_stmts) > 0
-            && scan::pattern_bindings(&local.pat)
-                .iter()
-                .any(|b| !b.by_ref && scan::uses_of(&b.ident.to_string(), rest_stmts).borrowed);
-        if borrowed {
+        if scan::bindings_borrowed_across_await(&local.pat, rest_stmts) {
             // The bindings arrive as the block's values; one kept in a slot
             // must be declared by a `let` here. All are, in order, so they
             // still drop in the pattern's order.
@@ -1042,20 +1034,13 @@ impl<'n> Builder<'n> {
     /// order: their guards then drop them in reverse order, as rustc drops
     /// the bindings.
     fn slot_borrowed_bindings(&mut self, pat: &syn::Pat, rest: &[Stmt]) {
-        if scan::awaits_after(rest) == 0 {
+        if !scan::bindings_borrowed_across_await(pat, rest) {
             return;
         }
-        let bindings: Vec<scan::Binding> = scan::pattern_bindings(pat)
+        for binding in scan::pattern_bindings(pat)
             .into_iter()
             .filter(|b| !b.by_ref)
-            .collect();
-        let borrowed = bindings
-            .iter()
-            .any(|b| scan::uses_of(&b.ident.to_string(), rest).borrowed);
-        if !borrowed {
-            return;
-        }
-        for binding in bindings {
+        {
             if let Some(id) = self.resolve(&binding.ident.to_string()) {
                 self.declare_slot(id, &binding.ident);
             }
@@ -1793,8 +1778,8 @@ impl<'n> Builder<'n> {
                      `ref` in the patterns that should borrow",
                 );
             }
-            let scrutinee = self.lower_scrutinee_in_place(&m.expr);
-            return self.lower_match_awaiting_guards(m, scrutinee, depth, join, value);
+            let (scrutinee, slot) = self.lower_scrutinee_in_place(&m.expr);
+            return self.lower_match_awaiting_guards(m, scrutinee, slot, depth, join, value);
         }
         let scrutinee = self.lower_scrutinee(&m.expr);
         let scrutinee_local = self.operand_local(&scrutinee);
@@ -1834,7 +1819,6 @@ impl<'n> Builder<'n> {
             arm_blocks.push((block, ids));
         }
         self.terminate(Term::Match { scrutinee, arms }, None);
-        let _ = scrutinee_local;
         for ((block, ids), arm) in arm_blocks.into_iter().zip(&m.arms) {
             for &id in &ids {
                 self.bind(id);
@@ -1855,19 +1839,32 @@ impl<'n> Builder<'n> {
     }
 
     /// The scrutinee of a `match` whose guards await: a place that stays
-    /// put while the guards borrow it across their awaits (a slot).
-    fn lower_scrutinee_in_place(&mut self, expr: &Expr) -> Operand {
+    /// put while the guards borrow it across their awaits, and the slot it
+    /// is (if it is one: a local the guards borrow is, see `scan::uses_of`).
+    fn lower_scrutinee_in_place(&mut self, expr: &Expr) -> (Operand, Option<LocalId>) {
         if !self.needs_lowering(expr) && scan::is_pure_place(expr) {
-            // A local the guards borrow is in a slot (see `scan::uses_of`).
-            return self.rewrite_place(expr.clone());
+            let slot = self.path_local(expr).filter(|&l| self.body.locals[l].slot);
+            return (self.rewrite_place(expr.clone()), slot);
         }
         let op = self.lower_operand(expr);
+        let temp = self.spill_moving(op);
+        (self.declare_internal_slot(temp), Some(temp))
+    }
+
+    /// Evaluates `op` into a new temporary; if `op` names a local (an awaited
+    /// value's temporary), that local is moved.
+    fn spill_moving(&mut self, op: Operand) -> LocalId {
         let moved = self.operand_local(&op);
         let temp = self.spill_local(op);
         if let Some(moved) = moved {
-            // An awaited value's temporary, now moved into the slot.
             self.events.insert(moved, Event::Moved);
         }
+        temp
+    }
+
+    /// Puts the temporary `temp`, just declared, in a slot of its own for the
+    /// rest of its scope; returns its place, `(*__placeN)`.
+    fn declare_internal_slot(&mut self, temp: LocalId) -> Operand {
         let name = self.body.locals[temp].name.clone();
         self.declare_slot(temp, &name);
         self.body.locals[temp].internal_slot = true;
@@ -1900,15 +1897,12 @@ impl<'n> Builder<'n> {
         &mut self,
         m: &syn::ExprMatch,
         scrutinee: Operand,
+        slot: Option<LocalId>,
         depth: usize,
         join: BlockId,
         value: LocalId,
     ) -> Operand {
         let span = m.span();
-        let slot = self
-            .path_local(&m.expr)
-            .filter(|&l| self.body.locals[l].slot)
-            .or_else(|| self.operand_slot(&scrutinee));
         let mut decisions: Vec<(TokenStream, GotoId)> = Vec::new();
         let mut chosen = Vec::new();
         for arm in &m.arms {
@@ -2008,15 +2002,6 @@ impl<'n> Builder<'n> {
         self.enter_join(depth, join, &[value])
     }
 
-    /// The slot local an operand is the place of (`(*__place3)`).
-    fn operand_slot(&self, operand: &Operand) -> Option<LocalId> {
-        let text = operand.to_string();
-        (0..self.body.locals.len()).find(|&l| {
-            let place = place_var(l);
-            self.body.locals[l].slot && text == quote!((*#place)).to_string()
-        })
-    }
-
     fn lower_loop(
         &mut self,
         label: Option<&syn::Label>,
@@ -2100,10 +2085,7 @@ impl<'n> Builder<'n> {
         // kept in place rather than moved at each transition, like rustc's
         // coroutine keeps it.
         let iter_place = if scan::awaits_after(&f.body.stmts) > 0 {
-            self.declare_slot(iter, &iter_name);
-            self.body.locals[iter].internal_slot = true;
-            let place = place_var(iter);
-            quote!((*#place))
+            self.declare_internal_slot(iter)
         } else {
             iter_name.to_token_stream()
         };
@@ -2209,20 +2191,20 @@ impl<'n> Builder<'n> {
     fn lower_format_macro(&mut self, m: &syn::ExprMacro) -> Operand {
         let args = scan::eager_format_args(&m.mac).expect("checked by the caller");
         // `name = value` lowers only its value.
-        let values: Vec<&Expr> = args
+        let split: Vec<(Option<&Expr>, &Expr)> = args
             .iter()
             .map(|a| match a {
-                Expr::Assign(named) if matches!(&*named.left, Expr::Path(_)) => &*named.right,
-                other => other,
+                Expr::Assign(named) if matches!(&*named.left, Expr::Path(_)) => {
+                    (Some(&*named.left), &*named.right)
+                }
+                other => (None, other),
             })
             .collect();
+        let values: Vec<&Expr> = split.iter().map(|(_, value)| *value).collect();
         let ops = self.lower_operands(&values, Places::All);
-        let rebuilt = args.iter().zip(ops).map(|(arg, op)| match arg {
-            Expr::Assign(named) if matches!(&*named.left, Expr::Path(_)) => {
-                let name = &named.left;
-                quote!(#name = #op)
-            }
-            _ => op,
+        let rebuilt = split.iter().zip(ops).map(|((name, _), op)| match name {
+            Some(name) => quote!(#name = #op),
+            None => op,
         });
         let mut mac = m.mac.clone();
         mac.tokens = quote!(#(#rebuilt),*);

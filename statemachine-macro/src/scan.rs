@@ -906,6 +906,15 @@ pub(crate) fn rooted_at(expr: &Expr, name: &str) -> bool {
     }
 }
 
+/// Whether `rest` borrows one of `pat`'s bindings by value across an await
+/// (see [`uses_of`]): then the pattern's bindings are kept in place.
+pub(crate) fn bindings_borrowed_across_await(pat: &Pat, rest: &[syn::Stmt]) -> bool {
+    awaits_after(rest) > 0
+        && pattern_bindings(pat)
+            .iter()
+            .any(|b| !b.by_ref && uses_of(&b.ident.to_string(), rest).borrowed)
+}
+
 /// Does `tokens` name `name` anywhere (macro arguments included)?
 fn mentions(tokens: TokenStream, name: &str) -> bool {
     let mut idents = Vec::new();
