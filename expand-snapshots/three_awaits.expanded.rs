@@ -10,37 +10,17 @@ pub async fn store(key: String, value: usize) -> bool {
 pub fn copy_user(
     __arg0: u32,
 ) -> impl ::core::future::Future<Output = bool> + ::statemachine_runtime::StateMachine {
-    #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
-    if false {
-        let _ = async move || -> bool {
-            let id = __arg0;
-            {
-                let name = fetch(id).await;
-                let len = name.len();
-                let backup = fetch(id + 1).await;
-                store(name + &backup, len).await
-            }
-        };
-        loop {}
-    }
-    /// Values kept in place while in scope (borrowed across an
-    /// await, large and live across several, or an iterator).
-    #[allow(nonstandard_style)]
-    struct __Slots<T5> {
-        backup: ::statemachine_runtime::__private::Slot<T5, ()>,
-        _pinned: ::core::marker::PhantomPinned,
-    }
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
-    enum __State<A0, F0, T0, F1, T3, T2, F2> {
+    enum __State<A0, F0, T0, F1, T3, T2, F2, T5> {
         /// Not polled yet: holds the arguments.
         Unresumed(A0),
         /// `fetch(id).await`, line 14: the awaitee, `id`
         AwaitFetch1(F0, T0),
         /// `fetch(id + 1).await`, line 16: the awaitee, `len`, `name`
         AwaitFetch2(F1, T3, T2),
-        /// `store(name + &backup, len).await`, line 17
-        AwaitStore(F2),
+        /// `store(name + &backup, len).await`, line 17: the awaitee, `backup`
+        AwaitStore(F2, T5),
         /// Completed: polling again panics.
         Returned,
         /// A panic unwound through the body: polling again panics.
@@ -51,10 +31,7 @@ pub fn copy_user(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(__arg0),
-        __Slots {
-            backup: ::statemachine_runtime::__private::Slot::new(),
-            _pinned: ::core::marker::PhantomPinned,
-        },
+        (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<bool> {
             let mut __running;
             let __output: bool = '__resume: loop {
@@ -82,29 +59,20 @@ pub fn copy_user(
                         let __p2 = unsafe { ::core::ptr::read(__p2) };
                         let __p3 = unsafe { ::core::ptr::read(__p3) };
                         __running = unsafe { __frame.resume(__awaitee) };
-                        unsafe {
-                            let __slot5 = __frame.slot(|s| &raw mut (*s).backup);
-                            let __place5 = __slot5.place();
-                            let name = __p2;
-                            let len = __p3;
-                            let backup = __p4;
-                            let __guard5 = __slot5.init(backup);
-                            let __awaitee = __frame
-                                .into_future(store(name + &(*__place5), len));
-                            ::core::mem::forget(__guard5);
-                            __running.suspend(__State::AwaitStore(__awaitee));
-                            continue '__resume;
-                        }
+                        let name = __p2;
+                        let len = __p3;
+                        let backup = __p4;
+                        let __awaitee = __frame.into_future(store(name + &backup, len));
+                        __running.suspend(__State::AwaitStore(__awaitee, backup));
+                        continue '__resume;
                     }
-                    __State::AwaitStore(__awaitee) => {
+                    __State::AwaitStore(__awaitee, __p5) => {
                         let __p7 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                        let __p5 = unsafe { ::core::ptr::read(__p5) };
                         __running = unsafe { __frame.resume(__awaitee) };
-                        unsafe {
-                            let __slot5 = __frame.slot(|s| &raw mut (*s).backup);
-                            let __guard5 = __slot5.guard();
-                            let __value6 = __p7;
-                            break '__resume __value6;
-                        }
+                        let backup = __p5;
+                        let __value6 = __p7;
+                        break '__resume __value6;
                     }
                     __State::Returned => __frame.resumed_after_completion(),
                     __State::Panicked => __frame.resumed_after_panicking(),
@@ -122,8 +90,8 @@ pub fn copy_user(
         T2,
         F2,
         T5,
-    > ::statemachine_runtime::__private::MachineState<__Slots<T5>>
-    for __State<A0, F0, T0, F1, T3, T2, F2> {
+    > ::statemachine_runtime::__private::MachineState<()>
+    for __State<A0, F0, T0, F1, T3, T2, F2, T5> {
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
@@ -140,18 +108,6 @@ pub fn copy_user(
                     Self::Panicked => ("Panicked", "", 13),
                 },
             )
-        }
-        unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T5>) {
-            unsafe {
-                if let __State::AwaitStore(__awaitee) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).backup,
-                    );
-                    return;
-                }
-                ::core::ptr::drop_in_place(this);
-            }
         }
     }
     __machine

@@ -894,6 +894,14 @@ pub(crate) fn is_format_macro(path: &syn::Path) -> bool {
     })
 }
 
+/// `expr` without the parentheses around it.
+fn peel_parens(mut expr: &Expr) -> &Expr {
+    while let Expr::Paren(p) = expr {
+        expr = &p.expr;
+    }
+    expr
+}
+
 /// Does `expr` name `name` at its root (`x`, `x.f`, `x[i]`, `*x`)?
 pub(crate) fn rooted_at(expr: &Expr, name: &str) -> bool {
     match expr {
@@ -954,6 +962,18 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
                 self.borrow();
             }
             syn::visit::visit_expr_reference(self, r);
+        }
+        // `name + &x`, `a == &x`: a borrow that is an operator's operand is
+        // taken to end with the operator, as it does for every operator of
+        // `std`. An operator whose output borrowed `x` would make moving `x`
+        // into the state fail to compile (E0505), never run unsoundly.
+        fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
+            for operand in [&*b.left, &*b.right] {
+                match peel_parens(operand) {
+                    Expr::Reference(r) => self.visit_expr(&r.expr),
+                    other => self.visit_expr(other),
+                }
+            }
         }
         fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
             if rooted_at(&call.receiver, self.name) {

@@ -461,6 +461,54 @@ fn in_place_keeps_a_local_where_raw_pointers_see_it() {
     }
     statemachine_tests::set_pending(0);
 }
+// An operator whose output keeps a borrow of its operand: the macro takes
+// `n + &words` to borrow `words` only for the operator (true of `std`'s
+// operators), so here `words` must be marked `#[in_place]`; without it the
+// build fails with E0505 at `words`, never at run time.
+
+struct Words(String);
+
+struct View<'a>(&'a str);
+
+impl<'a> core::ops::Add<&'a Words> for usize {
+    type Output = View<'a>;
+    fn add(self, words: &'a Words) -> View<'a> {
+        View(&words.0[self..])
+    }
+}
+
+async fn show(view: View<'_>) -> String {
+    leaf("show", view.0.len()).await;
+    view.0.to_owned()
+}
+
+#[state_machine]
+async fn operator_borrow_machine(n: usize) -> String {
+    #[in_place]
+    let words = Words(String::from("hello"));
+    let plain = String::from("!");
+    show(n + &words).await + &plain
+}
+
+async fn operator_borrow_compiler(n: usize) -> String {
+    let words = Words(String::from("hello"));
+    let plain = String::from("!");
+    show(n + &words).await + &plain
+}
+
+#[test]
+fn an_operator_output_borrowing_its_operand_works_in_place() {
+    for pending in 0..3 {
+        statemachine_tests::set_pending(pending);
+        let machine = statemachine_tests::run(operator_borrow_machine(1));
+        let compiler = statemachine_tests::run(operator_borrow_compiler(1));
+        assert_eq!(machine.output, "\"ello!\"");
+        assert_eq!(machine.output, compiler.output);
+        assert_eq!(machine.polls, compiler.polls);
+    }
+    statemachine_tests::set_pending(0);
+}
+
 // Borrows across awaits in a generic function: the borrowed local stays in a
 // slot whose borrow lifetime is inferred, not `'static` (which would need
 // `T: 'static`).
