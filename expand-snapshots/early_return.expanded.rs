@@ -77,11 +77,10 @@ pub fn clamp(
                             }
                         }
                     }
-                    __State::AwaitYieldNow(__awaitee, __p0) => {
+                    __State::AwaitYieldNow(__awaitee, n) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p0 = unsafe { ::core::ptr::read(__p0) };
+                        let n = unsafe { ::core::ptr::read(n) };
                         __running = unsafe { __frame.resume(__awaitee) };
-                        let n = __p0;
                         {
                             let mut __awaited4 = __p4;
                             __awaited4;

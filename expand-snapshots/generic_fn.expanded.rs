@@ -37,13 +37,11 @@ pub fn describe<T: Display + Clone>(
                             .suspend(__State::AwaitYieldNow(__awaitee, copy, value));
                         continue '__resume;
                     }
-                    __State::AwaitYieldNow(__awaitee, __p1, __p0) => {
+                    __State::AwaitYieldNow(__awaitee, copy, value) => {
                         let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p0 = unsafe { ::core::ptr::read(__p0) };
-                        let __p1 = unsafe { ::core::ptr::read(__p1) };
+                        let value = unsafe { ::core::ptr::read(value) };
+                        let copy = unsafe { ::core::ptr::read(copy) };
                         __running = unsafe { __frame.resume(__awaitee) };
-                        let value = __p0;
-                        let copy = __p1;
                         {
                             let mut __awaited2 = __p2;
                             #[allow(unused_macros)]

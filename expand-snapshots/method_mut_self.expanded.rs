@@ -50,13 +50,11 @@ impl Counter {
                                 .suspend(__State::AwaitYieldNow(__awaitee, by, __self));
                             continue '__resume;
                         }
-                        __State::AwaitYieldNow(__awaitee, __p1, __p0) => {
+                        __State::AwaitYieldNow(__awaitee, by, __self) => {
                             let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                            let __p0 = unsafe { ::core::ptr::read(__p0) };
-                            let __p1 = unsafe { ::core::ptr::read(__p1) };
+                            let __self = unsafe { ::core::ptr::read(__self) };
+                            let by = unsafe { ::core::ptr::read(by) };
                             __running = unsafe { __frame.resume(__awaitee) };
-                            let __self = __p0;
-                            let by = __p1;
                             {
                                 let mut __awaited2 = __p2;
                                 __awaited2;

@@ -44,11 +44,10 @@ pub fn total(
                         __running.suspend(__State::AwaitRead1(__awaitee, b));
                         continue '__resume;
                     }
-                    __State::AwaitRead1(__awaitee, __p1) => {
+                    __State::AwaitRead1(__awaitee, b) => {
                         let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p1 = unsafe { ::core::ptr::read(__p1) };
+                        let b = unsafe { ::core::ptr::read(b) };
                         __running = unsafe { __frame.resume(__awaitee) };
-                        let b = __p1;
                         let x = {
                             let mut __awaited2 = __p2;
                             (match ::statemachine_runtime::__private::Branch::branch(
@@ -66,11 +65,10 @@ pub fn total(
                         __running.suspend(__State::AwaitRead2(__awaitee, x));
                         continue '__resume;
                     }
-                    __State::AwaitRead2(__awaitee, __p3) => {
+                    __State::AwaitRead2(__awaitee, x) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p3 = unsafe { ::core::ptr::read(__p3) };
+                        let x = unsafe { ::core::ptr::read(x) };
                         __running = unsafe { __frame.resume(__awaitee) };
-                        let x = __p3;
                         let y = {
                             let mut __awaited4 = __p4;
                             (match ::statemachine_runtime::__private::Branch::branch(

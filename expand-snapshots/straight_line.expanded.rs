@@ -35,11 +35,10 @@ pub fn add(
                         __running.suspend(__State::AwaitYieldNow(__awaitee, c));
                         continue '__resume;
                     }
-                    __State::AwaitYieldNow(__awaitee, __p2) => {
+                    __State::AwaitYieldNow(__awaitee, c) => {
                         let __p3 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p2 = unsafe { ::core::ptr::read(__p2) };
+                        let c = unsafe { ::core::ptr::read(c) };
                         __running = unsafe { __frame.resume(__awaitee) };
-                        let c = __p2;
                         {
                             let mut __awaited3 = __p3;
                             __awaited3;

@@ -43,34 +43,30 @@ pub fn copy_user(
                         __running.suspend(__State::AwaitFetch1(__awaitee, id));
                         continue '__resume;
                     }
-                    __State::AwaitFetch1(__awaitee, __p0) => {
+                    __State::AwaitFetch1(__awaitee, id) => {
                         let __p1 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p0 = unsafe { ::core::ptr::read(__p0) };
+                        let id = unsafe { ::core::ptr::read(id) };
                         __running = unsafe { __frame.resume(__awaitee) };
-                        let id = __p0;
                         let name = __p1;
                         let len = name.len();
                         let __awaitee = __frame.into_future(fetch(id + 1));
                         __running.suspend(__State::AwaitFetch2(__awaitee, len, name));
                         continue '__resume;
                     }
-                    __State::AwaitFetch2(__awaitee, __p3, __p2) => {
+                    __State::AwaitFetch2(__awaitee, len, name) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p2 = unsafe { ::core::ptr::read(__p2) };
-                        let __p3 = unsafe { ::core::ptr::read(__p3) };
+                        let name = unsafe { ::core::ptr::read(name) };
+                        let len = unsafe { ::core::ptr::read(len) };
                         __running = unsafe { __frame.resume(__awaitee) };
-                        let name = __p2;
-                        let len = __p3;
                         let backup = __p4;
                         let __awaitee = __frame.into_future(store(name + &backup, len));
                         __running.suspend(__State::AwaitStore(__awaitee, backup));
                         continue '__resume;
                     }
-                    __State::AwaitStore(__awaitee, __p5) => {
+                    __State::AwaitStore(__awaitee, backup) => {
                         let __p7 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p5 = unsafe { ::core::ptr::read(__p5) };
+                        let backup = unsafe { ::core::ptr::read(backup) };
                         __running = unsafe { __frame.resume(__awaitee) };
-                        let backup = __p5;
                         let __value6 = __p7;
                         break '__resume __value6;
                     }

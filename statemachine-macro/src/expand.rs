@@ -434,6 +434,54 @@ fn unbraced(tokens: TokenStream) -> TokenStream {
     }
 }
 
+/// A statement opening a resumed body that only renames a saved value:
+/// `let mut n = __p1;`.
+struct Rebind {
+    mutability: Option<Ident>,
+    name: Ident,
+    var: Ident,
+}
+
+/// Splits the statements that open a resumed body and only rename saved
+/// values (`let id = __p0; let mut n = __p1;`) off the rest: reading each
+/// saved value straight into its name declares the same locals in the same
+/// order, so they drop as before.
+fn leading_rebinds(body: TokenStream, saved: &[Ident]) -> (Vec<Rebind>, TokenStream) {
+    let trees: Vec<TokenTree> = body.into_iter().collect();
+    let mut rebound: Vec<Rebind> = Vec::new();
+    let mut at = 0;
+    loop {
+        let (mutability, rest) = match &trees[at..] {
+            [TokenTree::Ident(kw), TokenTree::Ident(m), rest @ ..] if kw == "let" && m == "mut" => {
+                (Some(m.clone()), rest)
+            }
+            [TokenTree::Ident(kw), rest @ ..] if kw == "let" => (None, rest),
+            _ => break,
+        };
+        let [
+            TokenTree::Ident(name),
+            TokenTree::Punct(eq),
+            TokenTree::Ident(var),
+            TokenTree::Punct(semi),
+            ..,
+        ] = rest
+        else {
+            break;
+        };
+        let fresh = saved.contains(var) && !rebound.iter().any(|r| r.var == *var);
+        if eq.as_char() != '=' || semi.as_char() != ';' || !fresh || name == "mut" {
+            break;
+        }
+        at += 5 + usize::from(mutability.is_some());
+        rebound.push(Rebind {
+            mutability,
+            name: name.clone(),
+            var: var.clone(),
+        });
+    }
+    (rebound, trees[at..].iter().cloned().collect())
+}
+
 /// `tokens` as one `{ .. }` block, without adding braces around one.
 fn braced(tokens: TokenStream) -> TokenStream {
     let mut trees = tokens.clone().into_iter();
@@ -791,14 +839,32 @@ impl Emitter<'_> {
                 );
                 quote!(#next = #next_block; break #entry;)
             };
-            let pats: Vec<TokenStream> = vars.iter().map(|v| v.to_token_stream()).collect();
+            // `let id = __p0;` right after `resume` is read as `let id`, from
+            // a field bound as `id` when no other saved value has that name.
+            let (rebound, then) = leading_rebinds(then, &vars);
+            let field_name = |var: &Ident| -> Ident {
+                match rebound.iter().find(|r| r.var == *var) {
+                    Some(r) if rebound.iter().filter(|o| o.name == r.name).count() == 1 => {
+                        r.name.clone()
+                    }
+                    _ => var.clone(),
+                }
+            };
+            let pats: Vec<Ident> = vars.iter().map(field_name).collect();
+            let reads = rebound.iter().map(|r| {
+                let (mutability, name, field) = (&r.mutability, &r.name, field_name(&r.var));
+                quote!(let #mutability #name = unsafe { ::core::ptr::read(#field) };)
+            });
+            // Read outermost first, so an unwind drops them innermost first.
+            let rest = vars
+                .iter()
+                .rev()
+                .filter(|v| !rebound.iter().any(|r| r.var == **v));
             // The awaitee argument is located at the user's `.await` (and
             // resolves as the pattern's `__awaitee`), so that awaiting a
             // non-future is reported once, by `into_future`, as rustc does.
             let awaitee = Ident::new("__awaitee", point.span.resolved_at(Span::call_site()));
             let poll = quote!(#frame.poll(#awaitee, #cx));
-            // Read outermost first, so an unwind drops them innermost first.
-            let vars_out = vars.iter().rev();
             resume_arms.push(quote! {
                 #state_enum::#variant(__awaitee, #(#pats),*) => {
                     // SAFETY: `__awaitee` is the pinned field of the current
@@ -807,7 +873,8 @@ impl Emitter<'_> {
                     // SAFETY: each saved value is moved out once; the state is
                     // hollow from here on, and `resume` drops the awaitee in
                     // place (a panic there drops the values and poisons).
-                    #(let #vars_out = unsafe { ::core::ptr::read(#vars_out) };)*
+                    #(#reads)*
+                    #(let #rest = unsafe { ::core::ptr::read(#rest) };)*
                     #running = unsafe { #frame.resume(__awaitee) };
                     #then
                 }
