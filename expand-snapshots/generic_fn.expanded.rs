@@ -63,7 +63,7 @@ pub fn describe<T: Display + Clone>(
             __running.finish(__output)
         },
     );
-    impl<A0, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
+    impl<A0, F0, T1, T0> ::statemachine_runtime::__private::MachineState
     for __State<A0, F0, T1, T0> {
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;

@@ -120,7 +120,7 @@ pub fn pick(
             __running.finish(__output)
         },
     );
-    impl<A0, A1, F0, F1, T1> ::statemachine_runtime::__private::MachineState<()>
+    impl<A0, A1, F0, F1, T1> ::statemachine_runtime::__private::MachineState
     for __State<A0, A1, F0, F1, T1> {
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;

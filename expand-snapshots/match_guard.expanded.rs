@@ -128,7 +128,7 @@ pub fn classify(
             __running.finish(__output)
         },
     );
-    impl<A0, F0, F1> ::statemachine_runtime::__private::MachineState<()>
+    impl<A0, F0, F1> ::statemachine_runtime::__private::MachineState
     for __State<A0, F0, F1> {
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;

@@ -69,7 +69,7 @@ impl Counter {
                 __running.finish(__output)
             },
         );
-        impl<A0, A1, F0, T1, T0> ::statemachine_runtime::__private::MachineState<()>
+        impl<A0, A1, F0, T1, T0> ::statemachine_runtime::__private::MachineState
         for __State<A0, A1, F0, T1, T0> {
             const PANICKED: Self = Self::Panicked;
             const RETURNED: Self = Self::Returned;

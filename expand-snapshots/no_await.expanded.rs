@@ -36,7 +36,7 @@ pub fn ready(
             __running.finish(__output)
         },
     );
-    impl<A0> ::statemachine_runtime::__private::MachineState<()> for __State<A0> {
+    impl<A0> ::statemachine_runtime::__private::MachineState for __State<A0> {
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {

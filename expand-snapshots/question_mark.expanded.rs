@@ -91,7 +91,7 @@ pub fn total(
             __running.finish(__output)
         },
     );
-    impl<A0, A1, F0, T1, F1, T3> ::statemachine_runtime::__private::MachineState<()>
+    impl<A0, A1, F0, T1, F1, T3> ::statemachine_runtime::__private::MachineState
     for __State<A0, A1, F0, T1, F1, T3> {
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;

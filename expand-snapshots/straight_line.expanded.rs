@@ -52,7 +52,7 @@ pub fn add(
             __running.finish(__output)
         },
     );
-    impl<A0, A1, F0, T2> ::statemachine_runtime::__private::MachineState<()>
+    impl<A0, A1, F0, T2> ::statemachine_runtime::__private::MachineState
     for __State<A0, A1, F0, T2> {
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;

@@ -77,16 +77,7 @@ pub fn copy_user(
             __running.finish(__output)
         },
     );
-    impl<
-        A0,
-        F0,
-        T0,
-        F1,
-        T3,
-        T2,
-        F2,
-        T5,
-    > ::statemachine_runtime::__private::MachineState<()>
+    impl<A0, F0, T0, F1, T3, T2, F2, T5> ::statemachine_runtime::__private::MachineState
     for __State<A0, F0, T0, F1, T3, T2, F2, T5> {
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;

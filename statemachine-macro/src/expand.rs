@@ -940,6 +940,8 @@ impl Emitter<'_> {
             }
         }
         let drop_suspended = self.drop_suspended(&awaits, &slots_ty);
+        // `()`, the trait's default, is left out.
+        let slots_param = (!slot_locals.is_empty()).then(|| quote!(<#slots_ty>));
         let (slots_item, slots_drop, slots_init) = if slot_locals.is_empty() {
             (TokenStream::new(), TokenStream::new(), quote!(()))
         } else {
@@ -1072,7 +1074,7 @@ impl Emitter<'_> {
                 #running.finish(#output_var)
             });
             // What the runtime asks of the state, after the code that reads it.
-            impl<#(#impl_generics),*> ::statemachine_runtime::__private::MachineState<#slots_ty> for #state_enum<#(#state_generics),*> {
+            impl<#(#impl_generics),*> ::statemachine_runtime::__private::MachineState #slots_param for #state_enum<#(#state_generics),*> {
                 const PANICKED: Self = Self::Panicked;
                 const RETURNED: Self = Self::Returned;
                 fn info(&self) -> ::statemachine_runtime::StateInfo {
