@@ -201,15 +201,13 @@ pub fn count_even(
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "count_even",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 8),
-                    Self::AwaitReady(..) => ("AwaitReady", "ready(i)", 12),
-                    Self::Returned => ("Returned", "", 8),
-                    Self::Panicked => ("Panicked", "", 8),
-                },
-            )
+            let __at = match self {
+                Self::Unresumed(..) => ("Unresumed", "", 8),
+                Self::AwaitReady(..) => ("AwaitReady", "ready(i)", 12),
+                Self::Returned => ("Returned", "", 8),
+                Self::Panicked => ("Panicked", "", 8),
+            };
+            ::statemachine_runtime::__private::info("count_even", __at)
         }
     }
     __machine

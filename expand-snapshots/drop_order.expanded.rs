@@ -138,16 +138,14 @@ pub fn scoped(
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "scoped",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow1(..) => ("AwaitYieldNow1", "yield_now()", 8),
-                    Self::AwaitYieldNow2(..) => ("AwaitYieldNow2", "yield_now()", 11),
-                    Self::Returned => ("Returned", "", 4),
-                    Self::Panicked => ("Panicked", "", 4),
-                },
-            )
+            let __at = match self {
+                Self::Unresumed(..) => ("Unresumed", "", 4),
+                Self::AwaitYieldNow1(..) => ("AwaitYieldNow1", "yield_now()", 8),
+                Self::AwaitYieldNow2(..) => ("AwaitYieldNow2", "yield_now()", 11),
+                Self::Returned => ("Returned", "", 4),
+                Self::Panicked => ("Panicked", "", 4),
+            };
+            ::statemachine_runtime::__private::info("scoped", __at)
         }
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T1>) {
             unsafe {

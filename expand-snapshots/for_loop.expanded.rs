@@ -185,15 +185,13 @@ pub fn sum_lengths(
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "sum_lengths",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 8),
-                    Self::AwaitWeigh(..) => ("AwaitWeigh", "weigh(w)", 11),
-                    Self::Returned => ("Returned", "", 8),
-                    Self::Panicked => ("Panicked", "", 8),
-                },
-            )
+            let __at = match self {
+                Self::Unresumed(..) => ("Unresumed", "", 8),
+                Self::AwaitWeigh(..) => ("AwaitWeigh", "weigh(w)", 11),
+                Self::Returned => ("Returned", "", 8),
+                Self::Panicked => ("Panicked", "", 8),
+            };
+            ::statemachine_runtime::__private::info("sum_lengths", __at)
         }
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T2>) {
             unsafe {

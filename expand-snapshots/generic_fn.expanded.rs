@@ -68,15 +68,13 @@ pub fn describe<T: Display + Clone>(
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "describe",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 6),
-                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 8),
-                    Self::Returned => ("Returned", "", 6),
-                    Self::Panicked => ("Panicked", "", 6),
-                },
-            )
+            let __at = match self {
+                Self::Unresumed(..) => ("Unresumed", "", 6),
+                Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 8),
+                Self::Returned => ("Returned", "", 6),
+                Self::Panicked => ("Panicked", "", 6),
+            };
+            ::statemachine_runtime::__private::info("describe", __at)
         }
     }
     __machine

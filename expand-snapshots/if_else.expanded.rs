@@ -125,16 +125,14 @@ pub fn pick(
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "pick",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 8),
-                    Self::AwaitFetch(..) => ("AwaitFetch", "fetch(n)", 10),
-                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 13),
-                    Self::Returned => ("Returned", "", 8),
-                    Self::Panicked => ("Panicked", "", 8),
-                },
-            )
+            let __at = match self {
+                Self::Unresumed(..) => ("Unresumed", "", 8),
+                Self::AwaitFetch(..) => ("AwaitFetch", "fetch(n)", 10),
+                Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 13),
+                Self::Returned => ("Returned", "", 8),
+                Self::Panicked => ("Panicked", "", 8),
+            };
+            ::statemachine_runtime::__private::info("pick", __at)
         }
     }
     __machine

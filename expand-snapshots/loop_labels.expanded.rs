@@ -219,15 +219,13 @@ pub fn search(
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "search",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 9),
-                    Self::Returned => ("Returned", "", 4),
-                    Self::Panicked => ("Panicked", "", 4),
-                },
-            )
+            let __at = match self {
+                Self::Unresumed(..) => ("Unresumed", "", 4),
+                Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 9),
+                Self::Returned => ("Returned", "", 4),
+                Self::Panicked => ("Panicked", "", 4),
+            };
+            ::statemachine_runtime::__private::info("search", __at)
         }
     }
     __machine

@@ -133,16 +133,14 @@ pub fn classify(
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "classify",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 8),
-                    Self::AwaitFetch1(..) => ("AwaitFetch1", "fetch(n)", 10),
-                    Self::AwaitFetch2(..) => ("AwaitFetch2", "fetch(0)", 12),
-                    Self::Returned => ("Returned", "", 8),
-                    Self::Panicked => ("Panicked", "", 8),
-                },
-            )
+            let __at = match self {
+                Self::Unresumed(..) => ("Unresumed", "", 8),
+                Self::AwaitFetch1(..) => ("AwaitFetch1", "fetch(n)", 10),
+                Self::AwaitFetch2(..) => ("AwaitFetch2", "fetch(0)", 12),
+                Self::Returned => ("Returned", "", 8),
+                Self::Panicked => ("Panicked", "", 8),
+            };
+            ::statemachine_runtime::__private::info("classify", __at)
         }
     }
     __machine

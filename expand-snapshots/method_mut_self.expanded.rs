@@ -74,15 +74,13 @@ impl Counter {
             const PANICKED: Self = Self::Panicked;
             const RETURNED: Self = Self::Returned;
             fn info(&self) -> ::statemachine_runtime::StateInfo {
-                ::statemachine_runtime::__private::info(
-                    "bump",
-                    match self {
-                        Self::Unresumed(..) => ("Unresumed", "", 10),
-                        Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 11),
-                        Self::Returned => ("Returned", "", 10),
-                        Self::Panicked => ("Panicked", "", 10),
-                    },
-                )
+                let __at = match self {
+                    Self::Unresumed(..) => ("Unresumed", "", 10),
+                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 11),
+                    Self::Returned => ("Returned", "", 10),
+                    Self::Panicked => ("Panicked", "", 10),
+                };
+                ::statemachine_runtime::__private::info("bump", __at)
             }
         }
         __machine

@@ -40,14 +40,12 @@ pub fn ready(
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "ready",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 4),
-                    Self::Returned => ("Returned", "", 4),
-                    Self::Panicked => ("Panicked", "", 4),
-                },
-            )
+            let __at = match self {
+                Self::Unresumed(..) => ("Unresumed", "", 4),
+                Self::Returned => ("Returned", "", 4),
+                Self::Panicked => ("Panicked", "", 4),
+            };
+            ::statemachine_runtime::__private::info("ready", __at)
         }
     }
     __machine

@@ -96,16 +96,14 @@ pub fn total(
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "total",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 12),
-                    Self::AwaitRead1(..) => ("AwaitRead1", "read(a)", 13),
-                    Self::AwaitRead2(..) => ("AwaitRead2", "read(b)", 14),
-                    Self::Returned => ("Returned", "", 12),
-                    Self::Panicked => ("Panicked", "", 12),
-                },
-            )
+            let __at = match self {
+                Self::Unresumed(..) => ("Unresumed", "", 12),
+                Self::AwaitRead1(..) => ("AwaitRead1", "read(a)", 13),
+                Self::AwaitRead2(..) => ("AwaitRead2", "read(b)", 14),
+                Self::Returned => ("Returned", "", 12),
+                Self::Panicked => ("Panicked", "", 12),
+            };
+            ::statemachine_runtime::__private::info("total", __at)
         }
     }
     __machine

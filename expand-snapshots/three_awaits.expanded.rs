@@ -82,19 +82,15 @@ pub fn copy_user(
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "copy_user",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 13),
-                    Self::AwaitFetch1(..) => ("AwaitFetch1", "fetch(id)", 14),
-                    Self::AwaitFetch2(..) => ("AwaitFetch2", "fetch(id + 1)", 16),
-                    Self::AwaitStore(..) => {
-                        ("AwaitStore", "store(name + &backup, len)", 17)
-                    }
-                    Self::Returned => ("Returned", "", 13),
-                    Self::Panicked => ("Panicked", "", 13),
-                },
-            )
+            let __at = match self {
+                Self::Unresumed(..) => ("Unresumed", "", 13),
+                Self::AwaitFetch1(..) => ("AwaitFetch1", "fetch(id)", 14),
+                Self::AwaitFetch2(..) => ("AwaitFetch2", "fetch(id + 1)", 16),
+                Self::AwaitStore(..) => ("AwaitStore", "store(name + &backup, len)", 17),
+                Self::Returned => ("Returned", "", 13),
+                Self::Panicked => ("Panicked", "", 13),
+            };
+            ::statemachine_runtime::__private::info("copy_user", __at)
         }
     }
     __machine

@@ -185,15 +185,13 @@ pub fn drain(
         const PANICKED: Self = Self::Panicked;
         const RETURNED: Self = Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
-            ::statemachine_runtime::__private::info(
-                "drain",
-                match self {
-                    Self::Unresumed(..) => ("Unresumed", "", 4),
-                    Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 7),
-                    Self::Returned => ("Returned", "", 4),
-                    Self::Panicked => ("Panicked", "", 4),
-                },
-            )
+            let __at = match self {
+                Self::Unresumed(..) => ("Unresumed", "", 4),
+                Self::AwaitYieldNow(..) => ("AwaitYieldNow", "yield_now()", 7),
+                Self::Returned => ("Returned", "", 4),
+                Self::Panicked => ("Panicked", "", 4),
+            };
+            ::statemachine_runtime::__private::info("drain", __at)
         }
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T0>) {
             unsafe {

@@ -1045,6 +1045,7 @@ impl Emitter<'_> {
         } else {
             quote!(Self::Unresumed(..))
         };
+        let at = Ident::new("__at", Span::mixed_site());
         Ok(quote! {
             #slots_item
             #[allow(nonstandard_style, dead_code)]
@@ -1078,13 +1079,15 @@ impl Emitter<'_> {
                 const PANICKED: Self = Self::Panicked;
                 const RETURNED: Self = Self::Returned;
                 fn info(&self) -> ::statemachine_runtime::StateInfo {
-                    // Not `file!()`: `cargo expand` would print the absolute path.
-                    ::statemachine_runtime::__private::info(#function_name, match self {
+                    let #at = match self {
                         #unresumed_any => ("Unresumed", "", #fn_line),
                         #(#info_arms)*
                         Self::Returned => ("Returned", "", #fn_line),
                         Self::Panicked => ("Panicked", "", #fn_line),
-                    })
+                    };
+                    // Not `file!()`: `cargo expand` would print the absolute
+                    // path. The caller's location gives the user's file.
+                    ::statemachine_runtime::__private::info(#function_name, #at)
                 }
                 #drop_suspended
             }
