@@ -2538,6 +2538,16 @@ impl VisitMut for Rewriter<'_, '_> {
             return;
         }
         match expr {
+            // Input: `i as u32`, `i` in a slot.
+            // Output: `__slot4.read_for_cast() as u32`, which leaves the value
+            // in place: what `as` takes has no drop glue, so the slot needs
+            // no drop flag for it.
+            Expr::Cast(c) if !self.in_closure && self.slot_of(&c.expr).is_some() => {
+                let id = self.slot_of(&c.expr).expect("checked");
+                let slot = slot_var(id);
+                let span = c.expr.span();
+                *c.expr = Expr::Verbatim(quote_spanned!(span=> #slot.read_for_cast()));
+            }
             Expr::Reference(r) => self.visit_place(&mut r.expr),
             Expr::MethodCall(m) => {
                 self.visit_place(&mut m.receiver);

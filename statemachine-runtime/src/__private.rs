@@ -605,6 +605,20 @@ impl<T, F: DropFlag> SlotPtr<T, F> {
         }
     }
 
+    /// Reads the value for a cast (`i as u32`) and leaves it in the slot,
+    /// flag and all. What `as` takes has no drop glue: a number, `bool`,
+    /// `char`, pointer, function or field-less enum (rustc refuses to cast
+    /// an enum with `Drop`), so the copy read out and the bytes left behind
+    /// never drop anything twice.
+    ///
+    /// # Safety
+    /// See [`SlotPtr`]; the slot holds a value.
+    #[inline(always)]
+    pub unsafe fn read_for_cast(self) -> T {
+        // SAFETY: as the caller guarantees.
+        unsafe { (*self.0).value.as_ptr().read() }
+    }
+
     /// `x = value`: drops the old value if there is one, as rustc's drop
     /// elaboration does for a possibly moved-from local.
     ///

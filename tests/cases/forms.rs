@@ -440,6 +440,30 @@ differential!(else_if_let_chain_slices_and_labeled_values, (v: Vec<D>, k: u32) -
     tail + first + found + d.touch().len() as u32
 }, (vec![D("p"), D("q"), D("r")], 1));
 
+// A cast reads a slot's value and leaves it there, since what `as` takes has
+// no drop glue: a loop index kept in place beside a borrowed item, and a
+// field-less enum (not `Copy`) borrowed across an await.
+differential!(cast_of_slot_locals, (v: Vec<D>) -> u32 {
+    enum Level {
+        Low = 1,
+        High = 7,
+    }
+    let d = D("d");
+    let mut sum = 0;
+    for (i, item) in v.iter().enumerate() {
+        sum += leaf("index", i as u32).await;
+        item.touch();
+        sum += i as u32 * 10;
+    }
+    let level = if sum > 5 { Level::High } else { Level::Low };
+    let r = &level;
+    leaf("level", ()).await;
+    if let Level::High = r {
+        sum += 100;
+    }
+    sum + level as u32 + d.touch().len() as u32
+}, (vec![D("p"), D("q")]));
+
 // `?` in a guard that awaits, and an awaiting guard inside an arm of another.
 differential!(question_mark_and_nesting_in_awaiting_guards, (v: Vec<u32>) -> Result<u32, u32> {
     let d = D("d");
