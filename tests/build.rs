@@ -173,15 +173,19 @@ impl Gen {
                 self.loop_depth -= 1;
             }
             9 => {
-                self.line("match acc % 3 {");
-                self.indent += 1;
-                // Sometimes the middle arm's guard awaits.
+                // Sometimes the middle arm's guard awaits, on the value or
+                // on a reference to it.
                 let guard = self.fresh("g");
-                let middle = if self.rng.below(2) == 0 {
-                    "1".to_string()
-                } else {
-                    format!("k if leaf(\"{guard}\", k == 1).await")
+                let (scrutinee, middle) = match self.rng.below(3) {
+                    0 => ("acc % 3", "1".to_string()),
+                    1 => ("acc % 3", format!("k if leaf(\"{guard}\", k == 1).await")),
+                    _ => (
+                        "&(acc % 3)",
+                        format!("k if leaf(\"{guard}\", *k == 1).await"),
+                    ),
                 };
+                self.line(&format!("match {scrutinee} {{"));
+                self.indent += 1;
                 for arm in ["0", &middle, "_"] {
                     self.nested(&format!("{arm} => {{"), depth);
                     self.line("}");

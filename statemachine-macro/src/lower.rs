@@ -1770,16 +1770,38 @@ impl<'n> Builder<'n> {
         // The scrutinee's temporaries live until the end of the `match`.
         self.push_scope(false);
         if m.arms.iter().any(guard_awaits) {
-            if let Expr::Reference(r) = &*m.expr {
-                self.error(
-                    r.and_token.span,
-                    "a `match` whose guard awaits tests its arms on the scrutinee in place, with `ref` \
-                     bindings: match on the place itself rather than a reference to it, and write \
-                     `ref` in the patterns that should borrow",
-                );
-            }
-            let (scrutinee, slot) = self.lower_scrutinee_in_place(&m.expr);
-            return self.lower_match_awaiting_guards(m, scrutinee, slot, depth, join, value);
+            // `match &x`: the arms bind references already, by the default
+            // binding mode. `match &mut x` would hold a unique borrow across
+            // the guard and again in the arm.
+            let on_shared_ref = match &*m.expr {
+                Expr::Reference(r) if r.mutability.is_some() => {
+                    self.error(
+                        r.and_token.span,
+                        "a `match` whose guard awaits cannot match on `&mut`: match on the place \
+                         itself and write `ref mut` in the patterns that should borrow it",
+                    );
+                    false
+                }
+                Expr::Reference(_) => true,
+                _ => false,
+            };
+            let (operand, slot) = match &*m.expr {
+                // `&(acc % 3)` borrows a temporary: the temporary stays in
+                // place instead, and each test borrows it anew.
+                // (The reference to a place, `&v[..]` or `&self.items`, is
+                // what stays.)
+                Expr::Reference(r) if on_shared_ref && !scan::is_place_like(&r.expr) => {
+                    let (referent, slot) = self.lower_scrutinee_in_place(&r.expr);
+                    (quote!(&#referent), slot)
+                }
+                _ => self.lower_scrutinee_in_place(&m.expr),
+            };
+            let scrutinee = InPlaceScrutinee {
+                operand,
+                slot,
+                on_shared_ref,
+            };
+            return self.lower_match_awaiting_guards(m, scrutinee, depth, join, value);
         }
         let scrutinee = self.lower_scrutinee(&m.expr);
         let scrutinee_local = self.operand_local(&scrutinee);
@@ -1889,6 +1911,9 @@ impl<'n> Builder<'n> {
     /// BindB: let B(b) = x else { unreachable!() }; ..e2..      (and BindA, BindC)
     /// ```
     ///
+    /// On `match &x` the patterns are tested as written: the default binding
+    /// mode already makes every binding a reference (or a copy, under `&`).
+    ///
     /// As in rustc, patterns are tested and guards run with the bindings as
     /// shared references into the scrutinee, which stays in place (in a slot)
     /// while a guard awaits; an arm binds by value (taking the value out of
@@ -1896,24 +1921,34 @@ impl<'n> Builder<'n> {
     fn lower_match_awaiting_guards(
         &mut self,
         m: &syn::ExprMatch,
-        scrutinee: Operand,
-        slot: Option<LocalId>,
+        scrutinee: InPlaceScrutinee,
         depth: usize,
         join: BlockId,
         value: LocalId,
     ) -> Operand {
+        let InPlaceScrutinee {
+            operand: scrutinee,
+            slot,
+            on_shared_ref: shared_ref,
+        } = scrutinee;
         let span = m.span();
         let mut decisions: Vec<(TokenStream, GotoId)> = Vec::new();
         let mut chosen = Vec::new();
         for arm in &m.arms {
             let bind = self.new_block(BlockKind::Plain, Vec::new());
             chosen.push((bind, arm));
-            let by_ref = scan::bind_by_ref(&arm.pat);
+            // On a shared reference the pattern binds references or copies,
+            // in the guard as in the arm: it is tested as written.
+            let by_ref = if shared_ref {
+                arm.pat.clone()
+            } else {
+                scan::bind_by_ref(&arm.pat)
+            };
             // Bindings by value are references during the guard; `ref` ones
             // are references already.
             let names: Vec<String> = scan::pattern_bindings(&arm.pat)
                 .iter()
-                .filter(|b| !b.by_ref)
+                .filter(|b| !b.by_ref && !shared_ref)
                 .map(|b| b.ident.to_string())
                 .collect();
             let Some((_, guard)) = &arm.guard else {
@@ -1974,6 +2009,8 @@ impl<'n> Builder<'n> {
             self.note_uses(scrutinee.clone(), None);
             self.push_scope(false);
             let source = match slot {
+                // Nothing moves out through a shared reference.
+                _ if shared_ref => scrutinee.clone(),
                 Some(id) if scan::pattern_moves(&arm.pat) => self.slot_take(id, span),
                 // A temporary is taken whole, its rest dropping with the arm.
                 Some(id) if self.body.locals[id].internal_slot => {
@@ -2287,6 +2324,16 @@ impl Places {
             Places::All => true,
         }
     }
+}
+
+/// The scrutinee of a `match` whose guard awaits, tested in place.
+struct InPlaceScrutinee {
+    /// Its place: a pure place expression, or a temporary's slot.
+    operand: Operand,
+    /// The slot it is in (for `match &x`, the slot `x` is in), if any.
+    slot: Option<LocalId>,
+    /// `match &x`: the patterns are tested as written, not with `ref`.
+    on_shared_ref: bool,
 }
 
 enum LoopHead<'a> {

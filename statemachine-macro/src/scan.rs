@@ -467,6 +467,17 @@ pub(crate) fn is_pure_place(expr: &Expr) -> bool {
     }
 }
 
+/// Is `expr` a place expression by its form (a path, field, index or
+/// dereference), whatever its base? `&f()[..]` borrows a place.
+pub(crate) fn is_place_like(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(_) | Expr::Field(_) | Expr::Index(_) => true,
+        Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)),
+        Expr::Paren(p) => is_place_like(&p.expr),
+        _ => false,
+    }
+}
+
 /// A place expression whose evaluation makes no temporary: a pure place, or
 /// an index or field of one (`v[..]`, `m[i].x`) with an index that makes none.
 /// Borrowing it borrows the place (`&v[..]` is a `&[T]` into `v`), where an

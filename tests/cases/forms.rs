@@ -464,6 +464,47 @@ differential!(cast_of_slot_locals, (v: Vec<D>) -> u32 {
     sum + level as u32 + d.touch().len() as u32
 }, (vec![D("p"), D("q")]));
 
+// A guard that awaits, on a `match` of a shared reference: the bindings are
+// references by the default binding mode, in the guard and in the arm, and
+// the matched value stays in place while the guard is suspended.
+differential!(awaiting_guard_on_a_shared_reference, (v: Option<D>, k: u32) -> u32 {
+    let d = D("d");
+    let total = match &v {
+        Some(x) if leaf("first", x.touch().len() as u32 == k).await => 10,
+        Some(D(name)) if leaf("second", name.len() as u32 > k).await => {
+            leaf("arm", ()).await;
+            name.len() as u32
+        }
+        None => 1,
+        _ => 2,
+    };
+    d.touch();
+    let rest = match v {
+        Some(x) => x.into_name().len() as u32,
+        None => 0,
+    };
+    total + rest
+}, (Some(D("abc")), 1));
+
+// The same on a slice of a local and on a field through `&`, with `&`
+// patterns that copy and a guard that awaits twice.
+differential!(awaiting_guard_on_a_borrowed_slice, (v: Vec<u32>, pair: (D, u32)) -> u32 {
+    let d = D("d");
+    let head = match &v[..] {
+        [first, .., last] if leaf("ends", first < last).await && leaf("again", true).await => {
+            first + last
+        }
+        &[only] if leaf("only", only > 1).await => only,
+        _ => 0,
+    };
+    let tail = match &pair.1 {
+        n if leaf("field", *n == 7).await => pair.0.touch().len() as u32 + n,
+        _ => 1,
+    };
+    d.touch();
+    head + tail + v.len() as u32
+}, (vec![3, 4, 9], (D("pair"), 7)));
+
 // `?` in a guard that awaits, and an awaiting guard inside an arm of another.
 differential!(question_mark_and_nesting_in_awaiting_guards, (v: Vec<u32>) -> Result<u32, u32> {
     let d = D("d");

@@ -67,6 +67,24 @@ differential_impl!(Counter, guard_machine, guard_compiler, (&mut self), (k: u32)
     }
 });
 
+// The same on a reference to a place reached through `&mut self`, and on a
+// reference to a temporary.
+differential_impl!(Counter, guard_on_ref_machine, guard_on_ref_compiler, (&mut self), (k: u32) -> u32 {
+    let _d = D("d");
+    let name = match &self.name.0.as_bytes()[1..] {
+        [first, ..] if leaf("first", *first == b'o').await => {
+            self.n += u32::from(*first);
+            1
+        }
+        _ => 0,
+    };
+    let doubled = match &(self.n * 2) {
+        m if leaf("doubled", *m > k).await => *m,
+        _ => k,
+    };
+    name + doubled
+});
+
 #[test]
 fn methods_match_rustc() {
     let c = counter();
@@ -92,6 +110,10 @@ fn methods_match_rustc() {
         runs.push((
             statemachine_tests::run(a.guard_machine(3)),
             statemachine_tests::run(b.guard_compiler(3)),
+        ));
+        runs.push((
+            statemachine_tests::run(a.guard_on_ref_machine(3)),
+            statemachine_tests::run(b.guard_on_ref_compiler(3)),
         ));
         runs.push((
             statemachine_tests::run(Pin::new(&mut a).pinned_machine(5)),

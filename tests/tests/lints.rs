@@ -65,13 +65,19 @@ async fn is_short(s: &str) -> bool {
 /// and in `format!`'s arguments.
 #[state_machine]
 pub async fn forms(words: Vec<String>, first: Option<String>) -> String {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     for w in words {
         match w {
             s if is_short(&s).await => out.push(s),
             s => out.push(s.to_uppercase()),
         }
     }
+    let longest = match &out[..] {
+        [one] if is_short(one).await => one.len(),
+        [.., last] => last.len(),
+        [] => 0,
+    };
+    out.push(longest.to_string());
     let Some(head) = first else {
         yield_now().await;
         return out.join(",");
@@ -90,9 +96,10 @@ pub async fn forms(words: Vec<String>, first: Option<String>) -> String {
 fn lint_clean_machines_run() {
     assert_eq!(
         block_on(forms(vec!["ab".into(), "long".into()], Some("x".into()))),
-        "x:ab,LONG:1:true"
+        "x:ab,LONG,4:1:true"
     );
-    assert_eq!(block_on(forms(vec!["abcd".into()], None)), "ABCD");
+    assert_eq!(block_on(forms(vec!["abcd".into()], None)), "ABCD,4");
+    assert_eq!(block_on(forms(vec!["ab".into()], None)), "ab,2");
     let mut c = Counter::default();
     assert_eq!(block_on(c.add(2)), 2);
     assert_eq!(block_on(sum(vec![1, 2, 3])), 7);

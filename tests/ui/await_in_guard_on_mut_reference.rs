@@ -1,4 +1,4 @@
-// A guard that awaits, on a `match` of a reference: refused with a hint.
+// A guard that awaits, on a `match` of `&mut`: refused with a hint.
 use statemachine_runtime::state_machine;
 
 async fn check(n: u32) -> bool {
@@ -6,8 +6,8 @@ async fn check(n: u32) -> bool {
 }
 
 #[state_machine]
-async fn guarded(v: Option<u32>) -> u32 {
-    match &v {
+async fn guarded(mut v: Option<u32>) -> u32 {
+    match &mut v {
         Some(n) if check(*n).await => *n,
         _ => 0,
     }
