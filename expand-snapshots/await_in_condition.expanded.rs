@@ -4,7 +4,7 @@ pub async fn ready(n: u32) -> bool {
 }
 #[allow(refining_impl_trait)]
 pub fn count_even(
-    __arg0: u32,
+    limit: u32,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -32,7 +32,7 @@ pub fn count_even(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0),
+        __State::Unresumed(limit),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             let mut __running;
@@ -40,9 +40,9 @@ pub fn count_even(
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
-                        __State::Unresumed(__arg0) => {
+                        __State::Unresumed(limit) => {
                             __running = unsafe { __frame.start() };
-                            let limit = unsafe { ::core::ptr::read(__arg0) };
+                            let limit = unsafe { ::core::ptr::read(limit) };
                             let mut i = 0;
                             let mut even = 0;
                             {

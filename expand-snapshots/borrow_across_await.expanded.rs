@@ -1,12 +1,12 @@
 use statemachine_runtime::{state_machine, yield_now};
 #[allow(refining_impl_trait)]
 pub fn first_after_yield(
-    __arg0: Vec<u32>,
+    v: Vec<u32>,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
     if false {
         let _ = async move || -> u32 {
-            let v = __arg0;
+            let v = v;
             {
                 let items = v;
                 let first = &items[0];
@@ -39,7 +39,7 @@ pub fn first_after_yield(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0),
+        __State::Unresumed(v),
         __Slots {
             items: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
@@ -48,12 +48,12 @@ pub fn first_after_yield(
             let mut __running;
             let __output: u32 = '__resume: loop {
                 match unsafe { __frame.state() } {
-                    __State::Unresumed(__arg0) => {
+                    __State::Unresumed(v) => {
                         __running = unsafe { __frame.start() };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).items);
                             let __place1 = __slot1.place();
-                            let v = unsafe { ::core::ptr::read(__arg0) };
+                            let v = unsafe { ::core::ptr::read(v) };
                             let items = v;
                             let __guard1 = __slot1.init(items);
                             let first = &(*__place1)[0];

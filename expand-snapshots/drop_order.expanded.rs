@@ -1,12 +1,12 @@
 use statemachine_runtime::{state_machine, yield_now};
 #[allow(refining_impl_trait)]
 pub fn scoped(
-    __arg0: String,
+    name: String,
 ) -> impl ::core::future::Future<Output = usize> + ::statemachine_runtime::StateMachine {
     #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
     if false {
         let _ = async move || -> usize {
-            let name = __arg0;
+            let name = name;
             {
                 let greeting = ::alloc::__export::must_use({
                     ::alloc::fmt::format(format_args!("hello {0}", name))
@@ -47,7 +47,7 @@ pub fn scoped(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0),
+        __State::Unresumed(name),
         __Slots {
             greeting: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
@@ -56,12 +56,12 @@ pub fn scoped(
             let mut __running;
             let __output: usize = '__resume: loop {
                 match unsafe { __frame.state() } {
-                    __State::Unresumed(__arg0) => {
+                    __State::Unresumed(name) => {
                         __running = unsafe { __frame.start() };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let __place1 = __slot1.place();
-                            let name = unsafe { ::core::ptr::read(__arg0) };
+                            let name = unsafe { ::core::ptr::read(name) };
                             let greeting = ::alloc::__export::must_use({
                                 ::alloc::fmt::format(format_args!("hello {0}", name))
                             });

@@ -1,8 +1,8 @@
 use statemachine_runtime::{state_machine, yield_now};
 #[allow(refining_impl_trait)]
 pub fn clamp(
-    __arg0: u32,
-    __arg1: u32,
+    n: u32,
+    limit: u32,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -26,18 +26,18 @@ pub fn clamp(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0, __arg1),
+        __State::Unresumed(n, limit),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 match unsafe { __frame.state() } {
-                    __State::Unresumed(__arg0, __arg1) => {
+                    __State::Unresumed(n, limit) => {
                         __running = unsafe { __frame.start() };
                         __next = '__goto: {
-                            let n = unsafe { ::core::ptr::read(__arg0) };
-                            let limit = unsafe { ::core::ptr::read(__arg1) };
+                            let n = unsafe { ::core::ptr::read(n) };
+                            let limit = unsafe { ::core::ptr::read(limit) };
                             if n > limit {
                                 break '__goto __Block::Block2(limit);
                             } else {

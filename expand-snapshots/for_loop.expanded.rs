@@ -4,12 +4,12 @@ pub async fn weigh(s: &str) -> usize {
 }
 #[allow(refining_impl_trait)]
 pub fn sum_lengths(
-    __arg0: Vec<&'static str>,
+    words: Vec<&'static str>,
 ) -> impl ::core::future::Future<Output = usize> + ::statemachine_runtime::StateMachine {
     #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
     if false {
         let _ = async move || -> usize {
-            let words = __arg0;
+            let words = words;
             {
                 let mut sum = 0;
                 for w in words {
@@ -51,7 +51,7 @@ pub fn sum_lengths(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0),
+        __State::Unresumed(words),
         __Slots {
             iter2: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
@@ -62,11 +62,11 @@ pub fn sum_lengths(
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
-                        __State::Unresumed(__arg0) => {
+                        __State::Unresumed(words) => {
                             __running = unsafe { __frame.start() };
                             unsafe {
                                 let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
-                                let words = unsafe { ::core::ptr::read(__arg0) };
+                                let words = unsafe { ::core::ptr::read(words) };
                                 let mut sum = 0;
                                 {
                                     let mut __iter2 = ::core::iter::IntoIterator::into_iter(

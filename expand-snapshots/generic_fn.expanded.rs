@@ -2,7 +2,7 @@ use std::fmt::Display;
 use statemachine_runtime::{state_machine, yield_now};
 #[allow(refining_impl_trait)]
 pub fn describe<T: Display + Clone>(
-    __arg0: T,
+    value: T,
 ) -> impl ::core::future::Future<
     Output = String,
 > + ::statemachine_runtime::StateMachine {
@@ -22,15 +22,15 @@ pub fn describe<T: Display + Clone>(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0),
+        __State::Unresumed(value),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<String> {
             let mut __running;
             let __output: String = '__resume: loop {
                 match unsafe { __frame.state() } {
-                    __State::Unresumed(__arg0) => {
+                    __State::Unresumed(value) => {
                         __running = unsafe { __frame.start() };
-                        let value = unsafe { ::core::ptr::read(__arg0) };
+                        let value = unsafe { ::core::ptr::read(value) };
                         let copy = value.clone();
                         let __awaitee = __frame.into_future(yield_now());
                         __running

@@ -4,8 +4,8 @@ pub async fn fetch(n: u32) -> u32 {
 }
 #[allow(refining_impl_trait)]
 pub fn pick(
-    __arg0: bool,
-    __arg1: u32,
+    flag: bool,
+    n: u32,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -31,18 +31,18 @@ pub fn pick(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0, __arg1),
+        __State::Unresumed(flag, n),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 match unsafe { __frame.state() } {
-                    __State::Unresumed(__arg0, __arg1) => {
+                    __State::Unresumed(flag, n) => {
                         __running = unsafe { __frame.start() };
                         __next = '__goto: {
-                            let flag = unsafe { ::core::ptr::read(__arg0) };
-                            let n = unsafe { ::core::ptr::read(__arg1) };
+                            let flag = unsafe { ::core::ptr::read(flag) };
+                            let n = unsafe { ::core::ptr::read(n) };
                             if flag {
                                 break '__goto __Block::Block2(n);
                             } else {

@@ -1,8 +1,8 @@
 use statemachine_runtime::{state_machine, yield_now};
 #[allow(refining_impl_trait)]
 pub fn search(
-    __arg0: u32,
-    __arg1: u32,
+    rows: u32,
+    cols: u32,
 ) -> impl ::core::future::Future<
     Output = (u32, u32),
 > + ::statemachine_runtime::StateMachine {
@@ -32,7 +32,7 @@ pub fn search(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0, __arg1),
+        __State::Unresumed(rows, cols),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<(u32, u32)> {
             let mut __running;
@@ -40,11 +40,11 @@ pub fn search(
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
-                        __State::Unresumed(__arg0, __arg1) => {
+                        __State::Unresumed(rows, cols) => {
                             __running = unsafe { __frame.start() };
                             let (__p0, __p1, __p2) = '__goto: {
-                                let rows = unsafe { ::core::ptr::read(__arg0) };
-                                let cols = unsafe { ::core::ptr::read(__arg1) };
+                                let rows = unsafe { ::core::ptr::read(rows) };
+                                let cols = unsafe { ::core::ptr::read(cols) };
                                 let mut r = 0;
                                 {
                                     break '__goto (rows, cols, r);

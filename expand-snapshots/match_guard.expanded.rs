@@ -4,7 +4,7 @@ pub async fn fetch(n: u32) -> u32 {
 }
 #[allow(refining_impl_trait)]
 pub fn classify(
-    __arg0: Option<u32>,
+    v: Option<u32>,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -31,17 +31,17 @@ pub fn classify(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0),
+        __State::Unresumed(v),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 match unsafe { __frame.state() } {
-                    __State::Unresumed(__arg0) => {
+                    __State::Unresumed(v) => {
                         __running = unsafe { __frame.start() };
                         __next = '__goto: {
-                            let v = unsafe { ::core::ptr::read(__arg0) };
+                            let v = unsafe { ::core::ptr::read(v) };
                             match v {
                                 Some(n) if n > 10 => {
                                     let __p3 = n;

@@ -15,7 +15,7 @@ impl Counter {
     #[allow(refining_impl_trait)]
     pub fn bump(
         &mut self,
-        __arg1: u32,
+        by: u32,
     ) -> impl ::core::future::Future<
         Output = u32,
     > + ::statemachine_runtime::StateMachine {
@@ -35,16 +35,16 @@ impl Counter {
         #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
         #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
         let __machine = ::statemachine_runtime::__private::machine(
-            __State::Unresumed(self, __arg1),
+            __State::Unresumed(self, by),
             (),
             move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
                 let mut __running;
                 let __output: u32 = '__resume: loop {
                     match unsafe { __frame.state() } {
-                        __State::Unresumed(__arg0, __arg1) => {
+                        __State::Unresumed(__arg0, by) => {
                             __running = unsafe { __frame.start() };
                             let __self = unsafe { ::core::ptr::read(__arg0) };
-                            let by = unsafe { ::core::ptr::read(__arg1) };
+                            let by = unsafe { ::core::ptr::read(by) };
                             let __awaitee = __frame.into_future(yield_now());
                             __running
                                 .suspend(__State::AwaitYieldNow(__awaitee, by, __self));

@@ -1,7 +1,7 @@
 use statemachine_runtime::state_machine;
 #[allow(refining_impl_trait)]
 pub fn ready(
-    __arg0: u32,
+    n: u32,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -17,15 +17,15 @@ pub fn ready(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0),
+        __State::Unresumed(n),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             let mut __running;
             let __output: u32 = '__resume: loop {
                 match unsafe { __frame.state() } {
-                    __State::Unresumed(__arg0) => {
+                    __State::Unresumed(n) => {
                         __running = unsafe { __frame.start() };
-                        let n = unsafe { ::core::ptr::read(__arg0) };
+                        let n = unsafe { ::core::ptr::read(n) };
                         let m = n * 3;
                         break '__resume m + 1;
                     }

@@ -4,8 +4,8 @@ pub async fn read(n: u32) -> Result<u32, String> {
 }
 #[allow(refining_impl_trait)]
 pub fn total(
-    __arg0: u32,
-    __arg1: u32,
+    a: u32,
+    b: u32,
 ) -> impl ::core::future::Future<
     Output = Result<u32, String>,
 > + ::statemachine_runtime::StateMachine {
@@ -27,7 +27,7 @@ pub fn total(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0, __arg1),
+        __State::Unresumed(a, b),
         (),
         move |
             __frame,
@@ -36,10 +36,10 @@ pub fn total(
             let mut __running;
             let __output: Result<u32, String> = '__resume: loop {
                 match unsafe { __frame.state() } {
-                    __State::Unresumed(__arg0, __arg1) => {
+                    __State::Unresumed(a, b) => {
                         __running = unsafe { __frame.start() };
-                        let a = unsafe { ::core::ptr::read(__arg0) };
-                        let b = unsafe { ::core::ptr::read(__arg1) };
+                        let a = unsafe { ::core::ptr::read(a) };
+                        let b = unsafe { ::core::ptr::read(b) };
                         let __awaitee = __frame.into_future(read(a));
                         __running.suspend(__State::AwaitRead1(__awaitee, b));
                         continue '__resume;

@@ -1,8 +1,8 @@
 use statemachine_runtime::{state_machine, yield_now};
 #[allow(refining_impl_trait)]
 pub fn add(
-    __arg0: u32,
-    __arg1: u32,
+    a: u32,
+    b: u32,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -20,16 +20,16 @@ pub fn add(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0, __arg1),
+        __State::Unresumed(a, b),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
             let mut __running;
             let __output: u32 = '__resume: loop {
                 match unsafe { __frame.state() } {
-                    __State::Unresumed(__arg0, __arg1) => {
+                    __State::Unresumed(a, b) => {
                         __running = unsafe { __frame.start() };
-                        let a = unsafe { ::core::ptr::read(__arg0) };
-                        let b = unsafe { ::core::ptr::read(__arg1) };
+                        let a = unsafe { ::core::ptr::read(a) };
+                        let b = unsafe { ::core::ptr::read(b) };
                         let c = a + b;
                         let __awaitee = __frame.into_future(yield_now());
                         __running.suspend(__State::AwaitYieldNow(__awaitee, c));

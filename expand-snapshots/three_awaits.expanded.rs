@@ -8,7 +8,7 @@ pub async fn store(key: String, value: usize) -> bool {
 /// The readability target: a three-await function.
 #[allow(refining_impl_trait)]
 pub fn copy_user(
-    __arg0: u32,
+    id: u32,
 ) -> impl ::core::future::Future<Output = bool> + ::statemachine_runtime::StateMachine {
     #[allow(nonstandard_style, dead_code)]
     #[allow(clippy::large_enum_variant, clippy::type_complexity)]
@@ -30,15 +30,15 @@ pub fn copy_user(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0),
+        __State::Unresumed(id),
         (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<bool> {
             let mut __running;
             let __output: bool = '__resume: loop {
                 match unsafe { __frame.state() } {
-                    __State::Unresumed(__arg0) => {
+                    __State::Unresumed(id) => {
                         __running = unsafe { __frame.start() };
-                        let id = unsafe { ::core::ptr::read(__arg0) };
+                        let id = unsafe { ::core::ptr::read(id) };
                         let __awaitee = __frame.into_future(fetch(id));
                         __running.suspend(__State::AwaitFetch1(__awaitee, id));
                         continue '__resume;

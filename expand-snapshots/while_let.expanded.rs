@@ -1,12 +1,12 @@
 use statemachine_runtime::{state_machine, yield_now};
 #[allow(refining_impl_trait)]
 pub fn drain(
-    __arg0: Vec<u32>,
+    stack: Vec<u32>,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
     #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
     if false {
         let _ = async move || -> u32 {
-            let mut stack = __arg0;
+            let mut stack = stack;
             {
                 let mut sum = 0;
                 while let Some(top) = stack.pop() {
@@ -49,7 +49,7 @@ pub fn drain(
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
-        __State::Unresumed(__arg0),
+        __State::Unresumed(stack),
         __Slots {
             stack: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
@@ -60,11 +60,11 @@ pub fn drain(
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
-                        __State::Unresumed(__arg0) => {
+                        __State::Unresumed(stack) => {
                             __running = unsafe { __frame.start() };
                             unsafe {
                                 let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
-                                let mut stack = unsafe { ::core::ptr::read(__arg0) };
+                                let mut stack = unsafe { ::core::ptr::read(stack) };
                                 let __guard0 = __slot0.init(stack);
                                 let mut sum = 0;
                                 {

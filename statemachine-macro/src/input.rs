@@ -171,8 +171,8 @@ fn impl_trait_or_never(ty: &Type) -> Option<Span> {
 pub(crate) struct Param {
     /// Name of the variant field holding the argument until the first poll.
     pub field: Ident,
-    /// How the argument is bound in the function signature (`self`, or a fresh
-    /// name when the user wrote a pattern).
+    /// How the argument is bound in the function signature (`self`, its
+    /// name without `mut`, or a fresh name when the user wrote a pattern).
     pub arg: TokenStream,
     /// The user's pattern, bound at the start of the body (`None` for `self`).
     pub pat: Option<syn::Pat>,
@@ -202,7 +202,17 @@ impl MachineFn {
     pub(crate) fn params(&mut self) -> Vec<Param> {
         let mut params = Vec::new();
         for (index, input) in self.sig.inputs.iter_mut().enumerate() {
-            let field = Ident::new(&format!("__arg{index}"), Span::mixed_site());
+            // A parameter bound by a plain name keeps it in the signature
+            // (what rustdoc and the IDE show); a pattern gets a fresh name.
+            let field = match input {
+                FnArg::Typed(typed) => match &*typed.pat {
+                    syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
+                        p.ident.clone()
+                    }
+                    _ => Ident::new(&format!("__arg{index}"), Span::mixed_site()),
+                },
+                FnArg::Receiver(_) => Ident::new(&format!("__arg{index}"), Span::mixed_site()),
+            };
             match input {
                 FnArg::Receiver(receiver) => {
                     let self_token = receiver.self_token;

@@ -34,6 +34,9 @@ where
     S: MachineState<P>,
     F: FnMut(Frame<S, P>, &mut Context<'_>) -> Step<T>,
 {
+    // The step function's locals are rebuilt from the state at every poll:
+    // a capture would be a value the machine's layout does not account for.
+    const { assert!(size_of::<F>() == 0, "the step function captures nothing") };
     Machine {
         state,
         slots,
