@@ -36,7 +36,7 @@ where
 {
     // The step function's locals are rebuilt from the state at every poll:
     // a capture would be a value the machine's layout does not account for.
-    const { assert!(size_of::<F>() == 0, "the step function captures nothing") };
+    const { assert!(size_of::<F>() == 0, "a step function must capture nothing") };
     Machine {
         state,
         slots,
