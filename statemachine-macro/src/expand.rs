@@ -12,7 +12,7 @@
 //! Output (abridged):
 //!
 //! ```text
-//! fn add(__arg0: u32) -> impl Future<Output = u32> {
+//! fn add(a: u32) -> impl Future<Output = u32> {
 //!     enum __State<A0, F0, T0> {
 //!         Unresumed(A0),
 //!         /// `double(a).await`, line 2: the awaitee, `a`
@@ -20,12 +20,12 @@
 //!         Returned,
 //!         Panicked,
 //!     }
-//!     machine(__State::Unresumed(__arg0), (), move |__frame, __cx| -> Step<u32> {
+//!     machine(__State::Unresumed(a), (), move |__frame, __cx| -> Step<u32> {
 //!         let mut __running;                 // poisons the state if the body unwinds
 //!         let __output: u32 = '__resume: loop {
 //!             match __frame.state() {
-//!                 Unresumed(__arg0) => {
-//!                     __running = __frame.start(); let a = read(__arg0);
+//!                 Unresumed(a) => {
+//!                     __running = __frame.start(); let a = read(a);
 //!                     let __awaitee = __frame.into_future(double(a));
 //!                     __running.suspend(AwaitDouble(__awaitee, a)); continue '__resume
 //!                 }
