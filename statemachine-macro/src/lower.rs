@@ -1770,36 +1770,31 @@ impl<'n> Builder<'n> {
         // The scrutinee's temporaries live until the end of the `match`.
         self.push_scope(false);
         if m.arms.iter().any(guard_awaits) {
-            // `match &x`: the arms bind references already, by the default
-            // binding mode. `match &mut x` would hold a unique borrow across
-            // the guard and again in the arm.
-            let on_shared_ref = match &*m.expr {
-                Expr::Reference(r) if r.mutability.is_some() => {
-                    self.error(
-                        r.and_token.span,
-                        "a `match` whose guard awaits cannot match on `&mut`: match on the place \
-                         itself and write `ref mut` in the patterns that should borrow it",
-                    );
-                    false
-                }
-                Expr::Reference(_) => true,
-                _ => false,
-            };
+            // `match &x`, `match &mut x`: the arms bind references already,
+            // by the default binding mode.
+            let on_reference = matches!(&*m.expr, Expr::Reference(_));
             let (operand, slot) = match &*m.expr {
                 // `&(acc % 3)` borrows a temporary: the temporary stays in
                 // place instead, and each test borrows it anew.
-                // (The reference to a place, `&v[..]` or `&self.items`, is
-                // what stays.)
-                Expr::Reference(r) if on_shared_ref && !scan::is_place_like(&r.expr) => {
+                // (The reference to a place, `&v[..]` or `&mut self.items`,
+                // is what stays.)
+                Expr::Reference(r) if !scan::is_place_like(&r.expr) => {
                     let (referent, slot) = self.lower_scrutinee_in_place(&r.expr);
-                    (quote!(&#referent), slot)
+                    let mutability = &r.mutability;
+                    (quote!(&#mutability #referent), slot)
+                }
+                // Each test and the arm reborrow through a kept `&mut`, so a
+                // binding of the whole reference does not move it out.
+                Expr::Reference(r) if r.mutability.is_some() => {
+                    let (kept, slot) = self.lower_scrutinee_in_place(&m.expr);
+                    (quote!(&mut *#kept), slot)
                 }
                 _ => self.lower_scrutinee_in_place(&m.expr),
             };
             let scrutinee = InPlaceScrutinee {
                 operand,
                 slot,
-                on_shared_ref,
+                on_reference,
             };
             return self.lower_match_awaiting_guards(m, scrutinee, depth, join, value);
         }
@@ -1911,8 +1906,10 @@ impl<'n> Builder<'n> {
     /// BindB: let B(b) = x else { unreachable!() }; ..e2..      (and BindA, BindC)
     /// ```
     ///
-    /// On `match &x` the patterns are tested as written: the default binding
-    /// mode already makes every binding a reference (or a copy, under `&`).
+    /// On `match &x` and `match &mut x` the patterns are tested as written:
+    /// the default binding mode already makes every binding a reference (or
+    /// a copy, under `&`). A guard that would mutate through one is rejected
+    /// by the shadow body, as rustc rejects it.
     ///
     /// As in rustc, patterns are tested and guards run with the bindings as
     /// shared references into the scrutinee, which stays in place (in a slot)
@@ -1929,7 +1926,7 @@ impl<'n> Builder<'n> {
         let InPlaceScrutinee {
             operand: scrutinee,
             slot,
-            on_shared_ref: shared_ref,
+            on_reference,
         } = scrutinee;
         let span = m.span();
         let mut decisions: Vec<(TokenStream, GotoId)> = Vec::new();
@@ -1937,9 +1934,9 @@ impl<'n> Builder<'n> {
         for arm in &m.arms {
             let bind = self.new_block(BlockKind::Plain, Vec::new());
             chosen.push((bind, arm));
-            // On a shared reference the pattern binds references or copies,
-            // in the guard as in the arm: it is tested as written.
-            let by_ref = if shared_ref {
+            // On a reference the pattern binds references or copies, in the
+            // guard as in the arm: it is tested as written.
+            let by_ref = if on_reference {
                 arm.pat.clone()
             } else {
                 scan::bind_by_ref(&arm.pat)
@@ -1948,7 +1945,7 @@ impl<'n> Builder<'n> {
             // are references already.
             let names: Vec<String> = scan::pattern_bindings(&arm.pat)
                 .iter()
-                .filter(|b| !b.by_ref && !shared_ref)
+                .filter(|b| !b.by_ref && !on_reference)
                 .map(|b| b.ident.to_string())
                 .collect();
             let Some((_, guard)) = &arm.guard else {
@@ -2009,8 +2006,9 @@ impl<'n> Builder<'n> {
             self.note_uses(scrutinee.clone(), None);
             self.push_scope(false);
             let source = match slot {
-                // Nothing moves out through a shared reference.
-                _ if shared_ref => scrutinee.clone(),
+                // Nothing moves out through a reference: the arm binds
+                // through the one kept in place, as the tests did.
+                _ if on_reference => scrutinee.clone(),
                 Some(id) if scan::pattern_moves(&arm.pat) => self.slot_take(id, span),
                 // A temporary is taken whole, its rest dropping with the arm.
                 Some(id) if self.body.locals[id].internal_slot => {
@@ -2332,8 +2330,9 @@ struct InPlaceScrutinee {
     operand: Operand,
     /// The slot it is in (for `match &x`, the slot `x` is in), if any.
     slot: Option<LocalId>,
-    /// `match &x`: the patterns are tested as written, not with `ref`.
-    on_shared_ref: bool,
+    /// `match &x` or `match &mut x`: the patterns are tested as written,
+    /// not with `ref`.
+    on_reference: bool,
 }
 
 enum LoopHead<'a> {

@@ -505,6 +505,41 @@ differential!(awaiting_guard_on_a_borrowed_slice, (v: Vec<u32>, pair: (D, u32)) 
     head + tail + v.len() as u32
 }, (vec![3, 4, 9], (D("pair"), 7)));
 
+// On `&mut`: the guard reads through the bindings, the chosen arm writes.
+differential!(awaiting_guard_on_a_mutable_reference, (v: Vec<D>, k: u32) -> u32 {
+    let d = D("d");
+    let mut counts = vec![k, k + 1, k + 2];
+    let mut v = v;
+    let picked = match &mut counts[..] {
+        [first, .., last] if leaf("ends", *first + *last > 10).await => {
+            *last += 100;
+            *first
+        }
+        [first, rest @ ..] if leaf("rest", rest.len() as u32 == 2).await => {
+            *first += 1;
+            leaf("arm", ()).await;
+            rest[0]
+        }
+        _ => 0,
+    };
+    let named = match &mut v {
+        list if leaf("list", list.len() == 2).await => {
+            list.push(D("pushed"));
+            list.len() as u32
+        }
+        _ => 0,
+    };
+    let made = match &mut vec![D("made")] {
+        list if leaf("made", list.len() == 1).await => {
+            list.push(D("more"));
+            list.len() as u32
+        }
+        _ => 0,
+    };
+    d.touch();
+    picked + named + made + counts.iter().sum::<u32>() + v.len() as u32
+}, (vec![D("p"), D("q")], 1));
+
 // `?` in a guard that awaits, and an awaiting guard inside an arm of another.
 differential!(question_mark_and_nesting_in_awaiting_guards, (v: Vec<u32>) -> Result<u32, u32> {
     let d = D("d");

@@ -1,4 +1,5 @@
-// A guard that awaits, on a `match` of `&mut`: refused with a hint.
+// A guard that awaits may not mutate through a binding of `match &mut x`,
+// as in rustc: the error is rustc's, at the guard.
 use statemachine_runtime::state_machine;
 
 async fn check(n: u32) -> bool {
@@ -8,7 +9,7 @@ async fn check(n: u32) -> bool {
 #[state_machine]
 async fn guarded(mut v: Option<u32>) -> u32 {
     match &mut v {
-        Some(n) if check(*n).await => *n,
+        Some(n) if check(*n).await && { *n += 1; true } => *n,
         _ => 0,
     }
 }
