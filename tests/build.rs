@@ -174,14 +174,23 @@ impl Gen {
             }
             9 => {
                 // Sometimes the middle arm's guard awaits, on the value or
-                // on a reference to it.
+                // on a reference to it (the `&mut acc` arms then change the
+                // local the reference was taken of).
                 let guard = self.fresh("g");
-                let (scrutinee, middle) = match self.rng.below(3) {
+                let (scrutinee, middle) = match self.rng.below(5) {
                     0 => ("acc % 3", "1".to_string()),
                     1 => ("acc % 3", format!("k if leaf(\"{guard}\", k == 1).await")),
-                    _ => (
+                    2 => (
                         "&(acc % 3)",
                         format!("k if leaf(\"{guard}\", *k == 1).await"),
+                    ),
+                    3 => (
+                        "&mut (acc % 3)",
+                        format!("k if leaf(\"{guard}\", *k == 1).await"),
+                    ),
+                    _ => (
+                        "&mut acc",
+                        format!("k if leaf(\"{guard}\", *k % 3 == 1).await"),
                     ),
                 };
                 self.line(&format!("match {scrutinee} {{"));
