@@ -2326,9 +2326,12 @@ impl Places {
 
 /// The scrutinee of a `match` whose guard awaits, tested in place.
 struct InPlaceScrutinee {
-    /// Its place: a pure place expression, or a temporary's slot.
+    /// What the arms are tested on: a pure place, a temporary's slot, or a
+    /// fresh borrow of one (`&(*__place3)` for `match &(a + b)`, `&mut
+    /// *(*__place3)` for `match &mut x`).
     operand: Operand,
-    /// The slot it is in (for `match &x`, the slot `x` is in), if any.
+    /// The slot of what is kept (the value, or the reference for `match &x`
+    /// and `match &mut x`), if any.
     slot: Option<LocalId>,
     /// `match &x` or `match &mut x`: the patterns are tested as written,
     /// not with `ref`.
