@@ -469,7 +469,7 @@ fn leading_rebinds(body: TokenStream, saved: &[Ident]) -> (Vec<Rebind>, TokenStr
             break;
         };
         let fresh = saved.contains(var) && !rebound.iter().any(|r| r.var == *var);
-        if eq.as_char() != '=' || semi.as_char() != ';' || !fresh || name == "mut" {
+        if eq.as_char() != '=' || semi.as_char() != ';' || !fresh {
             break;
         }
         at += 5 + usize::from(mutability.is_some());

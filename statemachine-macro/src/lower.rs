@@ -1769,7 +1769,7 @@ impl<'n> Builder<'n> {
         let join = self.new_block(BlockKind::Plain, vec![value]);
         // The scrutinee's temporaries live until the end of the `match`.
         self.push_scope(false);
-        if m.arms.iter().any(guard_awaits) {
+        if m.arms.iter().any(scan::guard_awaits) {
             // `match &x`, `match &mut x`: the arms bind references already,
             // by the default binding mode.
             let on_reference = matches!(&*m.expr, Expr::Reference(_));
@@ -2792,12 +2792,6 @@ impl VisitMut for Rewriter<'_, '_> {
 }
 
 /// Whether an arm's guard awaits.
-fn guard_awaits(arm: &syn::Arm) -> bool {
-    arm.guard
-        .as_ref()
-        .is_some_and(|(_, guard)| scan::has_await(guard))
-}
-
 /// The tokens as the user spaced them (`store(name + &backup)`, where
 /// `to_string` gives `store(name + & backup)`): a space wherever the source
 /// had a gap or a line break between two tokens. Tokens without their own

@@ -905,6 +905,13 @@ pub(crate) fn is_format_macro(path: &syn::Path) -> bool {
     })
 }
 
+/// Does the arm's guard await?
+pub(crate) fn guard_awaits(arm: &syn::Arm) -> bool {
+    arm.guard
+        .as_ref()
+        .is_some_and(|(_, guard)| has_await(guard))
+}
+
 /// `expr` without the parentheses around it.
 fn peel_parens(mut expr: &Expr) -> &Expr {
     while let Expr::Paren(p) = expr {
@@ -1000,11 +1007,7 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
             if rooted_at(&m.expr, self.name) {
                 self.uses.scrutinee = true;
                 // A guard that awaits holds references into the scrutinee.
-                let guard_awaits = m
-                    .arms
-                    .iter()
-                    .any(|a| a.guard.as_ref().is_some_and(|(_, g)| has_await(g)));
-                if guard_awaits {
+                if m.arms.iter().any(guard_awaits) {
                     self.borrow();
                 }
             }

@@ -601,10 +601,10 @@ impl<T, F: DropFlag> SlotPtr<T, F> {
     /// check rejects a use after move).
     #[inline(always)]
     pub unsafe fn take(self) -> T {
-        // SAFETY: as the caller guarantees.
+        // SAFETY: as the caller guarantees; the flag is cleared first.
         unsafe {
             (*self.0).live.set(false);
-            (*self.0).value.as_ptr().read()
+            self.read_for_cast()
         }
     }
 
