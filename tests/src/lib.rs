@@ -96,8 +96,9 @@ pub struct Run {
     pub output: String,
     pub polls: u32,
     pub log: Vec<String>,
-    /// The panic message of a poll after `Ready`.
-    pub after_ready: String,
+    /// The panic messages of two polls after `Ready` (the first panic
+    /// leaves the future as it was: the second says the same).
+    pub after_ready: [String; 2],
 }
 
 fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
@@ -107,6 +108,15 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
         s.clone()
     } else {
         "<non-string panic>".to_owned()
+    }
+}
+
+/// The panic message of one more poll of a finished future.
+fn poll_outcome<F: Future>(future: Pin<&mut F>) -> String {
+    let mut cx = Context::from_waker(Waker::noop());
+    match catch_unwind(AssertUnwindSafe(|| future.poll(&mut cx).is_ready())) {
+        Ok(ready) => format!("no panic (ready: {ready})"),
+        Err(payload) => panic_message(payload),
     }
 }
 
@@ -127,12 +137,7 @@ where
         assert!(polls < 100_000, "future never completed");
     };
     let log = take_log();
-    let after_ready = match catch_unwind(AssertUnwindSafe(|| {
-        future.as_mut().poll(&mut cx).is_ready()
-    })) {
-        Ok(ready) => format!("no panic (ready: {ready})"),
-        Err(payload) => panic_message(payload),
-    };
+    let after_ready = [(); 2].map(|()| poll_outcome(future.as_mut()));
     drop(future);
     take_log();
     Run {
@@ -167,8 +172,8 @@ pub struct PanicRun {
     pub polls: u32,
     /// The log right after the panic was caught, before the future is dropped.
     pub log_at_panic: Vec<String>,
-    /// The panic message of the next poll.
-    pub next_poll: String,
+    /// The panic messages of the next two polls.
+    pub next_poll: [String; 2],
     pub log_at_drop: Vec<String>,
 }
 
@@ -189,12 +194,7 @@ pub fn run_panicking<F: Future>(future: F) -> PanicRun {
         }
     };
     let log_at_panic = take_log();
-    let next_poll = match catch_unwind(AssertUnwindSafe(|| {
-        future.as_mut().poll(&mut cx).is_ready()
-    })) {
-        Ok(ready) => format!("no panic (ready: {ready})"),
-        Err(payload) => panic_message(payload),
-    };
+    let next_poll = [(); 2].map(|()| poll_outcome(future.as_mut()));
     drop(future);
     let log_at_drop = take_log();
     PanicRun {
