@@ -6,20 +6,15 @@ pub async fn ready(n: u32) -> bool {
 pub fn count_even(
     limit: u32,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, F0, T2, T1, T0> {
-        /// Not polled yet: holds the arguments.
         Unresumed(A0),
         /// `ready(i).await`, line 12: the awaitee, `even`, `i`, `limit`
         AwaitReady(F0, T2, T1, T0),
-        /// Completed: polling again panics.
         Returned,
-        /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __Block<T0, T1, T2, T5, T3> {
         Block2(T0, T1, T2),
         Block3(T0, T1, T2),
@@ -33,16 +28,13 @@ pub fn count_even(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(limit),
-        (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
                         __State::Unresumed(limit) => {
-                            __running = unsafe { __frame.start() };
-                            let limit = unsafe { ::core::ptr::read(limit) };
+                            let limit = unsafe { __frame.take(limit) };
                             let mut i = 0;
                             let mut even = 0;
                             {
@@ -52,10 +44,10 @@ pub fn count_even(
                         }
                         __State::AwaitReady(__awaitee, __p2, __p1, __p0) => {
                             let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                            let __p0 = unsafe { ::core::ptr::read(__p0) };
-                            let __p1 = unsafe { ::core::ptr::read(__p1) };
-                            let __p2 = unsafe { ::core::ptr::read(__p2) };
-                            __running = unsafe { __frame.resume(__awaitee) };
+                            let __p0 = unsafe { __frame.take(__p0) };
+                            let __p1 = unsafe { __frame.take(__p1) };
+                            let __p2 = unsafe { __frame.take(__p2) };
+                            let __p5 = unsafe { __frame.resume(__awaitee, __p5) };
                             __next = __Block::AfterReady(__p0, __p1, __p2, __p5);
                             break '__entry;
                         }
@@ -83,7 +75,7 @@ pub fn count_even(
                                     let mut i = __p1;
                                     let mut even = __p2;
                                     let __awaitee = __frame.into_future(ready(i));
-                                    __running
+                                    __frame
                                         .suspend(__State::AwaitReady(__awaitee, even, i, limit));
                                     continue '__resume;
                                 }
@@ -193,7 +185,7 @@ pub fn count_even(
                     }
                 }
             };
-            __running.finish(__output)
+            ::core::result::Result::Ok(__output)
         },
     );
     impl<A0, F0, T2, T1, T0> ::statemachine_runtime::__private::MachineState

@@ -23,50 +23,44 @@ pub fn first_after_yield(
         items: ::statemachine_runtime::__private::Slot<T1, ()>,
         _pinned: ::core::marker::PhantomPinned,
     }
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, F0, T2> {
-        /// Not polled yet: holds the arguments.
         Unresumed(A0),
         /// `yield_now().await`, line 7: the awaitee, `first`
         AwaitYieldNow(F0, T2),
-        /// Completed: polling again panics.
         Returned,
-        /// A panic unwound through the body: polling again panics.
         Panicked,
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
-    let __machine = ::statemachine_runtime::__private::machine(
+    let __machine = ::statemachine_runtime::__private::machine_with_slots(
         __State::Unresumed(v),
         __Slots {
             items: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            let mut __running;
             let __output: u32 = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed(v) => {
-                        __running = unsafe { __frame.start() };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).items);
                             let __place1 = __slot1.place();
-                            let v = unsafe { ::core::ptr::read(v) };
+                            let v = unsafe { __frame.take(v) };
                             let items = v;
                             let __guard1 = __slot1.init(items);
                             let first = &(*__place1)[0];
                             let __awaitee = __frame.into_future(yield_now());
                             ::core::mem::forget(__guard1);
-                            __running.suspend(__State::AwaitYieldNow(__awaitee, first));
+                            __frame.suspend(__State::AwaitYieldNow(__awaitee, first));
                             continue '__resume;
                         }
                     }
                     __State::AwaitYieldNow(__awaitee, __p2) => {
                         let __p3 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p2 = unsafe { ::core::ptr::read(__p2) };
-                        __running = unsafe { __frame.resume(__awaitee) };
+                        let __p2 = unsafe { __frame.take(__p2) };
+                        let __p3 = unsafe { __frame.resume(__awaitee, __p3) };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).items);
                             let __place1 = __slot1.place();
@@ -83,7 +77,7 @@ pub fn first_after_yield(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            __running.finish(__output)
+            ::core::result::Result::Ok(__output)
         },
     );
     impl<A0, F0, T2, T1> ::statemachine_runtime::__private::MachineState<__Slots<T1>>

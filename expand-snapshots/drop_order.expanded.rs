@@ -29,39 +29,33 @@ pub fn scoped(
         greeting: ::statemachine_runtime::__private::Slot<T1, ()>,
         _pinned: ::core::marker::PhantomPinned,
     }
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, F0, T3, T0, F1> {
-        /// Not polled yet: holds the arguments.
         Unresumed(A0),
         /// `yield_now().await`, line 8: the awaitee, `temp`, `name`
         AwaitYieldNow1(F0, T3, T0),
         /// `yield_now().await`, line 11: the awaitee, `name`
         AwaitYieldNow2(F1, T0),
-        /// Completed: polling again panics.
         Returned,
-        /// A panic unwound through the body: polling again panics.
         Panicked,
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
-    let __machine = ::statemachine_runtime::__private::machine(
+    let __machine = ::statemachine_runtime::__private::machine_with_slots(
         __State::Unresumed(name),
         __Slots {
             greeting: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<usize> {
-            let mut __running;
             let __output: usize = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed(name) => {
-                        __running = unsafe { __frame.start() };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let __place1 = __slot1.place();
-                            let name = unsafe { ::core::ptr::read(name) };
+                            let name = unsafe { __frame.take(name) };
                             let greeting = ::alloc::__export::must_use({
                                 ::alloc::fmt::format(format_args!("hello {0}", name))
                             });
@@ -70,7 +64,7 @@ pub fn scoped(
                                 let temp = (*__place1).clone();
                                 let __awaitee = __frame.into_future(yield_now());
                                 ::core::mem::forget(__guard1);
-                                __running
+                                __frame
                                     .suspend(__State::AwaitYieldNow1(__awaitee, temp, name));
                                 continue '__resume;
                             }
@@ -78,9 +72,9 @@ pub fn scoped(
                     }
                     __State::AwaitYieldNow1(__awaitee, __p3, __p0) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p0 = unsafe { ::core::ptr::read(__p0) };
-                        let __p3 = unsafe { ::core::ptr::read(__p3) };
-                        __running = unsafe { __frame.resume(__awaitee) };
+                        let __p0 = unsafe { __frame.take(__p0) };
+                        let __p3 = unsafe { __frame.take(__p3) };
+                        let __p4 = unsafe { __frame.resume(__awaitee, __p4) };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let name = __p0;
@@ -99,14 +93,14 @@ pub fn scoped(
                             }
                             let __awaitee = __frame.into_future(yield_now());
                             ::core::mem::forget(__guard1);
-                            __running.suspend(__State::AwaitYieldNow2(__awaitee, name));
+                            __frame.suspend(__State::AwaitYieldNow2(__awaitee, name));
                             continue '__resume;
                         }
                     }
                     __State::AwaitYieldNow2(__awaitee, __p0) => {
                         let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p0 = unsafe { ::core::ptr::read(__p0) };
-                        __running = unsafe { __frame.resume(__awaitee) };
+                        let __p0 = unsafe { __frame.take(__p0) };
+                        let __p5 = unsafe { __frame.resume(__awaitee, __p5) };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let __place1 = __slot1.place();
@@ -123,7 +117,7 @@ pub fn scoped(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            __running.finish(__output)
+            ::core::result::Result::Ok(__output)
         },
     );
     impl<

@@ -4,20 +4,15 @@ pub fn clamp(
     n: u32,
     limit: u32,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, A1, F0, T0> {
-        /// Not polled yet: holds the arguments.
         Unresumed(A0, A1),
         /// `yield_now().await`, line 8: the awaitee, `n`
         AwaitYieldNow(F0, T0),
-        /// Completed: polling again panics.
         Returned,
-        /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __Block<T1, T0> {
         Block2(T1),
         Block3(T0),
@@ -27,17 +22,14 @@ pub fn clamp(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(n, limit),
-        (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 match unsafe { __frame.state() } {
                     __State::Unresumed(n, limit) => {
-                        __running = unsafe { __frame.start() };
                         __next = '__goto: {
-                            let n = unsafe { ::core::ptr::read(n) };
-                            let limit = unsafe { ::core::ptr::read(limit) };
+                            let n = unsafe { __frame.take(n) };
+                            let limit = unsafe { __frame.take(limit) };
                             if n > limit {
                                 break '__goto __Block::Block2(limit);
                             } else {
@@ -66,7 +58,7 @@ pub fn clamp(
                                         __value2;
                                     }
                                     let __awaitee = __frame.into_future(yield_now());
-                                    __running.suspend(__State::AwaitYieldNow(__awaitee, n));
+                                    __frame.suspend(__State::AwaitYieldNow(__awaitee, n));
                                     continue '__resume;
                                 }
                             }
@@ -79,8 +71,8 @@ pub fn clamp(
                     }
                     __State::AwaitYieldNow(__awaitee, n) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let n = unsafe { ::core::ptr::read(n) };
-                        __running = unsafe { __frame.resume(__awaitee) };
+                        let n = unsafe { __frame.take(n) };
+                        let __p4 = unsafe { __frame.resume(__awaitee, __p4) };
                         {
                             let mut __awaited4 = __p4;
                             __awaited4;
@@ -91,7 +83,7 @@ pub fn clamp(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            __running.finish(__output)
+            ::core::result::Result::Ok(__output)
         },
     );
     impl<A0, A1, F0, T0> ::statemachine_runtime::__private::MachineState

@@ -27,20 +27,15 @@ pub fn sum_lengths(
         iter2: ::statemachine_runtime::__private::Slot<T2, ()>,
         _pinned: ::core::marker::PhantomPinned,
     }
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, F0, T1> {
-        /// Not polled yet: holds the arguments.
         Unresumed(A0),
         /// `weigh(w).await`, line 11: the awaitee, `sum`
         AwaitWeigh(F0, T1),
-        /// Completed: polling again panics.
         Returned,
-        /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __Block<T1, T4, T6, T3> {
         Block2(T1),
         Block3(T1, T4),
@@ -50,23 +45,21 @@ pub fn sum_lengths(
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
-    let __machine = ::statemachine_runtime::__private::machine(
+    let __machine = ::statemachine_runtime::__private::machine_with_slots(
         __State::Unresumed(words),
         __Slots {
             iter2: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<usize> {
-            let mut __running;
             let __output: usize = '__resume: loop {
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
                         __State::Unresumed(words) => {
-                            __running = unsafe { __frame.start() };
                             unsafe {
                                 let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
-                                let words = unsafe { ::core::ptr::read(words) };
+                                let words = unsafe { __frame.take(words) };
                                 let mut sum = 0;
                                 {
                                     let mut __iter2 = ::core::iter::IntoIterator::into_iter(
@@ -83,8 +76,8 @@ pub fn sum_lengths(
                         }
                         __State::AwaitWeigh(__awaitee, __p1) => {
                             let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                            let __p1 = unsafe { ::core::ptr::read(__p1) };
-                            __running = unsafe { __frame.resume(__awaitee) };
+                            let __p1 = unsafe { __frame.take(__p1) };
+                            let __p6 = unsafe { __frame.resume(__awaitee, __p6) };
                             __next = __Block::AfterWeigh(__p1, __p6);
                             break '__entry;
                         }
@@ -126,7 +119,7 @@ pub fn sum_lengths(
                                             let w = __item4;
                                             let __awaitee = __frame.into_future(weigh(w));
                                             ::core::mem::forget(__guard2);
-                                            __running.suspend(__State::AwaitWeigh(__awaitee, sum));
+                                            __frame.suspend(__State::AwaitWeigh(__awaitee, sum));
                                             continue '__resume;
                                         }
                                     }
@@ -177,7 +170,7 @@ pub fn sum_lengths(
                     }
                 }
             };
-            __running.finish(__output)
+            ::core::result::Result::Ok(__output)
         },
     );
     impl<A0, F0, T1, T2> ::statemachine_runtime::__private::MachineState<__Slots<T2>>

@@ -6,16 +6,12 @@ pub fn describe<T: Display + Clone>(
 ) -> impl ::core::future::Future<
     Output = String,
 > + ::statemachine_runtime::StateMachine {
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, F0, T1, T0> {
-        /// Not polled yet: holds the arguments.
         Unresumed(A0),
         /// `yield_now().await`, line 8: the awaitee, `copy`, `value`
         AwaitYieldNow(F0, T1, T0),
-        /// Completed: polling again panics.
         Returned,
-        /// A panic unwound through the body: polling again panics.
         Panicked,
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
@@ -23,25 +19,20 @@ pub fn describe<T: Display + Clone>(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(value),
-        (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<String> {
-            let mut __running;
             let __output: String = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed(value) => {
-                        __running = unsafe { __frame.start() };
-                        let value = unsafe { ::core::ptr::read(value) };
+                        let value = unsafe { __frame.take(value) };
                         let copy = value.clone();
                         let __awaitee = __frame.into_future(yield_now());
-                        __running
-                            .suspend(__State::AwaitYieldNow(__awaitee, copy, value));
-                        continue '__resume;
+                        __frame.suspend(__State::AwaitYieldNow(__awaitee, copy, value));
                     }
                     __State::AwaitYieldNow(__awaitee, copy, value) => {
                         let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let value = unsafe { ::core::ptr::read(value) };
-                        let copy = unsafe { ::core::ptr::read(copy) };
-                        __running = unsafe { __frame.resume(__awaitee) };
+                        let value = unsafe { __frame.take(value) };
+                        let copy = unsafe { __frame.take(copy) };
+                        let __p2 = unsafe { __frame.resume(__awaitee, __p2) };
                         {
                             let mut __awaited2 = __p2;
                             #[allow(unused_macros)]
@@ -60,7 +51,7 @@ pub fn describe<T: Display + Clone>(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            __running.finish(__output)
+            ::core::result::Result::Ok(__output)
         },
     );
     impl<A0, F0, T1, T0> ::statemachine_runtime::__private::MachineState

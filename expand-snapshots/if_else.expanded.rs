@@ -7,22 +7,17 @@ pub fn pick(
     flag: bool,
     n: u32,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, A1, F0, F1, T1> {
-        /// Not polled yet: holds the arguments.
         Unresumed(A0, A1),
         /// `fetch(n).await`, line 10
         AwaitFetch(F0),
         /// `yield_now().await`, line 13: the awaitee, `n`
         AwaitYieldNow(F1, T1),
-        /// Completed: polling again panics.
         Returned,
-        /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __Block<T1> {
         Block2(T1),
         Block3(T1),
@@ -32,17 +27,14 @@ pub fn pick(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(flag, n),
-        (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 match unsafe { __frame.state() } {
                     __State::Unresumed(flag, n) => {
-                        __running = unsafe { __frame.start() };
                         __next = '__goto: {
-                            let flag = unsafe { ::core::ptr::read(flag) };
-                            let n = unsafe { ::core::ptr::read(n) };
+                            let flag = unsafe { __frame.take(flag) };
+                            let n = unsafe { __frame.take(n) };
                             if flag {
                                 break '__goto __Block::Block2(n);
                             } else {
@@ -53,13 +45,13 @@ pub fn pick(
                             __Block::Block2(__p1) => {
                                 let n = __p1;
                                 let __awaitee = __frame.into_future(fetch(n));
-                                __running.suspend(__State::AwaitFetch(__awaitee));
+                                __frame.suspend(__State::AwaitFetch(__awaitee));
                                 continue '__resume;
                             }
                             __Block::Block3(__p1) => {
                                 let n = __p1;
                                 let __awaitee = __frame.into_future(yield_now());
-                                __running.suspend(__State::AwaitYieldNow(__awaitee, n));
+                                __frame.suspend(__State::AwaitYieldNow(__awaitee, n));
                                 continue '__resume;
                             }
                             _ => {
@@ -71,7 +63,7 @@ pub fn pick(
                     }
                     __State::AwaitFetch(__awaitee) => {
                         let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        __running = unsafe { __frame.resume(__awaitee) };
+                        let __p5 = unsafe { __frame.resume(__awaitee, __p5) };
                         let (__p3,) = '__goto: {
                             let __value4 = {
                                 let x = __p5;
@@ -89,8 +81,8 @@ pub fn pick(
                     }
                     __State::AwaitYieldNow(__awaitee, __p1) => {
                         let __p9 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p1 = unsafe { ::core::ptr::read(__p1) };
-                        __running = unsafe { __frame.resume(__awaitee) };
+                        let __p1 = unsafe { __frame.take(__p1) };
+                        let __p9 = unsafe { __frame.resume(__awaitee, __p9) };
                         let (__p3,) = '__goto: {
                             let n = __p1;
                             let __value7 = {
@@ -117,7 +109,7 @@ pub fn pick(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            __running.finish(__output)
+            ::core::result::Result::Ok(__output)
         },
     );
     impl<A0, A1, F0, F1, T1> ::statemachine_runtime::__private::MachineState

@@ -6,20 +6,15 @@ pub fn search(
 ) -> impl ::core::future::Future<
     Output = (u32, u32),
 > + ::statemachine_runtime::StateMachine {
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, A1, F0, T4, T2, T1, T0> {
-        /// Not polled yet: holds the arguments.
         Unresumed(A0, A1),
         /// `yield_now().await`, line 9: the awaitee, `c`, `r`, `cols`, `rows`
         AwaitYieldNow(F0, T4, T2, T1, T0),
-        /// Completed: polling again panics.
         Returned,
-        /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __Block<T0, T1, T2, T4, T6, T5, T3> {
         Block2(T0, T1, T2),
         Block4(T0, T1, T2, T4),
@@ -33,18 +28,15 @@ pub fn search(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(rows, cols),
-        (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<(u32, u32)> {
-            let mut __running;
             let __output: (u32, u32) = '__resume: loop {
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
                         __State::Unresumed(rows, cols) => {
-                            __running = unsafe { __frame.start() };
                             let (__p0, __p1, __p2) = '__goto: {
-                                let rows = unsafe { ::core::ptr::read(rows) };
-                                let cols = unsafe { ::core::ptr::read(cols) };
+                                let rows = unsafe { __frame.take(rows) };
+                                let cols = unsafe { __frame.take(cols) };
                                 let mut r = 0;
                                 {
                                     break '__goto (rows, cols, r);
@@ -65,11 +57,11 @@ pub fn search(
                         }
                         __State::AwaitYieldNow(__awaitee, __p4, __p2, __p1, __p0) => {
                             let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                            let __p0 = unsafe { ::core::ptr::read(__p0) };
-                            let __p1 = unsafe { ::core::ptr::read(__p1) };
-                            let __p2 = unsafe { ::core::ptr::read(__p2) };
-                            let __p4 = unsafe { ::core::ptr::read(__p4) };
-                            __running = unsafe { __frame.resume(__awaitee) };
+                            let __p0 = unsafe { __frame.take(__p0) };
+                            let __p1 = unsafe { __frame.take(__p1) };
+                            let __p2 = unsafe { __frame.take(__p2) };
+                            let __p4 = unsafe { __frame.take(__p4) };
+                            let __p6 = unsafe { __frame.resume(__awaitee, __p6) };
                             __next = __Block::AfterYieldNow(
                                 __p0,
                                 __p1,
@@ -111,7 +103,7 @@ pub fn search(
                                         {
                                             let mut c = __p4;
                                             let __awaitee = __frame.into_future(yield_now());
-                                            __running
+                                            __frame
                                                 .suspend(
                                                     __State::AwaitYieldNow(__awaitee, c, r, cols, rows),
                                                 );
@@ -211,7 +203,7 @@ pub fn search(
                     }
                 }
             };
-            __running.finish(__output)
+            ::core::result::Result::Ok(__output)
         },
     );
     impl<A0, A1, F0, T4, T2, T1, T0> ::statemachine_runtime::__private::MachineState

@@ -6,22 +6,17 @@ pub async fn fetch(n: u32) -> u32 {
 pub fn classify(
     v: Option<u32>,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, F0, F1> {
-        /// Not polled yet: holds the arguments.
         Unresumed(A0),
         /// `fetch(n).await`, line 10
         AwaitFetch1(F0),
         /// `fetch(0).await`, line 12
         AwaitFetch2(F1),
-        /// Completed: polling again panics.
         Returned,
-        /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __Block<T3, T4> {
         Block2(T3),
         Block3(T4),
@@ -32,16 +27,13 @@ pub fn classify(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(v),
-        (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 match unsafe { __frame.state() } {
                     __State::Unresumed(v) => {
-                        __running = unsafe { __frame.start() };
                         __next = '__goto: {
-                            let v = unsafe { ::core::ptr::read(v) };
+                            let v = unsafe { __frame.take(v) };
                             match v {
                                 Some(n) if n > 10 => {
                                     let __p3 = n;
@@ -60,7 +52,7 @@ pub fn classify(
                             __Block::Block2(__p3) => {
                                 let n = __p3;
                                 let __awaitee = __frame.into_future(fetch(n));
-                                __running.suspend(__State::AwaitFetch1(__awaitee));
+                                __frame.suspend(__State::AwaitFetch1(__awaitee));
                                 continue '__resume;
                             }
                             __Block::Block3(__p4) => {
@@ -78,7 +70,7 @@ pub fn classify(
                             }
                             __Block::Block4 => {
                                 let __awaitee = __frame.into_future(fetch(0));
-                                __running.suspend(__State::AwaitFetch2(__awaitee));
+                                __frame.suspend(__State::AwaitFetch2(__awaitee));
                                 continue '__resume;
                             }
                             _ => {
@@ -90,7 +82,7 @@ pub fn classify(
                     }
                     __State::AwaitFetch1(__awaitee) => {
                         let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        __running = unsafe { __frame.resume(__awaitee) };
+                        let __p6 = unsafe { __frame.resume(__awaitee, __p6) };
                         let (__p2,) = '__goto: {
                             let __value5 = __p6;
                             {
@@ -105,7 +97,7 @@ pub fn classify(
                     }
                     __State::AwaitFetch2(__awaitee) => {
                         let __p8 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        __running = unsafe { __frame.resume(__awaitee) };
+                        let __p8 = unsafe { __frame.resume(__awaitee, __p8) };
                         let (__p2,) = '__goto: {
                             let __value7 = {
                                 let mut __awaited8 = __p8;
@@ -125,7 +117,7 @@ pub fn classify(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            __running.finish(__output)
+            ::core::result::Result::Ok(__output)
         },
     );
     impl<A0, F0, F1> ::statemachine_runtime::__private::MachineState

@@ -19,16 +19,12 @@ impl Counter {
     ) -> impl ::core::future::Future<
         Output = u32,
     > + ::statemachine_runtime::StateMachine {
-        #[allow(nonstandard_style, dead_code)]
-        #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+        #[allow(nonstandard_style, dead_code, clippy::all)]
         enum __State<A0, A1, F0, T1, T0> {
-            /// Not polled yet: holds the arguments.
             Unresumed(A0, A1),
             /// `yield_now().await`, line 11: the awaitee, `by`, `self_`
             AwaitYieldNow(F0, T1, T0),
-            /// Completed: polling again panics.
             Returned,
-            /// A panic unwound through the body: polling again panics.
             Panicked,
         }
         #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
@@ -36,25 +32,21 @@ impl Counter {
         #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
         let __machine = ::statemachine_runtime::__private::machine(
             __State::Unresumed(self, by),
-            (),
             move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-                let mut __running;
                 let __output: u32 = '__resume: loop {
                     match unsafe { __frame.state() } {
                         __State::Unresumed(__arg0, by) => {
-                            __running = unsafe { __frame.start() };
-                            let __self = unsafe { ::core::ptr::read(__arg0) };
-                            let by = unsafe { ::core::ptr::read(by) };
+                            let __self = unsafe { __frame.take(__arg0) };
+                            let by = unsafe { __frame.take(by) };
                             let __awaitee = __frame.into_future(yield_now());
-                            __running
+                            __frame
                                 .suspend(__State::AwaitYieldNow(__awaitee, by, __self));
-                            continue '__resume;
                         }
                         __State::AwaitYieldNow(__awaitee, by, __self) => {
                             let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                            let __self = unsafe { ::core::ptr::read(__self) };
-                            let by = unsafe { ::core::ptr::read(by) };
-                            __running = unsafe { __frame.resume(__awaitee) };
+                            let __self = unsafe { __frame.take(__self) };
+                            let by = unsafe { __frame.take(by) };
+                            let __p2 = unsafe { __frame.resume(__awaitee, __p2) };
                             {
                                 let mut __awaited2 = __p2;
                                 __awaited2;
@@ -66,7 +58,7 @@ impl Counter {
                         __State::Panicked => __frame.resumed_after_panicking(),
                     }
                 };
-                __running.finish(__output)
+                ::core::result::Result::Ok(__output)
             },
         );
         impl<A0, A1, F0, T1, T0> ::statemachine_runtime::__private::MachineState

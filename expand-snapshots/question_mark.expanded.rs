@@ -9,18 +9,14 @@ pub fn total(
 ) -> impl ::core::future::Future<
     Output = Result<u32, String>,
 > + ::statemachine_runtime::StateMachine {
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, A1, F0, T1, F1, T3> {
-        /// Not polled yet: holds the arguments.
         Unresumed(A0, A1),
         /// `read(a).await`, line 13: the awaitee, `b`
         AwaitRead1(F0, T1),
         /// `read(b).await`, line 14: the awaitee, `x`
         AwaitRead2(F1, T3),
-        /// Completed: polling again panics.
         Returned,
-        /// A panic unwound through the body: polling again panics.
         Panicked,
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
@@ -28,26 +24,22 @@ pub fn total(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(a, b),
-        (),
         move |
             __frame,
             __cx,
         | -> ::statemachine_runtime::__private::Step<Result<u32, String>> {
-            let mut __running;
             let __output: Result<u32, String> = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed(a, b) => {
-                        __running = unsafe { __frame.start() };
-                        let a = unsafe { ::core::ptr::read(a) };
-                        let b = unsafe { ::core::ptr::read(b) };
+                        let a = unsafe { __frame.take(a) };
+                        let b = unsafe { __frame.take(b) };
                         let __awaitee = __frame.into_future(read(a));
-                        __running.suspend(__State::AwaitRead1(__awaitee, b));
-                        continue '__resume;
+                        __frame.suspend(__State::AwaitRead1(__awaitee, b));
                     }
                     __State::AwaitRead1(__awaitee, b) => {
                         let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let b = unsafe { ::core::ptr::read(b) };
-                        __running = unsafe { __frame.resume(__awaitee) };
+                        let b = unsafe { __frame.take(b) };
+                        let __p2 = unsafe { __frame.resume(__awaitee, __p2) };
                         let x = {
                             let mut __awaited2 = __p2;
                             (match ::statemachine_runtime::__private::Branch::branch(
@@ -62,13 +54,12 @@ pub fn total(
                             })
                         };
                         let __awaitee = __frame.into_future(read(b));
-                        __running.suspend(__State::AwaitRead2(__awaitee, x));
-                        continue '__resume;
+                        __frame.suspend(__State::AwaitRead2(__awaitee, x));
                     }
                     __State::AwaitRead2(__awaitee, x) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let x = unsafe { ::core::ptr::read(x) };
-                        __running = unsafe { __frame.resume(__awaitee) };
+                        let x = unsafe { __frame.take(x) };
+                        let __p4 = unsafe { __frame.resume(__awaitee, __p4) };
                         let y = {
                             let mut __awaited4 = __p4;
                             (match ::statemachine_runtime::__private::Branch::branch(
@@ -88,7 +79,7 @@ pub fn total(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            __running.finish(__output)
+            ::core::result::Result::Ok(__output)
         },
     );
     impl<A0, A1, F0, T1, F1, T3> ::statemachine_runtime::__private::MachineState

@@ -4,16 +4,12 @@ pub fn add(
     a: u32,
     b: u32,
 ) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, A1, F0, T2> {
-        /// Not polled yet: holds the arguments.
         Unresumed(A0, A1),
         /// `yield_now().await`, line 6: the awaitee, `c`
         AwaitYieldNow(F0, T2),
-        /// Completed: polling again panics.
         Returned,
-        /// A panic unwound through the body: polling again panics.
         Panicked,
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
@@ -21,24 +17,20 @@ pub fn add(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(a, b),
-        (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            let mut __running;
             let __output: u32 = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed(a, b) => {
-                        __running = unsafe { __frame.start() };
-                        let a = unsafe { ::core::ptr::read(a) };
-                        let b = unsafe { ::core::ptr::read(b) };
+                        let a = unsafe { __frame.take(a) };
+                        let b = unsafe { __frame.take(b) };
                         let c = a + b;
                         let __awaitee = __frame.into_future(yield_now());
-                        __running.suspend(__State::AwaitYieldNow(__awaitee, c));
-                        continue '__resume;
+                        __frame.suspend(__State::AwaitYieldNow(__awaitee, c));
                     }
                     __State::AwaitYieldNow(__awaitee, c) => {
                         let __p3 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let c = unsafe { ::core::ptr::read(c) };
-                        __running = unsafe { __frame.resume(__awaitee) };
+                        let c = unsafe { __frame.take(c) };
+                        let __p3 = unsafe { __frame.resume(__awaitee, __p3) };
                         {
                             let mut __awaited3 = __p3;
                             __awaited3;
@@ -49,7 +41,7 @@ pub fn add(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            __running.finish(__output)
+            ::core::result::Result::Ok(__output)
         },
     );
     impl<A0, A1, F0, T2> ::statemachine_runtime::__private::MachineState

@@ -10,10 +10,8 @@ pub async fn store(key: String, value: usize) -> bool {
 pub fn copy_user(
     id: u32,
 ) -> impl ::core::future::Future<Output = bool> + ::statemachine_runtime::StateMachine {
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, F0, T0, F1, T3, T2, F2, T5> {
-        /// Not polled yet: holds the arguments.
         Unresumed(A0),
         /// `fetch(id).await`, line 14: the awaitee, `id`
         AwaitFetch1(F0, T0),
@@ -21,9 +19,7 @@ pub fn copy_user(
         AwaitFetch2(F1, T3, T2),
         /// `store(name + &backup, len).await`, line 17: the awaitee, `backup`
         AwaitStore(F2, T5),
-        /// Completed: polling again panics.
         Returned,
-        /// A panic unwound through the body: polling again panics.
         Panicked,
     }
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
@@ -31,50 +27,40 @@ pub fn copy_user(
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(id),
-        (),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<bool> {
-            let mut __running;
             let __output: bool = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed(id) => {
-                        __running = unsafe { __frame.start() };
-                        let id = unsafe { ::core::ptr::read(id) };
+                        let id = unsafe { __frame.take(id) };
                         let __awaitee = __frame.into_future(fetch(id));
-                        __running.suspend(__State::AwaitFetch1(__awaitee, id));
-                        continue '__resume;
+                        __frame.suspend(__State::AwaitFetch1(__awaitee, id));
                     }
                     __State::AwaitFetch1(__awaitee, id) => {
                         let __p1 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let id = unsafe { ::core::ptr::read(id) };
-                        __running = unsafe { __frame.resume(__awaitee) };
-                        let name = __p1;
+                        let id = unsafe { __frame.take(id) };
+                        let name = unsafe { __frame.resume(__awaitee, __p1) };
                         let len = name.len();
                         let __awaitee = __frame.into_future(fetch(id + 1));
-                        __running.suspend(__State::AwaitFetch2(__awaitee, len, name));
-                        continue '__resume;
+                        __frame.suspend(__State::AwaitFetch2(__awaitee, len, name));
                     }
                     __State::AwaitFetch2(__awaitee, len, name) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let name = unsafe { ::core::ptr::read(name) };
-                        let len = unsafe { ::core::ptr::read(len) };
-                        __running = unsafe { __frame.resume(__awaitee) };
-                        let backup = __p4;
+                        let name = unsafe { __frame.take(name) };
+                        let len = unsafe { __frame.take(len) };
+                        let backup = unsafe { __frame.resume(__awaitee, __p4) };
                         let __awaitee = __frame.into_future(store(name + &backup, len));
-                        __running.suspend(__State::AwaitStore(__awaitee, backup));
-                        continue '__resume;
+                        __frame.suspend(__State::AwaitStore(__awaitee, backup));
                     }
                     __State::AwaitStore(__awaitee, backup) => {
                         let __p7 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let backup = unsafe { ::core::ptr::read(backup) };
-                        __running = unsafe { __frame.resume(__awaitee) };
-                        let __value6 = __p7;
-                        break '__resume __value6;
+                        let backup = unsafe { __frame.take(backup) };
+                        break '__resume unsafe { __frame.resume(__awaitee, __p7) };
                     }
                     __State::Returned => __frame.resumed_after_completion(),
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            __running.finish(__output)
+            ::core::result::Result::Ok(__output)
         },
     );
     impl<A0, F0, T0, F1, T3, T2, F2, T5> ::statemachine_runtime::__private::MachineState

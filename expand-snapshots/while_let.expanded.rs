@@ -25,20 +25,15 @@ pub fn drain(
         stack: ::statemachine_runtime::__private::Slot<T0, ()>,
         _pinned: ::core::marker::PhantomPinned,
     }
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, F0, T4, T1> {
-        /// Not polled yet: holds the arguments.
         Unresumed(A0),
         /// `yield_now().await`, line 7: the awaitee, `top`, `sum`
         AwaitYieldNow(F0, T4, T1),
-        /// Completed: polling again panics.
         Returned,
-        /// A panic unwound through the body: polling again panics.
         Panicked,
     }
-    #[allow(nonstandard_style, dead_code)]
-    #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+    #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __Block<T1, T4, T5, T2> {
         Block2(T1),
         Block3(T1, T4),
@@ -48,23 +43,21 @@ pub fn drain(
     #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
     #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
-    let __machine = ::statemachine_runtime::__private::machine(
+    let __machine = ::statemachine_runtime::__private::machine_with_slots(
         __State::Unresumed(stack),
         __Slots {
             stack: ::statemachine_runtime::__private::Slot::new(),
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
-            let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
                         __State::Unresumed(stack) => {
-                            __running = unsafe { __frame.start() };
                             unsafe {
                                 let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
-                                let mut stack = unsafe { ::core::ptr::read(stack) };
+                                let mut stack = unsafe { __frame.take(stack) };
                                 let __guard0 = __slot0.init(stack);
                                 let mut sum = 0;
                                 {
@@ -76,9 +69,9 @@ pub fn drain(
                         }
                         __State::AwaitYieldNow(__awaitee, __p4, __p1) => {
                             let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                            let __p1 = unsafe { ::core::ptr::read(__p1) };
-                            let __p4 = unsafe { ::core::ptr::read(__p4) };
-                            __running = unsafe { __frame.resume(__awaitee) };
+                            let __p1 = unsafe { __frame.take(__p1) };
+                            let __p4 = unsafe { __frame.take(__p4) };
+                            let __p5 = unsafe { __frame.resume(__awaitee, __p5) };
                             __next = __Block::AfterYieldNow(__p1, __p4, __p5);
                             break '__entry;
                         }
@@ -122,7 +115,7 @@ pub fn drain(
                                             let top = __p4;
                                             let __awaitee = __frame.into_future(yield_now());
                                             ::core::mem::forget(__guard0);
-                                            __running
+                                            __frame
                                                 .suspend(__State::AwaitYieldNow(__awaitee, top, sum));
                                             continue '__resume;
                                         }
@@ -177,7 +170,7 @@ pub fn drain(
                     }
                 }
             };
-            __running.finish(__output)
+            ::core::result::Result::Ok(__output)
         },
     );
     impl<A0, F0, T4, T1, T0> ::statemachine_runtime::__private::MachineState<__Slots<T0>>

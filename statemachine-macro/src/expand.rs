@@ -20,27 +20,30 @@
 //!         Returned,
 //!         Panicked,
 //!     }
-//!     machine(__State::Unresumed(a), (), move |__frame, __cx| -> Step<u32> {
-//!         let mut __running;                 // poisons the state if the body unwinds
+//!     machine(__State::Unresumed(a), move |__frame, __cx| -> Step<u32> {
 //!         let __output: u32 = '__resume: loop {
 //!             match __frame.state() {
 //!                 Unresumed(a) => {
-//!                     __running = __frame.start(); let a = read(a);
+//!                     let a = __frame.take(a);
 //!                     let __awaitee = __frame.into_future(double(a));
-//!                     __running.suspend(AwaitDouble(__awaitee, a)); continue '__resume
+//!                     __frame.suspend(AwaitDouble(__awaitee, a));  // then loops: polls it
 //!                 }
 //!                 AwaitDouble(__awaitee, a) => {
-//!                     let b = __frame.poll(__awaitee, __cx)?;   // in place; `?` suspends
-//!                     let a = read(a); __running = __frame.resume(__awaitee);
+//!                     let __p1 = __frame.poll(__awaitee, __cx)?;  // in place; `?` suspends
+//!                     let a = __frame.take(a);
+//!                     let b = __frame.resume(__awaitee, __p1);    // drops the awaitee
 //!                     break '__resume a + b    // `return`: the body's scopes end
 //!                 }
 //!                 ..
 //!             }
 //!         };
-//!         __running.finish(__output)         // then the state becomes `Returned`
+//!         Ok(__output)               // then the runtime writes `Returned`
 //!     })
 //! }
 //! ```
+//!
+//! A panic unwinding out of the body poisons the state: the runtime writes
+//! `Panicked` over it, as it holds no values while the body runs.
 //!
 //! Blocks run where control reaches them (see [`Placement`]): small joins
 //! are written after each of their predecessors; the other joins, such as
@@ -434,52 +437,125 @@ fn unbraced(tokens: TokenStream) -> TokenStream {
     }
 }
 
-/// A statement opening a resumed body that only renames a saved value:
-/// `let mut n = __p1;`.
+/// A statement opening a resumed body that only renames a saved value or
+/// the awaited one: `let mut n = __p1;`.
 struct Rebind {
     mutability: Option<Ident>,
     name: Ident,
     var: Ident,
 }
 
-/// Splits the statements that open a resumed body and only rename saved
-/// values (`let id = __p0; let mut n = __p1;`) off the rest: reading each
-/// saved value straight into its name declares the same locals in the same
-/// order, so they drop as before.
-fn leading_rebinds(body: TokenStream, saved: &[Ident]) -> (Vec<Rebind>, TokenStream) {
+/// The renames that open a resumed body, split off the rest.
+struct LeadingRebinds {
+    /// Of saved values (`let id = __p0; let mut n = __p1;`), in order:
+    /// reading each saved value straight into its name declares the same
+    /// locals in the same order, so they drop as before.
+    saved: Vec<Rebind>,
+    /// Of the awaited value, right after them (`let name = __p2;`): `resume`
+    /// hands the value back, so it is bound there, where it would be next.
+    value: Option<Rebind>,
+    rest: TokenStream,
+}
+
+fn leading_rebinds(body: TokenStream, saved: &[Ident], value: &Ident) -> LeadingRebinds {
     let trees: Vec<TokenTree> = body.into_iter().collect();
-    let mut rebound: Vec<Rebind> = Vec::new();
+    let mut rebinds = LeadingRebinds {
+        saved: Vec::new(),
+        value: None,
+        rest: TokenStream::new(),
+    };
     let mut at = 0;
-    loop {
-        let (mutability, rest) = match &trees[at..] {
-            [TokenTree::Ident(kw), TokenTree::Ident(m), rest @ ..] if kw == "let" && m == "mut" => {
-                (Some(m.clone()), rest)
-            }
-            [TokenTree::Ident(kw), rest @ ..] if kw == "let" => (None, rest),
-            _ => break,
-        };
-        let [
-            TokenTree::Ident(name),
-            TokenTree::Punct(eq),
-            TokenTree::Ident(var),
-            TokenTree::Punct(semi),
-            ..,
-        ] = rest
-        else {
-            break;
-        };
-        let fresh = saved.contains(var) && !rebound.iter().any(|r| r.var == *var);
-        if eq.as_char() != '=' || semi.as_char() != ';' || !fresh {
+    while let Some((rebind, len)) = rename_at(&trees[at..]) {
+        let fresh =
+            saved.contains(&rebind.var) && !rebinds.saved.iter().any(|r| r.var == rebind.var);
+        if rebind.var == *value {
+            at += len;
+            rebinds.value = Some(rebind);
             break;
         }
-        at += 5 + usize::from(mutability.is_some());
-        rebound.push(Rebind {
-            mutability,
-            name: name.clone(),
-            var: var.clone(),
-        });
+        if !fresh {
+            break;
+        }
+        at += len;
+        rebinds.saved.push(rebind);
     }
-    (rebound, trees[at..].iter().cloned().collect())
+    rebinds.rest = trees[at..].iter().cloned().collect();
+    rebinds
+}
+
+/// `let [mut] name = var;` at the start of `trees`, and its length.
+fn rename_at(trees: &[TokenTree]) -> Option<(Rebind, usize)> {
+    let (mutability, rest) = match trees {
+        [TokenTree::Ident(kw), TokenTree::Ident(m), rest @ ..] if kw == "let" && m == "mut" => {
+            (Some(m.clone()), rest)
+        }
+        [TokenTree::Ident(kw), rest @ ..] if kw == "let" => (None, rest),
+        _ => return None,
+    };
+    let [
+        TokenTree::Ident(name),
+        TokenTree::Punct(eq),
+        TokenTree::Ident(var),
+        TokenTree::Punct(semi),
+        ..,
+    ] = rest
+    else {
+        return None;
+    };
+    if eq.as_char() != '=' || semi.as_char() != ';' {
+        return None;
+    }
+    let len = 5 + usize::from(mutability.is_some());
+    let (name, var) = (name.clone(), var.clone());
+    Some((
+        Rebind {
+            mutability,
+            name,
+            var,
+        },
+        len,
+    ))
+}
+
+/// Is `code` exactly `break '__resume value;`?
+fn is_break_with(code: &TokenStream, value: &Ident) -> bool {
+    let trees: Vec<TokenTree> = code.clone().into_iter().collect();
+    matches!(
+        &trees[..],
+        [
+            TokenTree::Ident(kw),
+            TokenTree::Punct(quote),
+            TokenTree::Ident(label),
+            TokenTree::Ident(name),
+            TokenTree::Punct(semi),
+        ] if kw == "break"
+            && quote.as_char() == '\''
+            && label == "__resume"
+            && name == value
+            && semi.as_char() == ';'
+    )
+}
+
+/// An arm of the state `match` without its last statement if that is
+/// `continue '__resume;`: with no dispatch loop after the `match`, the end
+/// of the arm is the end of the loop's body, so the jump says nothing.
+fn without_trailing_continue(arm: TokenStream) -> TokenStream {
+    let mut trees: Vec<TokenTree> = arm.into_iter().collect();
+    if let [
+        ..,
+        TokenTree::Ident(kw),
+        TokenTree::Punct(quote),
+        TokenTree::Ident(label),
+        TokenTree::Punct(semi),
+    ] = &trees[..]
+        && kw == "continue"
+        && quote.as_char() == '\''
+        && label == "__resume"
+        && semi.as_char() == ';'
+    {
+        trees.truncate(trees.len() - 4);
+    }
+    trees.into_iter().collect()
 }
 
 /// `tokens` as one `{ .. }` block, without adding braces around one.
@@ -732,7 +808,6 @@ impl Emitter<'_> {
             dispatch,
             resume,
             entry,
-            running,
             cx,
             ..
         } = self.names;
@@ -840,8 +915,18 @@ impl Emitter<'_> {
                 quote!(#next = #next_block; break #entry;)
             };
             // `let id = __p0;` right after `resume` is read as `let id`, from
-            // a field bound as `id` when no other saved value has that name.
-            let (rebound, then) = leading_rebinds(then, &vars);
+            // a field bound as `id` when no other saved value has that name;
+            // `let name = __p2;` after them binds what `resume` hands back.
+            let LeadingRebinds {
+                saved: rebound,
+                value: value_rebind,
+                rest: then,
+            } = leading_rebinds(then, &vars, &value);
+            let then = if has_dispatch {
+                then
+            } else {
+                without_trailing_continue(then)
+            };
             let field_name = |var: &Ident| -> Ident {
                 match rebound.iter().find(|r| r.var == *var) {
                     Some(r) if rebound.iter().filter(|o| o.name == r.name).count() == 1 => {
@@ -853,13 +938,29 @@ impl Emitter<'_> {
             let pats: Vec<Ident> = vars.iter().map(field_name).collect();
             let reads = rebound.iter().map(|r| {
                 let (mutability, name, field) = (&r.mutability, &r.name, field_name(&r.var));
-                quote!(let #mutability #name = unsafe { ::core::ptr::read(#field) };)
+                quote!(let #mutability #name = unsafe { #frame.take(#field) };)
             });
             // Read outermost first, so an unwind drops them innermost first.
             let rest = vars
                 .iter()
                 .rev()
                 .filter(|v| !rebound.iter().any(|r| r.var == **v));
+            let resumed = quote!(unsafe { #frame.resume(__awaitee, #value) });
+            let (resumed, then) = match &value_rebind {
+                // `let __value6 = __p7; break '__resume __value6;`
+                Some(Rebind {
+                    mutability: None,
+                    name,
+                    ..
+                }) if is_break_with(&then, name) => {
+                    let ret = return_tokens(self.names, resumed);
+                    (quote!(#ret;), TokenStream::new())
+                }
+                Some(Rebind {
+                    mutability, name, ..
+                }) => (quote!(let #mutability #name = #resumed;), then),
+                None => (quote!(let #value = #resumed;), then),
+            };
             // The awaitee argument is located at the user's `.await` (and
             // resolves as the pattern's `__awaitee`), so that awaiting a
             // non-future is reported once, by `into_future`, as rustc does.
@@ -874,13 +975,18 @@ impl Emitter<'_> {
                     // hollow from here on, and `resume` drops the awaitee in
                     // place (a panic there drops the values and poisons).
                     #(#reads)*
-                    #(let #rest = unsafe { ::core::ptr::read(#rest) };)*
-                    #running = unsafe { #frame.resume(__awaitee) };
+                    #(let #rest = unsafe { #frame.take(#rest) };)*
+                    #resumed
                     #then
                 }
             });
         }
         let start = unbraced(self.tree(0)?);
+        let start = if has_dispatch {
+            start
+        } else {
+            without_trailing_continue(start)
+        };
 
         // ---- dispatch: the joins, run until the next suspension ----
         let mut dispatch_arms = Vec::new();
@@ -942,8 +1048,13 @@ impl Emitter<'_> {
         let drop_suspended = self.drop_suspended(&awaits, &slots_ty);
         // `()`, the trait's default, is left out.
         let slots_param = (!slot_locals.is_empty()).then(|| quote!(<#slots_ty>));
+        let make_machine = if slot_locals.is_empty() {
+            quote!(machine)
+        } else {
+            quote!(machine_with_slots)
+        };
         let (slots_item, slots_drop, slots_init) = if slot_locals.is_empty() {
-            (TokenStream::new(), TokenStream::new(), quote!(()))
+            (TokenStream::new(), TokenStream::new(), TokenStream::new())
         } else {
             let fields: Vec<&Ident> = slot_locals
                 .iter()
@@ -989,15 +1100,14 @@ impl Emitter<'_> {
                     }
                 },
                 slots_drop.unwrap_or_default(),
-                quote!(__Slots { #(#fields: ::statemachine_runtime::__private::Slot::new(),)* _pinned: ::core::marker::PhantomPinned }),
+                quote!(__Slots { #(#fields: ::statemachine_runtime::__private::Slot::new(),)* _pinned: ::core::marker::PhantomPinned },),
             )
         };
         let block_enum_item = if enum_blocks.is_empty() {
             TokenStream::new()
         } else {
             quote! {
-                #[allow(nonstandard_style, dead_code)]
-            #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+                #[allow(nonstandard_style, dead_code, clippy::all)]
                 enum #block_enum<#(#block_generics),*> {
                     #(#block_variants,)*
                 }
@@ -1007,14 +1117,18 @@ impl Emitter<'_> {
         let output_var = Ident::new("__output", Span::mixed_site());
         let arg_vars: Vec<TokenStream> = arg_fields.iter().map(|f| f.to_token_stream()).collect();
         let unresumed_pattern = variant_with(quote!(#state_enum::Unresumed), &arg_vars);
+        // With arguments, taking them starts the body.
+        let start_without_arguments = arg_vars
+            .is_empty()
+            .then(|| quote!(unsafe { #frame.start() };));
         let state_match = quote! {
             // SAFETY: the reference is not used once the state is written
             // again, and pinned fields are only polled in place.
             match unsafe { #frame.state() } {
+                // The arguments are not structurally pinned; the body's first
+                // statements take each of them once.
                 #unresumed_pattern => {
-                    // SAFETY: the arguments are not structurally pinned; the
-                    // body's first statements read each of them once.
-                    #running = unsafe { #frame.start() };
+                    #start_without_arguments
                     #start
                 }
                 #(#resume_arms)*
@@ -1048,23 +1162,18 @@ impl Emitter<'_> {
         let at = Ident::new("__at", Span::mixed_site());
         Ok(quote! {
             #slots_item
-            #[allow(nonstandard_style, dead_code)]
-            #[allow(clippy::large_enum_variant, clippy::type_complexity)]
+            #[allow(nonstandard_style, dead_code, clippy::all)]
             enum #state_enum<#(#state_generics),*> {
-                /// Not polled yet: holds the arguments.
                 #unresumed_variant,
                 #(#await_variants,)*
-                /// Completed: polling again panics.
                 Returned,
-                /// A panic unwound through the body: polling again panics.
                 Panicked,
             }
             #block_enum_item
             #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
             #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
             #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
-            let __machine = ::statemachine_runtime::__private::machine(#initial, #slots_init, move |#frame, #cx| -> ::statemachine_runtime::__private::Step<#output> {
-                let mut #running;
+            let __machine = ::statemachine_runtime::__private::#make_machine(#initial, #slots_init move |#frame, #cx| -> ::statemachine_runtime::__private::Step<#output> {
                 // Typed, so that each `return` is checked against the
                 // function's return type, as rustc checks it.
                 let #output_var: #output = #resume: loop {
@@ -1072,7 +1181,8 @@ impl Emitter<'_> {
                     #entered
                     #dispatch_loop
                 };
-                #running.finish(#output_var)
+                // The runtime then writes `Returned` over the state.
+                ::core::result::Result::Ok(#output_var)
             });
             // What the runtime asks of the state, after the code that reads it.
             impl<#(#impl_generics),*> ::statemachine_runtime::__private::MachineState #slots_param for #state_enum<#(#state_generics),*> {
@@ -1268,7 +1378,7 @@ impl Emitter<'_> {
         let Names {
             state_enum,
             resume,
-            running,
+            frame,
             ..
         } = self.names;
         Ok(match term {
@@ -1312,7 +1422,7 @@ impl Emitter<'_> {
                 quote! {
                     let #awaitee_var = #awaitee;
                     #keep
-                    #running.suspend(#state_enum::#variant(#awaitee_var, #(#values),*));
+                    #frame.suspend(#state_enum::#variant(#awaitee_var, #(#values),*));
                     continue #resume;
                 }
             }

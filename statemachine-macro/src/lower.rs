@@ -85,8 +85,6 @@ pub(crate) struct Names {
     /// to it, and the values that jump carries.
     pub looped: syn::Lifetime,
     pub carried: Ident,
-    /// The guard that poisons the state if the body panics.
-    pub running: Ident,
     pub cx: Ident,
     pub self_: Ident,
 }
@@ -111,7 +109,6 @@ impl Names {
             goto: label("__goto"),
             looped: label("__loop"),
             carried: ident("__carried"),
-            running: ident("__running"),
             cx: ident("__cx"),
             self_: Ident::new("__self", self_span),
         }
@@ -701,8 +698,9 @@ impl<'n> Builder<'n> {
         bound_by_name: bool,
     ) {
         // SAFETY (of the generated code): `#arg` is the `Unresumed` variant's
-        // field, read once as the body starts.
-        let read = quote!(unsafe { ::core::ptr::read(#arg) });
+        // field, taken once as the body starts.
+        let frame = &self.names.frame;
+        let read = quote!(unsafe { #frame.take(#arg) });
         if bound_by_name {
             self.emit(quote!(let #pat = #read;));
         } else {

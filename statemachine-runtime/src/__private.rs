@@ -26,10 +26,21 @@ pub struct Machine<S: MachineState<P>, P, F> {
     _pinned: PhantomPinned,
 }
 
-/// Builds a machine. The bound on `step` lets rustc infer the closure's
-/// argument types, and through them every type parameter of the state enum.
+/// Builds a machine whose values all live in its state. The bound on `step`
+/// lets rustc infer the closure's argument types, and through them every
+/// type parameter of the state enum.
 #[inline]
-pub fn machine<S, P, F, T>(state: S, slots: P, step: F) -> Machine<S, P, F>
+pub fn machine<S, F, T>(state: S, step: F) -> Machine<S, (), F>
+where
+    S: MachineState,
+    F: FnMut(Frame<S, ()>, &mut Context<'_>) -> Step<T>,
+{
+    machine_with_slots(state, (), step)
+}
+
+/// Builds a machine that keeps some values in place, in `slots`.
+#[inline]
+pub fn machine_with_slots<S, P, F, T>(state: S, slots: P, step: F) -> Machine<S, P, F>
 where
     S: MachineState<P>,
     F: FnMut(Frame<S, P>, &mut Context<'_>) -> Step<T>,
@@ -60,13 +71,15 @@ where
         // and makes places in the slots whose borrows may outlive this call
         // (they are checked by the shadow body).
         let this = unsafe { self.get_unchecked_mut() };
+        let mut hollow = false;
         let frame = Frame {
             state: &raw mut this.state,
             slots: &raw mut this.slots,
+            hollow: &raw mut hollow,
         };
         #[cfg(not(feature = "introspect"))]
         {
-            to_poll((this.step)(frame, cx))
+            run_step(frame, || (this.step)(frame, cx))
         }
         // With the feature: one call of `step`, so it stays inlined here; the
         // hooks are cold calls behind a flag that is false unless an executor
@@ -80,7 +93,7 @@ where
             } else {
                 0
             };
-            let poll = to_poll((this.step)(frame, cx));
+            let poll = run_step(frame, || (this.step)(frame, cx));
             if recording {
                 leave::<S, P, T>(depth, &poll, &this.state);
             }
@@ -89,10 +102,45 @@ where
     }
 }
 
+/// Runs the step function once (`step`). A panic that unwinds out of it while
+/// the state is hollow writes `PANICKED` over the state without dropping it
+/// (its values were moved out into the step function's locals, which unwind
+/// by themselves), so the next poll panics as rustc's futures do. When the
+/// body returns, the state becomes `RETURNED`. Nothing is written on the
+/// other paths but the next state, as in rustc's coroutines.
 #[inline(always)]
-fn to_poll<T>(step: Step<T>) -> Poll<T> {
+fn run_step<S: MachineState<P>, P, T>(
+    frame: Frame<S, P>,
+    step: impl FnOnce() -> Step<T>,
+) -> Poll<T> {
+    /// Poisons the state if the step function unwinds while it runs the body.
+    struct PoisonOnUnwind<S: MachineState<P>, P>(Frame<S, P>);
+    impl<S: MachineState<P>, P> Drop for PoisonOnUnwind<S, P> {
+        fn drop(&mut self) {
+            // SAFETY: runs only while unwinding out of `step`, during which
+            // the flag is alive; when set, the state is hollow.
+            unsafe {
+                if *self.0.hollow {
+                    core::ptr::write(self.0.state, S::PANICKED);
+                }
+            }
+        }
+    }
+
+    let guard = PoisonOnUnwind(frame);
+    let step = step();
+    core::mem::forget(guard);
     match step {
-        Ok(output) => Poll::Ready(output),
+        Ok(output) => {
+            // SAFETY: the flag is alive for the step; the state is hollow (a
+            // step that returns without running the body is a bug, which
+            // panics here before the state is touched).
+            unsafe {
+                assert!(*frame.hollow, "the body returned without starting");
+                core::ptr::write(frame.state, S::RETURNED);
+            }
+            Poll::Ready(output)
+        }
         Err(Pending) => Poll::Pending,
     }
 }
@@ -230,6 +278,16 @@ pub struct Pending;
 pub struct Frame<S, P> {
     state: *mut S,
     slots: *mut P,
+    /// Whether the state is hollow: the body is running, and the state's
+    /// values were moved out into the step function's locals (or dropped, for
+    /// the awaitee), so that only the tag is left. Set by the unsafe methods
+    /// that move values out ([`start`](Frame::start), [`take`](Frame::take),
+    /// [`resume`](Frame::resume)), cleared by [`suspend`](Frame::suspend),
+    /// which requires it, as the runtime does when the body returns: writing
+    /// over a state that still holds a pinned awaitee would break `Pin`'s
+    /// promise to drop it first. A panic unwinding out of the step function
+    /// while it is set poisons the state.
+    hollow: *mut bool,
 }
 
 impl<S, P> Clone for Frame<S, P> {
@@ -251,8 +309,8 @@ impl<S: MachineState<P>, P> Frame<S, P> {
     ///
     /// # Safety
     /// The reference is not used after the state is next written (by
-    /// [`Running::suspend`] or [`Running::finish`]), and structurally pinned
-    /// fields (awaitees) are not moved out of it.
+    /// [`suspend`](Self::suspend), or when the body returns), and
+    /// structurally pinned fields (awaitees) are not moved out of it.
     #[inline(always)]
     pub unsafe fn state<'a>(self) -> &'a mut S {
         // SAFETY: `Machine::poll` made the pointer from the pinned state,
@@ -260,22 +318,38 @@ impl<S: MachineState<P>, P> Frame<S, P> {
         unsafe { &mut *self.state }
     }
 
-    /// Starts running the body from `Unresumed`.
+    /// Starts running the body of a function without arguments, from
+    /// `Unresumed`.
     ///
     /// # Safety
-    /// The state is `Unresumed`, and its arguments are moved out before the
-    /// body uses them (the returned guard never drops them).
+    /// The state is `Unresumed`, with no fields.
     #[inline(always)]
-    pub unsafe fn start(self) -> Running<S, P> {
-        Running {
-            _poison: OverwriteState(self.state, PhantomData),
+    pub unsafe fn start(self) {
+        // SAFETY: `Machine::poll` made the flag's pointer, valid for the step.
+        unsafe { *self.hollow = true };
+    }
+
+    /// Moves a value out of the state: an argument when the body starts, or
+    /// a saved value when it resumes. The body is running from then on.
+    ///
+    /// # Safety
+    /// `field` is a field of the current variant, not the awaitee, moved out
+    /// once; every other field is moved out (the awaitee dropped by
+    /// [`resume`](Self::resume)) before the body runs.
+    #[inline(always)]
+    pub unsafe fn take<T>(self, field: *mut T) -> T {
+        // SAFETY: as the caller guarantees; the flag's pointer is valid for
+        // the step.
+        unsafe {
+            *self.hollow = true;
+            core::ptr::read(field)
         }
     }
 
     /// Polls the awaited future of a machine suspended at an await, in place.
     ///
-    /// On `Ok` the caller moves the saved values out and calls
-    /// [`resume`](Self::resume). If the awaitee's `poll` panics, the whole
+    /// On `Ok` the caller moves the saved values out with
+    /// [`take`](Self::take) and calls [`resume`](Self::resume). If the awaitee's `poll` panics, the whole
     /// state (awaitee first, then the saved values, interleaved with slots) is
     /// dropped in place and the machine is poisoned.
     ///
@@ -305,21 +379,41 @@ impl<S: MachineState<P>, P> Frame<S, P> {
         }
     }
 
-    /// The awaitee is ready and the saved values were moved out: starts
-    /// running the body, and drops the awaitee in place (`.await` drops it
-    /// before the body goes on; if that panics, the moved-out values unwind
-    /// with the step function's locals and the state is poisoned).
+    /// The awaitee is ready with `output` and the saved values were moved
+    /// out: drops the awaitee in place and hands `output` back, for the body
+    /// to go on with (`.await` drops the awaitee first; if that panics, the
+    /// moved-out values unwind with the step function's locals and the state
+    /// is poisoned).
     ///
     /// # Safety
-    /// As for [`poll`](Self::poll), after it returned `Ok`, and every other
-    /// field of the variant has been moved out.
+    /// As for [`poll`](Self::poll), after it returned `Ok(output)`, and every
+    /// other field of the variant has been moved out.
     #[inline(always)]
-    pub unsafe fn resume<F>(self, awaitee: *mut F) -> Running<S, P> {
-        // SAFETY: as the caller guarantees.
-        let running = unsafe { self.start() };
+    pub unsafe fn resume<F, T>(self, awaitee: *mut F, output: T) -> T {
+        // SAFETY: `Machine::poll` made the flag's pointer, valid for the step.
+        unsafe { *self.hollow = true };
         // SAFETY: the awaitee is done and dropped once; the state is hollow.
         unsafe { core::ptr::drop_in_place(awaitee) };
-        running
+        output
+    }
+
+    /// The body suspends at an await: writes the next state over the hollow
+    /// one (without dropping it: its values were moved out).
+    ///
+    /// # Panics
+    /// If the body is not running (a bug of the step function): the state
+    /// is left as it is.
+    #[inline(always)]
+    pub fn suspend(self, next: S) {
+        // SAFETY: `Machine::poll` made both pointers, valid for the step.
+        // Once checked hollow, the state holds nothing to drop, and writing
+        // a new value into pinned memory without dropping the old one is
+        // allowed.
+        unsafe {
+            assert!(*self.hollow, "suspended without running");
+            core::ptr::write(self.state, next);
+            *self.hollow = false;
+        }
     }
 
     /// The slot that `field` projects out of the slots (`|s| &raw mut
@@ -350,47 +444,6 @@ impl<S: MachineState<P>, P> Frame<S, P> {
     #[track_caller]
     pub fn resumed_after_panicking(self) -> ! {
         panic!("`async fn` resumed after panicking")
-    }
-}
-
-/// Marks the body as running. While it runs the state is hollow: its
-/// values were moved out into the step function's locals (or dropped, for
-/// the awaitee), and only the tag is left. If a panic unwinds through the
-/// body, dropping this writes `PANICKED` over the state without dropping the
-/// hollow values again, so the next poll panics as rustc's futures do; the
-/// body's own locals unwind by themselves. Ended when the body suspends or
-/// returns: nothing is written on the normal path but the next state, as in
-/// rustc's coroutines.
-#[must_use]
-pub struct Running<S: MachineState<P>, P> {
-    /// Held for its `Drop`, which runs only if the body unwinds.
-    _poison: OverwriteState<S, P>,
-}
-
-impl<S: MachineState<P>, P> Running<S, P> {
-    /// The body suspends at an await: writes the next state over the hollow
-    /// one (without dropping it: its values were moved out).
-    #[inline(always)]
-    pub fn suspend(self, next: S) {
-        let state = self._poison.0;
-        core::mem::forget(self);
-        // SAFETY: `Frame::start` and `Frame::resume` made this guard for the
-        // pinned state, which is hollow while the guard lives. Writing a new
-        // value into pinned memory without dropping the old one is allowed.
-        unsafe { core::ptr::write(state, next) }
-    }
-
-    /// The body returns `output`: the state becomes `Returned`.
-    #[inline(always)]
-    pub fn finish<T>(self, output: T) -> Step<T> {
-        self.suspend(S::RETURNED);
-        Ok(output)
-    }
-}
-
-impl<S: MachineState<P>, P> fmt::Debug for Running<S, P> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Running")
     }
 }
 
