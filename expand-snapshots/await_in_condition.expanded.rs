@@ -35,6 +35,7 @@ pub fn count_even(
                     match unsafe { __frame.state() } {
                         __State::Unresumed(limit) => {
                             let limit = unsafe { __frame.take(limit) };
+                            unsafe { __frame.start() };
                             let mut i = 0;
                             let mut even = 0;
                             {
@@ -190,8 +191,8 @@ pub fn count_even(
     );
     impl<A0, F0, T2, T1, T0> ::statemachine_runtime::__private::MachineState
     for __State<A0, F0, T2, T1, T0> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
+        const PANICKED: fn() -> Self = || Self::Panicked;
+        const RETURNED: fn() -> Self = || Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             let __at = match self {
                 Self::Unresumed(..) => ("Unresumed", "", 8),

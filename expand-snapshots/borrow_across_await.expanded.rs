@@ -48,6 +48,7 @@ pub fn first_after_yield(
                             let __slot1 = __frame.slot(|s| &raw mut (*s).items);
                             let __place1 = __slot1.place();
                             let v = unsafe { __frame.take(v) };
+                            unsafe { __frame.start() };
                             let items = v;
                             let __guard1 = __slot1.init(items);
                             let first = &(*__place1)[0];
@@ -82,8 +83,8 @@ pub fn first_after_yield(
     );
     impl<A0, F0, T2, T1> ::statemachine_runtime::__private::MachineState<__Slots<T1>>
     for __State<A0, F0, T2> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
+        const PANICKED: fn() -> Self = || Self::Panicked;
+        const RETURNED: fn() -> Self = || Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             let __at = match self {
                 Self::Unresumed(..) => ("Unresumed", "", 4),

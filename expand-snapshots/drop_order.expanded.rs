@@ -56,6 +56,7 @@ pub fn scoped(
                             let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let __place1 = __slot1.place();
                             let name = unsafe { __frame.take(name) };
+                            unsafe { __frame.start() };
                             let greeting = ::alloc::__export::must_use({
                                 ::alloc::fmt::format(format_args!("hello {0}", name))
                             });
@@ -129,8 +130,8 @@ pub fn scoped(
         T1,
     > ::statemachine_runtime::__private::MachineState<__Slots<T1>>
     for __State<A0, F0, T3, T0, F1> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
+        const PANICKED: fn() -> Self = || Self::Panicked;
+        const RETURNED: fn() -> Self = || Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             let __at = match self {
                 Self::Unresumed(..) => ("Unresumed", "", 4),

@@ -30,6 +30,7 @@ pub fn clamp(
                         __next = '__goto: {
                             let n = unsafe { __frame.take(n) };
                             let limit = unsafe { __frame.take(limit) };
+                            unsafe { __frame.start() };
                             if n > limit {
                                 break '__goto __Block::Block2(limit);
                             } else {
@@ -88,8 +89,8 @@ pub fn clamp(
     );
     impl<A0, A1, F0, T0> ::statemachine_runtime::__private::MachineState
     for __State<A0, A1, F0, T0> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
+        const PANICKED: fn() -> Self = || Self::Panicked;
+        const RETURNED: fn() -> Self = || Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             let __at = match self {
                 Self::Unresumed(..) => ("Unresumed", "", 4),

@@ -60,6 +60,7 @@ pub fn sum_lengths(
                             unsafe {
                                 let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
                                 let words = unsafe { __frame.take(words) };
+                                unsafe { __frame.start() };
                                 let mut sum = 0;
                                 {
                                     let mut __iter2 = ::core::iter::IntoIterator::into_iter(
@@ -175,8 +176,8 @@ pub fn sum_lengths(
     );
     impl<A0, F0, T1, T2> ::statemachine_runtime::__private::MachineState<__Slots<T2>>
     for __State<A0, F0, T1> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
+        const PANICKED: fn() -> Self = || Self::Panicked;
+        const RETURNED: fn() -> Self = || Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             let __at = match self {
                 Self::Unresumed(..) => ("Unresumed", "", 8),

@@ -24,6 +24,7 @@ pub fn describe<T: Display + Clone>(
                 match unsafe { __frame.state() } {
                     __State::Unresumed(value) => {
                         let value = unsafe { __frame.take(value) };
+                        unsafe { __frame.start() };
                         let copy = value.clone();
                         let __awaitee = __frame.into_future(yield_now());
                         __frame.suspend(__State::AwaitYieldNow(__awaitee, copy, value));
@@ -56,8 +57,8 @@ pub fn describe<T: Display + Clone>(
     );
     impl<A0, F0, T1, T0> ::statemachine_runtime::__private::MachineState
     for __State<A0, F0, T1, T0> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
+        const PANICKED: fn() -> Self = || Self::Panicked;
+        const RETURNED: fn() -> Self = || Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             let __at = match self {
                 Self::Unresumed(..) => ("Unresumed", "", 6),

@@ -35,6 +35,7 @@ pub fn pick(
                         __next = '__goto: {
                             let flag = unsafe { __frame.take(flag) };
                             let n = unsafe { __frame.take(n) };
+                            unsafe { __frame.start() };
                             if flag {
                                 break '__goto __Block::Block2(n);
                             } else {
@@ -114,8 +115,8 @@ pub fn pick(
     );
     impl<A0, A1, F0, F1, T1> ::statemachine_runtime::__private::MachineState
     for __State<A0, A1, F0, F1, T1> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
+        const PANICKED: fn() -> Self = || Self::Panicked;
+        const RETURNED: fn() -> Self = || Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             let __at = match self {
                 Self::Unresumed(..) => ("Unresumed", "", 8),

@@ -37,6 +37,7 @@ pub fn search(
                             let (__p0, __p1, __p2) = '__goto: {
                                 let rows = unsafe { __frame.take(rows) };
                                 let cols = unsafe { __frame.take(cols) };
+                                unsafe { __frame.start() };
                                 let mut r = 0;
                                 {
                                     break '__goto (rows, cols, r);
@@ -208,8 +209,8 @@ pub fn search(
     );
     impl<A0, A1, F0, T4, T2, T1, T0> ::statemachine_runtime::__private::MachineState
     for __State<A0, A1, F0, T4, T2, T1, T0> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
+        const PANICKED: fn() -> Self = || Self::Panicked;
+        const RETURNED: fn() -> Self = || Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             let __at = match self {
                 Self::Unresumed(..) => ("Unresumed", "", 4),

@@ -34,6 +34,7 @@ pub fn classify(
                     __State::Unresumed(v) => {
                         __next = '__goto: {
                             let v = unsafe { __frame.take(v) };
+                            unsafe { __frame.start() };
                             match v {
                                 Some(n) if n > 10 => {
                                     let __p3 = n;
@@ -122,8 +123,8 @@ pub fn classify(
     );
     impl<A0, F0, F1> ::statemachine_runtime::__private::MachineState
     for __State<A0, F0, F1> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
+        const PANICKED: fn() -> Self = || Self::Panicked;
+        const RETURNED: fn() -> Self = || Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             let __at = match self {
                 Self::Unresumed(..) => ("Unresumed", "", 8),

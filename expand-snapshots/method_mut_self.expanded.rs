@@ -38,6 +38,7 @@ impl Counter {
                         __State::Unresumed(__arg0, by) => {
                             let __self = unsafe { __frame.take(__arg0) };
                             let by = unsafe { __frame.take(by) };
+                            unsafe { __frame.start() };
                             let __awaitee = __frame.into_future(yield_now());
                             __frame
                                 .suspend(__State::AwaitYieldNow(__awaitee, by, __self));
@@ -63,8 +64,8 @@ impl Counter {
         );
         impl<A0, A1, F0, T1, T0> ::statemachine_runtime::__private::MachineState
         for __State<A0, A1, F0, T1, T0> {
-            const PANICKED: Self = Self::Panicked;
-            const RETURNED: Self = Self::Returned;
+            const PANICKED: fn() -> Self = || Self::Panicked;
+            const RETURNED: fn() -> Self = || Self::Returned;
             fn info(&self) -> ::statemachine_runtime::StateInfo {
                 let __at = match self {
                     Self::Unresumed(..) => ("Unresumed", "", 10),

@@ -19,6 +19,7 @@ pub fn ready(
                 match unsafe { __frame.state() } {
                     __State::Unresumed(n) => {
                         let n = unsafe { __frame.take(n) };
+                        unsafe { __frame.start() };
                         let m = n * 3;
                         break '__resume m + 1;
                     }
@@ -30,8 +31,8 @@ pub fn ready(
         },
     );
     impl<A0> ::statemachine_runtime::__private::MachineState for __State<A0> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
+        const PANICKED: fn() -> Self = || Self::Panicked;
+        const RETURNED: fn() -> Self = || Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             let __at = match self {
                 Self::Unresumed(..) => ("Unresumed", "", 4),

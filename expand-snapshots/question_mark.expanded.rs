@@ -33,6 +33,7 @@ pub fn total(
                     __State::Unresumed(a, b) => {
                         let a = unsafe { __frame.take(a) };
                         let b = unsafe { __frame.take(b) };
+                        unsafe { __frame.start() };
                         let __awaitee = __frame.into_future(read(a));
                         __frame.suspend(__State::AwaitRead1(__awaitee, b));
                     }
@@ -84,8 +85,8 @@ pub fn total(
     );
     impl<A0, A1, F0, T1, F1, T3> ::statemachine_runtime::__private::MachineState
     for __State<A0, A1, F0, T1, F1, T3> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
+        const PANICKED: fn() -> Self = || Self::Panicked;
+        const RETURNED: fn() -> Self = || Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             let __at = match self {
                 Self::Unresumed(..) => ("Unresumed", "", 12),

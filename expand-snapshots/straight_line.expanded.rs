@@ -23,6 +23,7 @@ pub fn add(
                     __State::Unresumed(a, b) => {
                         let a = unsafe { __frame.take(a) };
                         let b = unsafe { __frame.take(b) };
+                        unsafe { __frame.start() };
                         let c = a + b;
                         let __awaitee = __frame.into_future(yield_now());
                         __frame.suspend(__State::AwaitYieldNow(__awaitee, c));
@@ -46,8 +47,8 @@ pub fn add(
     );
     impl<A0, A1, F0, T2> ::statemachine_runtime::__private::MachineState
     for __State<A0, A1, F0, T2> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
+        const PANICKED: fn() -> Self = || Self::Panicked;
+        const RETURNED: fn() -> Self = || Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             let __at = match self {
                 Self::Unresumed(..) => ("Unresumed", "", 4),

@@ -32,6 +32,7 @@ pub fn copy_user(
                 match unsafe { __frame.state() } {
                     __State::Unresumed(id) => {
                         let id = unsafe { __frame.take(id) };
+                        unsafe { __frame.start() };
                         let __awaitee = __frame.into_future(fetch(id));
                         __frame.suspend(__State::AwaitFetch1(__awaitee, id));
                     }
@@ -65,8 +66,8 @@ pub fn copy_user(
     );
     impl<A0, F0, T0, F1, T3, T2, F2, T5> ::statemachine_runtime::__private::MachineState
     for __State<A0, F0, T0, F1, T3, T2, F2, T5> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
+        const PANICKED: fn() -> Self = || Self::Panicked;
+        const RETURNED: fn() -> Self = || Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             let __at = match self {
                 Self::Unresumed(..) => ("Unresumed", "", 13),

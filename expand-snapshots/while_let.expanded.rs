@@ -59,6 +59,7 @@ pub fn drain(
                                 let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
                                 let mut stack = unsafe { __frame.take(stack) };
                                 let __guard0 = __slot0.init(stack);
+                                unsafe { __frame.start() };
                                 let mut sum = 0;
                                 {
                                     ::core::mem::forget(__guard0);
@@ -175,8 +176,8 @@ pub fn drain(
     );
     impl<A0, F0, T4, T1, T0> ::statemachine_runtime::__private::MachineState<__Slots<T0>>
     for __State<A0, F0, T4, T1> {
-        const PANICKED: Self = Self::Panicked;
-        const RETURNED: Self = Self::Returned;
+        const PANICKED: fn() -> Self = || Self::Panicked;
+        const RETURNED: fn() -> Self = || Self::Returned;
         fn info(&self) -> ::statemachine_runtime::StateInfo {
             let __at = match self {
                 Self::Unresumed(..) => ("Unresumed", "", 4),

@@ -25,13 +25,14 @@
 //!             match __frame.state() {
 //!                 Unresumed(a) => {
 //!                     let a = __frame.take(a);
+//!                     __frame.start();                            // the state is `Panicked`
 //!                     let __awaitee = __frame.into_future(double(a));
 //!                     __frame.suspend(AwaitDouble(__awaitee, a));  // then loops: polls it
 //!                 }
 //!                 AwaitDouble(__awaitee, a) => {
 //!                     let __p1 = __frame.poll(__awaitee, __cx)?;  // in place; `?` suspends
 //!                     let a = __frame.take(a);
-//!                     let b = __frame.resume(__awaitee, __p1);    // drops the awaitee
+//!                     let b = __frame.resume(__awaitee, __p1);    // drops it; `Panicked`
 //!                     break '__resume a + b    // `return`: the body's scopes end
 //!                 }
 //!                 ..
@@ -42,8 +43,9 @@
 //! }
 //! ```
 //!
-//! A panic unwinding out of the body poisons the state: the runtime writes
-//! `Panicked` over it, as it holds no values while the body runs.
+//! While the body runs, its values are the step function's locals and the
+//! state is `Panicked`: a panic unwinding out of the body leaves it poisoned,
+//! as rustc's coroutines are, without a guard to disarm on every path.
 //!
 //! Blocks run where control reaches them (see [`Placement`]): small joins
 //! are written after each of their predecessors; the other joins, such as
@@ -142,6 +144,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
             }
         }
     }
+    builder.start_body();
     let lowered = builder.lower_body(&body);
     if let Some(error) = combine(lowered.errors.iter().cloned()) {
         return Err(error);
@@ -1117,10 +1120,6 @@ impl Emitter<'_> {
         let output_var = Ident::new("__output", Span::mixed_site());
         let arg_vars: Vec<TokenStream> = arg_fields.iter().map(|f| f.to_token_stream()).collect();
         let unresumed_pattern = variant_with(quote!(#state_enum::Unresumed), &arg_vars);
-        // With arguments, taking them starts the body.
-        let start_without_arguments = arg_vars
-            .is_empty()
-            .then(|| quote!(unsafe { #frame.start() };));
         let state_match = quote! {
             // SAFETY: the reference is not used once the state is written
             // again, and pinned fields are only polled in place.
@@ -1128,7 +1127,6 @@ impl Emitter<'_> {
                 // The arguments are not structurally pinned; the body's first
                 // statements take each of them once.
                 #unresumed_pattern => {
-                    #start_without_arguments
                     #start
                 }
                 #(#resume_arms)*
@@ -1186,8 +1184,8 @@ impl Emitter<'_> {
             });
             // What the runtime asks of the state, after the code that reads it.
             impl<#(#impl_generics),*> ::statemachine_runtime::__private::MachineState #slots_param for #state_enum<#(#state_generics),*> {
-                const PANICKED: Self = Self::Panicked;
-                const RETURNED: Self = Self::Returned;
+                const PANICKED: fn() -> Self = || Self::Panicked;
+                const RETURNED: fn() -> Self = || Self::Returned;
                 fn info(&self) -> ::statemachine_runtime::StateInfo {
                     let #at = match self {
                         #unresumed_any => ("Unresumed", "", #fn_line),

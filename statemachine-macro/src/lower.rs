@@ -688,6 +688,14 @@ impl<'n> Builder<'n> {
         self.body
     }
 
+    /// Emits the call that starts the body once the arguments are taken: the
+    /// state holds nothing from then on, and says so (`Panicked`).
+    pub(crate) fn start_body(&mut self) {
+        let frame = &self.names.frame;
+        // SAFETY (of the generated code): every argument was taken.
+        self.emit(quote!(unsafe { #frame.start() };));
+    }
+
     /// Emits `let PAT = ARG;` for a parameter at the start of the body.
     pub(crate) fn bind_param(
         &mut self,

@@ -71,15 +71,13 @@ where
         // and makes places in the slots whose borrows may outlive this call
         // (they are checked by the shadow body).
         let this = unsafe { self.get_unchecked_mut() };
-        let mut hollow = false;
         let frame = Frame {
             state: &raw mut this.state,
             slots: &raw mut this.slots,
-            hollow: &raw mut hollow,
         };
         #[cfg(not(feature = "introspect"))]
         {
-            run_step(frame, || (this.step)(frame, cx))
+            finish((this.step)(frame, cx), frame)
         }
         // With the feature: one call of `step`, so it stays inlined here; the
         // hooks are cold calls behind a flag that is false unless an executor
@@ -93,7 +91,7 @@ where
             } else {
                 0
             };
-            let poll = run_step(frame, || (this.step)(frame, cx));
+            let poll = finish((this.step)(frame, cx), frame);
             if recording {
                 leave::<S, P, T>(depth, &poll, &this.state);
             }
@@ -102,43 +100,18 @@ where
     }
 }
 
-/// Runs the step function once (`step`). A panic that unwinds out of it while
-/// the state is hollow writes `PANICKED` over the state without dropping it
-/// (its values were moved out into the step function's locals, which unwind
-/// by themselves), so the next poll panics as rustc's futures do. When the
-/// body returns, the state becomes `RETURNED`. Nothing is written on the
-/// other paths but the next state, as in rustc's coroutines.
+/// What one run of the step function gives: the body's output (the state
+/// becomes `RETURNED`), or pending.
 #[inline(always)]
-fn run_step<S: MachineState<P>, P, T>(
-    frame: Frame<S, P>,
-    step: impl FnOnce() -> Step<T>,
-) -> Poll<T> {
-    /// Poisons the state if the step function unwinds while it runs the body.
-    struct PoisonOnUnwind<S: MachineState<P>, P>(Frame<S, P>);
-    impl<S: MachineState<P>, P> Drop for PoisonOnUnwind<S, P> {
-        fn drop(&mut self) {
-            // SAFETY: runs only while unwinding out of `step`, during which
-            // the flag is alive; when set, the state is hollow.
-            unsafe {
-                if *self.0.hollow {
-                    core::ptr::write(self.0.state, S::PANICKED);
-                }
-            }
-        }
-    }
-
-    let guard = PoisonOnUnwind(frame);
-    let step = step();
-    core::mem::forget(guard);
+fn finish<S: MachineState<P>, P, T>(step: Step<T>, frame: Frame<S, P>) -> Poll<T> {
     match step {
         Ok(output) => {
-            // SAFETY: the flag is alive for the step; the state is hollow (a
-            // step that returns without running the body is a bug, which
-            // panics here before the state is touched).
-            unsafe {
-                assert!(*frame.hollow, "the body returned without starting");
-                core::ptr::write(frame.state, S::RETURNED);
-            }
+            // Returning without starting the body is a bug of the step
+            // function, which must not overwrite a state holding values.
+            assert!(frame.is_running(), "the body returned without starting");
+            // SAFETY: `Machine::poll` made the pointer; the state is
+            // `PANICKED`, which holds nothing to drop.
+            unsafe { core::ptr::write(frame.state, (S::RETURNED)()) };
             Poll::Ready(output)
         }
         Err(Pending) => Poll::Pending,
@@ -211,11 +184,14 @@ pub fn info(
 
 /// Implemented by every generated state enum; `P` is the machine's slots.
 pub trait MachineState<P = ()>: Sized {
-    /// The state after a panic unwound through the body.
-    const PANICKED: Self;
+    /// Makes the state after a panic unwound through the body, which is
+    /// also the state while the body runs. A function rather than a value:
+    /// writing a constant copies all of the enum's bytes, where building a
+    /// unit variant writes its tag alone (one store at every resume).
+    const PANICKED: fn() -> Self;
 
-    /// The state after the body returned.
-    const RETURNED: Self;
+    /// Makes the state after the body returned.
+    const RETURNED: fn() -> Self;
 
     /// Where the machine is: the variant's name, the awaited text and line.
     fn info(&self) -> crate::StateInfo;
@@ -261,7 +237,7 @@ impl<S: MachineState<P>, P> Drop for OverwriteState<S, P> {
     fn drop(&mut self) {
         // SAFETY: the creator guarantees the pointer is valid and that the
         // old value needs no further drop.
-        unsafe { core::ptr::write(self.0, S::PANICKED) }
+        unsafe { core::ptr::write(self.0, (S::PANICKED)()) }
     }
 }
 
@@ -278,16 +254,6 @@ pub struct Pending;
 pub struct Frame<S, P> {
     state: *mut S,
     slots: *mut P,
-    /// Whether the state is hollow: the body is running, and the state's
-    /// values were moved out into the step function's locals (or dropped, for
-    /// the awaitee), so that only the tag is left. Set by the unsafe methods
-    /// that move values out ([`start`](Frame::start), [`take`](Frame::take),
-    /// [`resume`](Frame::resume)), cleared by [`suspend`](Frame::suspend),
-    /// which requires it, as the runtime does when the body returns: writing
-    /// over a state that still holds a pinned awaitee would break `Pin`'s
-    /// promise to drop it first. A panic unwinding out of the step function
-    /// while it is set poisons the state.
-    hollow: *mut bool,
 }
 
 impl<S, P> Clone for Frame<S, P> {
@@ -309,6 +275,7 @@ impl<S: MachineState<P>, P> Frame<S, P> {
     ///
     /// # Safety
     /// The reference is not used after the state is next written (by
+    /// [`start`](Self::start), [`resume`](Self::resume),
     /// [`suspend`](Self::suspend), or when the body returns), and
     /// structurally pinned fields (awaitees) are not moved out of it.
     #[inline(always)]
@@ -318,32 +285,31 @@ impl<S: MachineState<P>, P> Frame<S, P> {
         unsafe { &mut *self.state }
     }
 
-    /// Starts running the body of a function without arguments, from
-    /// `Unresumed`.
+    /// Starts running the body from `Unresumed`, once its arguments were
+    /// taken: the state becomes `PANICKED` (it holds nothing while the body
+    /// runs, so a panic unwinding out of the body leaves it poisoned, as in
+    /// rustc).
     ///
     /// # Safety
-    /// The state is `Unresumed`, with no fields.
+    /// The state is `Unresumed`, and every argument was moved out with
+    /// [`take`](Self::take).
     #[inline(always)]
     pub unsafe fn start(self) {
-        // SAFETY: `Machine::poll` made the flag's pointer, valid for the step.
-        unsafe { *self.hollow = true };
+        // SAFETY: `Machine::poll` made the pointer; the old value was moved
+        // out, and is overwritten without being dropped.
+        unsafe { core::ptr::write(self.state, (S::PANICKED)()) };
     }
 
-    /// Moves a value out of the state: an argument when the body starts, or
-    /// a saved value when it resumes. The body is running from then on.
+    /// Moves an argument or a saved value out of the state, before
+    /// [`start`](Self::start) or [`resume`](Self::resume).
     ///
     /// # Safety
-    /// `field` is a field of the current variant, not the awaitee, moved out
-    /// once; every other field is moved out (the awaitee dropped by
-    /// [`resume`](Self::resume)) before the body runs.
+    /// `field` is a field of the current variant, not the awaitee, and is
+    /// moved out once.
     #[inline(always)]
     pub unsafe fn take<T>(self, field: *mut T) -> T {
-        // SAFETY: as the caller guarantees; the flag's pointer is valid for
-        // the step.
-        unsafe {
-            *self.hollow = true;
-            core::ptr::read(field)
-        }
+        // SAFETY: as the caller guarantees.
+        unsafe { core::ptr::read(field) }
     }
 
     /// Polls the awaited future of a machine suspended at an await, in place.
@@ -379,41 +345,49 @@ impl<S: MachineState<P>, P> Frame<S, P> {
         }
     }
 
-    /// The awaitee is ready with `output` and the saved values were moved
-    /// out: drops the awaitee in place and hands `output` back, for the body
-    /// to go on with (`.await` drops the awaitee first; if that panics, the
-    /// moved-out values unwind with the step function's locals and the state
-    /// is poisoned).
+    /// The awaitee is ready with `output`, and the saved values were moved
+    /// out: drops the awaitee in place (`.await` drops it before the body
+    /// goes on) and hands `output` back. The state becomes `PANICKED`, also
+    /// if the awaitee's drop panics (the moved-out values then unwind with
+    /// the step function's locals).
     ///
     /// # Safety
     /// As for [`poll`](Self::poll), after it returned `Ok(output)`, and every
-    /// other field of the variant has been moved out.
+    /// other field of the variant has been moved out with
+    /// [`take`](Self::take).
     #[inline(always)]
     pub unsafe fn resume<F, T>(self, awaitee: *mut F, output: T) -> T {
-        // SAFETY: `Machine::poll` made the flag's pointer, valid for the step.
-        unsafe { *self.hollow = true };
-        // SAFETY: the awaitee is done and dropped once; the state is hollow.
+        // Written after the drop, on both paths: `PANICKED`'s tag may sit in
+        // the awaitee's bytes (a niche).
+        let _overwrite = OverwriteState::<S, P>(self.state, PhantomData);
+        // SAFETY: the awaitee is done and dropped once; the rest of the state
+        // was moved out, and the guard overwrites it without dropping it.
         unsafe { core::ptr::drop_in_place(awaitee) };
         output
     }
 
-    /// The body suspends at an await: writes the next state over the hollow
-    /// one (without dropping it: its values were moved out).
+    /// The body suspends at an await: writes the next state over the
+    /// running one, which holds nothing.
     ///
     /// # Panics
-    /// If the body is not running (a bug of the step function): the state
-    /// is left as it is.
+    /// If the body is not running (a bug of the step function): a state
+    /// that holds values, maybe a pinned awaitee, is not overwritten. The
+    /// check is one compare with the tag `start` or `resume` just wrote.
     #[inline(always)]
     pub fn suspend(self, next: S) {
-        // SAFETY: `Machine::poll` made both pointers, valid for the step.
-        // Once checked hollow, the state holds nothing to drop, and writing
-        // a new value into pinned memory without dropping the old one is
-        // allowed.
-        unsafe {
-            assert!(*self.hollow, "suspended without running");
-            core::ptr::write(self.state, next);
-            *self.hollow = false;
-        }
+        assert!(self.is_running(), "suspended without running");
+        // SAFETY: `Machine::poll` made the pointer, and the state holds
+        // nothing to drop; writing into pinned memory is allowed.
+        unsafe { core::ptr::write(self.state, next) }
+    }
+
+    /// Whether the body is running: the state holds nothing (`PANICKED`).
+    #[inline(always)]
+    fn is_running(self) -> bool {
+        // SAFETY: `Machine::poll` made the pointer; the state is whole:
+        // running (`PANICKED`) or as it was suspended.
+        let state = unsafe { &*self.state };
+        core::mem::discriminant(state) == core::mem::discriminant(&(S::PANICKED)())
     }
 
     /// The slot that `field` projects out of the slots (`|s| &raw mut
