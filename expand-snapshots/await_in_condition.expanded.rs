@@ -5,7 +5,7 @@ pub async fn ready(n: u32) -> bool {
 #[allow(refining_impl_trait)]
 pub fn count_even(
     limit: u32,
-) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
+) -> impl ::statemachine_runtime::StateMachine<Output = u32> {
     #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, F0, T2, T1, T0> {
         Unresumed(A0),

@@ -2,7 +2,7 @@ use statemachine_runtime::{state_machine, yield_now};
 #[allow(refining_impl_trait)]
 pub fn scoped(
     name: String,
-) -> impl ::core::future::Future<Output = usize> + ::statemachine_runtime::StateMachine {
+) -> impl ::statemachine_runtime::StateMachine<Output = usize> {
     #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
     if false {
         let _ = async move || -> usize {

@@ -3,7 +3,7 @@ use statemachine_runtime::{state_machine, yield_now};
 pub fn clamp(
     n: u32,
     limit: u32,
-) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
+) -> impl ::statemachine_runtime::StateMachine<Output = u32> {
     #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, A1, F0, T0> {
         Unresumed(A0, A1),

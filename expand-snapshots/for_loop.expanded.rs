@@ -5,7 +5,7 @@ pub async fn weigh(s: &str) -> usize {
 #[allow(refining_impl_trait)]
 pub fn sum_lengths(
     words: Vec<&'static str>,
-) -> impl ::core::future::Future<Output = usize> + ::statemachine_runtime::StateMachine {
+) -> impl ::statemachine_runtime::StateMachine<Output = usize> {
     #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
     if false {
         let _ = async move || -> usize {

@@ -3,9 +3,7 @@ use statemachine_runtime::{state_machine, yield_now};
 #[allow(refining_impl_trait)]
 pub fn describe<T: Display + Clone>(
     value: T,
-) -> impl ::core::future::Future<
-    Output = String,
-> + ::statemachine_runtime::StateMachine {
+) -> impl ::statemachine_runtime::StateMachine<Output = String> {
     #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, F0, T1, T0> {
         Unresumed(A0),

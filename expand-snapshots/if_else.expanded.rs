@@ -6,7 +6,7 @@ pub async fn fetch(n: u32) -> u32 {
 pub fn pick(
     flag: bool,
     n: u32,
-) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
+) -> impl ::statemachine_runtime::StateMachine<Output = u32> {
     #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, A1, F0, F1, T1> {
         Unresumed(A0, A1),

@@ -5,7 +5,7 @@ pub async fn fetch(n: u32) -> u32 {
 #[allow(refining_impl_trait)]
 pub fn classify(
     v: Option<u32>,
-) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
+) -> impl ::statemachine_runtime::StateMachine<Output = u32> {
     #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, F0, F1> {
         Unresumed(A0),

@@ -16,9 +16,7 @@ impl Counter {
     pub fn bump(
         &mut self,
         by: u32,
-    ) -> impl ::core::future::Future<
-        Output = u32,
-    > + ::statemachine_runtime::StateMachine {
+    ) -> impl ::statemachine_runtime::StateMachine<Output = u32> {
         #[allow(nonstandard_style, dead_code, clippy::all)]
         enum __State<A0, A1, F0, T1, T0> {
             Unresumed(A0, A1),

@@ -1,8 +1,6 @@
 use statemachine_runtime::state_machine;
 #[allow(refining_impl_trait)]
-pub fn ready(
-    n: u32,
-) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
+pub fn ready(n: u32) -> impl ::statemachine_runtime::StateMachine<Output = u32> {
     #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0> {
         Unresumed(A0),

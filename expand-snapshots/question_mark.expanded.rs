@@ -6,9 +6,7 @@ pub async fn read(n: u32) -> Result<u32, String> {
 pub fn total(
     a: u32,
     b: u32,
-) -> impl ::core::future::Future<
-    Output = Result<u32, String>,
-> + ::statemachine_runtime::StateMachine {
+) -> impl ::statemachine_runtime::StateMachine<Output = Result<u32, String>> {
     #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, A1, F0, T1, F1, T3> {
         Unresumed(A0, A1),

@@ -1,9 +1,6 @@
 use statemachine_runtime::{state_machine, yield_now};
 #[allow(refining_impl_trait)]
-pub fn add(
-    a: u32,
-    b: u32,
-) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
+pub fn add(a: u32, b: u32) -> impl ::statemachine_runtime::StateMachine<Output = u32> {
     #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, A1, F0, T2> {
         Unresumed(A0, A1),

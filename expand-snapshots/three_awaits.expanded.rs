@@ -7,9 +7,7 @@ pub async fn store(key: String, value: usize) -> bool {
 }
 /// The readability target: a three-await function.
 #[allow(refining_impl_trait)]
-pub fn copy_user(
-    id: u32,
-) -> impl ::core::future::Future<Output = bool> + ::statemachine_runtime::StateMachine {
+pub fn copy_user(id: u32) -> impl ::statemachine_runtime::StateMachine<Output = bool> {
     #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, F0, T0, F1, T3, T2, F2, T5> {
         Unresumed(A0),

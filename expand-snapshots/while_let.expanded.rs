@@ -2,7 +2,7 @@ use statemachine_runtime::{state_machine, yield_now};
 #[allow(refining_impl_trait)]
 pub fn drain(
     stack: Vec<u32>,
-) -> impl ::core::future::Future<Output = u32> + ::statemachine_runtime::StateMachine {
+) -> impl ::statemachine_runtime::StateMachine<Output = u32> {
     #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
     if false {
         let _ = async move || -> u32 {

@@ -200,10 +200,10 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     if user_slots && function_is_free(sig) {
         add_frame_lifetime(&mut sig.generics);
     }
-    // `+ StateMachine` lets callers ask where the machine is. In a trait
+    // `StateMachine`, a `Future`, lets callers ask where the machine is. In a trait
     // impl it refines the trait's signature (as the macro cannot tell a
     // trait impl from an inherent one, the lint is allowed everywhere).
-    sig.output = syn::parse_quote!(-> impl ::core::future::Future<Output = #output> + ::statemachine_runtime::StateMachine);
+    sig.output = syn::parse_quote!(-> impl ::statemachine_runtime::StateMachine<Output = #output>);
     Ok(quote! {
         #(#attrs)*
         #[allow(refining_impl_trait)]

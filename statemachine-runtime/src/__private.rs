@@ -126,7 +126,11 @@ fn leave<S: MachineState<P>, P, T>(depth: usize, poll: &Poll<T>, state: &S) {
     crate::introspect::leave(depth, poll.is_pending().then(|| state.info()));
 }
 
-impl<S: MachineState<P>, P, F> crate::StateMachine for Machine<S, P, F> {
+impl<S, P, F, T> crate::StateMachine for Machine<S, P, F>
+where
+    S: MachineState<P>,
+    F: FnMut(Frame<S, P>, &mut Context<'_>) -> Step<T>,
+{
     #[inline]
     fn state(&self) -> crate::StateInfo {
         self.state.info()

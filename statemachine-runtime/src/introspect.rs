@@ -29,12 +29,14 @@
 //! the compiler inlines, hence the feature.
 
 use core::fmt;
+use core::future::Future;
 use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Implemented by every machine `#[state_machine]` writes: the functions it
-/// generates return `impl Future<Output = T> + StateMachine`. `Debug` prints
-/// the state too: `Machine(fetch_user @ src/lib.rs:12: db.query(&sql).await)`.
+/// A future that can say where it is: implemented by every machine
+/// `#[state_machine]` writes, which the functions it generates return as
+/// `impl StateMachine<Output = T>`. `Debug` prints the state too:
+/// `Machine(fetch_user @ src/lib.rs:12: db.query(&sql).await)`.
 ///
 /// In a trait impl the attribute refines the trait's return type (the
 /// `refining_impl_trait` lint is allowed on the method): callers that know
@@ -52,7 +54,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// let machine = twice();
 /// assert_eq!(machine.state().state, "Unresumed");
 /// ```
-pub trait StateMachine: fmt::Debug {
+pub trait StateMachine: Future + fmt::Debug {
     /// Where the machine is now.
     fn state(&self) -> StateInfo;
 }

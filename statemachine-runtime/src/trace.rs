@@ -374,7 +374,7 @@ impl Wake for TraceWaker {
     }
 }
 
-impl<M: Future + StateMachine> Future for Traced<M> {
+impl<M: StateMachine> Future for Traced<M> {
     type Output = M::Output;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<M::Output> {
