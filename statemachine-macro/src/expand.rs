@@ -469,13 +469,13 @@ fn leading_rebinds(body: TokenStream, saved: &[Ident], value: &Ident) -> Leading
     };
     let mut at = 0;
     while let Some((rebind, len)) = rename_at(&trees[at..]) {
-        let fresh =
-            saved.contains(&rebind.var) && !rebinds.saved.iter().any(|r| r.var == rebind.var);
         if rebind.var == *value {
             at += len;
             rebinds.value = Some(rebind);
             break;
         }
+        let fresh =
+            saved.contains(&rebind.var) && !rebinds.saved.iter().any(|r| r.var == rebind.var);
         if !fresh {
             break;
         }
@@ -520,42 +520,34 @@ fn rename_at(trees: &[TokenTree]) -> Option<(Rebind, usize)> {
     ))
 }
 
-/// Is `code` exactly `break '__resume value;`?
-fn is_break_with(code: &TokenStream, value: &Ident) -> bool {
-    let trees: Vec<TokenTree> = code.clone().into_iter().collect();
+/// Are `tokens` the statement `keyword 'label;`, or with `value` before
+/// the `;`?
+fn is_jump(
+    tokens: &[TokenTree],
+    keyword: &str,
+    label: &syn::Lifetime,
+    value: Option<&Ident>,
+) -> bool {
+    let (head, tail) = match tokens {
+        [head @ .., TokenTree::Ident(v), TokenTree::Punct(semi)] if Some(v) == value => {
+            (head, semi)
+        }
+        [head @ .., TokenTree::Punct(semi)] if value.is_none() => (head, semi),
+        _ => return false,
+    };
     matches!(
-        &trees[..],
-        [
-            TokenTree::Ident(kw),
-            TokenTree::Punct(quote),
-            TokenTree::Ident(label),
-            TokenTree::Ident(name),
-            TokenTree::Punct(semi),
-        ] if kw == "break"
-            && quote.as_char() == '\''
-            && label == "__resume"
-            && name == value
-            && semi.as_char() == ';'
-    )
+        head,
+        [TokenTree::Ident(kw), TokenTree::Punct(quote), TokenTree::Ident(name)]
+            if kw == keyword && quote.as_char() == '\'' && *name == label.ident
+    ) && tail.as_char() == ';'
 }
 
 /// An arm of the state `match` without its last statement if that is
 /// `continue '__resume;`: with no dispatch loop after the `match`, the end
 /// of the arm is the end of the loop's body, so the jump says nothing.
-fn without_trailing_continue(arm: TokenStream) -> TokenStream {
+fn without_trailing_continue(arm: TokenStream, resume: &syn::Lifetime) -> TokenStream {
     let mut trees: Vec<TokenTree> = arm.into_iter().collect();
-    if let [
-        ..,
-        TokenTree::Ident(kw),
-        TokenTree::Punct(quote),
-        TokenTree::Ident(label),
-        TokenTree::Punct(semi),
-    ] = &trees[..]
-        && kw == "continue"
-        && quote.as_char() == '\''
-        && label == "__resume"
-        && semi.as_char() == ';'
-    {
+    if trees.len() >= 4 && is_jump(&trees[trees.len() - 4..], "continue", resume, None) {
         trees.truncate(trees.len() - 4);
     }
     trees.into_iter().collect()
@@ -928,7 +920,7 @@ impl Emitter<'_> {
             let then = if has_dispatch {
                 then
             } else {
-                without_trailing_continue(then)
+                without_trailing_continue(then, resume)
             };
             let field_name = |var: &Ident| -> Ident {
                 match rebound.iter().find(|r| r.var == *var) {
@@ -949,13 +941,14 @@ impl Emitter<'_> {
                 .rev()
                 .filter(|v| !rebound.iter().any(|r| r.var == **v));
             let resumed = quote!(unsafe { #frame.resume(__awaitee, #value) });
+            let then_trees: Vec<TokenTree> = then.clone().into_iter().collect();
             let (resumed, then) = match &value_rebind {
                 // `let __value6 = __p7; break '__resume __value6;`
                 Some(Rebind {
                     mutability: None,
                     name,
                     ..
-                }) if is_break_with(&then, name) => {
+                }) if is_jump(&then_trees, "break", resume, Some(name)) => {
                     let ret = return_tokens(self.names, resumed);
                     (quote!(#ret;), TokenStream::new())
                 }
@@ -988,7 +981,7 @@ impl Emitter<'_> {
         let start = if has_dispatch {
             start
         } else {
-            without_trailing_continue(start)
+            without_trailing_continue(start, resume)
         };
 
         // ---- dispatch: the joins, run until the next suspension ----
@@ -1051,13 +1044,10 @@ impl Emitter<'_> {
         let drop_suspended = self.drop_suspended(&awaits, &slots_ty);
         // `()`, the trait's default, is left out.
         let slots_param = (!slot_locals.is_empty()).then(|| quote!(<#slots_ty>));
-        let make_machine = if slot_locals.is_empty() {
-            quote!(machine)
-        } else {
-            quote!(machine_with_slots)
-        };
+        // Built by `machine(state, step)`, or by `machine_with_slots(state,
+        // slots, step)` with `slots_init` as its middle argument.
         let (slots_item, slots_drop, slots_init) = if slot_locals.is_empty() {
-            (TokenStream::new(), TokenStream::new(), TokenStream::new())
+            (TokenStream::new(), TokenStream::new(), None)
         } else {
             let fields: Vec<&Ident> = slot_locals
                 .iter()
@@ -1103,9 +1093,17 @@ impl Emitter<'_> {
                     }
                 },
                 slots_drop.unwrap_or_default(),
-                quote!(__Slots { #(#fields: ::statemachine_runtime::__private::Slot::new(),)* _pinned: ::core::marker::PhantomPinned },),
+                Some(
+                    quote!(__Slots { #(#fields: ::statemachine_runtime::__private::Slot::new(),)* _pinned: ::core::marker::PhantomPinned }),
+                ),
             )
         };
+        let make_machine = if slots_init.is_some() {
+            quote!(machine_with_slots)
+        } else {
+            quote!(machine)
+        };
+        let slots_init = slots_init.iter();
         let block_enum_item = if enum_blocks.is_empty() {
             TokenStream::new()
         } else {
@@ -1171,7 +1169,7 @@ impl Emitter<'_> {
             #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
             #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
             #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
-            let __machine = ::statemachine_runtime::__private::#make_machine(#initial, #slots_init move |#frame, #cx| -> ::statemachine_runtime::__private::Step<#output> {
+            let __machine = ::statemachine_runtime::__private::#make_machine(#initial, #(#slots_init,)* move |#frame, #cx| -> ::statemachine_runtime::__private::Step<#output> {
                 // Typed, so that each `return` is checked against the
                 // function's return type, as rustc checks it.
                 let #output_var: #output = #resume: loop {

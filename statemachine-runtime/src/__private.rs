@@ -106,12 +106,8 @@ where
 fn finish<S: MachineState<P>, P, T>(step: Step<T>, frame: Frame<S, P>) -> Poll<T> {
     match step {
         Ok(output) => {
-            // Returning without starting the body is a bug of the step
-            // function, which must not overwrite a state holding values.
-            assert!(frame.is_running(), "the body returned without starting");
-            // SAFETY: `Machine::poll` made the pointer; the state is
-            // `PANICKED`, which holds nothing to drop.
-            unsafe { core::ptr::write(frame.state, (S::RETURNED)()) };
+            // The same checked write as a suspension's.
+            frame.suspend((S::RETURNED)());
             Poll::Ready(output)
         }
         Err(Pending) => Poll::Pending,
@@ -319,9 +315,10 @@ impl<S: MachineState<P>, P> Frame<S, P> {
     /// Polls the awaited future of a machine suspended at an await, in place.
     ///
     /// On `Ok` the caller moves the saved values out with
-    /// [`take`](Self::take) and calls [`resume`](Self::resume). If the awaitee's `poll` panics, the whole
-    /// state (awaitee first, then the saved values, interleaved with slots) is
-    /// dropped in place and the machine is poisoned.
+    /// [`take`](Self::take) and calls [`resume`](Self::resume). If the
+    /// awaitee's `poll` panics, the whole state (awaitee first, then the
+    /// saved values, interleaved with slots) is dropped in place and the
+    /// machine is poisoned.
     ///
     /// # Safety
     /// `awaitee` points to the current variant's awaitee, and nothing else
@@ -370,8 +367,8 @@ impl<S: MachineState<P>, P> Frame<S, P> {
         output
     }
 
-    /// The body suspends at an await: writes the next state over the
-    /// running one, which holds nothing.
+    /// The body suspends at an await (or returns, with `RETURNED`): writes
+    /// the next state over the running one, which holds nothing.
     ///
     /// # Panics
     /// If the body is not running (a bug of the step function): a state
@@ -379,7 +376,10 @@ impl<S: MachineState<P>, P> Frame<S, P> {
     /// check is one compare with the tag `start` or `resume` just wrote.
     #[inline(always)]
     pub fn suspend(self, next: S) {
-        assert!(self.is_running(), "suspended without running");
+        assert!(
+            self.is_running(),
+            "the state was written while the body was not running"
+        );
         // SAFETY: `Machine::poll` made the pointer, and the state holds
         // nothing to drop; writing into pinned memory is allowed.
         unsafe { core::ptr::write(self.state, next) }
