@@ -23,8 +23,8 @@ pub fn count_even(
         Block6(T0, T1, T2),
         Block1(T2, T3),
     }
-    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
-    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_parens)]
+    #[allow(unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(limit),

@@ -3,7 +3,7 @@ use statemachine_runtime::{state_machine, yield_now};
 pub fn scoped(
     name: String,
 ) -> impl ::statemachine_runtime::StateMachine<Output = usize> {
-    #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
+    #[allow(unreachable_code, unused_variables, unused_mut, unused_braces, clippy::all)]
     if false {
         let _ = async move || -> usize {
             let name = name;
@@ -39,8 +39,8 @@ pub fn scoped(
         Returned,
         Panicked,
     }
-    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
-    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_parens)]
+    #[allow(unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine_with_slots(
         __State::Unresumed(name),

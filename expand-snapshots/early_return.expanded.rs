@@ -17,8 +17,8 @@ pub fn clamp(
         Block2(T1),
         Block3(T0),
     }
-    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
-    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_parens)]
+    #[allow(unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(n, limit),

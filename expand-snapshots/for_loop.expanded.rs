@@ -6,7 +6,7 @@ pub async fn weigh(s: &str) -> usize {
 pub fn sum_lengths(
     words: Vec<&'static str>,
 ) -> impl ::statemachine_runtime::StateMachine<Output = usize> {
-    #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
+    #[allow(unreachable_code, unused_variables, unused_mut, unused_braces, clippy::all)]
     if false {
         let _ = async move || -> usize {
             let words = words;
@@ -42,8 +42,8 @@ pub fn sum_lengths(
         AfterWeigh(T1, T6),
         Block1(T1, T3),
     }
-    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
-    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_parens)]
+    #[allow(unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine_with_slots(
         __State::Unresumed(words),

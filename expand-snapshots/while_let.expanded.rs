@@ -3,7 +3,7 @@ use statemachine_runtime::{state_machine, yield_now};
 pub fn drain(
     stack: Vec<u32>,
 ) -> impl ::statemachine_runtime::StateMachine<Output = u32> {
-    #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
+    #[allow(unreachable_code, unused_variables, unused_mut, unused_braces, clippy::all)]
     if false {
         let _ = async move || -> u32 {
             let mut stack = stack;
@@ -40,8 +40,8 @@ pub fn drain(
         AfterYieldNow(T1, T4, T5),
         Block1(T1, T2),
     }
-    #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
-    #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+    #[allow(unused_variables, unused_mut, unused_assignments, unused_parens)]
+    #[allow(unused_unsafe, unreachable_code, unreachable_patterns)]
     #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
     let __machine = ::statemachine_runtime::__private::machine_with_slots(
         __State::Unresumed(stack),

@@ -177,7 +177,9 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
             Some(quote!(let #pat = #field;))
         });
         quote! {
-            #[allow(unreachable_code, unused_variables, unused_mut, clippy::all)]
+            // The body's block inside the closure's is `{ { expr } }` for a
+            // body that is one expression: `unused_braces`.
+            #[allow(unreachable_code, unused_variables, unused_mut, unused_braces, clippy::all)]
             if false {
                 let _ = async move || -> #output { #(#bindings)* #original };
                 loop {}
@@ -1166,8 +1168,8 @@ impl Emitter<'_> {
                 Panicked,
             }
             #block_enum_item
-            #[allow(unused_variables, unused_mut, unused_assignments, unused_braces)]
-            #[allow(unused_parens, unused_unsafe, unreachable_code, unreachable_patterns)]
+            #[allow(unused_variables, unused_mut, unused_assignments, unused_parens)]
+            #[allow(unused_unsafe, unreachable_code, unreachable_patterns)]
             #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
             let __machine = ::statemachine_runtime::__private::#make_machine(#initial, #(#slots_init,)* move |#frame, #cx| -> ::statemachine_runtime::__private::Step<#output> {
                 // Typed, so that each `return` is checked against the

@@ -92,8 +92,16 @@ pub async fn forms(words: Vec<String>, first: Option<String>) -> String {
     )
 }
 
+/// A body that is one expression, borrowing an argument across the await
+/// (the argument is kept in place, so the never-run copy of the body is
+/// emitted too). On one line, where `unused_braces` looks at the braces.
+#[rustfmt::skip]
+#[state_machine]
+pub async fn one_expression(word: String) -> bool { is_short(&word).await }
+
 #[test]
 fn lint_clean_machines_run() {
+    assert!(block_on(one_expression("ab".into())));
     assert_eq!(
         block_on(forms(vec!["ab".into(), "long".into()], Some("x".into()))),
         "x:ab,LONG,4:1:true"
