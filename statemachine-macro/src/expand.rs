@@ -128,7 +128,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
             Some(pat) => builder.bind_param(
                 pat,
                 &param.field,
-                param.droppless,
+                (param.droppless, param.reference),
                 &body.stmts,
                 param.bound_by_name(),
             ),
@@ -140,7 +140,8 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
                 } else {
                     syn::parse_quote!(#self_)
                 };
-                builder.bind_param(&pat, &param.field, param.droppless, &body.stmts, true);
+                let kind = (param.droppless, param.reference);
+                builder.bind_param(&pat, &param.field, kind, &body.stmts, true);
             }
         }
     }

@@ -176,9 +176,13 @@ pub(crate) struct Param {
     pub arg: TokenStream,
     /// The user's pattern, bound at the start of the body (`None` for `self`).
     pub pat: Option<syn::Pat>,
-    /// Declared as a reference (`&T`, `&mut T`, `Pin<&mut T>`, a raw
-    /// pointer): it has no drop glue, so it is stored only while live.
+    /// Declared with a type without drop glue (a primitive, a reference,
+    /// a raw pointer, or an array or tuple of those): it is stored only
+    /// while live.
     pub droppless: bool,
+    /// Declared as a reference (`&T`, `&mut T`, `Pin<&mut T>`): a method
+    /// call on it reborrows through it rather than borrowing the parameter.
+    pub reference: bool,
 }
 
 impl Param {
@@ -226,6 +230,7 @@ impl MachineFn {
                         arg: quote::quote!(#self_token),
                         pat: None,
                         droppless: crate::scan::is_droppless_type(&receiver.ty),
+                        reference: crate::scan::is_reference_type(&receiver.ty),
                     });
                 }
                 FnArg::Typed(typed) => {
@@ -242,6 +247,7 @@ impl MachineFn {
                         field,
                         pat: Some(pat),
                         droppless: crate::scan::is_droppless_type(&typed.ty),
+                        reference: crate::scan::is_reference_type(&typed.ty),
                     });
                 }
             }

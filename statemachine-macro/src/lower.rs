@@ -701,7 +701,7 @@ impl<'n> Builder<'n> {
         &mut self,
         pat: &syn::Pat,
         arg: &Ident,
-        droppless: bool,
+        (droppless, reference): (bool, bool),
         body: &[Stmt],
         bound_by_name: bool,
     ) {
@@ -727,7 +727,7 @@ impl<'n> Builder<'n> {
         // A parameter stays in place only when borrowed across an await; a
         // reference parameter only when an awaited future reborrows through
         // it (moving it then would be E0499), not for `let x = r.get_mut()`.
-        let param = if droppless {
+        let param = if reference {
             ParamKind::Reference
         } else {
             ParamKind::Owned
@@ -1315,6 +1315,9 @@ impl<'n> Builder<'n> {
     fn lower_operands(&mut self, exprs: &[&Expr], places: Places) -> Vec<Operand> {
         let last_await = exprs.iter().rposition(|e| self.needs_lowering(e));
         let mut ops = Vec::with_capacity(exprs.len());
+        // Places read at the point of use, after the awaits: their locals are
+        // used there too, so they live across the awaits (`*r > f().await`).
+        let mut read_later = Vec::new();
         for (index, expr) in exprs.iter().enumerate() {
             let later_await = last_await.is_some_and(|last| index < last);
             let is_place = places.includes(index);
@@ -1324,7 +1327,9 @@ impl<'n> Builder<'n> {
                 // the point of use (a borrow of a plain place is taken there too).
                 let (and, mutability) = (&r.and_token, &r.mutability);
                 let inner = if scan::is_pure_place(&r.expr) {
-                    self.rewrite_place((*r.expr).clone())
+                    let place = self.rewrite_place((*r.expr).clone());
+                    read_later.push(place.clone());
+                    place
                 } else {
                     let op = self.lower_operand(&r.expr);
                     self.spill(op)
@@ -1335,7 +1340,9 @@ impl<'n> Builder<'n> {
                 ops.push(self.spill(op));
             } else if later_await {
                 // A place kept for later: its reads happen at the point of use.
-                ops.push(self.rewrite_place((*expr).clone()));
+                let place = self.rewrite_place((*expr).clone());
+                read_later.push(place.clone());
+                ops.push(place);
             } else if is_place && !self.needs_lowering(expr) {
                 ops.push(self.rewrite_place((*expr).clone()));
             } else if is_place {
@@ -1343,6 +1350,9 @@ impl<'n> Builder<'n> {
             } else {
                 ops.push(self.lower_operand(expr));
             }
+        }
+        for place in read_later {
+            self.note_uses(place, None);
         }
         ops
     }

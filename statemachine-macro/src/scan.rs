@@ -535,6 +535,28 @@ pub(crate) fn is_droppless_type(ty: &syn::Type) -> bool {
     }
 }
 
+/// Is `ty` a reference (`&T`, `&mut T`, `Pin<&mut T>`)?
+pub(crate) fn is_reference_type(ty: &syn::Type) -> bool {
+    use syn::Type;
+    match ty {
+        Type::Reference(_) => true,
+        Type::Paren(p) => is_reference_type(&p.elem),
+        Type::Group(g) => is_reference_type(&g.elem),
+        Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            last.ident == "Pin"
+                && matches!(
+                    &last.arguments,
+                    syn::PathArguments::AngleBracketed(args)
+                        if matches!(args.args.first(), Some(syn::GenericArgument::Type(Type::Reference(_))))
+                )
+        }
+        _ => false,
+    }
+}
+
 /// Does `expr` evaluate to a value without drop glue, whatever the types
 /// around it: a borrow, a literal (or a negated one), or a cast to such a
 /// type (`as` also coerces, `b as Box<dyn Any>`)?

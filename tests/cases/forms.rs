@@ -252,6 +252,40 @@ differential!(await_in_match_guard_taken, (v: Option<u32>) -> u32 {
     }
 }, (Some(7)));
 
+// A binding compared before the guard's await is read after it, through
+// the guard's reference, which lives across the await; here it also shadows
+// a parameter of the same name.
+differential!(guard_compares_binding_before_its_await, (n: u32, v: Option<u32>) -> u32 {
+    let d = D("d");
+    let a = match v {
+        Some(n) if n > leaf("limit", 6).await => n * 2,
+        Some(m) if m > leaf("small", 1).await => m + 100,
+        _ => 0,
+    };
+    let kept = Some(D("kept"));
+    let b = match kept {
+        Some(k) if k.0.len() > leaf("len", 2).await as usize => 1,
+        _ => 2,
+    };
+    d.touch();
+    a + b + n
+}, (7, Some(5)));
+
+// A place compared with an await's value is read after the await, as rustc
+// reads it: the reference it is read through lives across the await, and
+// so does the primitive parameter it borrows.
+differential!(place_operand_read_after_await, (n: u32, pair: (u32, u32)) -> u32 {
+    let d = D("d");
+    let r = &n;
+    let first = if *r > leaf("cmp", 2).await { 1 } else { 2 };
+    let p = &pair;
+    let second = p.0 + leaf("add", p.1).await;
+    let held = &n;
+    leaf("held", 0).await;
+    d.touch();
+    first + second + *held
+}, (5, (1, 2)));
+
 // A scrutinee with drop glue, kept in place while the guard awaits and
 // moved into the arm's bindings when chosen; dropped while suspended in a
 // guard, it drops in rustc's order.
