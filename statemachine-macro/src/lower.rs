@@ -808,6 +808,12 @@ impl<'n> Builder<'n> {
     }
 
     fn lower_let(&mut self, local: &syn::Local, rest: &[Stmt]) {
+        if let Some((temp, rebound)) = self.extended_temporary(local, rest) {
+            let mut rest_after_temp = vec![Stmt::Local(rebound.clone())];
+            rest_after_temp.extend_from_slice(rest);
+            self.lower_let(&temp, &rest_after_temp);
+            return self.lower_let(&rebound, rest);
+        }
         let in_place = wants_in_place(local);
         let local = &strip_in_place(local);
         if let Some(init) = &local.init
@@ -887,6 +893,48 @@ impl<'n> Builder<'n> {
         let ids = self.declare_pattern(pat, droppless);
         self.maybe_slot(pat, Some(&init.expr), None, rest, in_place);
         self.decl(ids);
+    }
+
+    /// A `let` that borrows a temporary (`let r = &(a + b);`), with an await
+    /// after it: rustc extends the temporary to the end of the block, which
+    /// the machine's arms are not, so it becomes a local of its own, kept in
+    /// place as the reference may live across the await. It is declared
+    /// just before the binding, so it drops just after it, as rustc drops it.
+    ///
+    /// Input: `let r = &(a + b); f().await; *r`
+    /// Output: `#[in_place] let __extended = (a + b); let r = &__extended; ..`
+    fn extended_temporary(
+        &mut self,
+        local: &syn::Local,
+        rest: &[Stmt],
+    ) -> Option<(syn::Local, syn::Local)> {
+        let init = local.init.as_ref()?;
+        let Expr::Reference(r) = &*init.expr else {
+            return None;
+        };
+        if init.diverge.is_some()
+            || scan::is_place_like(&r.expr)
+            || scan::is_constant(&r.expr)
+            || self.needs_lowering(&r.expr)
+            || scan::awaits_after(rest) == 0
+        {
+            return None;
+        }
+        let n = self.body.locals.len();
+        let temp = Ident::new(&format!("__extended{n}"), Span::mixed_site());
+        let (value, mutability) = (&r.expr, &r.mutability);
+        let Stmt::Local(hoisted) = syn::parse_quote!(#[in_place] let #mutability #temp = #value;)
+        else {
+            unreachable!("a `let` statement")
+        };
+        let mut rebound = local.clone();
+        let and = &r.and_token;
+        rebound.init = Some(syn::LocalInit {
+            eq_token: init.eq_token,
+            expr: Box::new(syn::parse_quote!(#and #mutability #temp)),
+            diverge: None,
+        });
+        Some((hoisted, rebound))
     }
 
     /// `let ... else` whose `else` block awaits.
@@ -1103,7 +1151,7 @@ impl<'n> Builder<'n> {
         }
         match expr {
             Expr::Await(a) => {
-                let awaitee = self.lower_operand(&a.base);
+                let awaitee = self.lower_awaited(&a.base);
                 self.suspend(a, awaitee)
             }
             Expr::Macro(m) if scan::eager_format_args(&m.mac).is_some() => {
@@ -1436,6 +1484,61 @@ impl<'n> Builder<'n> {
             }
             _ => self.lower_operand(expr),
         }
+    }
+
+    /// The future an `.await` polls. A temporary its call borrows as an
+    /// argument lives to the end of the statement, as in rustc, so across the
+    /// await, while the future may hold the borrow: it goes into a slot of its
+    /// own, and the arguments before it into temporaries (the order is kept).
+    /// A receiver is left as written: the macro cannot see whether the method
+    /// borrows it or takes it.
+    ///
+    /// Input: `len_of(&name(), n).await`
+    /// Output: `let __t = name(); /* in a slot */ len_of(&(*__place), n)`, awaited
+    fn lower_awaited(&mut self, expr: &Expr) -> Operand {
+        if self.needs_lowering(expr) || !borrows_temporary(expr) {
+            return self.lower_operand(expr);
+        }
+        match expr {
+            Expr::Call(call) => {
+                let func = self.rewrite_expr((*call.func).clone());
+                self.note_uses(func.clone(), None);
+                let args = self.lower_awaited_args(&call.args.iter().collect::<Vec<_>>());
+                quote!(#func(#(#args),*))
+            }
+            Expr::MethodCall(call) => {
+                let receiver = self.rewrite_place((*call.receiver).clone());
+                let args = self.lower_awaited_args(&call.args.iter().collect::<Vec<_>>());
+                let (method, turbofish) = (&call.method, &call.turbofish);
+                quote!(#receiver.#method #turbofish(#(#args),*))
+            }
+            _ => self.lower_operand(expr),
+        }
+    }
+
+    /// The arguments of an awaited call, for [`Self::lower_awaited`].
+    fn lower_awaited_args(&mut self, args: &[&Expr]) -> Vec<Operand> {
+        let last = args.iter().rposition(|a| borrows_temporary(a));
+        let mut ops = Vec::with_capacity(args.len());
+        for (index, arg) in args.iter().enumerate() {
+            if let Expr::Reference(r) = arg
+                && borrows_temporary(arg)
+            {
+                let op = self.lower_now(&r.expr);
+                let temp = self.spill_local(op);
+                let place = self.declare_internal_slot(temp);
+                let (and, mutability) = (&r.and_token, &r.mutability);
+                ops.push(quote!(#and #mutability #place));
+            } else if borrows_temporary(arg) {
+                ops.push(self.lower_awaited(arg));
+            } else if last.is_some_and(|last| index < last) && !scan::is_constant(arg) {
+                let op = self.lower_now(arg);
+                ops.push(self.spill(op));
+            } else {
+                ops.push(self.lower_now(arg));
+            }
+        }
+        ops
     }
 
     /// [`Self::lower_now`] on siblings, in order: an operand before one that
@@ -2310,6 +2413,21 @@ fn strip_in_place(local: &syn::Local) -> syn::Local {
     let mut local = local.clone();
     local.attrs.retain(|a| !a.path().is_ident("in_place"));
     local
+}
+
+/// Does the call `expr` borrow a temporary as an argument (`f(&g())`), or
+/// pass one that does (`f(h(&g()))`), through calls whose receivers are
+/// places? Such a temporary lives to the end of the statement.
+fn borrows_temporary(expr: &Expr) -> bool {
+    let args = match expr {
+        Expr::Reference(r) => {
+            return !scan::is_place_like(&r.expr) && !scan::is_constant(&r.expr);
+        }
+        Expr::Call(call) => &call.args,
+        Expr::MethodCall(call) if scan::is_pure_place(&call.receiver) => &call.args,
+        _ => return false,
+    };
+    args.iter().any(borrows_temporary)
 }
 
 /// A parameter, for the slot decision.

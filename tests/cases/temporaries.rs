@@ -78,3 +78,34 @@ differential!(loop_break_value_temporary, (n: u32) -> usize {
     };
     v
 }, (1));
+
+// A temporary that the awaited call borrows as an argument lives to the end
+// of the statement, across the await: it stays in place while the future
+// holds the borrow, and drops after the statement's value is used, the
+// later temporary first (or with the machine, when dropped at the await).
+differential!(awaited_call_borrows_temporaries, (n: u32) -> usize {
+    fn pick<'a>(first: &'a D, _second: &'a D) -> &'a D {
+        first
+    }
+    let d = D("d");
+    let one = leaf("one", &D("one temp")).await.touch().len();
+    log("between");
+    let two = leaf("two", pick(&D("first temp"), &D("second temp"))).await.touch().len();
+    d.touch();
+    one + two + leaf("tail", &D("tail temp")).await.touch().len() + n as usize
+}, (3));
+
+// `let r = &temporary;` extends the temporary to the end of the block,
+// across the awaits after it; it drops just after `r`, before the locals
+// declared earlier.
+differential!(extended_temporary_across_await, (n: u32) -> usize {
+    let d = D("d");
+    let r = &D("extended");
+    let sum = &(n + 1);
+    let list = &mut vec![D("in list")];
+    leaf("after", n).await;
+    list.push(D("pushed"));
+    let later = D("later");
+    leaf("again", 1).await;
+    r.touch().len() + *sum as usize + list.len()
+}, (3));
