@@ -49,8 +49,11 @@ pub(crate) fn rename_bindings(pat: &Pat, names: &[syn::Ident]) -> Pat {
                 && let Some((_, new)) = self.0.iter().find(|(name, _)| *name == old)
             {
                 p.ident = new.clone();
-                // The binding is only moved into the next block.
-                p.mutability = None;
+                // A binding by value is only moved into the next block, which
+                // declares it `mut`; `ref mut` must stay a mutable borrow.
+                if p.by_ref.is_none() {
+                    p.mutability = None;
+                }
             }
             if let Some((_, sub)) = &mut p.subpat {
                 self.visit_pat_mut(sub);
@@ -987,6 +990,18 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
         fn mentions(&self, tokens: TokenStream) -> bool {
             mentions(tokens, self.name)
         }
+        /// `let (q, ref s) = t;`, `if let Some(ref mut v) = t.0`: a `ref`
+        /// binding borrows the place it is matched against, as `&t.1` does.
+        fn ref_bindings_into<'p>(&mut self, place: &Expr, pats: impl IntoIterator<Item = &'p Pat>) {
+            if self.held
+                && rooted_at(place, self.name)
+                && pats
+                    .into_iter()
+                    .any(|pat| pattern_bindings(pat).iter().any(|b| b.by_ref))
+            {
+                self.borrow();
+            }
+        }
     }
     impl<'ast> Visit<'ast> for Finder<'_> {
         fn visit_stmt(&mut self, stmt: &'ast syn::Stmt) {
@@ -1025,6 +1040,12 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
             }
             syn::visit::visit_expr_method_call(self, call);
         }
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            if let Some(init) = &local.init {
+                self.ref_bindings_into(&init.expr, [&local.pat]);
+            }
+            syn::visit::visit_local(self, local);
+        }
         fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
             if rooted_at(&m.expr, self.name) {
                 self.uses.scrutinee = true;
@@ -1033,12 +1054,14 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
                     self.borrow();
                 }
             }
+            self.ref_bindings_into(&m.expr, m.arms.iter().map(|arm| &arm.pat));
             syn::visit::visit_expr_match(self, m);
         }
         fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
             if rooted_at(&l.expr, self.name) {
                 self.uses.scrutinee = true;
             }
+            self.ref_bindings_into(&l.expr, [&*l.pat]);
             syn::visit::visit_expr_let(self, l);
         }
         fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
@@ -1463,6 +1486,30 @@ mod tests {
         assert!(!super::uses_of("acc", &stmts(code)).borrowed);
         let code = "for i in 0..n { f().await; let r = acc.as_str(); g(r); }";
         assert!(super::uses_of("acc", &stmts(code)).borrowed);
+    }
+
+    #[test]
+    fn ref_bindings_borrow_their_scrutinee() {
+        let borrowed = [
+            "let (q, ref s) = t; f().await; s.len();",
+            "let ref s = t; f().await;",
+            "let (ref mut a, b) = t.0; f().await; a.push(b);",
+            "if let Some(ref v) = t { f().await; v.len(); }",
+            "match *t { Some(ref mut v) => { f().await; v.push(1); } None => {} }",
+        ];
+        for code in borrowed {
+            assert!(super::uses_of("t", &stmts(code)).borrowed, "{code}");
+        }
+        let not_borrowed = [
+            // The borrow ends with the statement, before the await.
+            "if let Some(ref v) = t { v.len(); } f().await;",
+            // A `ref` binding into another value.
+            "let (q, ref s) = u; f().await; t.len();",
+            "let (q, s) = t; f().await;",
+        ];
+        for code in not_borrowed {
+            assert!(!super::uses_of("t", &stmts(code)).borrowed, "{code}");
+        }
     }
 
     #[test]

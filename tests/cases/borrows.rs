@@ -185,3 +185,61 @@ differential!(for_pattern_bindings_borrowed_across_await, (v: Vec<(D, u32)>) -> 
     }
     total
 }, (vec![(D("x"), 1), (D("y"), 2)]));
+
+// A `ref` / `ref mut` binding borrows the place it is matched against, as
+// `&t.1` would: the local it is rooted at stays in place while the binding is
+// held across an await.
+differential!(ref_bindings_in_let_held_across_await, (n: u32) -> usize {
+    let d = D("d");
+    let t = (n, D("t1"));
+    let (q, ref s) = t;
+    leaf("one", ()).await;
+    s.touch();
+    let whole = D("whole");
+    let ref w = whole;
+    leaf("two", ()).await;
+    w.touch();
+    let mut pair = (D("p0"), vec![D("v0")]);
+    let (ref b, ref mut a) = pair;
+    leaf("three", ()).await;
+    a.push(D("v1"));
+    b.touch();
+    pair.1.len() + q as usize + s.0.len()
+}, (3));
+
+differential!(ref_bindings_in_match_and_if_let_held_across_await, (opt: Option<D>) -> usize {
+    let d = D("d");
+    let mut total = 0;
+    if let Some(ref v) = opt {
+        leaf("if_let", ()).await;
+        total += v.touch().len();
+    }
+    let other = Some(D("other"));
+    let n = match other {
+        Some(ref v) => {
+            leaf("arm", ()).await;
+            v.touch().len()
+        }
+        None => 0,
+    };
+    let mut m = Some(vec![D("m0")]);
+    if let Some(ref mut v) = m {
+        leaf("mut_arm", ()).await;
+        v.push(D("m1"));
+    }
+    let mut count = Some(2u32);
+    while let Some(ref mut c) = count {
+        leaf("while_let", ()).await;
+        if *c == 0 {
+            break;
+        }
+        *c -= 1;
+    }
+    let maybe = Some(D("else"));
+    let Some(ref e) = maybe else {
+        return 0;
+    };
+    leaf("let_else", ()).await;
+    e.touch();
+    total + n + Option::map_or(m, 0, |v| v.len()) + Option::map_or(opt, 0, |v| v.0.len())
+}, (Some(D("opt"))));
