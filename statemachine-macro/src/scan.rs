@@ -991,9 +991,16 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
             mentions(tokens, self.name)
         }
         /// `let (q, ref s) = t;`, `if let Some(ref mut v) = t.0`: a `ref`
-        /// binding borrows the place it is matched against, as `&t.1` does.
-        fn ref_bindings_into<'p>(&mut self, place: &Expr, pats: impl IntoIterator<Item = &'p Pat>) {
-            if self.held
+        /// binding borrows the place it is matched against, as `&t.1` does,
+        /// while `held`: a `let`'s bindings for the rest of the block, an
+        /// arm's only within the statement, so only if it awaits.
+        fn ref_bindings_into<'p>(
+            &mut self,
+            held: bool,
+            place: &Expr,
+            pats: impl IntoIterator<Item = &'p Pat>,
+        ) {
+            if held
                 && rooted_at(place, self.name)
                 && pats
                     .into_iter()
@@ -1042,7 +1049,7 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
         }
         fn visit_local(&mut self, local: &'ast syn::Local) {
             if let Some(init) = &local.init {
-                self.ref_bindings_into(&init.expr, [&local.pat]);
+                self.ref_bindings_into(self.held, &init.expr, [&local.pat]);
             }
             syn::visit::visit_local(self, local);
         }
@@ -1054,14 +1061,14 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
                     self.borrow();
                 }
             }
-            self.ref_bindings_into(&m.expr, m.arms.iter().map(|arm| &arm.pat));
+            self.ref_bindings_into(self.awaits, &m.expr, m.arms.iter().map(|arm| &arm.pat));
             syn::visit::visit_expr_match(self, m);
         }
         fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
             if rooted_at(&l.expr, self.name) {
                 self.uses.scrutinee = true;
             }
-            self.ref_bindings_into(&l.expr, [&*l.pat]);
+            self.ref_bindings_into(self.awaits, &l.expr, [&*l.pat]);
             syn::visit::visit_expr_let(self, l);
         }
         fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
@@ -1506,6 +1513,9 @@ mod tests {
             // A `ref` binding into another value.
             "let (q, ref s) = u; f().await; t.len();",
             "let (q, s) = t; f().await;",
+            // An arm's binding ends with the `let` it is in.
+            "let n = match t { Some(ref v) => v.len(), None => 0 }; f().await;",
+            "let n = if let Some(ref v) = t { v.len() } else { 0 }; f().await;",
         ];
         for code in not_borrowed {
             assert!(!super::uses_of("t", &stmts(code)).borrowed, "{code}");
