@@ -1018,15 +1018,18 @@ enum SizeCause {
     SavedTuple,
     /// Intermediate values of an expression are saved though dead.
     DeadTemporaries,
+    /// Slots of values never live at the same await, side by side.
+    SlotsSideBySide,
     /// No analysis recorded for this case.
     Unknown,
 }
 
 impl SizeCause {
-    const ALL: [SizeCause; 4] = [
+    const ALL: [SizeCause; 5] = [
         SizeCause::SlotFlags,
         SizeCause::SavedTuple,
         SizeCause::DeadTemporaries,
+        SizeCause::SlotsSideBySide,
         SizeCause::Unknown,
     ];
 
@@ -1035,6 +1038,7 @@ impl SizeCause {
             SizeCause::SlotFlags => "slot flags",
             SizeCause::SavedTuple => "saved tuple",
             SizeCause::DeadTemporaries => "dead intermediates",
+            SizeCause::SlotsSideBySide => "slots side by side",
             SizeCause::Unknown => "not analysed",
         }
     }
@@ -1049,6 +1053,9 @@ impl SizeCause {
             }
             SizeCause::DeadTemporaries => {
                 "a method chain's intermediate result or a copy of a `match` scrutinee is saved across the await though no longer used"
+            }
+            SizeCause::SlotsSideBySide => {
+                "every value kept in place has a field of its own in the slots struct for the whole function, where rustc overlaps values that are never live at the same await"
             }
             SizeCause::Unknown => "not analysed yet",
         }
@@ -1144,6 +1151,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "slot_local_let_underscore_and_match",
         SizeCause::SlotFlags,
         "`moved` is in a slot (borrowed across the first await) and the `match` takes it out, so its slot has a flag, padded to 8 B: the difference (from the sizes, not checked with `-Zprint-type-sizes`)",
+    ),
+    (
+        "awaited_call_borrows_temporaries",
+        SizeCause::SlotsSideBySide,
+        "the four temporaries the awaited calls borrow (`D`, 16 B each) are in slots side by side, 64 B for the whole function, where rustc overlaps them across the three awaits (two at most are live at once); the state enum is 64 B, rustc's whole coroutine 104 B (`-Zprint-type-sizes`, at a9d905a)",
     ),
     (
         "large_buffer_live_across_awaits",
