@@ -1101,6 +1101,32 @@ impl<'n> Builder<'n> {
         }
     }
 
+    /// The bindings by value of a `match` arm's or a `let` condition's
+    /// pattern, when the body borrows one across an await: moved into locals
+    /// of the same scope first (in pattern order, so they drop in the same
+    /// order), which go into slots as a `let`'s bindings would. A binding
+    /// arrives at its block by value, as a block parameter, and could not
+    /// stay in place.
+    ///
+    /// Input: `Some(s) => len_of(&s).await`
+    /// Output: `Some(s) => ` (same scope) `let s = s; /* in a slot */ len_of(&s).await`
+    fn keep_borrowed_bindings(&mut self, pat: &syn::Pat, body: &[Stmt]) {
+        if !scan::bindings_borrowed_across_await(pat, body) {
+            return;
+        }
+        for binding in scan::pattern_bindings(pat)
+            .into_iter()
+            .filter(|b| !b.by_ref)
+        {
+            let name = &binding.ident;
+            let mutability = binding.mutable.then(|| quote!(mut));
+            let Stmt::Local(rebind) = syn::parse_quote!(let #mutability #name = #name;) else {
+                unreachable!("a `let` statement")
+            };
+            self.lower_let(&rebind, body);
+        }
+    }
+
     /// Stores local `id`, just declared as `value`, in its slot for the rest
     /// of its scope, with the guard that drops it when the scope ends.
     fn declare_slot(&mut self, id: LocalId, value: &Ident) {
@@ -1804,6 +1830,9 @@ impl<'n> Builder<'n> {
         // The condition's temporaries and bindings live through the then branch.
         self.push_scope(false);
         self.lower_condition(&i.cond, then, otherwise, Vec::new(), span);
+        for pat in let_patterns(&i.cond) {
+            self.keep_borrowed_bindings(pat, &i.then_branch.stmts);
+        }
         // A scope with the user's braces, so its tail temporaries drop as
         // the user's edition says.
         let tail = self.lower_scoped_block(&i.then_branch, false);
@@ -1961,6 +1990,7 @@ impl<'n> Builder<'n> {
             }
             self.start_block(block);
             self.push_scope(false);
+            self.keep_borrowed_bindings(&arm.pat, &[Stmt::Expr((*arm.body).clone(), None)]);
             let tail = self.lower_value(&arm.body);
             let goto = self.goto(join, vec![(value, tail)], span);
             self.terminate(Term::Goto(goto), None);
@@ -2148,6 +2178,7 @@ impl<'n> Builder<'n> {
             }
             let ids = self.declare_pattern(&arm.pat, false);
             self.decl(ids);
+            self.keep_borrowed_bindings(&arm.pat, &[Stmt::Expr((*arm.body).clone(), None)]);
             let tail = self.lower_value(&arm.body);
             let goto = self.goto(join, vec![(value, tail)], span);
             self.terminate(Term::Goto(goto), None);
@@ -2181,6 +2212,9 @@ impl<'n> Builder<'n> {
                 let body_block = self.new_block(BlockKind::Plain, Vec::new());
                 self.push_scope(false);
                 self.lower_condition(cond, body_block, exit, vec![(value, quote!(()))], span);
+                for pat in let_patterns(cond) {
+                    self.keep_borrowed_bindings(pat, &body.stmts);
+                }
             }
             LoopHead::For { pat, iter } => {
                 let item = self.reserve_temp("item");
@@ -2415,15 +2449,29 @@ fn strip_in_place(local: &syn::Local) -> syn::Local {
     local
 }
 
+/// The patterns of a condition's `let`s (`if let A(a) = x && let B(b) = y`).
+fn let_patterns(cond: &Expr) -> Vec<&syn::Pat> {
+    let mut conjuncts = Vec::new();
+    flatten_and(cond, &mut conjuncts);
+    conjuncts
+        .into_iter()
+        .filter_map(|c| match c {
+            Expr::Let(l) => Some(&*l.pat),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Does the call `expr` borrow a temporary as an argument (`f(&g())`), or
-/// pass one that does (`f(h(&g()))`), through calls whose receivers are
-/// places? Such a temporary lives to the end of the statement.
+/// pass one that does (`f(h(&g()))`), through calls of paths and of methods
+/// whose receivers are places (which evaluate nothing before the arguments)?
+/// Such a temporary lives to the end of the statement.
 fn borrows_temporary(expr: &Expr) -> bool {
     let args = match expr {
         Expr::Reference(r) => {
             return !scan::is_place_like(&r.expr) && !scan::is_constant(&r.expr);
         }
-        Expr::Call(call) => &call.args,
+        Expr::Call(call) if matches!(&*call.func, Expr::Path(_)) => &call.args,
         Expr::MethodCall(call) if scan::is_pure_place(&call.receiver) => &call.args,
         _ => return false,
     };

@@ -59,6 +59,14 @@ pub(crate) fn rename_bindings(pat: &Pat, names: &[syn::Ident]) -> Pat {
                 self.visit_pat_mut(sub);
             }
         }
+        // `P { x }` binds `x` and names the field: renamed, it is written
+        // out, `P { x: __bind3 }`.
+        fn visit_field_pat_mut(&mut self, field: &mut syn::FieldPat) {
+            if field.colon_token.is_none() && matches!(field.member, syn::Member::Named(_)) {
+                field.colon_token = Some(Default::default());
+            }
+            self.visit_pat_mut(&mut field.pat);
+        }
         fn visit_path_mut(&mut self, _: &mut syn::Path) {}
         fn visit_expr_mut(&mut self, _: &mut Expr) {}
     }

@@ -590,3 +590,54 @@ differential!(question_mark_and_nesting_in_awaiting_guards, (v: Vec<u32>) -> Res
     d.touch();
     Ok(total)
 }, (vec![1, 4, 5, 9, 2]));
+
+// A binding by value that the arm's await borrows stays in place: the
+// `match` arm, the `if let`, the `while let` and the arm after an awaiting
+// guard, each holding values that log their drops.
+differential!(bindings_borrowed_by_the_arms_await, (v: Vec<Option<D>>) -> usize {
+    let d = D("d");
+    let mut v = v;
+    let mut total = 0;
+    match v.pop() {
+        Some(Some(s)) => total += leaf("arm", &s).await.touch().len(),
+        _ => {}
+    }
+    if let Some(Some(s)) = v.pop() {
+        let before = D("before");
+        total += leaf("if let", &s).await.touch().len();
+    }
+    while let Some(Some(mut s)) = v.pop() {
+        s.0 = "renamed";
+        total += leaf("while let", &s).await.touch().len();
+    }
+    match Some(D("guarded")) {
+        Some(g) if leaf("guard", g.0.len() > 3).await => {
+            total += leaf("guarded arm", &g).await.touch().len();
+        }
+        _ => {}
+    }
+    d.touch();
+    total
+}, (vec![Some(D("w1")), Some(D("w2")), None, Some(D("if")), Some(D("m"))]));
+
+// Field shorthand in patterns (`P { a, n }`) of arms that await, with and
+// without a guard, and under a reference.
+differential!(struct_field_shorthand_in_awaiting_arms, (n: u32) -> u32 {
+    struct P {
+        a: D,
+        n: u32,
+    }
+    let d = D("d");
+    let p = P { a: D("a"), n };
+    let first = match p {
+        P { a, n } => leaf("a", a.touch().len() as u32).await + n,
+    };
+    let q = Some(P { a: D("q"), n: n + 1 });
+    let second = if let Some(P { n, .. }) = &q { leaf("q", *n).await } else { 0 };
+    let third = match q {
+        Some(P { ref a, n }) if leaf("len", a.touch().len() as u32).await > 0 => n,
+        _ => 0,
+    };
+    d.touch();
+    first + second + third
+}, (3));
