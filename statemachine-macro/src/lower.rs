@@ -1273,6 +1273,12 @@ impl<'n> Builder<'n> {
                 all.extend(call.args.iter());
                 let mut ops = self.lower_operands(&all, Places::First);
                 let receiver = ops.remove(0);
+                // `f().await.into_bytes()` takes the awaited value.
+                if scan::consumes_receiver(&call.method)
+                    && let Some(moved) = self.operand_local(&receiver)
+                {
+                    self.events.insert(moved, Event::Moved);
+                }
                 let method = &call.method;
                 let turbofish = &call.turbofish;
                 quote!(#receiver.#method #turbofish(#(#ops),*))
@@ -1327,6 +1333,11 @@ impl<'n> Builder<'n> {
             }
             Expr::Try(t) => {
                 let inner = self.lower_expr(&t.expr);
+                // `f().await?`: `branch` takes the awaited value, which then
+                // is not carried past a later await (`a.await? + b.await?`).
+                if let Some(moved) = self.operand_local(&inner) {
+                    self.events.insert(moved, Event::Moved);
+                }
                 self.try_branch(inner, t.question_token.span)
             }
             Expr::Return(r) => {

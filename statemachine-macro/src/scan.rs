@@ -254,6 +254,8 @@ pub(crate) fn certain_moves(expr: &Expr, out: &mut Vec<syn::Ident>) {
         Expr::Paren(p) => certain_moves(&p.expr, out),
         Expr::Group(g) => certain_moves(&g.expr, out),
         Expr::Cast(c) => certain_moves(&c.expr, out),
+        // `r?` is `branch(r)`.
+        Expr::Try(t) => certain_moves(&t.expr, out),
         Expr::Return(r) => {
             if let Some(e) = &r.expr {
                 certain_moves(e, out);

@@ -641,3 +641,18 @@ differential!(struct_field_shorthand_in_awaiting_arms, (n: u32) -> u32 {
     d.touch();
     first + second + third
 }, (3));
+
+// `?` and a consuming method on an awaited value inside an expression with
+// a later await: the value is taken there and not carried past the next
+// await. The error path returns from the middle of the expression.
+differential!(try_and_consuming_methods_mid_expression, (n: u32) -> Result<u32, u32> {
+    let d = D("d");
+    let sum = leaf("a", Ok::<u32, u32>(n)).await? + leaf("b", Ok::<u32, u32>(1)).await?;
+    let pair = (leaf("c", Ok::<u32, u32>(2)).await?, leaf("e", D("e")).await.into_name().len() as u32);
+    let kept: Result<u32, u32> = Ok(3);
+    let third = kept? + leaf("f", 4).await;
+    let bytes = leaf("g", String::from("xy")).await.into_bytes().len() as u32 + leaf("h", 1).await;
+    let failed = leaf("i", if n > 5 { Err(n) } else { Ok(0) }).await? + leaf("j", 1).await;
+    d.touch();
+    Ok(sum + pair.0 + pair.1 + third + bytes + failed)
+}, (7));
