@@ -1158,6 +1158,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "the four temporaries the awaited calls borrow (`D`, 16 B each) are in slots side by side, 64 B for the whole function, where rustc overlaps them across the three awaits (two at most are live at once); the state enum is 64 B, rustc's whole coroutine 104 B (`-Zprint-type-sizes`, at a9d905a)",
     ),
     (
+        "bindings_borrowed_by_the_arms_await",
+        SizeCause::SlotsSideBySide,
+        "the four arm bindings the awaits borrow (`s` three times and `g`, `D`, 16 B each) are in slots side by side, 64 B for the whole function, where rustc overlaps them as they are live at different awaits; `v` is in two slots (the argument and its `let mut` copy, 56 B) and the guard's scrutinee in a third with a flag (24 B): `__Slots` 144 B beside an 80 B state, against rustc's 184 B (`-Zprint-type-sizes`, at 9bf526c)",
+    ),
+    (
         "large_buffer_live_across_awaits",
         SizeCause::SlotFlags,
         "`buf`'s 1-byte flag after the 4096 B array is padded to 8 B at the end of the machine; rustc needs no flag",

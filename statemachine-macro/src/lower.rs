@@ -1110,8 +1110,10 @@ impl<'n> Builder<'n> {
     ///
     /// Input: `Some(s) => len_of(&s).await`
     /// Output: `Some(s) => ` (same scope) `let s = s; /* in a slot */ len_of(&s).await`
-    fn keep_borrowed_bindings(&mut self, pat: &syn::Pat, body: &[Stmt]) {
-        if !scan::bindings_borrowed_across_await(pat, body) {
+    fn keep_borrowed_bindings(&mut self, pat: &syn::Pat, scrutinee: &Expr, body: &[Stmt]) {
+        // On `&x`, the bindings are references or copies already.
+        let on_reference = matches!(scan::peel_parens(scrutinee), Expr::Reference(_));
+        if on_reference || !scan::bindings_borrowed_across_await(pat, body) {
             return;
         }
         for binding in scan::pattern_bindings(pat)
@@ -1841,8 +1843,8 @@ impl<'n> Builder<'n> {
         // The condition's temporaries and bindings live through the then branch.
         self.push_scope(false);
         self.lower_condition(&i.cond, then, otherwise, Vec::new(), span);
-        for pat in let_patterns(&i.cond) {
-            self.keep_borrowed_bindings(pat, &i.then_branch.stmts);
+        for (pat, scrutinee) in let_patterns(&i.cond) {
+            self.keep_borrowed_bindings(pat, scrutinee, &i.then_branch.stmts);
         }
         // A scope with the user's braces, so its tail temporaries drop as
         // the user's edition says.
@@ -2001,7 +2003,8 @@ impl<'n> Builder<'n> {
             }
             self.start_block(block);
             self.push_scope(false);
-            self.keep_borrowed_bindings(&arm.pat, &[Stmt::Expr((*arm.body).clone(), None)]);
+            let body = [Stmt::Expr((*arm.body).clone(), None)];
+            self.keep_borrowed_bindings(&arm.pat, &m.expr, &body);
             let tail = self.lower_value(&arm.body);
             let goto = self.goto(join, vec![(value, tail)], span);
             self.terminate(Term::Goto(goto), None);
@@ -2189,7 +2192,8 @@ impl<'n> Builder<'n> {
             }
             let ids = self.declare_pattern(&arm.pat, false);
             self.decl(ids);
-            self.keep_borrowed_bindings(&arm.pat, &[Stmt::Expr((*arm.body).clone(), None)]);
+            let body = [Stmt::Expr((*arm.body).clone(), None)];
+            self.keep_borrowed_bindings(&arm.pat, &m.expr, &body);
             let tail = self.lower_value(&arm.body);
             let goto = self.goto(join, vec![(value, tail)], span);
             self.terminate(Term::Goto(goto), None);
@@ -2223,8 +2227,8 @@ impl<'n> Builder<'n> {
                 let body_block = self.new_block(BlockKind::Plain, Vec::new());
                 self.push_scope(false);
                 self.lower_condition(cond, body_block, exit, vec![(value, quote!(()))], span);
-                for pat in let_patterns(cond) {
-                    self.keep_borrowed_bindings(pat, &body.stmts);
+                for (pat, scrutinee) in let_patterns(cond) {
+                    self.keep_borrowed_bindings(pat, scrutinee, &body.stmts);
                 }
             }
             LoopHead::For { pat, iter } => {
@@ -2460,14 +2464,15 @@ fn strip_in_place(local: &syn::Local) -> syn::Local {
     local
 }
 
-/// The patterns of a condition's `let`s (`if let A(a) = x && let B(b) = y`).
-fn let_patterns(cond: &Expr) -> Vec<&syn::Pat> {
+/// The patterns of a condition's `let`s (`if let A(a) = x && let B(b) = y`),
+/// with their scrutinees.
+fn let_patterns(cond: &Expr) -> Vec<(&syn::Pat, &Expr)> {
     let mut conjuncts = Vec::new();
     flatten_and(cond, &mut conjuncts);
     conjuncts
         .into_iter()
         .filter_map(|c| match c {
-            Expr::Let(l) => Some(&*l.pat),
+            Expr::Let(l) => Some((&*l.pat, &*l.expr)),
             _ => None,
         })
         .collect()

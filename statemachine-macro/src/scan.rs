@@ -948,7 +948,7 @@ pub(crate) fn guard_awaits(arm: &syn::Arm) -> bool {
 }
 
 /// `expr` without the parentheses around it.
-fn peel_parens(mut expr: &Expr) -> &Expr {
+pub(crate) fn peel_parens(mut expr: &Expr) -> &Expr {
     while let Expr::Paren(p) = expr {
         expr = &p.expr;
     }
