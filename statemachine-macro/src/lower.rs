@@ -895,11 +895,12 @@ impl<'n> Builder<'n> {
         self.decl(ids);
     }
 
-    /// A `let` that borrows a temporary (`let r = &(a + b);`), with an await
-    /// after it: rustc extends the temporary to the end of the block, which
-    /// the machine's arms are not, so it becomes a local of its own, kept in
-    /// place as the reference may live across the await. It is declared
-    /// just before the binding, so it drops just after it, as rustc drops it.
+    /// A `let` that borrows a temporary (`let r = &(a + b);`, `&f().await`),
+    /// with an await in it or after it: rustc extends the temporary to the
+    /// end of the block, which the machine's arms are not, so it becomes a
+    /// local of its own, kept in place as the reference may live across an
+    /// await. It is declared just before the binding, so it drops just after
+    /// it, as rustc drops it.
     ///
     /// Input: `let r = &(a + b); f().await; *r`
     /// Output: `#[in_place] let __extended = (a + b); let r = &__extended; ..`
@@ -912,11 +913,13 @@ impl<'n> Builder<'n> {
         let Expr::Reference(r) = &*init.expr else {
             return None;
         };
+        // An initializer that awaits is split at the await, so even without
+        // a later await its value would be a local of the split statement.
+        let awaits = self.needs_lowering(&r.expr) || scan::awaits_after(rest) > 0;
         if init.diverge.is_some()
             || scan::is_place_like(&r.expr)
             || scan::is_constant(&r.expr)
-            || self.needs_lowering(&r.expr)
-            || scan::awaits_after(rest) == 0
+            || !awaits
         {
             return None;
         }

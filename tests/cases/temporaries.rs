@@ -109,3 +109,16 @@ differential!(extended_temporary_across_await, (n: u32) -> usize {
     leaf("again", 1).await;
     r.touch().len() + *sum as usize + list.len()
 }, (3));
+
+// A borrow of an awaited value extends it to the end of the block, as a
+// borrow of any temporary does: with no later await, and across one.
+differential!(extended_awaited_value, (n: u32) -> usize {
+    let d = D("d");
+    let r = &leaf("first", D("first value")).await;
+    let len = r.touch().len();
+    let m = &mut leaf("second", vec![D("second value")]).await;
+    m.push(D("pushed"));
+    let later = D("later");
+    leaf("between", n).await;
+    len + m.len() + r.touch().len()
+}, (3));
