@@ -256,6 +256,10 @@ pub(crate) fn certain_moves(expr: &Expr, out: &mut Vec<syn::Ident>) {
         Expr::Cast(c) => certain_moves(&c.expr, out),
         // `r?` is `branch(r)`.
         Expr::Try(t) => certain_moves(&t.expr, out),
+        Expr::Macro(m) => vec_macro_elements(&m.mac)
+            .iter()
+            .flatten()
+            .for_each(|e| certain_moves(e, out)),
         Expr::Return(r) => {
             if let Some(e) = &r.expr {
                 certain_moves(e, out);
@@ -436,6 +440,26 @@ pub(crate) fn pattern_moves(pat: &Pat) -> bool {
 
 /// Moves made while evaluating `expr` as a place (receiver, borrow operand,
 /// scrutinee): only its unconditional subexpressions in value position.
+/// The elements `vec![a, b]` or `vec![x; n]` moves into the vector (the
+/// macro the project can see into; others may move or borrow their tokens).
+fn vec_macro_elements(mac: &syn::Macro) -> Option<Vec<Expr>> {
+    if mac.path.segments.last().is_none_or(|s| s.ident != "vec") {
+        return None;
+    }
+    let list =
+        mac.parse_body_with(syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated);
+    if let Ok(list) = list {
+        return Some(list.into_iter().collect());
+    }
+    mac.parse_body_with(|input: syn::parse::ParseStream<'_>| {
+        let element: Expr = input.parse()?;
+        input.parse::<syn::Token![;]>()?;
+        input.parse::<Expr>()?;
+        Ok(vec![element])
+    })
+    .ok()
+}
+
 fn certain_moves_place(expr: &Expr, out: &mut Vec<syn::Ident>) {
     match expr {
         Expr::Path(_) | Expr::Lit(_) => {}

@@ -656,3 +656,19 @@ differential!(try_and_consuming_methods_mid_expression, (n: u32) -> Result<u32, 
     d.touch();
     Ok(sum + pair.0 + pair.1 + third + bytes + failed)
 }, (7));
+
+// `vec![..]` moves its elements: they are not carried past the next await
+// (nor dropped again), in both forms of the macro.
+differential!(values_moved_into_vec_macro, (n: u32) -> usize {
+    let d = D("d");
+    let a = D("a");
+    let b = D("b");
+    let listed = vec![a, b];
+    let text = String::from("filled");
+    let filled = vec![text; 2];
+    leaf("after", n).await;
+    let c = D("c");
+    let more = vec![c];
+    leaf("again", 1).await;
+    listed.len() + filled.len() + more.len()
+}, (3));
