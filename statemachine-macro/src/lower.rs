@@ -293,6 +293,9 @@ pub(crate) struct Builder<'n> {
     events: BTreeMap<LocalId, Event>,
     loops: Vec<LoopCtx>,
     field_names: BTreeMap<String, usize>,
+    /// While lowering an awaited call: a temporary it borrows (`&g()`) goes
+    /// into a slot, as the future may hold the borrow across the await.
+    borrowed_temporaries_in_place: bool,
 }
 
 /// An expression for a value, valid at the current point of the current block.
@@ -319,6 +322,7 @@ impl<'n> Builder<'n> {
             events: BTreeMap::new(),
             loops: Vec::new(),
             field_names: BTreeMap::new(),
+            borrowed_temporaries_in_place: false,
         };
         builder.scopes.push(ScopeInfo {
             id: 0,
@@ -1474,11 +1478,16 @@ impl<'n> Builder<'n> {
             }
             Expr::Call(call) => {
                 let func = self.rewrite_expr((*call.func).clone());
+                self.note_uses(func.clone(), None);
                 let args = self.lower_now_all(&call.args.iter().collect::<Vec<_>>());
                 quote!(#func(#(#args),*))
             }
             Expr::Reference(r) => {
-                let inner = if rvalue(&r.expr) {
+                let inner = if rvalue(&r.expr) && self.borrowed_temporaries_in_place {
+                    let op = self.lower_now(&r.expr);
+                    let temp = self.spill_local(op);
+                    self.declare_internal_slot(temp)
+                } else if rvalue(&r.expr) {
                     let op = self.lower_now(&r.expr);
                     self.spill(op)
                 } else {
@@ -1530,10 +1539,9 @@ impl<'n> Builder<'n> {
 
     /// The future an `.await` polls. A temporary its call borrows as an
     /// argument lives to the end of the statement, as in rustc, so across the
-    /// await, while the future may hold the borrow: it goes into a slot of its
-    /// own, and the arguments before it into temporaries (the order is kept).
-    /// A receiver is left as written: the macro cannot see whether the method
-    /// borrows it or takes it.
+    /// await, while the future may hold the borrow: the call is lowered as an
+    /// operand evaluated now ([`Self::lower_now`], which keeps the order),
+    /// with each borrowed temporary in a slot of its own.
     ///
     /// Input: `len_of(&name(), n).await`
     /// Output: `let __t = name(); /* in a slot */ len_of(&(*__place), n)`, awaited
@@ -1541,46 +1549,10 @@ impl<'n> Builder<'n> {
         if self.needs_lowering(expr) || !borrows_temporary(expr) {
             return self.lower_operand(expr);
         }
-        match expr {
-            Expr::Call(call) => {
-                let func = self.rewrite_expr((*call.func).clone());
-                self.note_uses(func.clone(), None);
-                let args = self.lower_awaited_args(&call.args.iter().collect::<Vec<_>>());
-                quote!(#func(#(#args),*))
-            }
-            Expr::MethodCall(call) => {
-                let receiver = self.rewrite_place((*call.receiver).clone());
-                let args = self.lower_awaited_args(&call.args.iter().collect::<Vec<_>>());
-                let (method, turbofish) = (&call.method, &call.turbofish);
-                quote!(#receiver.#method #turbofish(#(#args),*))
-            }
-            _ => self.lower_operand(expr),
-        }
-    }
-
-    /// The arguments of an awaited call, for [`Self::lower_awaited`].
-    fn lower_awaited_args(&mut self, args: &[&Expr]) -> Vec<Operand> {
-        let last = args.iter().rposition(|a| borrows_temporary(a));
-        let mut ops = Vec::with_capacity(args.len());
-        for (index, arg) in args.iter().enumerate() {
-            if let Expr::Reference(r) = arg
-                && borrows_temporary(arg)
-            {
-                let op = self.lower_now(&r.expr);
-                let temp = self.spill_local(op);
-                let place = self.declare_internal_slot(temp);
-                let (and, mutability) = (&r.and_token, &r.mutability);
-                ops.push(quote!(#and #mutability #place));
-            } else if borrows_temporary(arg) {
-                ops.push(self.lower_awaited(arg));
-            } else if last.is_some_and(|last| index < last) && !scan::is_constant(arg) {
-                let op = self.lower_now(arg);
-                ops.push(self.spill(op));
-            } else {
-                ops.push(self.lower_now(arg));
-            }
-        }
-        ops
+        let outer = std::mem::replace(&mut self.borrowed_temporaries_in_place, true);
+        let op = self.lower_now(expr);
+        self.borrowed_temporaries_in_place = outer;
+        op
     }
 
     /// [`Self::lower_now`] on siblings, in order: an operand before one that
@@ -1590,7 +1562,11 @@ impl<'n> Builder<'n> {
         let mut ops = Vec::with_capacity(exprs.len());
         for (index, expr) in exprs.iter().enumerate() {
             let before_temp = last.is_some_and(|last| index < last);
-            if before_temp && !scan::is_constant(expr) {
+            // `&g()` is evaluated by spilling `g()`; what is left, a borrow
+            // of that temporary, does nothing and may wait.
+            let borrows_rvalue =
+                matches!(expr, Expr::Reference(r) if !scan::is_place_expr(&r.expr));
+            if before_temp && !scan::is_constant(expr) && !borrows_rvalue {
                 let op = self.lower_now(expr);
                 ops.push(self.spill(op));
             } else {
