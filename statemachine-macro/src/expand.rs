@@ -123,27 +123,15 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let params = function.params();
 
     let mut builder = Builder::new(&names);
+    // The receiver is bound as `self` renamed, `mut` as the user wrote it.
+    let self_ = &names.self_;
+    let receiver: syn::Pat = if function.self_mutable {
+        syn::parse_quote!(mut #self_)
+    } else {
+        syn::parse_quote!(#self_)
+    };
     for param in &params {
-        match &param.pat {
-            Some(pat) => builder.bind_param(
-                pat,
-                &param.field,
-                (param.droppless, param.reference),
-                &body.stmts,
-                param.bound_by_name(),
-            ),
-            None => {
-                let self_ = &names.self_;
-                let mutable = function.self_mutable;
-                let pat: syn::Pat = if mutable {
-                    syn::parse_quote!(mut #self_)
-                } else {
-                    syn::parse_quote!(#self_)
-                };
-                let kind = (param.droppless, param.reference);
-                builder.bind_param(&pat, &param.field, kind, &body.stmts, true);
-            }
-        }
+        builder.bind_param(param.pat.as_ref().unwrap_or(&receiver), param, &body.stmts);
     }
     builder.start_body();
     let lowered = builder.lower_body(&body);

@@ -704,16 +704,15 @@ impl<'n> Builder<'n> {
     pub(crate) fn bind_param(
         &mut self,
         pat: &syn::Pat,
-        arg: &Ident,
-        (droppless, reference): (bool, bool),
+        param: &crate::input::Param,
         body: &[Stmt],
-        bound_by_name: bool,
     ) {
+        let (arg, droppless) = (&param.field, param.droppless);
         // SAFETY (of the generated code): `#arg` is the `Unresumed` variant's
         // field, taken once as the body starts.
         let frame = &self.names.frame;
         let read = quote!(unsafe { #frame.take(#arg) });
-        if bound_by_name {
+        if param.bound_by_name() {
             self.emit(quote!(let #pat = #read;));
         } else {
             // Input: `async fn f((a, _): (D, D))`
@@ -731,12 +730,12 @@ impl<'n> Builder<'n> {
         // A parameter stays in place only when borrowed across an await; a
         // reference parameter only when an awaited future reborrows through
         // it (moving it then would be E0499), not for `let x = r.get_mut()`.
-        let param = if reference {
+        let kind = if param.reference {
             ParamKind::Reference
         } else {
             ParamKind::Owned
         };
-        self.maybe_slot(pat, None, Some(param), body, false);
+        self.maybe_slot(pat, None, Some(kind), body, false);
         self.decl(ids);
     }
 
