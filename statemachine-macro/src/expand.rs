@@ -65,7 +65,7 @@ use crate::input::{self, MachineFn};
 use crate::liveness::{self, Carry, Plan};
 use crate::lower::{
     BlockId, BlockKind, Builder, Frame, GotoId, Item, LocalId, LoweredBody, Names, Term, guard_var,
-    place_var, return_tokens, slot_var,
+    place_var, return_tokens, shared_var, slot_var,
 };
 
 /// Entry point: never panics on user input; errors become `compile_error!`
@@ -1263,9 +1263,10 @@ impl Emitter<'_> {
             for (l, local) in self.body.locals.iter().enumerate() {
                 if local.slot && (data.in_scope.contains(&l) || local.declared_in == block) {
                     let field = &local.field;
-                    let (slot, place) = (slot_var(l), place_var(l));
+                    let (slot, place, shared) = (slot_var(l), place_var(l), shared_var(l));
                     let uses_place = mentions_ident(&inner, &place);
-                    if !uses_place && !mentions_ident(&inner, &slot) {
+                    let uses_shared = mentions_ident(&inner, &shared);
+                    if !uses_place && !uses_shared && !mentions_ident(&inner, &slot) {
                         continue;
                     }
                     pointers.extend(quote! {
@@ -1273,6 +1274,9 @@ impl Emitter<'_> {
                     });
                     if uses_place {
                         pointers.extend(quote!(let #place = #slot.place();));
+                    }
+                    if uses_shared {
+                        pointers.extend(quote!(let #shared = #slot.shared();));
                     }
                 }
             }

@@ -2425,6 +2425,13 @@ pub(crate) fn place_var(id: LocalId) -> Ident {
     format_ident!("__place{}", id, span = Span::mixed_site())
 }
 
+/// The place of local `id`'s value as a non-`move` closure or async block
+/// captures it (`&Place<T>`): uses there become `(*(*shared).get())`, which
+/// captures a reborrow of `*shared` rather than a local of the step function.
+pub(crate) fn shared_var(id: LocalId) -> Ident {
+    format_ident!("__shared{}", id, span = Span::mixed_site())
+}
+
 /// The guard that drops local `id`'s slot when its scope ends.
 pub(crate) fn guard_var(id: LocalId) -> Ident {
     format_ident!("__guard{}", id, span = Span::mixed_site())
@@ -2596,8 +2603,22 @@ impl Rewriter<'_, '_> {
     /// `(*__placeN)`: the slot's value as a place (borrowed, assigned
     /// through, a receiver, a field or index base).
     fn place(&self, id: LocalId, span: Span) -> Expr {
-        let place = place_var(id);
-        Expr::Verbatim(quote_spanned!(span=> (*#place)))
+        Expr::Verbatim(self.place_tokens(id, span))
+    }
+
+    // Input: `|x| x + k`, `k` in a slot.
+    // Output: `|x| x + (*(*__shared0).get())`. A closure captures the place
+    // `(*__place0)` as a borrow of the pointer `__place0`, a local of the
+    // step function, which cannot be held across an await; through the
+    // reference `__shared0` it captures `&*__shared0`, which can.
+    fn place_tokens(&self, id: LocalId, span: Span) -> TokenStream {
+        if self.in_closure {
+            let shared = shared_var(id);
+            quote_spanned!(span=> (*(*#shared).get()))
+        } else {
+            let place = place_var(id);
+            quote_spanned!(span=> (*#place))
+        }
     }
 
     /// Rewrites `expr` as a place if it names a slot, else visits it.
@@ -2620,9 +2641,9 @@ impl Rewriter<'_, '_> {
             self.rewrite_macro_tokens(std::mem::take(&mut mac.tokens), &mut implicit, true);
         let mut tokens = tokens;
         for (name, id) in implicit.into_iter().filter(|_| format) {
-            let place = place_var(id);
+            let place = self.place_tokens(id, mac.path.span());
             let ident = Ident::new(&name, mac.path.span());
-            tokens.extend(quote!(, #ident = (*#place)));
+            tokens.extend(quote!(, #ident = #place));
         }
         mac.tokens = tokens;
     }
@@ -2645,8 +2666,7 @@ impl Rewriter<'_, '_> {
                         && !matches!(trees.get(index + 2), Some(TokenTree::Punct(p)) if p.as_char() == '=');
                     match self.slot_named(&ident.to_string()) {
                         Some(id) if !after_dot && !named_arg => {
-                            let place = place_var(id);
-                            out.extend(quote_spanned!(ident.span()=> (*#place)));
+                            out.extend(self.place_tokens(id, ident.span()));
                         }
                         _ => out.push(tree.clone()),
                     }

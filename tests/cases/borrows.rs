@@ -243,3 +243,42 @@ differential!(ref_bindings_in_match_and_if_let_held_across_await, (opt: Option<D
     e.touch();
     total + n + Option::map_or(m, 0, |v| v.len()) + Option::map_or(opt, 0, |v| v.0.len())
 }, (Some(D("opt"))));
+
+// A non-`move` closure borrows the locals it names: held across an await, it
+// reaches their slots through a reference, reading, writing and formatting
+// them, with a borrow of the same local alive beside it.
+differential!(closures_borrow_locals_across_await, (k: u32, s: D) -> usize {
+    let d = D("d");
+    let add = |x: u32| x + k;
+    let mut total = 0u32;
+    let mut bump = |by: u32| total += by;
+    bump(add(leaf("first", 1).await));
+    bump(leaf("second", 2).await);
+    let r = &s;
+    let name = || format!("{}:{k}", s.touch());
+    leaf("third", ()).await;
+    let label = name();
+    r.touch();
+    let mut names = vec![D("v0")];
+    let mut push = |n: &'static str| names.push(D(n));
+    push("v1");
+    leaf("fourth", ()).await;
+    push("v2");
+    label.len() + total as usize + names.len() + d.touch().len()
+}, (3, D("s")));
+
+// A non-`move` async block borrows the locals it names, as a closure does:
+// awaited where it is made, or held across another await and awaited later.
+differential!(async_blocks_borrow_locals_across_await, (s: D) -> usize {
+    let d = D("d");
+    let mut log_lines = vec![D("l0")];
+    let n = async { leaf("inside", s.touch().len()).await }.await;
+    let later = async {
+        log_lines.push(D("l1"));
+        leaf("later", n).await + s.touch().len()
+    };
+    leaf("between", ()).await;
+    let m = later.await;
+    let counted = async { log_lines.len() + leaf("count", 1).await }.await;
+    m + counted + d.touch().len()
+}, (D("s")));

@@ -319,6 +319,26 @@ differential!(droppless_params_dead_at_await, (p: (*const u8, u32), seed: u8, bi
     sum + u64::from(held)
 }, ((std::ptr::null(), 3), 7, [1; 32]));
 
+// A closure that borrows a local across an await: rustc's holds `&Cell`,
+// which is not `Send`, and `&mut u32`, which is; the machine's holds its
+// reference to the slot with the same auto traits.
+differential!(closure_borrows_cell_across_await, () -> u32 {
+    let _d = D("d");
+    let c = std::cell::Cell::new(3);
+    let get = || c.get();
+    leaf("tick", ()).await;
+    get()
+}, ());
+
+differential!(closure_borrows_mutably_across_await, () -> u32 {
+    let _d = D("d");
+    let mut n = 3;
+    let mut bump = || n += 1;
+    leaf("tick", ()).await;
+    bump();
+    n
+}, ());
+
 #[test]
 fn send_and_sync_match_rustc() {
     assert!(!is_send!(holds_rc_across_await::machine()));
@@ -364,6 +384,14 @@ fn send_and_sync_match_rustc() {
     // only what is still initialized, so it is `Send` here and rustc's is not.
     assert!(is_send!(rc_borrowed_then_moved_before_await::machine()));
     assert!(!is_send!(rc_borrowed_then_moved_before_await::compiler()));
+
+    // Closures holding borrows across an await.
+    assert!(!is_send!(closure_borrows_cell_across_await::compiler()));
+    assert!(!is_send!(closure_borrows_cell_across_await::machine()));
+    assert!(is_send!(closure_borrows_mutably_across_await::compiler()));
+    assert!(is_send!(closure_borrows_mutably_across_await::machine()));
+    assert!(is_sync!(closure_borrows_mutably_across_await::compiler()));
+    assert!(is_sync!(closure_borrows_mutably_across_await::machine()));
 }
 
 // A local whose written type has no drop glue, dead at the await.
