@@ -1405,8 +1405,22 @@ impl<'n> Builder<'n> {
     /// before the last one that awaits is spilled into a temporary, except
     /// constants and (with `places`, for receivers and index bases) pure places,
     /// whose evaluation has no effect and may happen later.
+    ///
+    /// The operands of an awaited call ([`Self::lower_awaited`]) that borrow
+    /// a temporary put it in a slot: the future may hold the borrow across
+    /// the await. The operands before such a borrow are spilled as if an
+    /// await followed, so evaluation order is kept.
+    ///
+    /// Input: `g(&f().await, &h()).await`
+    /// Output: `let __t1 = __awaited0; /* slot */ let __t2 = h(); /* slot */
+    /// g(&(*__place1), &(*__place2))`, awaited
     fn lower_operands(&mut self, exprs: &[&Expr], places: Places) -> Vec<Operand> {
-        let last_await = exprs.iter().rposition(|e| self.needs_lowering(e));
+        // Only this call's own operands are the awaited call's.
+        let in_place = std::mem::replace(&mut self.borrowed_temporaries_in_place, false);
+        let borrows_in_place = |e: &&Expr| in_place && borrows_temporary(e);
+        let last_await = exprs
+            .iter()
+            .rposition(|e| self.needs_lowering(e) || borrows_in_place(e));
         let mut ops = Vec::with_capacity(exprs.len());
         // Places read at the point of use, after the awaits: their locals are
         // used there too, so they live across the awaits (`*r > f().await`).
@@ -1415,7 +1429,26 @@ impl<'n> Builder<'n> {
             let later_await = last_await.is_some_and(|last| index < last);
             let is_place = places.includes(index);
             let keep = scan::is_constant(expr) || (is_place && scan::is_pure_place(expr));
-            if let (true, false, Expr::Reference(r)) = (later_await, keep, expr) {
+            if borrows_in_place(expr)
+                && let Expr::Reference(r) = expr
+            {
+                let op = self.lower_operand(&r.expr);
+                let temp = self.spill_moving(op);
+                let place = self.declare_internal_slot(temp);
+                let (and, mutability) = (&r.and_token, &r.mutability);
+                ops.push(quote!(#and #mutability #place));
+            } else if borrows_in_place(expr) {
+                // A call whose own arguments borrow temporaries (`h(&f().await)`).
+                self.borrowed_temporaries_in_place = true;
+                let op = if later_await {
+                    let op = self.lower_now(expr);
+                    self.spill(op)
+                } else {
+                    self.lower_operand(expr)
+                };
+                self.borrowed_temporaries_in_place = false;
+                ops.push(op);
+            } else if let (true, false, Expr::Reference(r)) = (later_await, keep, expr) {
                 // `&temp()` before an await: keep the temporary, borrow it at
                 // the point of use (a borrow of a plain place is taken there too).
                 let (and, mutability) = (&r.and_token, &r.mutability);
@@ -1545,11 +1578,16 @@ impl<'n> Builder<'n> {
     /// Input: `len_of(&name(), n).await`
     /// Output: `let __t = name(); /* in a slot */ len_of(&(*__place), n)`, awaited
     fn lower_awaited(&mut self, expr: &Expr) -> Operand {
-        if self.needs_lowering(expr) || !borrows_temporary(expr) {
+        if !borrows_temporary(expr) {
             return self.lower_operand(expr);
         }
         let outer = std::mem::replace(&mut self.borrowed_temporaries_in_place, true);
-        let op = self.lower_now(expr);
+        // With an await among the operands, `lower_operands` slots them.
+        let op = if self.needs_lowering(expr) {
+            self.lower_operand(expr)
+        } else {
+            self.lower_now(expr)
+        };
         self.borrowed_temporaries_in_place = outer;
         op
     }

@@ -95,6 +95,25 @@ differential!(awaited_call_borrows_temporaries, (n: u32) -> usize {
     one + two + leaf("tail", &D("tail temp")).await.touch().len() + n as usize
 }, (3));
 
+// The same with awaited values among the borrowed operands: each is moved
+// into a slot before the call, the operands before it spilled in order.
+differential!(awaited_call_borrows_awaited_values, (n: u32) -> usize {
+    async fn both(a: &D, b: &D) -> usize {
+        leaf("both", ()).await;
+        a.touch().len() + b.touch().len()
+    }
+    fn pass(d: &D) -> &D {
+        d
+    }
+    let d = D("d");
+    let one = both(&D("first temp"), &leaf("awaited", D("awaited value")).await).await;
+    log("between");
+    let two = both(&leaf("awaited first", D("awaited first")).await, &D("later temp")).await;
+    let three = both(pass(&leaf("inner", D("through a call")).await), &d).await;
+    d.touch();
+    one + two + three + both(&D("tail temp"), &leaf("tail", D("tail awaited")).await).await + n as usize
+}, (3));
+
 // `let r = &temporary;` extends the temporary to the end of the block,
 // across the awaits after it; it drops just after `r`, before the locals
 // declared earlier.
