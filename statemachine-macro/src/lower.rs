@@ -2383,7 +2383,9 @@ impl<'n> Builder<'n> {
 
     /// The slot local `expr` is just the name of.
     fn slot_named_expr(&self, expr: &Expr) -> Option<LocalId> {
-        let Expr::Path(p) = expr else { return None };
+        let Expr::Path(p) = expr else {
+            return None;
+        };
         let ident = p.path.get_ident().filter(|_| p.qself.is_none())?;
         self.resolve(&ident.to_string())
             .filter(|&id| self.body.locals[id].slot)
@@ -2622,9 +2624,12 @@ impl<'a, 'n> Rewriter<'a, 'n> {
 
 impl Rewriter<'_, '_> {
     /// The slot local `expr` names, if it is just the name of one that is not
-    /// shadowed inside this code.
+    /// shadowed inside this code. Parentheses keep a place a place: `&(s)`
+    /// borrows `s`.
     fn slot_of(&self, expr: &Expr) -> Option<LocalId> {
-        let Expr::Path(p) = expr else { return None };
+        let Expr::Path(p) = scan::peel_parens(expr) else {
+            return None;
+        };
         let ident = p.path.get_ident().filter(|_| p.qself.is_none())?;
         self.slot_named(&ident.to_string())
     }

@@ -282,3 +282,14 @@ differential!(async_blocks_borrow_locals_across_await, (s: D) -> usize {
     let counted = async { log_lines.len() + leaf("count", 1).await }.await;
     m + counted + d.touch().len()
 }, (D("s")));
+
+// Parentheses keep a place a place: `&(s)` and `(s).touch()` borrow the
+// slot's value, where a value use would move it out (and drop it early).
+differential!(parenthesized_slot_local_stays_borrowed, (s: D) -> usize {
+    let d = D("d");
+    let n = (&(s)).touch().len() + (s).touch().len();
+    log("after the borrows");
+    let r = &s;
+    leaf("tick", ()).await;
+    n + r.touch().len() + d.touch().len()
+}, (D("s")));
