@@ -905,6 +905,9 @@ impl<'n> Builder<'n> {
     /// await. It is declared just before the binding, so it drops just after
     /// it, as rustc drops it.
     ///
+    /// The extension reaches through derefs and fields, as rustc's does:
+    /// `&*f().await` and `&make().field` extend the value they start from.
+    ///
     /// Input: `let r = &(a + b); f().await; *r`
     /// Output: `#[in_place] let __extended = (a + b); let r = &__extended; ..`
     fn extended_temporary(
@@ -916,28 +919,31 @@ impl<'n> Builder<'n> {
         let Expr::Reference(r) = &*init.expr else {
             return None;
         };
+        let mut borrowed = (*r.expr).clone();
+        let value = extended_operand(&mut borrowed);
         // An initializer that awaits is split at the await, so even without
         // a later await its value would be a local of the split statement.
-        let awaits = self.needs_lowering(&r.expr) || scan::awaits_after(rest) > 0;
+        let awaits = self.needs_lowering(value) || scan::awaits_after(rest) > 0;
         if init.diverge.is_some()
-            || scan::is_place_like(&r.expr)
-            || scan::is_constant(&r.expr)
+            || scan::is_place_like(value)
+            || scan::is_constant(value)
             || !awaits
         {
             return None;
         }
         let n = self.body.locals.len();
         let temp = Ident::new(&format!("__extended{n}"), Span::mixed_site());
-        let (value, mutability) = (&r.expr, &r.mutability);
+        let mutability = &r.mutability;
         let Stmt::Local(hoisted) = syn::parse_quote!(#[in_place] let #mutability #temp = #value;)
         else {
             unreachable!("a `let` statement")
         };
+        *value = syn::parse_quote!(#temp);
         let mut rebound = local.clone();
         let and = &r.and_token;
         rebound.init = Some(syn::LocalInit {
             eq_token: init.eq_token,
-            expr: Box::new(syn::parse_quote!(#and #mutability #temp)),
+            expr: Box::new(syn::parse_quote!(#and #mutability #borrowed)),
             diverge: None,
         });
         Some((hoisted, rebound))
@@ -2582,6 +2588,19 @@ fn flatten_and<'a>(cond: &'a Expr, out: &mut Vec<&'a Expr>) {
             flatten_and(&b.right, out);
         }
         other => out.push(other),
+    }
+}
+
+/// The operand whose temporary a `let x = &..` extends: the borrowed
+/// expression, or what its derefs and fields start from.
+fn extended_operand(expr: &mut Expr) -> &mut Expr {
+    if matches!(expr, Expr::Unary(u) if !matches!(u.op, syn::UnOp::Deref(_))) {
+        return expr;
+    }
+    match expr {
+        Expr::Unary(u) => extended_operand(&mut u.expr),
+        Expr::Field(f) => extended_operand(&mut f.base),
+        _ => expr,
     }
 }
 

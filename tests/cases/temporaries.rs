@@ -95,6 +95,20 @@ differential!(awaited_call_borrows_temporaries, (n: u32) -> usize {
     one + two + leaf("tail", &D("tail temp")).await.touch().len() + n as usize
 }, (3));
 
+// The extension reaches through derefs and fields: `&*v` and `&v.0` of an
+// awaited value or a call extend that value, which drops just after the
+// binding, as rustc drops it.
+differential!(extended_through_deref_and_field, (n: u32) -> usize {
+    let d = D("d");
+    let s: &str = &*leaf("string", String::from("awaited")).await;
+    let first: &D = &leaf("pair", (D("pair 0"), D("pair 1"))).await.0;
+    let items: &[D] = &*vec![D("v0"), D("v1")];
+    leaf("between", n).await;
+    let later = D("later");
+    leaf("again", ()).await;
+    s.len() + first.touch().len() + items.len() + later.touch().len()
+}, (3));
+
 // The same with awaited values among the borrowed operands: each is moved
 // into a slot before the call, the operands before it spilled in order.
 differential!(awaited_call_borrows_awaited_values, (n: u32) -> usize {
