@@ -117,6 +117,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let names = Names::new(self_span);
     let mut body = function.body.clone();
     RenameSelf { to: &names.self_ }.visit_block_mut(&mut body);
+    parenthesize_groups(&mut body);
     let hoisted = hoist_items(&mut body);
     let mut shadow_body = function.body.clone();
     hoist_items(&mut shadow_body);
@@ -301,6 +302,32 @@ impl VisitMut for RenameSelf<'_> {
         mac.tokens = self.rename_tokens(std::mem::take(&mut mac.tokens));
     }
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Makes the invisible groups around `macro_rules!` fragments parentheses,
+/// so every rule that sees through parentheses (a place stays a place) sees
+/// through them too.
+///
+/// Input: `«s».len()` (`$e.len()` with `$e` = `s`)
+/// Output: `(s).len()`
+fn parenthesize_groups(body: &mut syn::Block) {
+    struct Parenthesize;
+    impl VisitMut for Parenthesize {
+        fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+            syn::visit_mut::visit_expr_mut(self, expr);
+            if let syn::Expr::Group(group) = expr {
+                let span = group.group_token.span;
+                let inner = std::mem::replace(&mut *group.expr, syn::Expr::PLACEHOLDER);
+                *expr = syn::Expr::Paren(syn::ExprParen {
+                    attrs: std::mem::take(&mut group.attrs),
+                    paren_token: syn::token::Paren(span),
+                    expr: Box::new(inner),
+                });
+            }
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    Parenthesize.visit_block_mut(body);
 }
 
 /// Removes `#[in_place]` (a hint to the macro) from `let` statements.
