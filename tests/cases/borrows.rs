@@ -293,18 +293,3 @@ differential!(parenthesized_slot_local_stays_borrowed, (s: D) -> usize {
     leaf("tick", ()).await;
     n + r.touch().len() + d.touch().len()
 }, (D("s")));
-
-// The same through a `macro_rules!` fragment, which reaches the attribute
-// wrapped in an invisible group.
-macro_rules! borrow_through_fragment {
-    ($name:ident, $s:ident, $place:expr) => {
-        differential!($name, ($s: D) -> usize {
-            let n = (&$place).touch().len() + $place.touch().len();
-            log("after the borrows");
-            let r = &$s;
-            leaf("tick", ()).await;
-            n + r.touch().len()
-        }, (D("s")));
-    };
-}
-borrow_through_fragment!(slot_local_in_macro_fragment_stays_borrowed, s, s);

@@ -607,3 +607,19 @@ fn borrows_in_a_generic_function_match_rustc() {
         || generic_borrows_compiler(vec![&local], [0; 4]),
     );
 }
+
+// A slot local named through a `macro_rules!` fragment, which reaches the
+// attribute wrapped in an invisible group, stays a place, as `(s)` does
+// (`parenthesized_slot_local_stays_borrowed` in the case files).
+macro_rules! borrow_through_fragment {
+    ($name:ident, $s:ident, $place:expr) => {
+        differential!($name, ($s: D) -> usize {
+            let n = (&$place).touch().len() + $place.touch().len();
+            log("after the borrows");
+            let r = &$s;
+            leaf("tick", ()).await;
+            n + r.touch().len()
+        }, (D("s")));
+    };
+}
+borrow_through_fragment!(slot_local_in_macro_fragment_stays_borrowed, s, s);
