@@ -2876,7 +2876,9 @@ impl VisitMut for Rewriter<'_, '_> {
                     self.visit_expr_mut(&mut b.right);
                 }
             }
-            Expr::Assign(a) if self.slot_of(&a.left).is_some() => {
+            // In a closure the slot holds a value (the closure borrows it), so
+            // a plain assignment to its place drops the old one.
+            Expr::Assign(a) if !self.in_closure && self.slot_of(&a.left).is_some() => {
                 let id = self.slot_of(&a.left).expect("checked");
                 self.visit_expr_mut(&mut a.right);
                 *expr = Expr::Verbatim(self.builder.slot_assign(id, &a.right));

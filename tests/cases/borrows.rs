@@ -262,9 +262,13 @@ differential!(closures_borrow_locals_across_await, (k: u32, s: D) -> usize {
     let mut names = vec![D("v0")];
     let mut push = |n: &'static str| names.push(D(n));
     push("v1");
+    let mut last = D("last 0");
+    let mut replace = |n: &'static str| last = D(n);
+    replace("last 1");
     leaf("fourth", ()).await;
     push("v2");
-    label.len() + total as usize + names.len() + d.touch().len()
+    replace("last 2");
+    label.len() + total as usize + names.len() + d.touch().len() + last.touch().len()
 }, (3, D("s")));
 
 // A non-`move` async block borrows the locals it names, as a closure does:
