@@ -67,6 +67,7 @@ use crate::lower::{
     BlockId, BlockKind, Builder, Frame, GotoId, Item, LocalId, LoweredBody, Names, Term, guard_var,
     place_var, return_tokens, shared_var, slot_var,
 };
+use crate::pinning;
 
 /// Entry point: never panics on user input; errors become `compile_error!`
 /// next to a stand-in of the original function, so one mistake gives one error.
@@ -118,9 +119,11 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let mut body = function.body.clone();
     RenameSelf { to: &names.self_ }.visit_block_mut(&mut body);
     parenthesize_groups(&mut body);
+    let pinned = pinning::pin_in_place(&mut body);
     let hoisted = hoist_items(&mut body);
     let mut shadow_body = function.body.clone();
     hoist_items(&mut shadow_body);
+    pinning::assert_pinned_in_shadow(&mut shadow_body);
     let params = function.params();
 
     let mut builder = Builder::new(&names);
@@ -158,7 +161,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     // user's code would pass unnoticed. This never-run copy of the original
     // body restores both checks, so a body rustc rejects is rejected here
     // too, with rustc's message.
-    let shadow = if lowered.locals.iter().any(|l| l.slot) {
+    let shadow = if pinned || lowered.locals.iter().any(|l| l.slot) {
         let output = &function.output;
         let original = strip_in_place_attrs(shadow_body);
         // The arguments under their names as the user wrote them.

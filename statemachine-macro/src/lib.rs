@@ -12,6 +12,7 @@ mod expand;
 mod input;
 mod liveness;
 mod lower;
+mod pinning;
 mod scan;
 
 #[cfg(test)]

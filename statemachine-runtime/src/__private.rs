@@ -747,3 +747,20 @@ impl<T, F: DropFlag> fmt::Debug for SlotGuard<T, F> {
         f.debug_struct("SlotGuard").finish_non_exhaustive()
     }
 }
+
+/// What a `pin!` in the body must make for the machine to keep the pinned
+/// value in place itself: `Pin<&mut T>`, as `std::pin::pin!`, tokio's
+/// `pin!` and futures' `pin_mut!` do.
+#[diagnostic::on_unimplemented(
+    message = "#[state_machine] reads this `pin!` as `std::pin::pin!` (or tokio's `pin!`, futures' `pin_mut!`), which make a `Pin<&mut _>`, but it made `{Self}`",
+    label = "not a `Pin<&mut _>`",
+    note = "rename the macro, or bind its value with a different pattern, so the machine leaves it alone"
+)]
+pub trait PinnedOnStack {}
+
+impl<T: ?Sized> PinnedOnStack for Pin<&mut T> {}
+
+/// Checks, in the never-run copy of the body, that a `pin!` the machine
+/// rewrote made a [`PinnedOnStack`] value.
+#[inline(always)]
+pub fn pinned_on_stack<P: PinnedOnStack>(_: &P) {}

@@ -672,3 +672,35 @@ differential!(values_moved_into_vec_macro, (n: u32) -> usize {
     leaf("again", 1).await;
     listed.len() + filled.len() + more.len()
 }, (3));
+
+// `pin!` pins its value for the rest of the block: held across awaits, the
+// value stays in place, polled in part before an await and finished after
+// it, and drops where rustc drops it (after the binding, before the locals
+// declared earlier).
+differential!(pin_macro_held_across_awaits, (n: u32) -> u32 {
+    use std::future::Future as _;
+    let d = D("d");
+    let mut fut = std::pin::pin!(async {
+        let inner = D("inner");
+        leaf("first half", n).await + leaf("second half", 1).await + inner.touch().len() as u32
+    });
+    let mut early = None;
+    std::future::poll_fn(|cx| {
+        if let std::task::Poll::Ready(v) = fut.as_mut().poll(cx) {
+            early = Some(v);
+        }
+        log(format!("polled: ready {}", early.is_some()));
+        std::task::Poll::Ready(())
+    })
+    .await;
+    let between = leaf("between", 2).await;
+    let later = D("later");
+    let done = match early {
+        Some(v) => v,
+        None => fut.await,
+    };
+    let pinned_unused = std::pin::pin!(D("pinned value"));
+    leaf("after", ()).await;
+    pinned_unused.touch();
+    done + between + later.touch().len() as u32 + d.touch().len() as u32
+}, (3));

@@ -623,3 +623,18 @@ macro_rules! borrow_through_fragment {
     };
 }
 borrow_through_fragment!(slot_local_in_macro_fragment_stays_borrowed, s, s);
+
+// tokio's statement form of `pin!`, which shadows each name with its pinned
+// reference: the values stay in place across the awaits after it.
+differential!(tokio_pin_statement_held_across_awaits, (n: u32) -> u32 {
+    let d = D("d");
+    let first = async { leaf("first", n).await };
+    let second = async {
+        let inner = D("second inner");
+        leaf("second", 1).await + inner.touch().len() as u32
+    };
+    tokio::pin!(first, second);
+    leaf("between", ()).await;
+    let a = first.as_mut().await;
+    a + second.await + d.touch().len() as u32
+}, (3));
