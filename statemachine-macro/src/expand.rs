@@ -307,6 +307,21 @@ impl VisitMut for RenameSelf<'_> {
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
+/// Whether control never falls out of `frame`: its last code is a jump, or a
+/// nested scope that always jumps.
+fn always_jumps(frame: &Frame) -> bool {
+    let last = frame.items.iter().rev().find(|item| match item {
+        Item::Tokens(tokens) => !tokens.is_empty(),
+        Item::Decl(_) | Item::Uninit(..) => false,
+        Item::Frame(_) | Item::Term(_) => true,
+    });
+    match last {
+        Some(Item::Term(_)) => true,
+        Some(Item::Frame(child)) => child.suffix.is_empty() && always_jumps(child),
+        _ => false,
+    }
+}
+
 /// Makes the invisible groups around `macro_rules!` fragments parentheses,
 /// so every rule that sees through parentheses (a place stays a place) sees
 /// through them too.
@@ -1229,6 +1244,9 @@ impl Emitter<'_> {
         let data = &self.body.blocks[block];
         let mut inner = TokenStream::new();
         let mut bound = Vec::new();
+        // Whether the scope's slots are resumed here: their guards drop them
+        // at its end, so the scope must stay a block.
+        let mut guards = false;
         if frame.entry
             && let Some(scope) = frame.scope
         {
@@ -1242,6 +1260,7 @@ impl Emitter<'_> {
                 if local.slot {
                     let (guard, slot) = (guard_var(l), slot_var(l));
                     inner.extend(quote!(let #guard = #slot.guard();));
+                    guards = true;
                     continue;
                 }
                 match self.plan.carry(block, l) {
@@ -1322,7 +1341,11 @@ impl Emitter<'_> {
         // `let x = { let __awaited1 = __p1; __awaited1 };` reads as `let x = __p1;`.
         if let ([only], [Item::Tokens(tokens)]) = (bound.as_slice(), frame.items.as_slice()) {
             let name = &self.body.locals[*only].name;
-            if !frame.prefix.is_empty() && *name == tokens.to_string() && !frame.is_unsafe {
+            if !frame.prefix.is_empty()
+                && *name == tokens.to_string()
+                && !frame.is_unsafe
+                && !guards
+            {
                 let var = self.param_var(*only);
                 let suffix = &frame.suffix;
                 return Ok(quote!(#prefix #var #suffix));
@@ -1333,7 +1356,11 @@ impl Emitter<'_> {
             .items
             .iter()
             .all(|i| matches!(i, Item::Frame(_) | Item::Term(_)));
+        // Guards need the braces unless the scope ends in a jump, which
+        // forgets them on every path.
+        let ends_in_jump = always_jumps(frame);
         if bound.is_empty()
+            && (!guards || ends_in_jump)
             && frame.prefix.is_empty()
             && frame.suffix.is_empty()
             && !frame.is_unsafe

@@ -1276,9 +1276,11 @@ impl<'n> Builder<'n> {
                 quote!(#left = #right)
             }
             Expr::Call(call) => {
+                // The callee is a place: calling a local closure borrows it
+                // (`Fn`), as a method call borrows its receiver.
                 let mut all = vec![&*call.func];
                 all.extend(call.args.iter());
-                let mut ops = self.lower_operands(&all, Places::None);
+                let mut ops = self.lower_operands(&all, Places::First);
                 let func = ops.remove(0);
                 quote!(#func(#(#ops),*))
             }
@@ -1317,10 +1319,15 @@ impl<'n> Builder<'n> {
             }
             Expr::Struct(s) => {
                 let mut exprs: Vec<&Expr> = s.fields.iter().map(|f| &f.expr).collect();
-                if let Some(rest) = &s.rest {
-                    exprs.push(rest);
-                }
-                let mut ops = self.lower_operands(&exprs, Places::None);
+                // `..base` moves only the fields not written: it is a place.
+                let places = match &s.rest {
+                    Some(rest) => {
+                        exprs.push(rest);
+                        Places::At(exprs.len() - 1)
+                    }
+                    None => Places::None,
+                };
+                let mut ops = self.lower_operands(&exprs, places);
                 let rest = s.rest.as_ref().map(|_| {
                     let rest = ops.pop().unwrap_or_default();
                     quote!(.. #rest)
@@ -2537,8 +2544,10 @@ enum ParamKind {
 #[derive(Clone, Copy)]
 enum Places {
     None,
-    /// A receiver or an index base.
+    /// A receiver, a callee or an index base.
     First,
+    /// The base of a struct update (`..base`).
+    At(usize),
     /// Both operands of a comparison (`PartialEq`/`PartialOrd` borrow them).
     All,
 }
@@ -2548,6 +2557,7 @@ impl Places {
         match self {
             Places::None => false,
             Places::First => index == 0,
+            Places::At(at) => index == at,
             Places::All => true,
         }
     }
@@ -2878,6 +2888,36 @@ impl VisitMut for Rewriter<'_, '_> {
             }
             // In a closure the slot holds a value (the closure borrows it), so
             // a plain assignment to its place drops the old one.
+            // `_ = x` moves nothing.
+            Expr::Assign(a) if matches!(&*a.left, Expr::Infer(_)) => self.visit_place(&mut a.right),
+            Expr::Call(c) => {
+                self.visit_place(&mut c.func);
+                for arg in &mut c.args {
+                    self.visit_expr_mut(arg);
+                }
+            }
+            Expr::Struct(s) => {
+                for field in &mut s.fields {
+                    self.visit_expr_mut(&mut field.expr);
+                    // `P { n }` with `n` rewritten is `P { n: (*__place3) }`.
+                    if field.colon_token.is_none() && !matches!(&field.expr, Expr::Path(_)) {
+                        field.colon_token = Some(Default::default());
+                    }
+                }
+                if let Some(rest) = &mut s.rest {
+                    self.visit_place(rest);
+                }
+            }
+            Expr::If(i) => {
+                // `if let` bindings are in scope in the `then` block only.
+                let bound = self.bound.len();
+                self.visit_expr_mut(&mut i.cond);
+                self.visit_block_mut(&mut i.then_branch);
+                self.bound.truncate(bound);
+                if let Some((_, otherwise)) = &mut i.else_branch {
+                    self.visit_expr_mut(otherwise);
+                }
+            }
             Expr::Assign(a) if !self.in_closure && self.slot_of(&a.left).is_some() => {
                 let id = self.slot_of(&a.left).expect("checked");
                 self.visit_expr_mut(&mut a.right);
@@ -2956,14 +2996,17 @@ impl VisitMut for Rewriter<'_, '_> {
                 self.inner_loops.pop();
             }
             Expr::While(w) => {
+                let bound = self.bound.len();
                 self.visit_expr_mut(&mut w.cond);
                 self.inner_loops
                     .push((w.label.as_ref().map(|l| l.name.ident.to_string()), true));
                 self.visit_block_mut(&mut w.body);
                 self.inner_loops.pop();
+                self.bound.truncate(bound);
             }
             Expr::ForLoop(f) => {
                 self.visit_expr_mut(&mut f.expr);
+                let bound = self.bound.len();
                 self.bound.extend(
                     scan::pattern_bindings(&f.pat)
                         .into_iter()
@@ -2973,6 +3016,7 @@ impl VisitMut for Rewriter<'_, '_> {
                     .push((f.label.as_ref().map(|l| l.name.ident.to_string()), true));
                 self.visit_block_mut(&mut f.body);
                 self.inner_loops.pop();
+                self.bound.truncate(bound);
             }
             Expr::Block(b) if b.label.is_some() => {
                 self.inner_loops
@@ -2990,6 +3034,7 @@ impl VisitMut for Rewriter<'_, '_> {
                     self.visit_place(&mut m.expr);
                 }
                 for arm in &mut m.arms {
+                    let bound = self.bound.len();
                     self.bound.extend(
                         scan::pattern_bindings(&arm.pat)
                             .into_iter()
@@ -2999,6 +3044,7 @@ impl VisitMut for Rewriter<'_, '_> {
                         self.visit_expr_mut(guard);
                     }
                     self.visit_expr_mut(&mut arm.body);
+                    self.bound.truncate(bound);
                 }
             }
             Expr::Let(l) => {
@@ -3041,6 +3087,13 @@ impl VisitMut for Rewriter<'_, '_> {
     }
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+
+    /// The names a block binds go out of scope at its end.
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        let bound = self.bound.len();
+        syn::visit_mut::visit_block_mut(self, block);
+        self.bound.truncate(bound);
+    }
 
     fn visit_stmt_macro_mut(&mut self, m: &mut syn::StmtMacro) {
         if let Some(span) = scan::tokens_have_await(&m.mac.tokens) {

@@ -297,3 +297,65 @@ differential!(parenthesized_slot_local_stays_borrowed, (s: D) -> usize {
     leaf("tick", ()).await;
     n + r.touch().len() + d.touch().len()
 }, (D("s")));
+
+// Uses of a slot local that move nothing: `_ = s` and calling it (`Fn`
+// borrows the closure), also with an awaited argument, through a `Box<dyn
+// Fn>`, and twice. Each once moved the value out and dropped it early.
+differential!(slot_local_assigned_to_underscore_and_called, (n: usize) -> usize {
+    let s = D("s");
+    let r = &s;
+    leaf("first", ()).await;
+    r.touch();
+    _ = s;
+    log("after the assignments");
+    let captured = D("captured");
+    let f = move |k: usize| captured.touch().len() + k;
+    let g: Box<dyn Fn() -> usize> = Box::new(move || n);
+    let (rf, rg) = (&f, &g);
+    leaf("second", ()).await;
+    let a = rf(0) + rg();
+    let b = f(1) + (f)(2) + g();
+    log("called");
+    let c = f(leaf("argument", 3).await) + g();
+    leaf("third", ()).await;
+    a + b + c + f(4) + s.touch().len()
+}, (5));
+
+// The base of a struct update moves only the fields not written, here a
+// copy: the slot keeps the value, which drops at the end of its scope.
+differential!(struct_update_from_slot_local, (n: u32) -> u32 {
+    struct P {
+        a: D,
+        b: u32,
+    }
+    let p = P { a: D("pa"), b: n };
+    let r = &p;
+    leaf("first", ()).await;
+    r.a.touch();
+    let q = P { a: D("qa"), ..p };
+    log("after the update");
+    let u = P { a: leaf("awaited field", D("ua")).await, ..p };
+    leaf("second", ()).await;
+    q.a.touch();
+    u.a.touch();
+    q.b + u.b + p.b
+}, (7));
+
+// A name bound in an inner block, match arm or `if let` goes out of scope
+// with it; the slot local of the same name is the one read after, and
+// field shorthand `P { n }` reads it too.
+differential!(slot_local_shadowed_in_inner_scopes, (m: u32) -> u32 {
+    struct P {
+        n: u32,
+    }
+    let d = D("d");
+    let mut n = 1u32;
+    n += m;
+    let k = { let n = 10u32; n } + n;
+    let j = match 7u32 { n => n } + n;
+    let i = if let Some(n) = Some(100u32) { n } else { 0 } + n;
+    let p = P { n };
+    let r = &n;
+    leaf("tick", ()).await;
+    k + j + i + p.n * 10 + *r + d.touch().len() as u32
+}, (3));
