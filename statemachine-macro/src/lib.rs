@@ -8,6 +8,7 @@
 //! values each block receives, and [`expand`] writes the state enum and the step
 //! function.
 
+mod captures;
 mod expand;
 mod input;
 mod liveness;

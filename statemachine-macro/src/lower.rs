@@ -34,6 +34,7 @@ use syn::spanned::Spanned;
 use syn::visit_mut::VisitMut;
 use syn::{Expr, Ident, Stmt};
 
+use crate::captures::{self, Captures};
 use crate::scan::{self, is_comparison, is_compound_assignment};
 
 pub(crate) type LocalId = usize;
@@ -2773,22 +2774,56 @@ impl Rewriter<'_, '_> {
     }
 
     /// A `move` closure or async block takes the slots it uses whole: they are
-    /// moved out of their slots where it is created, as rustc moves them.
-    fn take_captured_slots(&mut self, body: TokenStream, expr: &mut Expr) {
-        let mut names = Vec::new();
-        scan::mentioned_idents(body, &mut names);
+    /// moved out of their slots where it is created, as rustc moves them. A
+    /// slot it uses only through fields (`t.1`) stays; each field is copied
+    /// out for it (RFC 2229), and moving a field that is not `Copy` out of
+    /// the slot is an error (E0507), as any partial move of a slot is.
+    ///
+    /// Input: `move || s.len() + t.1`, `s` and `t` in slots
+    /// Output: `{ let s = __slot0.take(); let __capture0 = (*__place1).1;
+    /// move || s.len() + __capture0 }`
+    fn take_captured_slots(&mut self, expr: &mut Expr) {
+        let (params, body): (Vec<syn::Pat>, Expr) = match &*expr {
+            Expr::Closure(c) => (c.inputs.iter().cloned().collect(), (*c.body).clone()),
+            Expr::Async(a) => (Vec::new(), scan::async_body(a)),
+            _ => return,
+        };
+        let captures = Captures::of(&params, &body);
         let mut takes = TokenStream::new();
-        let mut seen = Vec::new();
-        for name in names {
-            let text = name.to_string();
-            if seen.contains(&text) {
-                continue;
-            }
-            if let Some(id) = self.slot_named(&text) {
-                seen.push(text);
+        for name in &captures.whole {
+            if let Some(id) = self.slot_named(&name.to_string()) {
                 let take = self.builder.slot_take(id, Span::call_site());
                 let ident = &self.builder.body.locals[id].name;
                 takes.extend(quote!(let #ident = #take;));
+            }
+        }
+        let mut replace = Vec::new();
+        for (name, paths) in &captures.fields {
+            let Some(id) = self.slot_named(name) else {
+                continue;
+            };
+            for path in paths {
+                let local = format_ident!(
+                    "__capture{}",
+                    self.builder.body.locals.len() + replace.len(),
+                    span = Span::mixed_site()
+                );
+                let place = self.place_tokens(id, Span::call_site());
+                takes.extend(quote!(let #local = #place #(.#path)*;));
+                replace.push((name.clone(), path.clone(), local));
+            }
+        }
+        if !replace.is_empty() {
+            match expr {
+                Expr::Closure(c) => captures::replace_field_uses(&params, &mut c.body, &replace),
+                Expr::Async(a) => {
+                    let mut block = scan::async_body(a);
+                    captures::replace_field_uses(&[], &mut block, &replace);
+                    if let Expr::Block(b) = block {
+                        a.block = b.block;
+                    }
+                }
+                _ => {}
             }
         }
         if !takes.is_empty() {
@@ -2925,8 +2960,7 @@ impl VisitMut for Rewriter<'_, '_> {
             }
             Expr::Closure(c) => {
                 if c.capture.is_some() {
-                    let body = c.body.to_token_stream();
-                    self.take_captured_slots(body, expr);
+                    self.take_captured_slots(expr);
                 } else {
                     let outer = std::mem::replace(&mut self.in_closure, true);
                     let bound = self.bound.len();
@@ -2943,8 +2977,7 @@ impl VisitMut for Rewriter<'_, '_> {
             }
             Expr::Async(a) => {
                 if a.capture.is_some() {
-                    let body = a.block.to_token_stream();
-                    self.take_captured_slots(body, expr);
+                    self.take_captured_slots(expr);
                 } else {
                     let outer = std::mem::replace(&mut self.in_closure, true);
                     self.visit_block_mut(&mut a.block);

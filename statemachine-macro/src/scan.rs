@@ -7,6 +7,8 @@ use proc_macro2::{TokenStream, TokenTree};
 use syn::visit::Visit;
 use syn::{Expr, Pat};
 
+use crate::captures::Captures;
+
 /// Does `expr` contain an `.await` that belongs to the function being rewritten?
 /// Closures, async blocks, `const` blocks and items own their awaits.
 pub(crate) fn has_await(expr: &Expr) -> bool {
@@ -297,48 +299,24 @@ pub(crate) fn certain_moves(expr: &Expr, out: &mut Vec<syn::Ident>) {
                 certain_moves(&b.right, out);
             }
         },
-        Expr::Closure(c) if c.capture.is_some() => captured_by_move(&c.body, out),
+        Expr::Closure(c) if c.capture.is_some() => {
+            let params: Vec<Pat> = c.inputs.iter().cloned().collect();
+            out.extend(Captures::of(&params, &c.body).whole);
+        }
         Expr::Async(a) if a.capture.is_some() => {
-            whole_variable_uses(quote::ToTokens::to_token_stream(&a.block), out);
+            out.extend(Captures::of(&[], &async_body(a)).whole);
         }
         _ => certain_moves_place(expr, out),
     }
 }
 
-/// A `move` closure or async block moves the variables it uses whole; one it
-/// uses only through fields (`x.0.len()`) captures just those fields (RFC
-/// 2229), leaving the variable in place.
-fn captured_by_move(body: &Expr, out: &mut Vec<syn::Ident>) {
-    whole_variable_uses(quote::ToTokens::to_token_stream(body), out);
-}
-
-fn whole_variable_uses(tokens: TokenStream, out: &mut Vec<syn::Ident>) {
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    for (index, tree) in trees.iter().enumerate() {
-        match tree {
-            TokenTree::Ident(ident) => {
-                let dot =
-                    matches!(trees.get(index + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.');
-                let member = matches!(
-                    trees.get(index + 2),
-                    Some(TokenTree::Ident(_) | TokenTree::Literal(_))
-                );
-                let call = matches!(trees.get(index + 3), Some(TokenTree::Group(g)) if g.delimiter() == proc_macro2::Delimiter::Parenthesis);
-                let field_projection = dot && member && !call;
-                if !field_projection {
-                    out.push(ident.clone());
-                }
-            }
-            TokenTree::Group(group) => whole_variable_uses(group.stream(), out),
-            TokenTree::Literal(lit) => {
-                let text = lit.to_string();
-                if text.starts_with('"') || text.starts_with("r\"") || text.starts_with("r#") {
-                    inline_format_names(&text, lit.span(), out);
-                }
-            }
-            TokenTree::Punct(_) => {}
-        }
-    }
+/// An async block's body as an expression, for [`Captures::of`].
+pub(crate) fn async_body(a: &syn::ExprAsync) -> Expr {
+    Expr::Block(syn::ExprBlock {
+        attrs: Vec::new(),
+        label: None,
+        block: a.block.clone(),
+    })
 }
 
 /// Methods that take `self` by value on every std type that has them, and by

@@ -359,3 +359,63 @@ differential!(slot_local_shadowed_in_inner_scopes, (m: u32) -> u32 {
     leaf("tick", ()).await;
     k + j + i + p.n * 10 + *r + d.touch().len() as u32
 }, (3));
+
+// What a `move` closure or async block takes (RFC 2229): a slot local used
+// only through a field gives a copy of the field and stays in its slot;
+// names the body binds itself, field names and plain string text take
+// nothing; a name used whole is taken.
+differential!(move_captures_of_slot_locals, (n: u32) -> usize {
+    struct P {
+        name: &'static str,
+    }
+    let t = (D("t0"), n);
+    let s = D("s");
+    let name = D("name");
+    let taken = D("taken");
+    let p = P { name: "pp" };
+    let r = (&t, &s, &name, &taken);
+    leaf("first", ()).await;
+    r.0.0.touch();
+    r.1.touch();
+    r.2.touch();
+    r.3.touch();
+    let field = move || t.1 + 1;
+    let shadowing = move |s: u32| s + 1;
+    let inner_let = move || {
+        let s = 2u32;
+        s
+    };
+    let by_field_name = move || p.name.len();
+    let text = move || {
+        log("{s} {name}");
+        1
+    };
+    let whole = move || taken.touch().len();
+    let block = async move { t.1 + { let name = 3u32; name } }.await;
+    let v = field() + shadowing(1) + inner_let() + block;
+    let w = by_field_name() + text() + whole();
+    drop((field, shadowing, inner_let, by_field_name, text, whole));
+    log("dropped the closures");
+    leaf("second", ()).await;
+    v as usize + w + t.0.touch().len() + s.touch().len() + name.touch().len()
+}, (5));
+
+// The same for locals moved between states: the capture decides whether
+// the local is still there at the next await.
+differential!(move_captures_of_carried_locals, (n: u32) -> usize {
+    let t = (D("t0"), n);
+    let s = D("s");
+    let whole = D("whole");
+    let field = move || t.1 + 1;
+    let shadowing = move |s: u32| s + 1;
+    let text = move || {
+        log("{s}");
+        1
+    };
+    let taken = move || whole.touch().len();
+    let v = field() + shadowing(1);
+    drop((field, shadowing));
+    log("dropped the closures");
+    leaf("tick", ()).await;
+    v as usize + text() + taken() + t.0.touch().len()
+}, (5));

@@ -1,0 +1,238 @@
+//! What a `move` closure or `async move` block takes from its surroundings.
+//!
+//! Since edition 2021 (RFC 2229) a closure captures places, not variables:
+//! `move || t.1 + 1` copies `t.1` and leaves `t` where it is. A name is taken
+//! whole when the body uses it other than through fields, and a name the
+//! body binds itself (a parameter, an inner `let`, an arm's pattern) is not
+//! taken at all. Inside a macro's tokens, where nothing can be parsed, every
+//! name counts as a whole use, and the inline arguments of a `format!`
+//! string too.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{TokenStream, TokenTree};
+use syn::visit_mut::VisitMut;
+use syn::{Expr, Ident, Member};
+
+use crate::scan;
+
+/// A place the body reads: a name and the fields after it (`t.a.0`).
+pub(crate) type FieldPath = Vec<Member>;
+
+/// The free names of a capturing body and how it uses each.
+#[derive(Default)]
+pub(crate) struct Captures {
+    /// Names used whole (or inside a macro): moved into the closure.
+    pub(crate) whole: Vec<Ident>,
+    /// Names used only through fields, with each distinct field path.
+    pub(crate) fields: BTreeMap<String, Vec<FieldPath>>,
+}
+
+impl Captures {
+    /// The captures of a closure with `params`, or of an async block.
+    pub(crate) fn of(params: &[syn::Pat], body: &Expr) -> Captures {
+        let mut walker = Walker::new(params, None);
+        walker.visit_expr_mut(&mut body.clone());
+        let mut captures = Captures::default();
+        for (name, path) in walker.uses {
+            match path {
+                None if !captures.whole.iter().any(|w| w == &name) => captures.whole.push(name),
+                None => {}
+                Some(path) => {
+                    let paths = captures.fields.entry(name.to_string()).or_default();
+                    if !paths.contains(&path) {
+                        paths.push(path);
+                    }
+                }
+            }
+        }
+        let whole: Vec<String> = captures.whole.iter().map(Ident::to_string).collect();
+        captures.fields.retain(|name, _| !whole.contains(name));
+        captures
+    }
+}
+
+/// Replaces, in a capturing body, each use of `name.path` by the local that
+/// holds its captured copy (see [`Captures::fields`]).
+///
+/// Input: `move || t.1 + 1`, with `t.1` captured as `__capture0`
+/// Output: `move || __capture0 + 1`
+pub(crate) fn replace_field_uses(
+    params: &[syn::Pat],
+    body: &mut Expr,
+    replace: &[(String, FieldPath, Ident)],
+) {
+    Walker::new(params, Some(replace)).visit_expr_mut(body);
+}
+
+struct Walker<'r> {
+    /// Names bound inside the body, innermost scope last.
+    scopes: Vec<Vec<String>>,
+    uses: Vec<(Ident, Option<FieldPath>)>,
+    replace: Option<&'r [(String, FieldPath, Ident)]>,
+}
+
+impl<'r> Walker<'r> {
+    fn new(params: &[syn::Pat], replace: Option<&'r [(String, FieldPath, Ident)]>) -> Self {
+        let mut walker = Walker {
+            scopes: vec![Vec::new()],
+            uses: Vec::new(),
+            replace,
+        };
+        params.iter().for_each(|p| walker.bind(p));
+        walker
+    }
+
+    fn bind(&mut self, pat: &syn::Pat) {
+        let names = scan::pattern_bindings(pat)
+            .into_iter()
+            .map(|b| b.ident.to_string());
+        self.scopes.last_mut().expect("a scope").extend(names);
+    }
+
+    fn is_free(&self, name: &str) -> bool {
+        !self.scopes.iter().flatten().any(|b| b == name)
+    }
+
+    fn scoped(&mut self, f: impl FnOnce(&mut Self)) {
+        self.scopes.push(Vec::new());
+        f(self);
+        self.scopes.pop();
+    }
+
+    /// `t.a.0` with `t` free: `t` and the path.
+    fn field_place(&self, expr: &Expr) -> Option<(Ident, FieldPath)> {
+        let mut members = Vec::new();
+        let mut base = expr;
+        while let Expr::Field(f) = base {
+            members.push(f.member.clone());
+            base = &f.base;
+        }
+        let Expr::Path(p) = base else { return None };
+        let name = p.path.get_ident().filter(|_| p.qself.is_none())?;
+        if members.is_empty() || !self.is_free(&name.to_string()) {
+            return None;
+        }
+        members.reverse();
+        Some((name.clone(), members))
+    }
+
+    fn macro_tokens(&mut self, mac: &syn::Macro) {
+        let format = scan::is_format_macro(&mac.path);
+        self.tokens(mac.tokens.clone(), format);
+    }
+
+    fn tokens(&mut self, tokens: TokenStream, mut format: bool) {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        for (index, tree) in trees.iter().enumerate() {
+            match tree {
+                TokenTree::Ident(ident) => {
+                    let after_dot = index > 0
+                        && matches!(&trees[index - 1], TokenTree::Punct(p) if p.as_char() == '.');
+                    if !after_dot && self.is_free(&ident.to_string()) {
+                        self.uses.push((ident.clone(), None));
+                    }
+                }
+                TokenTree::Group(group) => self.tokens(group.stream(), false),
+                TokenTree::Literal(lit) if format => {
+                    // Only the format string has inline arguments.
+                    format = false;
+                    let mut names = Vec::new();
+                    scan::mentioned_idents(TokenTree::Literal(lit.clone()).into(), &mut names);
+                    for name in names {
+                        if self.is_free(&name.to_string()) {
+                            self.uses.push((name, None));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+impl VisitMut for Walker<'_> {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if let Some((name, path)) = self.field_place(expr) {
+            let replacement = self
+                .replace
+                .and_then(|r| r.iter().find(|(n, p, _)| name == n && *p == path));
+            match replacement {
+                Some((_, _, local)) => *expr = syn::parse_quote!(#local),
+                None => self.uses.push((name, Some(path))),
+            }
+            return;
+        }
+        match expr {
+            Expr::Path(p) => {
+                if let Some(name) = p.path.get_ident().filter(|_| p.qself.is_none())
+                    && self.is_free(&name.to_string())
+                {
+                    self.uses.push((name.clone(), None));
+                }
+            }
+            Expr::Closure(c) => self.scoped(|w| {
+                c.inputs.iter().for_each(|p| w.bind(p));
+                w.visit_expr_mut(&mut c.body);
+            }),
+            Expr::Match(m) => {
+                self.visit_expr_mut(&mut m.expr);
+                for arm in &mut m.arms {
+                    self.scoped(|w| {
+                        w.bind(&arm.pat);
+                        if let Some((_, guard)) = &mut arm.guard {
+                            w.visit_expr_mut(guard);
+                        }
+                        w.visit_expr_mut(&mut arm.body);
+                    });
+                }
+            }
+            Expr::ForLoop(f) => {
+                self.visit_expr_mut(&mut f.expr);
+                self.scoped(|w| {
+                    w.bind(&f.pat);
+                    w.visit_block_mut(&mut f.body);
+                });
+            }
+            Expr::If(i) => {
+                self.scoped(|w| {
+                    w.visit_expr_mut(&mut i.cond);
+                    w.visit_block_mut(&mut i.then_branch);
+                });
+                if let Some((_, otherwise)) = &mut i.else_branch {
+                    self.visit_expr_mut(otherwise);
+                }
+            }
+            Expr::While(w) => self.scoped(|walker| {
+                walker.visit_expr_mut(&mut w.cond);
+                walker.visit_block_mut(&mut w.body);
+            }),
+            Expr::Let(l) => {
+                self.visit_expr_mut(&mut l.expr);
+                self.bind(&l.pat);
+            }
+            Expr::Macro(m) => self.macro_tokens(&m.mac),
+            _ => syn::visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        self.scoped(|w| syn::visit_mut::visit_block_mut(w, block));
+    }
+
+    fn visit_local_mut(&mut self, local: &mut syn::Local) {
+        if let Some(init) = &mut local.init {
+            self.visit_expr_mut(&mut init.expr);
+            if let Some((_, diverge)) = &mut init.diverge {
+                self.visit_expr_mut(diverge);
+            }
+        }
+        self.bind(&local.pat);
+    }
+
+    fn visit_stmt_macro_mut(&mut self, m: &mut syn::StmtMacro) {
+        self.macro_tokens(&m.mac);
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
