@@ -68,6 +68,7 @@ use crate::lower::{
     place_var, return_tokens, shared_var, slot_var,
 };
 use crate::pinning;
+use crate::scan;
 
 /// Entry point: never panics on user input; errors become `compile_error!`
 /// next to a stand-in of the original function, so one mistake gives one error.
@@ -124,6 +125,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let mut shadow_body = function.body.clone();
     hoist_items(&mut shadow_body);
     pinning::assert_pinned_in_shadow(&mut shadow_body);
+    let destructures = check_destructuring_in_shadow(&mut shadow_body);
     let params = function.params();
 
     let mut builder = Builder::new(&names);
@@ -161,7 +163,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     // user's code would pass unnoticed. This never-run copy of the original
     // body restores both checks, so a body rustc rejects is rejected here
     // too, with rustc's message.
-    let shadow = if pinned || lowered.locals.iter().any(|l| l.slot) {
+    let shadow = if pinned || destructures || lowered.locals.iter().any(|l| l.slot) {
         let output = &function.output;
         let original = strip_in_place_attrs(shadow_body);
         // The arguments under their names as the user wrote them.
@@ -346,6 +348,88 @@ fn parenthesize_groups(body: &mut syn::Block) {
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     }
     Parenthesize.visit_block_mut(body);
+}
+
+/// In the shadow body: before each statement that destructures a local by
+/// value through a constructor (`let P { a, b } = p;`, `match e { E::B(k)
+/// => .. }`), a check that the type has no `Drop` impl. The machine reads
+/// such a pattern as moving the local (see `scan::pattern_move`), which it
+/// does unless the type has one. Returns whether it added any.
+///
+/// Input: `let P(a, b) = p;`
+/// Output: `{ use ..; pattern_moves((&Destructured(&p)).pattern_check()); }
+/// let P(a, b) = p;`
+fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
+    /// The locals a statement destructures by value, outside nested blocks.
+    #[derive(Default)]
+    struct Scrutinees {
+        names: Vec<Ident>,
+        bound: Vec<String>,
+    }
+    impl Scrutinees {
+        fn check(&mut self, expr: &syn::Expr, pats: &[&syn::Pat]) {
+            self.bound.extend(
+                pats.iter()
+                    .flat_map(|p| scan::pattern_bindings(p))
+                    .map(|b| b.ident.to_string()),
+            );
+            if let syn::Expr::Path(p) = scan::peel_parens(expr)
+                && let Some(name) = p.path.get_ident().filter(|_| p.qself.is_none())
+                && pats.iter().any(|p| scan::user_constructor_at_top(p))
+                && !self.names.contains(name)
+            {
+                self.names.push(name.clone());
+            }
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Scrutinees {
+        fn visit_expr(&mut self, expr: &'ast syn::Expr) {
+            match expr {
+                syn::Expr::Block(_) | syn::Expr::Closure(_) | syn::Expr::Async(_) => return,
+                syn::Expr::Match(m) => {
+                    let pats: Vec<&syn::Pat> = m.arms.iter().map(|a| &a.pat).collect();
+                    self.check(&m.expr, &pats);
+                }
+                syn::Expr::Let(l) => self.check(&l.expr, &[&*l.pat]),
+                _ => {}
+            }
+            syn::visit::visit_expr(self, expr);
+        }
+        fn visit_block(&mut self, _: &'ast syn::Block) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    struct Insert(bool);
+    impl VisitMut for Insert {
+        fn visit_block_mut(&mut self, block: &mut syn::Block) {
+            syn::visit_mut::visit_block_mut(self, block);
+            for stmt in std::mem::take(&mut block.stmts) {
+                let mut found = Scrutinees::default();
+                if let Stmt::Local(local) = &stmt
+                    && let Some(init) = &local.init
+                {
+                    found.check(&init.expr, &[&local.pat]);
+                }
+                syn::visit::Visit::visit_stmt(&mut found, &stmt);
+                for name in found.names {
+                    if found.bound.contains(&name.to_string()) {
+                        continue;
+                    }
+                    self.0 = true;
+                    let private = quote!(::statemachine_runtime::__private);
+                    block.stmts.push(syn::parse_quote_spanned! {name.span()=> {
+                        #[allow(unused_imports)]
+                        use #private::{ViaDropImpl as _, ViaNoDropImpl as _};
+                        #private::pattern_moves((&#private::Destructured(&#name)).pattern_check());
+                    }});
+                }
+                block.stmts.push(stmt);
+            }
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    let mut insert = Insert(false);
+    insert.visit_block_mut(body);
+    insert.0
 }
 
 /// Removes `#[in_place]` (a hint to the macro) from `let` statements.

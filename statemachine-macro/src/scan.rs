@@ -343,71 +343,143 @@ pub(crate) enum PatternMove {
 
 /// What `pat` moves out of the value it matches (see [`PatternMove`]).
 ///
-/// Parts matched by a constant, a literal, a range or a unit path (`None`)
-/// leave nothing that needs dropping, and neither do parts matched through a
-/// reference (`(a, &b)`): they count as moved.
+/// Parts matched by a literal, a range, a constant block or `None` move
+/// nothing and leave nothing that needs dropping, and neither do parts
+/// matched through a reference (`(a, &b)`): they count as moved. A unit
+/// path other than `None` (`E::A`, a constant) and a constructor that moves
+/// nothing leave the value: its type may have a `Drop` impl.
+///
+/// A by-value binding moves its part unless the part is `Copy`, which the
+/// macro cannot see. That matters only under a constructor whose type has a
+/// `Drop` impl (its fields can only be copied out, and the value stays):
+/// `Some`, `Ok`, `Err`, tuples and arrays have none; a top-level constructor
+/// of another type counts as moving the whole, which the shadow body checks
+/// (see [`user_constructor_at_top`]); a nested one counts as a part.
 pub(crate) fn pattern_move(pat: &Pat) -> PatternMove {
     match pat {
         Pat::Reference(_) => PatternMove::Nothing,
-        _ => part_move(pat),
+        // A literal or `None` leaves nothing to drop: as good as moved.
+        _ => match part_move(pat, true) {
+            Part::Moved | Part::Complete => PatternMove::Whole,
+            Part::Some => PatternMove::Part,
+            Part::None => PatternMove::Nothing,
+        },
     }
 }
 
-fn part_move(pat: &Pat) -> PatternMove {
-    use PatternMove::{Nothing, Part, Whole};
-    // Every part moved, no `..`: whole; nothing moved: nothing.
-    let combine = |parts: Vec<PatternMove>, rest: bool| {
-        if parts.iter().all(|&m| m == Whole) && !rest {
-            Whole
-        } else if parts.iter().all(|&m| m == Nothing) {
-            Nothing
+/// What a sub-pattern does to its part.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// Moves all of it.
+    Moved,
+    /// Moves some of it.
+    Some,
+    /// Moves nothing; what is left drops with the value.
+    None,
+    /// Moves nothing and leaves nothing to drop (a literal, `None`).
+    Complete,
+}
+
+fn part_move(pat: &Pat, top: bool) -> Part {
+    let combine = |parts: Vec<Part>, rest: bool| {
+        let moved = parts.contains(&Part::Moved);
+        if moved
+            && !rest
+            && parts
+                .iter()
+                .all(|&m| matches!(m, Part::Moved | Part::Complete))
+        {
+            Part::Moved
+        } else if moved || parts.contains(&Part::Some) {
+            Part::Some
+        } else if !rest && parts.iter().all(|&m| m == Part::Complete) {
+            Part::Complete
         } else {
-            Part
+            Part::None
         }
     };
+    // A constructor that may have a `Drop` impl keeps the value when it
+    // moves nothing, and counts as a part below the top when it moves.
+    let constructor = |path: &syn::Path, moved: Part| match moved {
+        _ if is_std_constructor(path) => moved,
+        Part::Complete => Part::None,
+        Part::Moved if !top => Part::Some,
+        _ => moved,
+    };
     match pat {
-        Pat::Ident(p) if !binds(p) => Whole,
+        Pat::Ident(p) if !binds(p) => Part::Complete,
         Pat::Ident(p) if p.by_ref.is_some() => match &p.subpat {
-            Some(_) => Part,
-            None => Nothing,
+            Some(_) => Part::Some,
+            None => Part::None,
         },
-        Pat::Ident(_) => Whole,
-        Pat::Wild(_) | Pat::Rest(_) => Nothing,
-        Pat::Lit(_) | Pat::Range(_) | Pat::Path(_) | Pat::Const(_) | Pat::Reference(_) => Whole,
-        Pat::Paren(p) => part_move(&p.pat),
-        Pat::Type(t) => part_move(&t.pat),
+        Pat::Ident(_) => Part::Moved,
+        Pat::Wild(_) | Pat::Rest(_) => Part::None,
+        Pat::Path(p) if !p.path.is_ident("None") => Part::None,
+        Pat::Lit(_) | Pat::Range(_) | Pat::Path(_) | Pat::Const(_) | Pat::Reference(_) => {
+            Part::Complete
+        }
+        Pat::Paren(p) => part_move(&p.pat, top),
+        Pat::Type(t) => part_move(&t.pat, top),
         Pat::Or(or) => {
-            let cases: Vec<PatternMove> = or.cases.iter().map(part_move).collect();
+            let cases: Vec<Part> = or.cases.iter().map(|c| part_move(c, top)).collect();
             if cases.iter().all(|&m| m == cases[0]) {
                 cases[0]
             } else {
-                Part
+                Part::Some
             }
         }
-        Pat::Tuple(t) => elements(&t.elems, combine),
-        Pat::TupleStruct(t) => elements(&t.elems, combine),
-        Pat::Slice(s) => elements(&s.elems, combine),
-        Pat::Struct(s) => combine(
-            s.fields.iter().map(|f| part_move(&f.pat)).collect(),
-            s.rest.is_some(),
+        Pat::Tuple(t) => elements(&t.elems, false, combine),
+        Pat::TupleStruct(t) => constructor(&t.path, elements(&t.elems, false, combine)),
+        Pat::Slice(s) => elements(&s.elems, false, combine),
+        Pat::Struct(s) => constructor(
+            &s.path,
+            combine(
+                s.fields.iter().map(|f| part_move(&f.pat, false)).collect(),
+                s.rest.is_some(),
+            ),
         ),
         // A macro's pattern is not visible: keeping the value is safe (if
         // it did move, keeping it is rustc's error E0382).
-        _ => Nothing,
+        _ => Part::None,
     }
 }
 
 fn elements(
     elems: &syn::punctuated::Punctuated<Pat, syn::Token![,]>,
-    combine: impl Fn(Vec<PatternMove>, bool) -> PatternMove,
-) -> PatternMove {
+    top: bool,
+    combine: impl Fn(Vec<Part>, bool) -> Part,
+) -> Part {
     let rest = elems.iter().any(|e| matches!(e, Pat::Rest(_)));
     let parts = elems
         .iter()
         .filter(|e| !matches!(e, Pat::Rest(_)))
-        .map(part_move)
+        .map(|e| part_move(e, top))
         .collect();
     combine(parts, rest)
+}
+
+/// `Some`, `Ok`, `Err`: constructors of types without a `Drop` impl.
+fn is_std_constructor(path: &syn::Path) -> bool {
+    path.segments
+        .last()
+        .is_some_and(|s| matches!(s.ident.to_string().as_str(), "Some" | "Ok" | "Err"))
+}
+
+/// A pattern the macro reads as moving the whole value through a
+/// constructor that may have a `Drop` impl (`P(a, b)`, `E::B { x }`): the
+/// shadow body checks that it has none.
+pub(crate) fn user_constructor_at_top(pat: &Pat) -> bool {
+    let user = |path: &syn::Path| !is_std_constructor(path);
+    let moves = pattern_move(pat) == PatternMove::Whole;
+    moves
+        && match pat {
+            Pat::TupleStruct(t) => user(&t.path),
+            Pat::Struct(s) => user(&s.path),
+            Pat::Paren(p) => user_constructor_at_top(&p.pat),
+            Pat::Type(t) => user_constructor_at_top(&t.pat),
+            Pat::Or(or) => or.cases.iter().any(user_constructor_at_top),
+            _ => false,
+        }
 }
 
 /// Whether matching `pat` against a local moves all of it, so the local

@@ -764,3 +764,56 @@ impl<T: ?Sized> PinnedOnStack for Pin<&mut T> {}
 /// rewrote made a [`PinnedOnStack`] value.
 #[inline(always)]
 pub fn pinned_on_stack<P: PinnedOnStack>(_: &P) {}
+
+/// A local that a by-value pattern destructures (`let P { a, b } = p;`), in
+/// the never-run copy of the body. The machine reads such a pattern as a
+/// move of the whole local; that holds unless the type has a `Drop` impl,
+/// when the pattern can only copy fields and leaves the value in place.
+/// [`ViaDropImpl`] and [`ViaNoDropImpl`] tell the two apart at compile time
+/// (method resolution prefers the first when its bound holds).
+#[derive(Debug)]
+pub struct Destructured<'a, T: ?Sized>(pub &'a T);
+
+/// The answer for a type with a `Drop` impl: refused by [`pattern_moves`].
+#[derive(Debug)]
+pub struct DropImplDestructured;
+
+/// The answer for a type without a `Drop` impl.
+#[derive(Debug)]
+pub struct WholeMove;
+
+/// See [`Destructured`].
+pub trait ViaDropImpl {
+    /// A type with a `Drop` impl.
+    fn pattern_check(&self) -> DropImplDestructured {
+        DropImplDestructured
+    }
+}
+
+// `T: Drop` means "has a `Drop` impl", which is the question here.
+#[allow(drop_bounds)]
+impl<T: ?Sized + Drop> ViaDropImpl for Destructured<'_, T> {}
+
+/// See [`Destructured`].
+pub trait ViaNoDropImpl {
+    /// Any other type.
+    fn pattern_check(&self) -> WholeMove {
+        WholeMove
+    }
+}
+
+impl<T: ?Sized> ViaNoDropImpl for &Destructured<'_, T> {}
+
+/// What [`pattern_moves`] accepts.
+#[diagnostic::on_unimplemented(
+    message = "#[state_machine] reads this pattern as moving the whole local, but its type implements `Drop`: the pattern copies fields and leaves the value in place",
+    label = "destructured by value here",
+    note = "match on a reference instead (`let &P {{ a, .. }} = &p;`, `match &p {{ .. }}`), which leaves the local where it is in both readings"
+)]
+pub trait PatternMoves {}
+
+impl PatternMoves for WholeMove {}
+
+/// Checks, in the never-run copy of the body, a [`Destructured`] answer.
+#[inline(always)]
+pub fn pattern_moves<A: PatternMoves>(_: A) {}

@@ -414,8 +414,48 @@ differential!(move_captures_of_carried_locals, (n: u32) -> usize {
     };
     let taken = move || whole.touch().len();
     let v = field() + shadowing(1);
-    drop((field, shadowing));
-    log("dropped the closures");
+    log("called the closures");
     leaf("tick", ()).await;
     v as usize + text() + taken() + t.0.touch().len()
 }, (5));
+
+// Patterns that move nothing out of a value whose type has a `Drop` impl
+// (a literal, a unit variant, `..`) leave it where it is, in a slot or
+// carried, to drop at the end of its scope; a type without one is
+// destructured by value, moving all of it.
+differential!(patterns_that_leave_a_drop_type_in_place, (n: u32) -> usize {
+    #[allow(dead_code)]
+    enum E {
+        A,
+        B(u32),
+    }
+    impl Drop for E {
+        fn drop(&mut self) {
+            log("drop E");
+        }
+    }
+    struct Pair {
+        left: D,
+        right: D,
+    }
+    let s = D("s");
+    let e = E::B(n);
+    let pair = Pair { left: D("left"), right: D("right") };
+    let r = &s;
+    leaf("first", ()).await;
+    r.touch();
+    let Some(k) = Some(1usize) else { return 0 };
+    let D("s") = s else { return 0 };
+    let a = match s {
+        D("x") => 1,
+        _ => 2,
+    };
+    let b = match e {
+        E::A => 0,
+        E::B(..) => 1,
+    };
+    log("after the matches");
+    let Pair { left, right } = pair;
+    leaf("second", ()).await;
+    k + a + b + left.touch().len() + right.touch().len() + s.touch().len()
+}, (3));
