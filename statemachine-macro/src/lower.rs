@@ -606,13 +606,25 @@ impl<'n> Builder<'n> {
 
     /// Emits verbatim user code, recording what it reads, moves and assigns.
     fn emit_user(&mut self, tokens: TokenStream, moved_by: Option<&Expr>) {
+        self.emit_user_reading(tokens.clone(), tokens, moved_by);
+    }
+
+    /// [`Self::emit_user`] for code whose reads are only in `reads`: a
+    /// `let`'s names are bindings, not uses of the locals they shadow (which
+    /// would then be kept alive, dead references included, until there).
+    fn emit_user_reading(
+        &mut self,
+        tokens: TokenStream,
+        reads: TokenStream,
+        moved_by: Option<&Expr>,
+    ) {
         let writes: Vec<LocalId> = moved_by
             .map(scan::assignment_targets)
             .unwrap_or_default()
             .iter()
             .filter_map(|name| self.resolve(&name.to_string()))
             .collect();
-        self.note_reads(tokens.clone(), &writes);
+        self.note_reads(reads, &writes);
         let mut moves = Vec::new();
         let mut assigned = Vec::new();
         if let Some(expr) = moved_by {
@@ -840,13 +852,22 @@ impl<'n> Builder<'n> {
         if !init_awaits {
             let tokens = self.rewrite_stmt(Stmt::Local(local.clone()));
             if let Some(init) = &local.init {
+                let reads = match syn::parse2::<Stmt>(tokens.clone()) {
+                    Ok(Stmt::Local(syn::Local {
+                        init: Some(init), ..
+                    })) => {
+                        let (value, diverge) = (init.expr, init.diverge.map(|(_, d)| d));
+                        quote!(#value #diverge)
+                    }
+                    _ => tokens.clone(),
+                };
                 // `let PAT = x;` moves what the pattern binds, not `x` itself.
                 match self.path_local(&init.expr) {
                     Some(matched) => {
-                        self.emit_user(tokens.clone(), None);
+                        self.emit_user_reading(tokens.clone(), reads, None);
                         self.note_pattern_move(Some(matched), &local.pat);
                     }
-                    None => self.emit_user(tokens.clone(), Some(&init.expr)),
+                    None => self.emit_user_reading(tokens.clone(), reads, Some(&init.expr)),
                 }
             }
             let ids = self.declare_pattern(&local.pat, droppless);

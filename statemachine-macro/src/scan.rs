@@ -1186,6 +1186,12 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
     };
     for stmt in stmts {
         finder.visit_stmt(stmt);
+        // A `let` of the same name shadows it for the rest of the block.
+        if let syn::Stmt::Local(local) = stmt
+            && pattern_bindings(&local.pat).iter().any(|b| b.ident == name)
+        {
+            break;
+        }
     }
     finder.uses
 }

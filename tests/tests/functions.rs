@@ -339,6 +339,20 @@ differential!(closure_borrows_mutably_across_await, () -> u32 {
     n
 }, ());
 
+// A `let` that shadows a dead reference does not read it: the reference is
+// not kept across the await (a `&Cell` kept there would make the machine
+// `!Send`, and a dead reference to a value assigned since is invalid).
+differential!(shadowing_let_does_not_keep_the_shadowed_reference, () -> u32 {
+    let _d = D("d");
+    let c = std::cell::Cell::new(3);
+    let r = &c;
+    let n = std::cell::Cell::get(r);
+    leaf("first", ()).await;
+    let r = n + 1;
+    leaf("second", ()).await;
+    r
+}, ());
+
 #[test]
 fn send_and_sync_match_rustc() {
     assert!(!is_send!(holds_rc_across_await::machine()));
@@ -384,6 +398,13 @@ fn send_and_sync_match_rustc() {
     // only what is still initialized, so it is `Send` here and rustc's is not.
     assert!(is_send!(rc_borrowed_then_moved_before_await::machine()));
     assert!(!is_send!(rc_borrowed_then_moved_before_await::compiler()));
+
+    assert!(is_send!(
+        shadowing_let_does_not_keep_the_shadowed_reference::compiler()
+    ));
+    assert!(is_send!(
+        shadowing_let_does_not_keep_the_shadowed_reference::machine()
+    ));
 
     // Closures holding borrows across an await.
     assert!(!is_send!(closure_borrows_cell_across_await::compiler()));
