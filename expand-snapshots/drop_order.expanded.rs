@@ -33,9 +33,9 @@ pub fn scoped(
     enum __State<A0, F0, T3, T0, F1> {
         Unresumed(A0),
         /// `yield_now().await`, line 8: the awaitee, `temp`, `name`
-        AwaitYieldNow1(F0, T3, T0),
+        AwaitYieldNow1(F0, T3, ::statemachine_runtime::__private::Dead<T0>),
         /// `yield_now().await`, line 11: the awaitee, `name`
-        AwaitYieldNow2(F1, T0),
+        AwaitYieldNow2(F1, ::statemachine_runtime::__private::Dead<T0>),
         Returned,
         Panicked,
     }
@@ -66,7 +66,19 @@ pub fn scoped(
                                 let __awaitee = __frame.into_future(yield_now());
                                 ::core::mem::forget(__guard1);
                                 __frame
-                                    .suspend(__State::AwaitYieldNow1(__awaitee, temp, name));
+                                    .suspend(
+                                        __State::AwaitYieldNow1(
+                                            __awaitee,
+                                            temp,
+                                            if ::statemachine_runtime::__private::has_drop_glue(
+                                                &raw const name,
+                                            ) {
+                                                ::statemachine_runtime::__private::Dead::new(name)
+                                            } else {
+                                                ::statemachine_runtime::__private::Dead::nothing_to_drop()
+                                            },
+                                        ),
+                                    );
                                 continue '__resume;
                             }
                         }
@@ -78,7 +90,7 @@ pub fn scoped(
                         let __p4 = unsafe { __frame.resume(__awaitee, __p4) };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
-                            let name = __p0;
+                            let __flag0 = __p0;
                             let __guard1 = __slot1.guard();
                             {
                                 let __value2 = {
@@ -94,7 +106,7 @@ pub fn scoped(
                             }
                             let __awaitee = __frame.into_future(yield_now());
                             ::core::mem::forget(__guard1);
-                            __frame.suspend(__State::AwaitYieldNow2(__awaitee, name));
+                            __frame.suspend(__State::AwaitYieldNow2(__awaitee, __flag0));
                             continue '__resume;
                         }
                     }
@@ -105,7 +117,7 @@ pub fn scoped(
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let __place1 = __slot1.place();
-                            let name = __p0;
+                            let __flag0 = __p0;
                             let __guard1 = __slot1.guard();
                             {
                                 let mut __awaited5 = __p5;

@@ -16,7 +16,7 @@ pub fn copy_user(id: u32) -> impl ::statemachine_runtime::StateMachine<Output = 
         /// `fetch(id + 1).await`, line 16: the awaitee, `len`, `name`
         AwaitFetch2(F1, T3, T2),
         /// `store(name + &backup, len).await`, line 17: the awaitee, `backup`
-        AwaitStore(F2, T5),
+        AwaitStore(F2, ::statemachine_runtime::__private::Dead<T5>),
         Returned,
         Panicked,
     }
@@ -48,11 +48,23 @@ pub fn copy_user(id: u32) -> impl ::statemachine_runtime::StateMachine<Output = 
                         let len = unsafe { __frame.take(len) };
                         let backup = unsafe { __frame.resume(__awaitee, __p4) };
                         let __awaitee = __frame.into_future(store(name + &backup, len));
-                        __frame.suspend(__State::AwaitStore(__awaitee, backup));
+                        __frame
+                            .suspend(
+                                __State::AwaitStore(
+                                    __awaitee,
+                                    if ::statemachine_runtime::__private::has_drop_glue(
+                                        &raw const backup,
+                                    ) {
+                                        ::statemachine_runtime::__private::Dead::new(backup)
+                                    } else {
+                                        ::statemachine_runtime::__private::Dead::nothing_to_drop()
+                                    },
+                                ),
+                            );
                     }
-                    __State::AwaitStore(__awaitee, backup) => {
+                    __State::AwaitStore(__awaitee, __flag5) => {
                         let __p7 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let backup = unsafe { __frame.take(backup) };
+                        let __flag5 = unsafe { __frame.take(__flag5) };
                         break '__resume unsafe { __frame.resume(__awaitee, __p7) };
                     }
                     __State::Returned => __frame.resumed_after_completion(),

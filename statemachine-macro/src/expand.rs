@@ -911,6 +911,7 @@ impl Emitter<'_> {
         match carry {
             Carry::Value => quote!(#ty),
             Carry::DropFlag => quote!(::core::option::Option<#ty>),
+            Carry::Dead => quote!(::statemachine_runtime::__private::Dead<#ty>),
         }
     }
 
@@ -1352,6 +1353,12 @@ impl Emitter<'_> {
                         let var = self.param_var(l);
                         inner.extend(quote!(let #mutability #name = #var;));
                         inner.extend(self.alias(l));
+                        bound.push(l);
+                    }
+                    Some(Carry::Dead) => {
+                        // Held for its drop at the end of the scope.
+                        let (var, flag) = (self.param_var(l), self.flag_var(l));
+                        inner.extend(quote!(let #flag = #var;));
                         bound.push(l);
                     }
                     Some(Carry::DropFlag) => {
@@ -1803,7 +1810,7 @@ impl Emitter<'_> {
                 Some(crate::lower::Event::PartlyMoved) => liveness::Init::Yes,
                 Some(crate::lower::Event::Assigned) => liveness::Init::Yes,
                 None => match self.plan.carry(block, l) {
-                    Some(Carry::Value) => liveness::Init::Yes,
+                    Some(Carry::Value | Carry::Dead) => liveness::Init::Yes,
                     Some(Carry::DropFlag) => liveness::Init::Maybe,
                     None if self.body.blocks[block].in_scope.contains(&l) => liveness::Init::No,
                     None => liveness::Init::Yes,
@@ -1816,11 +1823,39 @@ impl Emitter<'_> {
                 }
                 Ok(quote!(#name))
             };
+            // Held in a `Dead` here already: passed on as it is.
+            let held_dead =
+                !edge.events.contains_key(&l) && self.plan.carry(block, l) == Some(Carry::Dead);
+            let private = quote!(::statemachine_runtime::__private);
             values.push(match (carry, state) {
                 (Carry::Value, _) => by_name()?,
+                (Carry::Dead, _) if held_dead => self.flag_var(l).into_token_stream(),
+                // Input: `r`, dead from here to the end of its scope.
+                // Output: the value if it has drop glue, else nothing: it is
+                // not read (a dead reference may dangle).
+                (Carry::Dead, _) => {
+                    let name = by_name()?;
+                    quote_spanned! {local.name.span()=>
+                        if #private::has_drop_glue(&raw const #name) {
+                            #private::Dead::new(#name)
+                        } else {
+                            #private::Dead::nothing_to_drop()
+                        }
+                    }
+                }
+                (Carry::DropFlag, liveness::Init::Yes) if held_dead => {
+                    let flag = self.flag_var(l);
+                    quote!(#flag.into_option())
+                }
                 (Carry::DropFlag, liveness::Init::Yes) => {
                     let name = by_name()?;
-                    quote!(::core::option::Option::Some(#name))
+                    quote_spanned! {local.name.span()=>
+                        if #private::has_drop_glue(&raw const #name) {
+                            ::core::option::Option::Some(#name)
+                        } else {
+                            ::core::option::Option::None
+                        }
+                    }
                 }
                 (Carry::DropFlag, liveness::Init::No) => quote!(::core::option::Option::None),
                 (Carry::DropFlag, liveness::Init::Maybe) => self.flag_var(l).into_token_stream(),

@@ -19,6 +19,10 @@ pub(crate) enum Carry {
     /// Initialized on some paths only and never read again: an `Option`
     /// held until its scope ends, so it is dropped when rustc drops it.
     DropFlag,
+    /// Initialized and never read again, nor assigned in the block: held
+    /// only for its drop, in a `Dead` that keeps it only if it has drop
+    /// glue (a dead reference may dangle and must not be moved).
+    Dead,
 }
 
 /// What each reachable block receives, in declaration order.
@@ -47,6 +51,7 @@ pub(crate) enum Init {
 pub(crate) fn plan(body: &LoweredBody) -> Plan {
     let reachable = reachable(body);
     let live = live_in(body, &reachable);
+    let touched = touched_from(body, &reachable);
     let n = body.blocks.len();
     // None = not yet known (no reachable predecessor processed).
     let mut carry: Vec<Vec<(LocalId, Option<Carry>)>> = vec![Vec::new(); n];
@@ -119,7 +124,10 @@ pub(crate) fn plan(body: &LoweredBody) -> Plan {
                 let droppless = body.locals[l].droppless;
                 let c = match state {
                     _ if droppless => None,
-                    Some(Init::Yes) => Some(Carry::Value),
+                    Some(Init::Yes) if touched[b].contains(&l) || body.locals[l].temporary => {
+                        Some(Carry::Value)
+                    }
+                    Some(Init::Yes) => Some(Carry::Dead),
                     Some(Init::Maybe) => Some(Carry::DropFlag),
                     Some(Init::No) | None => None,
                 };
@@ -181,6 +189,35 @@ fn reachable(body: &LoweredBody) -> Vec<bool> {
 }
 
 /// Locals read at or after each block's entry before being assigned.
+/// The locals each block or a block after it names or moves (while in
+/// scope): a local outside the set is never touched again, so it can be
+/// held as [`Carry::Dead`] to the end of its scope.
+fn touched_from(body: &LoweredBody, reachable: &[bool]) -> Vec<BTreeSet<LocalId>> {
+    let n = body.blocks.len();
+    let mut touched: Vec<BTreeSet<LocalId>> = vec![BTreeSet::new(); n];
+    loop {
+        let mut changed = false;
+        for b in (0..n).rev().filter(|&b| reachable[b]) {
+            let block = &body.blocks[b];
+            let mut set: BTreeSet<LocalId> = block.mentions.iter().copied().collect();
+            for &g in &block.out {
+                let goto = &body.gotos[g];
+                set.extend(goto.events.keys().copied());
+                set.extend(touched[goto.to].iter().copied());
+            }
+            set.retain(|l| block.in_scope.contains(l));
+            if set != touched[b] {
+                touched[b] = set;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    touched
+}
+
 fn live_in(body: &LoweredBody, reachable: &[bool]) -> Vec<BTreeSet<LocalId>> {
     let n = body.blocks.len();
     let mut live: Vec<BTreeSet<LocalId>> = vec![BTreeSet::new(); n];

@@ -66,6 +66,9 @@ pub(crate) struct Local {
     pub internal_slot: bool,
     /// The block its declaration is in (its slot pointer is bound there too).
     pub declared_in: BlockId,
+    /// A temporary of the lowering, whose uses in later blocks are the
+    /// macro's own code (not all of them recorded as uses).
+    pub temporary: bool,
 }
 
 /// Names the generated code uses for its own state; all mixed-site, so they
@@ -370,6 +373,7 @@ impl<'n> Builder<'n> {
             always_filled: false,
             internal_slot: false,
             declared_in: self.cur,
+            temporary: false,
         });
         id
     }
@@ -377,7 +381,9 @@ impl<'n> Builder<'n> {
     fn reserve_temp(&mut self, base: &str) -> LocalId {
         let n = self.body.locals.len();
         let name = Ident::new(&format!("__{base}{n}"), Span::mixed_site());
-        self.reserve(name, true, false)
+        let id = self.reserve(name, true, false);
+        self.body.locals[id].temporary = true;
+        id
     }
 
     /// Puts a reserved local into the innermost scope: it is declared here.

@@ -817,3 +817,66 @@ impl PatternMoves for WholeMove {}
 /// Checks, in the never-run copy of the body, a [`Destructured`] answer.
 #[inline(always)]
 pub fn pattern_moves<A: PatternMoves>(_: A) {}
+
+/// A value still in scope at an await but never read again, held by the
+/// next state only so that it drops where rustc drops it, at the end of its
+/// scope.
+///
+/// It holds the value only when the type has drop glue: a dead value may be
+/// a reference whose referent has since been mutated or freed, and moving
+/// such a reference into a state would produce an invalid value. Rustc does
+/// not keep a dead value without drop glue either.
+pub struct Dead<T>(MaybeUninit<T>);
+
+impl<T> Dead<T> {
+    /// Holds `value` for its drop (the caller checked [`has_drop_glue`]).
+    #[inline(always)]
+    pub fn new(value: T) -> Self {
+        Dead(MaybeUninit::new(value))
+    }
+
+    /// Holds nothing: the type has no drop glue, so there is nothing to drop.
+    #[inline(always)]
+    pub fn nothing_to_drop() -> Self {
+        assert!(
+            !core::mem::needs_drop::<T>(),
+            "a value with drop glue was not kept"
+        );
+        Dead(MaybeUninit::uninit())
+    }
+}
+
+impl<T> Dead<T> {
+    /// The value as a drop flag: `Some` when it was kept.
+    #[inline(always)]
+    pub fn into_option(self) -> Option<T> {
+        let this = core::mem::ManuallyDrop::new(self);
+        // SAFETY: with drop glue the value was kept; `this` is not dropped,
+        // so it is moved out once.
+        core::mem::needs_drop::<T>().then(|| unsafe { this.0.assume_init_read() })
+    }
+}
+
+impl<T> Drop for Dead<T> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if core::mem::needs_drop::<T>() {
+            // SAFETY: with drop glue the value was kept (`new`;
+            // `nothing_to_drop` refuses such types), and this is its drop.
+            unsafe { self.0.assume_init_drop() }
+        }
+    }
+}
+
+impl<T> fmt::Debug for Dead<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Dead").finish_non_exhaustive()
+    }
+}
+
+/// Whether the value at `place` has drop glue. Takes a pointer so that a
+/// dead value is not read (see [`Dead`]).
+#[inline(always)]
+pub fn has_drop_glue<T>(_place: *const T) -> bool {
+    core::mem::needs_drop::<T>()
+}

@@ -459,3 +459,22 @@ differential!(patterns_that_leave_a_drop_type_in_place, (n: u32) -> usize {
     leaf("second", ()).await;
     k + a + b + left.touch().len() + right.touch().len() + s.touch().len()
 }, (3));
+
+// Dead values of unknown type held to the end of their scope: a reference
+// into a vector that grows after the reference's last use is not read or
+// moved again (under Miri, moving it would be a dangling reference), while
+// a value with drop glue is held and dropped at the end of its scope.
+differential!(dead_values_held_for_their_drop, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let first = v.first().unwrap();
+    first.touch();
+    let owned = D("owned").touch().to_string();
+    let d = D("d");
+    d.touch();
+    leaf("first", ()).await;
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("second", ()).await;
+    v.len() + owned.len()
+}, (4));
