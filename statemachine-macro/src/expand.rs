@@ -1364,11 +1364,10 @@ impl Emitter<'_> {
                     Some(Carry::DropFlag) => {
                         let var = self.param_var(l);
                         let flag = self.flag_var(l);
-                        inner.extend(quote!(let #flag = #var;));
+                        inner.extend(quote!(let mut #flag = #var;));
                         // Maybe moved, so never read here, but it may be
-                        // assigned again: declare the name for that. (An old
-                        // value still in the flag then drops at the end of
-                        // the scope rather than at the assignment.)
+                        // assigned again: declare the name for that (the
+                        // assignment drops the old value in the flag).
                         if data.mentions.contains(&l) {
                             inner.extend(quote!(let #mutability #name;));
                         }
@@ -1491,12 +1490,26 @@ impl Emitter<'_> {
             match tree {
                 TokenTree::Ident(ident) => {
                     let text = ident.to_string();
-                    match text
+                    let goto = text
                         .strip_prefix("__statemachine_goto_")
-                        .and_then(|n| n.parse::<GotoId>().ok())
-                    {
-                        Some(goto) => out.extend(self.goto(block, goto)?),
-                        None => out.extend([TokenTree::Ident(ident)]),
+                        .and_then(|n| n.parse::<GotoId>().ok());
+                    let assigned = text
+                        .strip_prefix("__statemachine_assign_")
+                        .and_then(|n| n.parse::<LocalId>().ok());
+                    match (goto, assigned) {
+                        (Some(goto), _) => out.extend(self.goto(block, goto)?),
+                        // `s = __statemachine_assign_3(value)`: see
+                        // `Builder::assigned_value`.
+                        (_, Some(local))
+                            if self.plan.carry(block, local) == Some(Carry::DropFlag) =>
+                        {
+                            let flag = self.flag_var(local);
+                            out.extend(quote! {
+                                ::statemachine_runtime::__private::drop_then(&mut #flag)
+                            });
+                        }
+                        (_, Some(_)) => {}
+                        (None, None) => out.extend([TokenTree::Ident(ident)]),
                     }
                 }
                 TokenTree::Group(group) => {

@@ -1301,6 +1301,7 @@ impl<'n> Builder<'n> {
                     return self.slot_assign(id, &right);
                 }
                 let left = self.rewrite_place((*a.left).clone());
+                let right = self.assigned_value(&a.left, right);
                 quote!(#left = #right)
             }
             Expr::Call(call) => {
@@ -2025,6 +2026,16 @@ impl<'n> Builder<'n> {
             let block = self.new_block(BlockKind::Plain, ids.clone());
             let guard = arm.guard.as_ref().map(|(if_token, guard)| {
                 let guard = self.rewrite_expr((**guard).clone());
+                // The guard runs in this block: it reads the locals it
+                // names, except the arm's own bindings.
+                let own: Vec<String> = scan::pattern_bindings(&arm.pat)
+                    .iter()
+                    .map(|b| b.ident.to_string())
+                    .collect();
+                let mut names = Vec::new();
+                scan::mentioned_idents(guard.clone(), &mut names);
+                let reads = names.into_iter().filter(|n| !own.contains(&n.to_string()));
+                self.note_uses(reads.map(TokenTree::Ident).collect(), None);
                 quote!(#if_token #guard)
             });
             // A guard reads the bindings by their names; without one they get
@@ -2423,6 +2434,30 @@ impl<'n> Builder<'n> {
     }
 
     /// The slot local `expr` is just the name of.
+    /// The value of `local = value` for a local carried between blocks.
+    ///
+    /// Input: `s = D("new")`
+    /// Output: `s = __statemachine_assign_3(D("new"))`, a marker the emitter
+    /// replaces: where `s` may have been moved (its old value is held in a
+    /// drop flag), by a call that drops the old value after the new one is
+    /// evaluated, as rustc does; elsewhere by the value itself.
+    fn assigned_value(&self, left: &Expr, value: TokenStream) -> TokenStream {
+        let Expr::Path(p) = scan::peel_parens(left) else {
+            return value;
+        };
+        let Some(id) = p
+            .path
+            .get_ident()
+            .filter(|_| p.qself.is_none())
+            .and_then(|name| self.resolve(&name.to_string()))
+            .filter(|&id| !self.body.locals[id].slot)
+        else {
+            return value;
+        };
+        let marker = assign_marker(id);
+        quote!(#marker(#value))
+    }
+
     fn slot_named_expr(&self, expr: &Expr) -> Option<LocalId> {
         let Expr::Path(p) = expr else {
             return None;
@@ -2511,6 +2546,12 @@ pub(crate) fn place_var(id: LocalId) -> Ident {
 /// captures a reborrow of `*shared` rather than a local of the step function.
 pub(crate) fn shared_var(id: LocalId) -> Ident {
     format_ident!("__shared{}", id, span = Span::mixed_site())
+}
+
+/// The marker of an assignment to local `id` (see
+/// [`Builder::assigned_value`]).
+pub(crate) fn assign_marker(id: LocalId) -> Ident {
+    format_ident!("__statemachine_assign_{}", id, span = Span::mixed_site())
 }
 
 /// The guard that drops local `id`'s slot when its scope ends.
@@ -2689,6 +2730,18 @@ impl Rewriter<'_, '_> {
         };
         let ident = p.path.get_ident().filter(|_| p.qself.is_none())?;
         self.slot_named(&ident.to_string())
+    }
+
+    /// Whether `expr` names a local of the body not shadowed inside this
+    /// code.
+    fn bound_outside(&self, expr: &Expr) -> bool {
+        let Expr::Path(p) = scan::peel_parens(expr) else {
+            return false;
+        };
+        p.path.get_ident().is_some_and(|name| {
+            let name = name.to_string();
+            !self.bound.contains(&name) && self.builder.resolve(&name).is_some()
+        })
     }
 
     fn slot_named(&self, name: &str) -> Option<LocalId> {
@@ -2984,6 +3037,12 @@ impl VisitMut for Rewriter<'_, '_> {
                 let id = self.slot_of(&a.left).expect("checked");
                 self.visit_expr_mut(&mut a.right);
                 *expr = Expr::Verbatim(self.builder.slot_assign(id, &a.right));
+            }
+            Expr::Assign(a) if !self.in_closure && self.bound_outside(&a.left) => {
+                self.visit_expr_mut(&mut a.right);
+                let value = a.right.to_token_stream();
+                let value = self.builder.assigned_value(&a.left, value);
+                *a.right = Expr::Verbatim(value);
             }
             Expr::Closure(c) => {
                 if c.capture.is_some() {

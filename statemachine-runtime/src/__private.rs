@@ -880,3 +880,14 @@ impl<T> fmt::Debug for Dead<T> {
 pub fn has_drop_glue<T>(_place: *const T) -> bool {
     core::mem::needs_drop::<T>()
 }
+
+/// `s = value` on a local that may have been moved, whose old value (if
+/// any) is in `flag`: drops the old value after the new one is evaluated
+/// and before it is stored, as rustc's assignment does.
+#[inline(always)]
+pub fn drop_then<T>(flag: &mut Option<T>) -> impl FnOnce(T) -> T + '_ {
+    move |value| {
+        drop(flag.take());
+        value
+    }
+}

@@ -704,3 +704,77 @@ differential!(pin_macro_held_across_awaits, (n: u32) -> u32 {
     pinned_unused.touch();
     done + between + later.touch().len() as u32 + d.touch().len() as u32
 }, (3));
+
+// A guard reads the locals it names in the block of the lowered `match`:
+// here `k` of the inner scope, which must reach the guard's block (it was
+// not counted as read there, and the outer `k` was read instead).
+differential!(guard_reads_a_shadowing_local, (n: usize) -> usize {
+    let d = D("d");
+    let k = 1usize;
+    let r = {
+        let k = 10usize;
+        let first = match leaf("scrutinee", n).await {
+            v if v < k => {
+                leaf("arm", ()).await;
+                10
+            }
+            _ => 1,
+        };
+        leaf("between", ()).await;
+        let mut looped = 0;
+        for i in 0..3usize {
+            match i {
+                j if j + k > 11 => {
+                    leaf("in loop", ()).await;
+                    looped += 1;
+                }
+                _ => {}
+            }
+        }
+        first + looped
+    };
+    r * 1000 + k + d.touch().len()
+}, (4));
+
+// Assigning to a local that may have been moved drops its old value at the
+// assignment, after the new value is evaluated, as rustc does (it dropped
+// at the end of the scope or at the next await): one assignment, two in a
+// row, in a loop, and with an awaited value.
+differential!(assignment_after_a_conditional_move, (c: bool) -> usize {
+    let d = D("d");
+    let mut s = D("s1");
+    if c {
+        drop(s);
+    }
+    leaf("first", ()).await;
+    s = D("s2");
+    log("assigned s2");
+    let mut t = D("t1");
+    if c {
+        drop(t);
+    }
+    t = D("t2");
+    t = D("t3");
+    log("assigned t3");
+    let mut u = D("u1");
+    if c {
+        drop(u);
+    }
+    let mut i = 0;
+    loop {
+        u = D("in loop");
+        log("assigned u");
+        i += 1;
+        if i == 2 {
+            break;
+        }
+    }
+    let mut w = D("w1");
+    if c {
+        drop(w);
+    }
+    w = leaf("awaited", D("w2")).await;
+    log("assigned w2");
+    leaf("last", ()).await;
+    s.touch().len() + t.touch().len() + u.touch().len() + w.touch().len() + d.touch().len()
+}, (false));
