@@ -754,6 +754,7 @@ differential!(assignment_after_a_conditional_move, (c: bool) -> usize {
         drop(t);
     }
     t = D("t2");
+    t.touch();
     t = D("t3");
     log("assigned t3");
     let mut u = D("u1");
