@@ -1160,7 +1160,7 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
     (
         "bindings_borrowed_by_the_arms_await",
         SizeCause::SlotsSideBySide,
-        "the four arm bindings the awaits borrow (`s` three times and `g`, `D`, 16 B each) are in slots side by side, 64 B for the whole function, where rustc overlaps them as they are live at different awaits; `v` is in two slots (the argument and its `let mut` copy, 56 B) and the guard's scrutinee in a third with a flag (24 B): `__Slots` 144 B beside an 80 B state, against rustc's 184 B (`-Zprint-type-sizes`, at 9bf526c)",
+        "the four arm bindings the awaits borrow (`s` three times and `g`, `D`, 16 B each) are in slots side by side, 64 B for the whole function, where rustc overlaps them as they are live at different awaits; `v` is in two slots (the argument and its `let mut` copy, 56 B) and the guard's scrutinee in a third with a flag (24 B): `__Slots` 144 B beside an 80 B state, against rustc's 184 B (`-Zprint-type-sizes`, at 9bf526c); the machine is 192 B since the eighth session's liveness fixes, which stopped carrying dead values rustc does not keep",
     ),
     (
         "large_buffer_live_across_awaits",

@@ -13,7 +13,7 @@
 //! `Pin<&mut _>`, so a user macro of the same name that pins differently
 //! (a `Box`) fails to compile rather than being taken for the standard one.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::spanned::Spanned;
 use syn::visit_mut::VisitMut;
@@ -89,7 +89,7 @@ impl Pass {
     }
 
     /// `#[in_place] let mut __pinnedN = value;` and `let [mut] name = Pin(..)`.
-    fn pin(&mut self, value: &Expr, binding: TokenStream2) -> [Stmt; 2] {
+    fn pin(&mut self, value: &Expr, binding: TokenStream) -> [Stmt; 2] {
         let pinned = self.pinned_name();
         [
             syn::parse_quote!(#[in_place] let mut #pinned = #value;),
@@ -101,8 +101,6 @@ impl Pass {
         ]
     }
 }
-
-type TokenStream2 = proc_macro2::TokenStream;
 
 impl VisitMut for Pass {
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
