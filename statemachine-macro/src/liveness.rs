@@ -124,9 +124,12 @@ pub(crate) fn plan(body: &LoweredBody) -> Plan {
                 let droppless = body.locals[l].droppless;
                 let c = match state {
                     _ if droppless => None,
-                    Some(Init::Yes) if touched[b].contains(&l) || body.locals[l].temporary => {
-                        Some(Carry::Value)
-                    }
+                    Some(Init::Yes) if body.locals[l].temporary => Some(Carry::Value),
+                    // Dead but assigned again later: held like a maybe-moved
+                    // value, whose flag the assignment drops (and which is
+                    // filled only with drop glue, so a dead reference is not
+                    // moved either).
+                    Some(Init::Yes) if touched[b].contains(&l) => Some(Carry::DropFlag),
                     Some(Init::Yes) => Some(Carry::Dead),
                     Some(Init::Maybe) => Some(Carry::DropFlag),
                     Some(Init::No) | None => None,

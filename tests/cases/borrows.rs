@@ -478,3 +478,20 @@ differential!(dead_values_held_for_their_drop, (n: usize) -> usize {
     leaf("second", ()).await;
     v.len() + owned.len()
 }, (4));
+
+// The same for a dead reference assigned again after the await: held like
+// a maybe-moved value, it is not moved while it dangles, and the old value
+// drops at the assignment.
+differential!(dead_reference_assigned_again, (n: usize) -> usize {
+    static OTHER: D = D("other");
+    let mut v = vec![D("v0")];
+    let mut r = v.first().unwrap();
+    r.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    r = &OTHER;
+    leaf("second", ()).await;
+    r.touch().len() + v.len()
+}, (4));
