@@ -108,8 +108,7 @@ impl<'r> Walker<'r> {
             members.push(f.member.clone());
             base = &f.base;
         }
-        let Expr::Path(p) = base else { return None };
-        let name = p.path.get_ident().filter(|_| p.qself.is_none())?;
+        let name = scan::plain_name(base)?;
         if members.is_empty() || !self.is_free(&name.to_string()) {
             return None;
         }
@@ -164,8 +163,8 @@ impl VisitMut for Walker<'_> {
             return;
         }
         match expr {
-            Expr::Path(p) => {
-                if let Some(name) = p.path.get_ident().filter(|_| p.qself.is_none())
+            Expr::Path(_) => {
+                if let Some(name) = scan::plain_name(expr)
                     && self.is_free(&name.to_string())
                 {
                     self.uses.push((name.clone(), None));

@@ -373,8 +373,7 @@ fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
                     .flat_map(|p| scan::pattern_bindings(p))
                     .map(|b| b.ident.to_string()),
             );
-            if let syn::Expr::Path(p) = scan::peel_parens(expr)
-                && let Some(name) = p.path.get_ident().filter(|_| p.qself.is_none())
+            if let Some(name) = scan::plain_name(scan::peel_parens(expr))
                 && pats.iter().any(|p| scan::user_constructor_at_top(p))
                 && !self.names.contains(name)
             {

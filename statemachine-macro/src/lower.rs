@@ -1767,13 +1767,7 @@ impl<'n> Builder<'n> {
 
     /// The local `expr` names, if it is just a local's name.
     fn path_local(&self, expr: &Expr) -> Option<LocalId> {
-        match expr {
-            Expr::Path(p) if p.qself.is_none() => p
-                .path
-                .get_ident()
-                .and_then(|i| self.resolve(&i.to_string())),
-            _ => None,
-        }
+        scan::plain_name(expr).and_then(|i| self.resolve(&i.to_string()))
     }
 
     /// Records what `pat`, matching `local` in place, moves out of it.
@@ -2442,14 +2436,8 @@ impl<'n> Builder<'n> {
     /// drop flag), by a call that drops the old value after the new one is
     /// evaluated, as rustc does; elsewhere by the value itself.
     fn assigned_value(&self, left: &Expr, value: TokenStream) -> TokenStream {
-        let Expr::Path(p) = scan::peel_parens(left) else {
-            return value;
-        };
-        let Some(id) = p
-            .path
-            .get_ident()
-            .filter(|_| p.qself.is_none())
-            .and_then(|name| self.resolve(&name.to_string()))
+        let Some(id) = self
+            .path_local(scan::peel_parens(left))
             .filter(|&id| !self.body.locals[id].slot)
         else {
             return value;
@@ -2459,11 +2447,7 @@ impl<'n> Builder<'n> {
     }
 
     fn slot_named_expr(&self, expr: &Expr) -> Option<LocalId> {
-        let Expr::Path(p) = expr else {
-            return None;
-        };
-        let ident = p.path.get_ident().filter(|_| p.qself.is_none())?;
-        self.resolve(&ident.to_string())
+        self.path_local(expr)
             .filter(|&id| self.body.locals[id].slot)
     }
 
@@ -2725,20 +2709,14 @@ impl Rewriter<'_, '_> {
     /// shadowed inside this code. Parentheses keep a place a place: `&(s)`
     /// borrows `s`.
     fn slot_of(&self, expr: &Expr) -> Option<LocalId> {
-        let Expr::Path(p) = scan::peel_parens(expr) else {
-            return None;
-        };
-        let ident = p.path.get_ident().filter(|_| p.qself.is_none())?;
+        let ident = scan::plain_name(scan::peel_parens(expr))?;
         self.slot_named(&ident.to_string())
     }
 
     /// Whether `expr` names a local of the body not shadowed inside this
     /// code.
     fn bound_outside(&self, expr: &Expr) -> bool {
-        let Expr::Path(p) = scan::peel_parens(expr) else {
-            return false;
-        };
-        p.path.get_ident().is_some_and(|name| {
+        scan::plain_name(scan::peel_parens(expr)).is_some_and(|name| {
             let name = name.to_string();
             !self.bound.contains(&name) && self.builder.resolve(&name).is_some()
         })

@@ -1021,6 +1021,14 @@ pub(crate) fn guard_awaits(arm: &syn::Arm) -> bool {
         .is_some_and(|(_, guard)| has_await(guard))
 }
 
+/// The name `expr` is, if it is a plain one (`x`, not `a::b` or `<T>::x`).
+pub(crate) fn plain_name(expr: &Expr) -> Option<&syn::Ident> {
+    match expr {
+        Expr::Path(p) if p.qself.is_none() => p.path.get_ident(),
+        _ => None,
+    }
+}
+
 /// `expr` without the parentheses around it.
 pub(crate) fn peel_parens(mut expr: &Expr) -> &Expr {
     while let Expr::Paren(p) = expr {
