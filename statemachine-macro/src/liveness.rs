@@ -196,62 +196,57 @@ fn reachable(body: &LoweredBody) -> Vec<bool> {
 /// scope): a local outside the set is never touched again, so it can be
 /// held as [`Carry::Dead`] to the end of its scope.
 fn touched_from(body: &LoweredBody, reachable: &[bool]) -> Vec<BTreeSet<LocalId>> {
-    let n = body.blocks.len();
-    let mut touched: Vec<BTreeSet<LocalId>> = vec![BTreeSet::new(); n];
-    loop {
-        let mut changed = false;
-        for b in (0..n).rev().filter(|&b| reachable[b]) {
-            let block = &body.blocks[b];
-            let mut set: BTreeSet<LocalId> = block.mentions.iter().copied().collect();
-            for &g in &block.out {
-                let goto = &body.gotos[g];
-                set.extend(goto.events.keys().copied());
-                set.extend(touched[goto.to].iter().copied());
-            }
-            set.retain(|l| block.in_scope.contains(l));
-            if set != touched[b] {
-                touched[b] = set;
-                changed = true;
-            }
+    backward_fixpoint(body, reachable, |b, after| {
+        let block = &body.blocks[b];
+        let mut set: BTreeSet<LocalId> = block.mentions.iter().copied().collect();
+        for &g in &block.out {
+            let goto = &body.gotos[g];
+            set.extend(goto.events.keys().copied());
+            set.extend(after[goto.to].iter().copied());
         }
-        if !changed {
-            break;
-        }
-    }
-    touched
+        set.retain(|l| block.in_scope.contains(l));
+        set
+    })
 }
 
 fn live_in(body: &LoweredBody, reachable: &[bool]) -> Vec<BTreeSet<LocalId>> {
+    backward_fixpoint(body, reachable, |b, live| {
+        let block = &body.blocks[b];
+        let visible = |l: &LocalId| block.in_scope.contains(l);
+        let mut set: BTreeSet<LocalId> = block.uses.iter().copied().filter(visible).collect();
+        for &g in &block.out {
+            let goto = &body.gotos[g];
+            let target = &body.blocks[goto.to];
+            set.extend(live[goto.to].iter().copied().filter(|l| {
+                !target.entry_defs.contains(l)
+                    && goto.events.get(l) != Some(&Event::Assigned)
+                    && visible(l)
+            }));
+        }
+        set
+    })
+}
+
+/// A set per block that depends on the sets of its successors (`step`
+/// computes a block's from them), iterated until nothing changes.
+fn backward_fixpoint(
+    body: &LoweredBody,
+    reachable: &[bool],
+    step: impl Fn(BlockId, &[BTreeSet<LocalId>]) -> BTreeSet<LocalId>,
+) -> Vec<BTreeSet<LocalId>> {
     let n = body.blocks.len();
-    let mut live: Vec<BTreeSet<LocalId>> = vec![BTreeSet::new(); n];
+    let mut sets: Vec<BTreeSet<LocalId>> = vec![BTreeSet::new(); n];
     loop {
         let mut changed = false;
         for b in (0..n).rev().filter(|&b| reachable[b]) {
-            let block = &body.blocks[b];
-            let visible = |l: &LocalId| block.in_scope.contains(l);
-            let mut set: BTreeSet<LocalId> = block.uses.iter().copied().filter(visible).collect();
-            for &g in &block.out {
-                let goto = &body.gotos[g];
-                let target = &body.blocks[goto.to];
-                for &l in &live[goto.to] {
-                    if target.entry_defs.contains(&l)
-                        || goto.events.get(&l) == Some(&Event::Assigned)
-                    {
-                        continue;
-                    }
-                    if visible(&l) {
-                        set.insert(l);
-                    }
-                }
-            }
-            if set != live[b] {
-                live[b] = set;
+            let set = step(b, &sets);
+            if set != sets[b] {
+                sets[b] = set;
                 changed = true;
             }
         }
         if !changed {
-            break;
+            return sets;
         }
     }
-    live
 }
