@@ -70,13 +70,7 @@ pub fn scoped(
                                         __State::AwaitYieldNow1(
                                             __awaitee,
                                             temp,
-                                            if ::statemachine_runtime::__private::has_drop_glue(
-                                                &raw const name,
-                                            ) {
-                                                ::statemachine_runtime::__private::Dead::new(name)
-                                            } else {
-                                                ::statemachine_runtime::__private::Dead::nothing_to_drop()
-                                            },
+                                            ::statemachine_runtime::__private::Dead::new(name),
                                         ),
                                     );
                                 continue '__resume;

@@ -52,13 +52,7 @@ pub fn copy_user(id: u32) -> impl ::statemachine_runtime::StateMachine<Output = 
                             .suspend(
                                 __State::AwaitStore(
                                     __awaitee,
-                                    if ::statemachine_runtime::__private::has_drop_glue(
-                                        &raw const backup,
-                                    ) {
-                                        ::statemachine_runtime::__private::Dead::new(backup)
-                                    } else {
-                                        ::statemachine_runtime::__private::Dead::nothing_to_drop()
-                                    },
+                                    ::statemachine_runtime::__private::Dead::new(backup),
                                 ),
                             );
                     }

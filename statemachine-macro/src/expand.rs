@@ -128,7 +128,6 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let destructures = check_destructuring_in_shadow(&mut shadow_body);
     let params = function.params();
 
-    let mut builder = Builder::new(&names);
     // The receiver is bound as `self` renamed, `mut` as the user wrote it.
     let self_ = &names.self_;
     let receiver: syn::Pat = if function.self_mutable {
@@ -136,15 +135,32 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     } else {
         syn::parse_quote!(#self_)
     };
-    for param in &params {
-        builder.bind_param(param.pat.as_ref().unwrap_or(&receiver), param, &body.stmts);
-    }
-    builder.start_body();
-    let lowered = builder.lower_body(&body);
-    if let Some(error) = combine(lowered.errors.iter().cloned()) {
-        return Err(error);
-    }
-    let plan = liveness::plan(&lowered);
+    let lower = |dead_in_place: BTreeSet<usize>| -> syn::Result<(LoweredBody, Plan)> {
+        let mut builder = Builder::new(&names);
+        builder.keep_in_place(dead_in_place);
+        for param in &params {
+            builder.bind_param(param.pat.as_ref().unwrap_or(&receiver), param, &body.stmts);
+        }
+        builder.start_body();
+        let lowered = builder.lower_body(&body);
+        if let Some(error) = combine(lowered.errors.iter().cloned()) {
+            return Err(error);
+        }
+        let plan = liveness::plan(&lowered);
+        Ok((lowered, plan))
+    };
+    // A value held only for its drop that may hold a dangling borrow must
+    // not be moved: lowered again, it stays in place (see `crate::owned`).
+    // Usually one lowering, or two; the set only grows, so this ends.
+    let mut kept = BTreeSet::new();
+    let (lowered, plan) = loop {
+        let (lowered, plan) = lower(kept.clone())?;
+        let dead = liveness::dead_lets_that_may_borrow(&lowered, &plan);
+        if dead.is_subset(&kept) {
+            break (lowered, plan);
+        }
+        kept.extend(dead);
+    };
     let aliased = shadowed_at_some_edge(&lowered, &plan);
     let emitter = Emitter {
         names: &names,
@@ -1845,6 +1861,12 @@ impl Emitter<'_> {
                 // Input: `r`, dead from here to the end of its scope.
                 // Output: the value if it has drop glue, else nothing: it is
                 // not read (a dead reference may dangle).
+                // Input: `s`, dead from here, holding no borrow.
+                // Output: `s`, moved: its references cannot dangle.
+                (Carry::Dead, _) if local.owns_no_borrows => {
+                    let name = by_name()?;
+                    quote!(#private::Dead::new(#name))
+                }
                 (Carry::Dead, _) => {
                     let name = by_name()?;
                     quote_spanned! {local.name.span()=>
@@ -1858,6 +1880,10 @@ impl Emitter<'_> {
                 (Carry::DropFlag, liveness::Init::Yes) if held_dead => {
                     let flag = self.flag_var(l);
                     quote!(#flag.into_option())
+                }
+                (Carry::DropFlag, liveness::Init::Yes) if local.owns_no_borrows => {
+                    let name = by_name()?;
+                    quote!(::core::option::Option::Some(#name))
                 }
                 (Carry::DropFlag, liveness::Init::Yes) => {
                     let name = by_name()?;

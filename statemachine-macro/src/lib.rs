@@ -13,6 +13,7 @@ mod expand;
 mod input;
 mod liveness;
 mod lower;
+mod owned;
 mod pinning;
 mod scan;
 

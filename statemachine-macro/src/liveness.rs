@@ -149,6 +149,21 @@ pub(crate) fn plan(body: &LoweredBody) -> Plan {
     Plan { reachable, params }
 }
 
+/// The `let`s (by `Local::let_index`) that some block receives dead, only
+/// for their drop (in a `Dead` or a drop flag), without being provably free
+/// of borrows of the body's data: moving one could move a dangling
+/// reference, so a second lowering keeps them in place.
+pub(crate) fn dead_lets_that_may_borrow(body: &LoweredBody, plan: &Plan) -> BTreeSet<usize> {
+    plan.params
+        .iter()
+        .flatten()
+        .filter(|(_, carry)| matches!(carry, Carry::Dead | Carry::DropFlag))
+        .map(|&(l, _)| &body.locals[l])
+        .filter(|local| !local.owns_no_borrows)
+        .filter_map(|local| local.let_index)
+        .collect()
+}
+
 /// The state of `local` on an edge leaving `from`, given what `from` did to
 /// it before the edge.
 fn edge_state(

@@ -69,6 +69,14 @@ pub(crate) struct Local {
     /// A temporary of the lowering, whose uses in later blocks are the
     /// macro's own code (not all of them recorded as uses).
     pub temporary: bool,
+    /// Can hold no borrow of the body's own data (a parameter, or a `let`
+    /// that [`crate::owned`] proves so): safe to move into a state even when
+    /// dead, as its references cannot dangle.
+    pub owns_no_borrows: bool,
+    /// For a `let` that binds a single name: which one, counting in lowering
+    /// order, so that a second lowering can keep it in place (see
+    /// [`Builder::keep_in_place`]).
+    pub let_index: Option<usize>,
 }
 
 /// Names the generated code uses for its own state; all mixed-site, so they
@@ -300,6 +308,11 @@ pub(crate) struct Builder<'n> {
     /// While lowering an awaited call: a temporary it borrows (`&g()`) goes
     /// into a slot, as the future may hold the borrow across the await.
     borrowed_temporaries_in_place: bool,
+    /// The `let`s seen so far that bind a single name (see `Local::let_index`).
+    lets_seen: usize,
+    /// The `let`s (by `Local::let_index`) kept in place because a first
+    /// lowering found them dead at an await and not provably free of borrows.
+    dead_in_place: BTreeSet<usize>,
 }
 
 /// An expression for a value, valid at the current point of the current block.
@@ -327,6 +340,8 @@ impl<'n> Builder<'n> {
             loops: Vec::new(),
             field_names: BTreeMap::new(),
             borrowed_temporaries_in_place: false,
+            lets_seen: 0,
+            dead_in_place: BTreeSet::new(),
         };
         builder.scopes.push(ScopeInfo {
             id: 0,
@@ -338,6 +353,14 @@ impl<'n> Builder<'n> {
         builder.cur = builder.new_block(BlockKind::Start, Vec::new());
         builder.start_block(builder.cur);
         builder
+    }
+
+    /// Keeps these `let`s (by `Local::let_index`) in place, when they are
+    /// used only in ways a slot allows: a first lowering found each dead at
+    /// an await, still owing its drop, and not provably free of borrows
+    /// (see [`crate::owned`]).
+    pub(crate) fn keep_in_place(&mut self, lets: BTreeSet<usize>) {
+        self.dead_in_place = lets;
     }
 
     // ---- locals and scopes -------------------------------------------------
@@ -374,6 +397,8 @@ impl<'n> Builder<'n> {
             internal_slot: false,
             declared_in: self.cur,
             temporary: false,
+            owns_no_borrows: false,
+            let_index: None,
         });
         id
     }
@@ -406,6 +431,10 @@ impl<'n> Builder<'n> {
         let droppless = droppless && matches!(pat, syn::Pat::Ident(_));
         let ids = self.declare_pattern(pat, droppless);
         self.body.params.extend(&ids);
+        // Its references point outside the body, and outlive the future.
+        for &id in &ids {
+            self.body.locals[id].owns_no_borrows = true;
+        }
         ids
     }
 
@@ -1068,11 +1097,15 @@ impl<'n> Builder<'n> {
         rest: &[Stmt],
         in_place: bool,
     ) {
-        let ident = match pat {
-            syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => &p.ident,
+        let let_index = param.is_none().then(|| {
+            self.lets_seen += 1;
+            self.lets_seen - 1
+        });
+        let binding = match pat {
+            syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => p,
             syn::Pat::Type(t) => match &*t.pat {
-                syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => &p.ident,
-                other => return self.slot_borrowed_bindings(other, rest),
+                syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => p,
+                other => return self.destructured_let(other, rest, let_index),
             },
             _ => {
                 if in_place {
@@ -1081,18 +1114,35 @@ impl<'n> Builder<'n> {
                         "`#[in_place]` applies to a `let` that binds a single name",
                     );
                 }
-                return self.slot_borrowed_bindings(pat, rest);
+                return self.destructured_let(pat, rest, let_index);
             }
         };
+        let ident = &binding.ident;
         let awaits = scan::awaits_after(rest);
         if awaits == 0 {
             return;
         }
+        let Some(id) = self.resolve(&ident.to_string()) else {
+            return;
+        };
+        if let Some(index) = let_index {
+            // Resolved in the initializer, `ident` is this new local, which
+            // is not proved yet: `let x = x.clone();` is taken to borrow.
+            let holds_no_borrows = |name: &Ident| {
+                self.resolve(&name.to_string())
+                    .map(|l| self.body.locals[l].owns_no_borrows)
+            };
+            let owns_no_borrows = init
+                .is_some_and(|init| crate::owned::init_owns_no_borrows(init, &holds_no_borrows))
+                && crate::owned::only_used_by_value(&ident.to_string(), rest, &holds_no_borrows);
+            let local = &mut self.body.locals[id];
+            local.let_index = Some(index);
+            local.owns_no_borrows = owns_no_borrows;
+        }
         let uses = scan::uses_of(&ident.to_string(), rest);
         let large = init.is_some_and(scan::is_large_literal)
             || matches!(pat, syn::Pat::Type(t) if matches!(&*t.ty, syn::Type::Array(_)));
-        let place_only =
-            !uses.consumed_by_method && !uses.scrutinee && !uses.in_other_macro && !uses.in_closure;
+        let place_only = uses.place_only();
         let borrowed = match param {
             Some(ParamKind::Reference) => uses.borrowed_in_await,
             _ => uses.borrowed,
@@ -1102,16 +1152,17 @@ impl<'n> Builder<'n> {
         // rather than moved at every transition, as rustc's coroutine does.
         let stays =
             param.is_none() && awaits >= 2 && scan::only_place_uses(&ident.to_string(), rest);
+        // Dead at an await while it may hold a dangling borrow: moving it
+        // would be undefined behaviour (see `crate::owned`).
+        let dead = let_index.is_some_and(|i| self.dead_in_place.contains(&i)) && place_only;
         let slot = in_place
             || borrowed
             || (param.is_none() && large && awaits >= 2 && place_only)
-            || stays;
+            || stays
+            || dead;
         if !slot {
             return;
         }
-        let Some(id) = self.resolve(&ident.to_string()) else {
-            return;
-        };
         self.declare_slot(id, ident);
     }
 
@@ -1127,6 +1178,38 @@ impl<'n> Builder<'n> {
     /// When one is, every binding by value goes into a slot, in the pattern's
     /// order: their guards then drop them in reverse order, as rustc drops
     /// the bindings.
+    /// The bindings of a destructuring `let` (or a parameter's pattern, with
+    /// no `let_index`): in slots when `rest` borrows one across an await;
+    /// and numbered like a single name (see `Local::let_index`), so that all
+    /// its bindings by value are kept in place, in order, when a first
+    /// lowering found one dead at an await (none is proved free of borrows)
+    /// and each is used only in ways a slot allows.
+    fn destructured_let(&mut self, pat: &syn::Pat, rest: &[Stmt], let_index: Option<usize>) {
+        self.slot_borrowed_bindings(pat, rest);
+        let Some(index) = let_index else {
+            return;
+        };
+        let bindings: Vec<(Ident, LocalId)> = scan::pattern_bindings(pat)
+            .into_iter()
+            .filter(|b| !b.by_ref)
+            .filter_map(|b| Some((b.ident.clone(), self.resolve(&b.ident.to_string())?)))
+            .collect();
+        for &(_, id) in &bindings {
+            self.body.locals[id].let_index = Some(index);
+        }
+        let place_only = |name: &Ident| scan::uses_of(&name.to_string(), rest).place_only();
+        if self.dead_in_place.contains(&index)
+            && scan::awaits_after(rest) > 0
+            && bindings.iter().all(|(name, _)| place_only(name))
+        {
+            for (name, id) in bindings {
+                if !self.body.locals[id].slot {
+                    self.declare_slot(id, &name);
+                }
+            }
+        }
+    }
+
     fn slot_borrowed_bindings(&mut self, pat: &syn::Pat, rest: &[Stmt]) {
         if !scan::bindings_borrowed_across_await(pat, rest) {
             return;

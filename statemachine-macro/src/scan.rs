@@ -926,6 +926,15 @@ pub(crate) struct Uses {
     pub in_closure: bool,
 }
 
+impl Uses {
+    /// Whether every use works on the value where it is, so it can be kept
+    /// in a slot (a consuming method or a by-value binding would move out
+    /// of the place; a macro's tokens or a closure are not rewritten).
+    pub(crate) fn place_only(&self) -> bool {
+        !self.consumed_by_method && !self.scrutinee && !self.in_other_macro && !self.in_closure
+    }
+}
+
 /// Methods whose result never borrows from the receiver: calling one in a
 /// `let` initializer does not make the local borrowed across an await.
 fn result_is_owned(method: &syn::Ident) -> bool {
@@ -1059,7 +1068,7 @@ pub(crate) fn bindings_borrowed_across_await(pat: &Pat, rest: &[syn::Stmt]) -> b
 }
 
 /// Does `tokens` name `name` anywhere (macro arguments included)?
-fn mentions(tokens: TokenStream, name: &str) -> bool {
+pub(crate) fn mentions(tokens: TokenStream, name: &str) -> bool {
     let mut idents = Vec::new();
     mentioned_idents(tokens, &mut idents);
     idents.iter().any(|i| i == name)

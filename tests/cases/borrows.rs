@@ -495,3 +495,59 @@ differential!(dead_reference_assigned_again, (n: usize) -> usize {
     leaf("second", ()).await;
     r.touch().len() + v.len()
 }, (4));
+
+// A dead value with drop glue that holds a reference inline: once dead, its
+// reference may dangle (the borrow checker lets `v` grow, since dropping the
+// tuple drops only its `D`). Moving it into a state would move a dangling
+// reference (undefined behaviour under Miri); it stays in place instead,
+// and drops at the end of its scope.
+differential!(dead_value_holding_a_dangling_borrow, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let pair = (D("pair"), v.first().unwrap());
+    pair.1.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    let d = D("d");
+    leaf("second", ()).await;
+    d.touch().len() + v.len()
+}, (4));
+
+// The same when the borrow enters after the `let`, through interior
+// mutability: by a method on a field, and by a method given a local
+// declared after the value. Neither value can be proved free of borrows,
+// so both stay in place; `owned`, built by value and only borrowed by calls
+// given nothing else, is moved with the state.
+differential!(dead_values_given_borrows_after_their_let, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let owned = (D("owned"), n);
+    owned.0.touch();
+    let cell = (D("cell"), ::std::cell::Cell::new(None));
+    cell.1.set(Some(&v[0]));
+    let later = (D("later"), ::std::cell::Cell::new(None));
+    let first = v.first().unwrap();
+    later.1.set(Some(first));
+    log(cell.1.get().map_or("none", |d| d.0));
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    let d = D("d");
+    leaf("second", ()).await;
+    d.touch().len() + v.len()
+}, (4));
+
+// A destructuring `let` whose binding holds a borrow inline and is dead at
+// an await: its bindings stay in place, in order.
+differential!(dead_destructured_binding_holding_a_borrow, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let (left, pair) = (D("left"), (D("pair"), v.first().unwrap()));
+    pair.1.touch();
+    left.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
