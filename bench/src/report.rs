@@ -1163,6 +1163,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "the four arm bindings the awaits borrow (`s` three times and `g`, `D`, 16 B each) are in slots side by side, 64 B for the whole function, where rustc overlaps them as they are live at different awaits; `v` is in two slots (the argument and its `let mut` copy, 56 B) and the guard's scrutinee in a third with a flag (24 B): `__Slots` 144 B beside an 80 B state, against rustc's 184 B (`-Zprint-type-sizes`, at 9bf526c); the machine is 192 B since the eighth session's liveness fixes, which stopped carrying dead values rustc does not keep",
     ),
     (
+        "else_if_let_chain_slices_and_labeled_values",
+        SizeCause::SlotsSideBySide,
+        "`last`, the `if let` binding of `v.last()` (`&D`, 8 B), is dead at its branch's await while in scope; for all the macro can see it is a value with drop glue that may hold a dangling borrow, so it stays in a slot of its own for its scope rather than being moved (see README, \"How values are stored\"), where rustc overlaps it: exactly the 8 B",
+    ),
+    (
         "large_buffer_live_across_awaits",
         SizeCause::SlotFlags,
         "`buf`'s 1-byte flag after the 4096 B array is padded to 8 B at the end of the machine; rustc needs no flag",

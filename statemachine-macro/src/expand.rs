@@ -155,7 +155,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let mut kept = BTreeSet::new();
     let (lowered, plan) = loop {
         let (lowered, plan) = lower(kept.clone())?;
-        let dead = liveness::dead_lets_that_may_borrow(&lowered, &plan);
+        let dead = liveness::dead_declarations_that_may_borrow(&lowered, &plan);
         if dead.is_subset(&kept) {
             break (lowered, plan);
         }

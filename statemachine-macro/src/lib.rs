@@ -6,7 +6,8 @@
 //! [`lower`] turns its body into a control-flow graph of blocks whose edges are
 //! split at every `.await` (a [`lower::LoweredBody`]), [`liveness`] decides which
 //! values each block receives, and [`expand`] writes the state enum and the step
-//! function.
+//! function. A value dead at an await that [`owned`] cannot prove free of
+//! borrows is kept in place by lowering the body a second time.
 
 mod captures;
 mod expand;

@@ -124,7 +124,9 @@ pub(crate) fn plan(body: &LoweredBody) -> Plan {
                 let droppless = body.locals[l].droppless;
                 let c = match state {
                     _ if droppless => None,
-                    Some(Init::Yes) if body.locals[l].temporary => Some(Carry::Value),
+                    Some(Init::Yes) if body.locals[l].temporary && !body.locals[l].only_dropped => {
+                        Some(Carry::Value)
+                    }
                     // Dead but assigned again later: held like a maybe-moved
                     // value, whose flag the assignment drops (and which is
                     // filled only with drop glue, so a dead reference is not
@@ -149,18 +151,22 @@ pub(crate) fn plan(body: &LoweredBody) -> Plan {
     Plan { reachable, params }
 }
 
-/// The `let`s (by `Local::let_index`) that some block receives dead, only
+/// The declarations (`let`s and arm patterns, by `Local::declaration`) whose
+/// locals some block receives dead, only
 /// for their drop (in a `Dead` or a drop flag), without being provably free
 /// of borrows of the body's data: moving one could move a dangling
 /// reference, so a second lowering keeps them in place.
-pub(crate) fn dead_lets_that_may_borrow(body: &LoweredBody, plan: &Plan) -> BTreeSet<usize> {
+pub(crate) fn dead_declarations_that_may_borrow(
+    body: &LoweredBody,
+    plan: &Plan,
+) -> BTreeSet<usize> {
     plan.params
         .iter()
         .flatten()
         .filter(|(_, carry)| matches!(carry, Carry::Dead | Carry::DropFlag))
         .map(|&(l, _)| &body.locals[l])
         .filter(|local| !local.owns_no_borrows)
-        .filter_map(|local| local.let_index)
+        .filter_map(|local| local.declaration)
         .collect()
 }
 

@@ -69,14 +69,18 @@ pub(crate) struct Local {
     /// A temporary of the lowering, whose uses in later blocks are the
     /// macro's own code (not all of them recorded as uses).
     pub temporary: bool,
+    /// A temporary the macro's code no longer uses, held only for its drop
+    /// (a `match` scrutinee once its arms are chosen): liveness may treat
+    /// it as a user local, held in a `Dead` once dead.
+    pub only_dropped: bool,
     /// Can hold no borrow of the body's own data (a parameter, or a `let`
     /// that [`crate::owned`] proves so): safe to move into a state even when
     /// dead, as its references cannot dangle.
     pub owns_no_borrows: bool,
-    /// For a `let` that binds a single name: which one, counting in lowering
-    /// order, so that a second lowering can keep it in place (see
-    /// [`Builder::keep_in_place`]).
-    pub let_index: Option<usize>,
+    /// The `let` or the arm's (or `let` condition's) pattern that declared
+    /// it, counting in lowering order, so that a second lowering can keep it
+    /// in place (see [`Builder::keep_in_place`]).
+    pub declaration: Option<usize>,
 }
 
 /// Names the generated code uses for its own state; all mixed-site, so they
@@ -308,9 +312,11 @@ pub(crate) struct Builder<'n> {
     /// While lowering an awaited call: a temporary it borrows (`&g()`) goes
     /// into a slot, as the future may hold the borrow across the await.
     borrowed_temporaries_in_place: bool,
-    /// The `let`s seen so far that bind a single name (see `Local::let_index`).
-    lets_seen: usize,
-    /// The `let`s (by `Local::let_index`) kept in place because a first
+    /// The user's `let`s and arm patterns seen so far (see
+    /// `Local::declaration`); the macro's own `let`s are not counted where
+    /// only a second lowering writes them.
+    declarations_seen: usize,
+    /// The declarations (by `Local::declaration`) kept in place because a first
     /// lowering found them dead at an await and not provably free of borrows.
     dead_in_place: BTreeSet<usize>,
 }
@@ -340,7 +346,7 @@ impl<'n> Builder<'n> {
             loops: Vec::new(),
             field_names: BTreeMap::new(),
             borrowed_temporaries_in_place: false,
-            lets_seen: 0,
+            declarations_seen: 0,
             dead_in_place: BTreeSet::new(),
         };
         builder.scopes.push(ScopeInfo {
@@ -355,7 +361,7 @@ impl<'n> Builder<'n> {
         builder
     }
 
-    /// Keeps these `let`s (by `Local::let_index`) in place, when they are
+    /// Keeps these declarations (by `Local::declaration`) in place, when they are
     /// used only in ways a slot allows: a first lowering found each dead at
     /// an await, still owing its drop, and not provably free of borrows
     /// (see [`crate::owned`]).
@@ -397,8 +403,9 @@ impl<'n> Builder<'n> {
             internal_slot: false,
             declared_in: self.cur,
             temporary: false,
+            only_dropped: false,
             owns_no_borrows: false,
-            let_index: None,
+            declaration: None,
         });
         id
     }
@@ -1097,15 +1104,12 @@ impl<'n> Builder<'n> {
         rest: &[Stmt],
         in_place: bool,
     ) {
-        let let_index = param.is_none().then(|| {
-            self.lets_seen += 1;
-            self.lets_seen - 1
-        });
+        let declaration = param.is_none().then(|| self.next_declaration());
         let binding = match pat {
             syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => p,
             syn::Pat::Type(t) => match &*t.pat {
                 syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => p,
-                other => return self.destructured_let(other, rest, let_index),
+                other => return self.destructured_let(other, init, rest, declaration),
             },
             _ => {
                 if in_place {
@@ -1114,7 +1118,7 @@ impl<'n> Builder<'n> {
                         "`#[in_place]` applies to a `let` that binds a single name",
                     );
                 }
-                return self.destructured_let(pat, rest, let_index);
+                return self.destructured_let(pat, init, rest, declaration);
             }
         };
         let ident = &binding.ident;
@@ -1125,7 +1129,7 @@ impl<'n> Builder<'n> {
         let Some(id) = self.resolve(&ident.to_string()) else {
             return;
         };
-        if let Some(index) = let_index {
+        if let Some(index) = declaration {
             // Resolved in the initializer, `ident` is this new local, which
             // is not proved yet: `let x = x.clone();` is taken to borrow.
             let holds_no_borrows = |name: &Ident| {
@@ -1136,7 +1140,7 @@ impl<'n> Builder<'n> {
                 .is_some_and(|init| crate::owned::init_owns_no_borrows(init, &holds_no_borrows))
                 && crate::owned::only_used_by_value(&ident.to_string(), rest, &holds_no_borrows);
             let local = &mut self.body.locals[id];
-            local.let_index = Some(index);
+            local.declaration = Some(index);
             local.owns_no_borrows = owns_no_borrows;
         }
         let uses = scan::uses_of(&ident.to_string(), rest);
@@ -1154,7 +1158,7 @@ impl<'n> Builder<'n> {
             param.is_none() && awaits >= 2 && scan::only_place_uses(&ident.to_string(), rest);
         // Dead at an await while it may hold a dangling borrow: moving it
         // would be undefined behaviour (see `crate::owned`).
-        let dead = let_index.is_some_and(|i| self.dead_in_place.contains(&i)) && place_only;
+        let dead = declaration.is_some_and(|i| self.dead_in_place.contains(&i)) && place_only;
         let slot = in_place
             || borrowed
             || (param.is_none() && large && awaits >= 2 && place_only)
@@ -1166,27 +1170,23 @@ impl<'n> Builder<'n> {
         self.declare_slot(id, ident);
     }
 
-    /// Each binding of `pat` (a destructuring `let`, a loop's pattern, a
-    /// `let ... else`) that `rest` borrows across an await (by a `&`, a
-    /// borrowing method, or a guard that awaits) goes into a slot, as a
-    /// `let x` would.
-    ///
-    /// Input: `let (tx, mut rx) = channel(); rx.recv().await;`
-    /// Output: `let (tx, mut rx) = channel(); let __guard2 = __slot2.init(rx);`
-    /// and `rx` used through its place from there on.
-    ///
-    /// When one is, every binding by value goes into a slot, in the pattern's
-    /// order: their guards then drop them in reverse order, as rustc drops
-    /// the bindings.
-    /// The bindings of a destructuring `let` (or a parameter's pattern, with
-    /// no `let_index`): in slots when `rest` borrows one across an await;
-    /// and numbered like a single name (see `Local::let_index`), so that all
-    /// its bindings by value are kept in place, in order, when a first
-    /// lowering found one dead at an await (none is proved free of borrows)
-    /// and each is used only in ways a slot allows.
-    fn destructured_let(&mut self, pat: &syn::Pat, rest: &[Stmt], let_index: Option<usize>) {
+    /// The bindings of a destructuring `let` or a `for` loop's pattern (or a
+    /// parameter's pattern, with no `declaration`): in slots when `rest`
+    /// borrows one across an await (see [`Self::slot_borrowed_bindings`]);
+    /// and numbered like a single name (see `Local::declaration`), so that
+    /// all its bindings by value are kept in place, in order, when a first
+    /// lowering found one dead at an await (none is proved free of borrows
+    /// from `source`, the value matched) and each is used only in ways a
+    /// slot allows.
+    fn destructured_let(
+        &mut self,
+        pat: &syn::Pat,
+        source: Option<&Expr>,
+        rest: &[Stmt],
+        declaration: Option<usize>,
+    ) {
         self.slot_borrowed_bindings(pat, rest);
-        let Some(index) = let_index else {
+        let Some(index) = declaration else {
             return;
         };
         let bindings: Vec<(Ident, LocalId)> = scan::pattern_bindings(pat)
@@ -1195,7 +1195,10 @@ impl<'n> Builder<'n> {
             .filter_map(|b| Some((b.ident.clone(), self.resolve(&b.ident.to_string())?)))
             .collect();
         for &(_, id) in &bindings {
-            self.body.locals[id].let_index = Some(index);
+            self.body.locals[id].declaration = Some(index);
+        }
+        if let Some(source) = source {
+            self.prove_bindings_own_no_borrows(source, &bindings, rest);
         }
         let place_only = |name: &Ident| scan::uses_of(&name.to_string(), rest).place_only();
         if self.dead_in_place.contains(&index)
@@ -1210,6 +1213,18 @@ impl<'n> Builder<'n> {
         }
     }
 
+    /// Each binding of `pat` (a destructuring `let`, a loop's pattern, a
+    /// `let ... else`) that `rest` borrows across an await (by a `&`, a
+    /// borrowing method, or a guard that awaits) goes into a slot, as a
+    /// `let x` would.
+    ///
+    /// Input: `let (tx, mut rx) = channel(); rx.recv().await;`
+    /// Output: `let (tx, mut rx) = channel(); let __guard2 = __slot2.init(rx);`
+    /// and `rx` used through its place from there on.
+    ///
+    /// When one is, every binding by value goes into a slot, in the pattern's
+    /// order: their guards then drop them in reverse order, as rustc drops
+    /// the bindings.
     fn slot_borrowed_bindings(&mut self, pat: &syn::Pat, rest: &[Stmt]) {
         if !scan::bindings_borrowed_across_await(pat, rest) {
             return;
@@ -1233,23 +1248,102 @@ impl<'n> Builder<'n> {
     ///
     /// Input: `Some(s) => len_of(&s).await`
     /// Output: `Some(s) => ` (same scope) `let s = s; /* in a slot */ len_of(&s).await`
+    ///
+    /// The same when a first lowering found one of them dead at an await
+    /// (none is proved free of borrows: see [`crate::owned`]) and each is
+    /// used only in ways a slot allows.
     fn keep_borrowed_bindings(&mut self, pat: &syn::Pat, scrutinee: &Expr, body: &[Stmt]) {
+        let index = self.next_declaration();
         // On `&x`, the bindings are references or copies already.
-        let on_reference = matches!(scan::peel_parens(scrutinee), Expr::Reference(_));
-        if on_reference || !scan::bindings_borrowed_across_await(pat, body) {
+        if matches!(scan::peel_parens(scrutinee), Expr::Reference(_)) {
             return;
         }
-        for binding in scan::pattern_bindings(pat)
+        let bindings: Vec<scan::Binding> = scan::pattern_bindings(pat)
             .into_iter()
             .filter(|b| !b.by_ref)
-        {
+            .collect();
+        let ids: Vec<(Ident, LocalId)> = bindings
+            .iter()
+            .filter_map(|b| Some((b.ident.clone(), self.resolve(&b.ident.to_string())?)))
+            .collect();
+        for &(_, id) in &ids {
+            self.body.locals[id].declaration = Some(index);
+        }
+        self.prove_bindings_own_no_borrows(scrutinee, &ids, body);
+        let borrowed = scan::bindings_borrowed_across_await(pat, body);
+        let dead = self.dead_in_place.contains(&index)
+            && scan::awaits_after(body) > 0
+            && bindings
+                .iter()
+                .all(|b| scan::uses_of(&b.ident.to_string(), body).place_only());
+        if !borrowed && !dead {
+            return;
+        }
+        // The `let`s below are the macro's: a first lowering may not have
+        // written them, so they must not shift the numbers of later ones.
+        // They count as the pattern, whose number they take.
+        let counted = self.declarations_seen;
+        let in_place = dead.then(|| quote!(#[in_place]));
+        for binding in &bindings {
             let name = &binding.ident;
             let mutability = binding.mutable.then(|| quote!(mut));
-            let Stmt::Local(rebind) = syn::parse_quote!(let #mutability #name = #name;) else {
+            let Stmt::Local(rebind) = syn::parse_quote!(#in_place let #mutability #name = #name;)
+            else {
                 unreachable!("a `let` statement")
             };
+            let proved = self
+                .resolve(&name.to_string())
+                .is_some_and(|id| self.body.locals[id].owns_no_borrows);
             self.lower_let(&rebind, body);
+            if let Some(id) = self.resolve(&name.to_string()) {
+                let local = &mut self.body.locals[id];
+                local.declaration = Some(index);
+                local.owns_no_borrows = proved;
+            }
         }
+        self.declarations_seen = counted;
+    }
+
+    /// Once a scrutinee is matched, the macro's code no longer uses its
+    /// temporary: it is only dropped, held in a `Dead` from the arms' entry,
+    /// before their code can leave a borrow in it dangling.
+    fn only_dropped_from_here(&mut self, scrutinee: Option<LocalId>) {
+        if let Some(temp) = scrutinee.filter(|&l| self.body.locals[l].temporary) {
+            self.body.locals[temp].only_dropped = true;
+        }
+    }
+
+    /// Bindings taken from a value that owns no borrow of the body's data
+    /// own none either (an iterator without borrows yields items without
+    /// them), unless a borrow is stored into one later (see [`crate::owned`]).
+    fn prove_bindings_own_no_borrows(
+        &mut self,
+        source: &Expr,
+        bindings: &[(Ident, LocalId)],
+        rest: &[Stmt],
+    ) {
+        let holds_no_borrows = |name: &Ident| {
+            self.resolve(&name.to_string())
+                .map(|l| self.body.locals[l].owns_no_borrows)
+        };
+        if !crate::owned::init_owns_no_borrows(source, &holds_no_borrows) {
+            return;
+        }
+        let proved: Vec<LocalId> = bindings
+            .iter()
+            .filter(|(name, _)| {
+                crate::owned::only_used_by_value(&name.to_string(), rest, &holds_no_borrows)
+            })
+            .map(|&(_, id)| id)
+            .collect();
+        for id in proved {
+            self.body.locals[id].owns_no_borrows = true;
+        }
+    }
+
+    fn next_declaration(&mut self) -> usize {
+        self.declarations_seen += 1;
+        self.declarations_seen - 1
     }
 
     /// Stores local `id`, just declared as `value`, in its slot for the rest
@@ -2039,7 +2133,9 @@ impl<'n> Builder<'n> {
                         self.bind(id);
                     }
                     let arms = vec![(quote!(#pat), on_match), (quote!(_), on_miss)];
+                    let temp = self.operand_local(&scrutinee);
                     self.terminate(Term::Match { scrutinee, arms }, Some(next));
+                    self.only_dropped_from_here(temp);
                 }
                 other => {
                     let cond = self.lower_expr(other);
@@ -2142,6 +2238,7 @@ impl<'n> Builder<'n> {
             arm_blocks.push((block, ids));
         }
         self.terminate(Term::Match { scrutinee, arms }, None);
+        self.only_dropped_from_here(scrutinee_local);
         for ((block, ids), arm) in arm_blocks.into_iter().zip(&m.arms) {
             for &id in &ids {
                 self.bind(id);
@@ -2376,7 +2473,7 @@ impl<'n> Builder<'n> {
                     self.keep_borrowed_bindings(pat, scrutinee, &body.stmts);
                 }
             }
-            LoopHead::For { pat, iter } => {
+            LoopHead::For { pat, iter, source } => {
                 let item = self.reserve_temp("item");
                 let item_name = self.body.locals[item].name.clone();
                 let body_block = self.new_block(BlockKind::Plain, vec![item]);
@@ -2401,7 +2498,10 @@ impl<'n> Builder<'n> {
                 self.emit(quote!(let #pat = #item_name;));
                 self.events.insert(item, Event::Moved);
                 let ids = self.declare_pattern(pat, false);
-                self.slot_borrowed_bindings(pat, &body.stmts);
+                // Numbered like a `let`'s pattern: a `break` after an await
+                // can end the iterator's borrows while the bindings are dead.
+                let declaration = self.next_declaration();
+                self.destructured_let(pat, Some(source), &body.stmts, Some(declaration));
                 self.decl(ids);
             }
         }
@@ -2442,6 +2542,7 @@ impl<'n> Builder<'n> {
             LoopHead::For {
                 pat: &f.pat,
                 iter: &iter_place,
+                source: &f.expr,
             },
             &f.body,
             span,
@@ -2719,6 +2820,8 @@ enum LoopHead<'a> {
     For {
         pat: &'a syn::Pat,
         iter: &'a TokenStream,
+        /// The iterator expression as the user wrote it.
+        source: &'a Expr,
     },
 }
 

@@ -1,4 +1,4 @@
-//! Which `let` locals can never hold a borrow of the body's own data.
+//! Which locals can never hold a borrow of the body's own data.
 //!
 //! A value that is dead at an await but still owes its drop is moved into
 //! the state (see `liveness::Carry::Dead`). The borrow checker lets a
@@ -7,7 +7,8 @@
 //! value is undefined behaviour (a typed copy of a dangling reference).
 //! Rustc's coroutine leaves it in place. So a dead value is moved only when
 //! it cannot hold such a reference by construction; any other is kept in a
-//! slot (see `Builder::maybe_slot`).
+//! slot (see `Builder::maybe_slot` and `Builder::destructured_let`, and
+//! `Builder::keep_borrowed_bindings` for an arm's bindings).
 //!
 //! A reference to the body's data can enter a value only through a borrow
 //! in its initializer, a value that holds one, or a borrow of the value
@@ -63,6 +64,7 @@ pub(crate) fn init_owns_no_borrows(
         Expr::Tuple(t) => t.elems.iter().all(free),
         Expr::Array(a) => a.elems.iter().all(free),
         Expr::Repeat(r) => free(&r.expr),
+        Expr::Range(r) => r.start.as_deref().is_none_or(free) && r.end.as_deref().is_none_or(free),
         Expr::Struct(s) => {
             s.fields.iter().all(|f| free(&f.expr)) && s.rest.as_deref().is_none_or(free)
         }
@@ -73,16 +75,31 @@ pub(crate) fn init_owns_no_borrows(
             "to_string" | "len" | "is_empty" => m.args.is_empty(),
             _ => false,
         },
-        // `format!` returns a `String`; `vec!` keeps its elements on the
-        // heap, and a move copies only its pointer.
-        Expr::Macro(m) => m
-            .mac
-            .path
-            .segments
-            .last()
-            .is_some_and(|s| s.ident == "format" || s.ident == "vec"),
+        // `format!` returns a `String`; `vec!` holds its elements, which a
+        // `for` loop or a pattern can take out again.
+        Expr::Macro(m) => match m.mac.path.segments.last() {
+            Some(last) if last.ident == "format" => true,
+            Some(last) if last.ident == "vec" => {
+                let parser = syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated;
+                m.mac
+                    .parse_body_with(parser)
+                    .is_ok_and(|elems| elems.iter().all(free))
+                    || m.mac
+                        .parse_body_with(repeated)
+                        .is_ok_and(|elem| free(&elem))
+            }
+            _ => false,
+        },
         _ => false,
     }
+}
+
+/// `vec![elem; n]`'s element.
+fn repeated(input: syn::parse::ParseStream) -> syn::Result<Expr> {
+    let elem = input.parse()?;
+    input.parse::<syn::Token![;]>()?;
+    input.parse::<Expr>()?;
+    Ok(elem)
 }
 
 /// Whether `rest` uses `name` only in ways that cannot store a borrow of
@@ -296,11 +313,13 @@ mod tests {
             "(String::new(), owned, 3)",
             "S { a: p, ..Default::default() }",
             "name_of(p)?",
+            "0..p",
             "owned.clone()",
             "r.len()",
             "p + &r",
             "format!(\"{r}\")",
-            "vec![&r]",
+            "vec![p, owned]",
+            "vec![D(1); p]",
         ] {
             assert!(init(expr), "{expr}");
         }
@@ -320,6 +339,8 @@ mod tests {
             "{ p }",
             "v[0]",
             "|| p",
+            "vec![(D(1), &owned)]",
+            "vec![&p; 3]",
         ] {
             assert!(!init(expr), "{expr}");
         }

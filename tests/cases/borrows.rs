@@ -551,3 +551,111 @@ differential!(dead_destructured_binding_holding_a_borrow, (n: usize) -> usize {
     leaf("first", ()).await;
     v.len()
 }, (4));
+
+// A `match` on a temporary that holds a borrow, with an arm that lets the
+// borrow dangle before its await: the temporary is held for its drop from
+// the arm's entry, before the arm's code runs, not moved at the await
+// (undefined behaviour under Miri before).
+differential!(dead_match_scrutinee_temporary_holding_a_borrow, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = match (D("t"), v.first()) {
+        (_, Some(x)) => {
+            x.touch();
+            for _ in 0..n {
+                v.push(D("pushed"));
+            }
+            leaf("first", ()).await;
+            1
+        }
+        _ => 0,
+    };
+    k + v.len()
+}, (4));
+
+// The same for the temporary of an `if let`.
+differential!(dead_if_let_scrutinee_temporary_holding_a_borrow, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let mut k = 0;
+    if let (_, Some(x)) = (D("t"), v.first()) {
+        x.touch();
+        for _ in 0..n {
+            v.push(D("pushed"));
+        }
+        leaf("first", ()).await;
+        k = 1;
+    }
+    k + v.len()
+}, (4));
+
+// The same for the temporary of a `while let`.
+differential!(dead_while_let_scrutinee_temporary_holding_a_borrow, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let mut k = 0;
+    while let (_, Some(x)) = (D("t"), v.first()) {
+        x.touch();
+        for _ in 0..n {
+            v.push(D("pushed"));
+        }
+        leaf("first", ()).await;
+        k += 1;
+        if k == 2 {
+            break;
+        }
+    }
+    k + v.len()
+}, (2));
+
+// A binding of an `if let` that holds a borrow inline and is dead at the
+// branch's await: kept in place (undefined behaviour under Miri before).
+differential!(dead_if_let_binding_holding_a_borrow, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let opt = Some((D("pair"), v.first().unwrap()));
+    let mut k = 0;
+    if let Some(pair) = opt {
+        pair.1.touch();
+        for _ in 0..n {
+            v.push(D("pushed"));
+        }
+        leaf("first", ()).await;
+        k = 1;
+    }
+    k + v.len()
+}, (4));
+
+// The same for a `match` arm's binding (in place already before, as the
+// arm's body is one statement that awaits and borrows it).
+differential!(dead_arm_binding_holding_a_borrow, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let opt = Some((D("pair"), v.first().unwrap()));
+    let k = match opt {
+        Some(pair) => {
+            pair.1.touch();
+            for _ in 0..n {
+                v.push(D("pushed"));
+            }
+            leaf("first", ()).await;
+            1
+        }
+        None => 0,
+    };
+    k + v.len()
+}, (4));
+
+// A `for` loop's binding that holds a borrow inline, dead at an await after
+// which the loop always breaks: the iterator is not used again, so the
+// borrow checker lets `v` grow, and the binding is kept in place.
+differential!(dead_for_binding_holding_a_borrow, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let pairs = vec![(D("pair"), v.first().unwrap())];
+    let mut k = 0;
+    for pair in pairs {
+        pair.1.touch();
+        for _ in 0..n {
+            v.push(D("pushed"));
+        }
+        leaf("first", ()).await;
+        k += 1;
+        break;
+    }
+    k + v.len()
+}, (4));
