@@ -1168,6 +1168,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "`last`, the `if let` binding of `v.last()` (`&D`, 8 B), is dead at its branch's await while in scope; for all the macro can see it is a value with drop glue that may hold a dangling borrow, so it stays in a slot of its own for its scope rather than being moved (see README, \"How values are stored\"), where rustc overlaps it: exactly the 8 B",
     ),
     (
+        "dead_numbering_sequence",
+        SizeCause::SlotsSideBySide,
+        "five dead values that hold a borrow of `v` (`a`, `b`, `c`, `d`, `e`; `(D, &D)` or `D`) are each kept in a slot of their own for their scope, as they may dangle, side by side in the slots struct, where rustc overlaps `a` and `b`, which are in scope at different awaits: 8 B more",
+    ),
+    (
         "large_buffer_live_across_awaits",
         SizeCause::SlotFlags,
         "`buf`'s 1-byte flag after the 4096 B array is padded to 8 B at the end of the machine; rustc needs no flag",

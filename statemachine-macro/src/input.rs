@@ -167,6 +167,20 @@ fn impl_trait_or_never(ty: &Type) -> Option<Span> {
     finder.0
 }
 
+/// Whether `ty` has a `&mut` anywhere in it.
+fn has_mutable_reference(ty: &syn::Type) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_type_reference(&mut self, r: &'ast syn::TypeReference) {
+            self.0 |= r.mutability.is_some();
+            syn::visit::visit_type_reference(self, r);
+        }
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_type(&mut finder, ty);
+    finder.0
+}
+
 /// One parameter of the function as the machine stores it before the first poll.
 pub(crate) struct Param {
     /// Name of the variant field holding the argument until the first poll.
@@ -183,6 +197,9 @@ pub(crate) struct Param {
     /// Declared as a reference (`&T`, `&mut T`, `Pin<&mut T>`): a method
     /// call on it reborrows through it rather than borrowing the parameter.
     pub reference: bool,
+    /// Its type has a `&mut` in it: the body can mutate through it what it
+    /// borrowed through it before, so it may hold borrows that dangle.
+    pub mutable_reference: bool,
 }
 
 impl Param {
@@ -231,6 +248,7 @@ impl MachineFn {
                         pat: None,
                         droppless: crate::scan::is_droppless_type(&receiver.ty),
                         reference: crate::scan::is_reference_type(&receiver.ty),
+                        mutable_reference: has_mutable_reference(&receiver.ty),
                     });
                 }
                 FnArg::Typed(typed) => {
@@ -248,6 +266,7 @@ impl MachineFn {
                         pat: Some(pat),
                         droppless: crate::scan::is_droppless_type(&typed.ty),
                         reference: crate::scan::is_reference_type(&typed.ty),
+                        mutable_reference: has_mutable_reference(&typed.ty),
                     });
                 }
             }

@@ -433,14 +433,19 @@ impl<'n> Builder<'n> {
     }
 
     /// Declares a parameter of the function (bound from its argument at the start).
-    pub(crate) fn declare_param(&mut self, pat: &syn::Pat, droppless: bool) -> Vec<LocalId> {
+    pub(crate) fn declare_param(
+        &mut self,
+        pat: &syn::Pat,
+        param: &crate::input::Param,
+    ) -> Vec<LocalId> {
         // A reference parameter bound whole has no drop glue.
-        let droppless = droppless && matches!(pat, syn::Pat::Ident(_));
+        let droppless = param.droppless && matches!(pat, syn::Pat::Ident(_));
         let ids = self.declare_pattern(pat, droppless);
         self.body.params.extend(&ids);
-        // Its references point outside the body, and outlive the future.
+        // Its references point outside the body, and outlive the future;
+        // unless through a `&mut` the body can change what they point to.
         for &id in &ids {
-            self.body.locals[id].owns_no_borrows = true;
+            self.body.locals[id].owns_no_borrows = !param.mutable_reference;
         }
         ids
     }
@@ -762,7 +767,7 @@ impl<'n> Builder<'n> {
         param: &crate::input::Param,
         body: &[Stmt],
     ) {
-        let (arg, droppless) = (&param.field, param.droppless);
+        let arg = &param.field;
         // SAFETY (of the generated code): `#arg` is the `Unresumed` variant's
         // field, taken once as the body starts.
         let frame = &self.names.frame;
@@ -776,12 +781,12 @@ impl<'n> Builder<'n> {
             // what the pattern leaves in it (`_`) drops with it, last.
             let holder: syn::Pat = syn::parse_quote!(#arg);
             self.emit(quote!(let #holder = #read;));
-            let holder_id = self.declare_param(&holder, droppless);
+            let holder_id = self.declare_param(&holder, param);
             self.decl(holder_id.clone());
             self.emit(quote!(let #pat = #arg;));
             self.note_pattern_move(holder_id.first().copied(), pat);
         }
-        let ids = self.declare_param(pat, droppless);
+        let ids = self.declare_param(pat, param);
         // A parameter stays in place only when borrowed across an await; a
         // reference parameter only when an awaited future reborrows through
         // it (moving it then would be E0499), not for `let x = r.get_mut()`.
@@ -1252,7 +1257,13 @@ impl<'n> Builder<'n> {
     /// The same when a first lowering found one of them dead at an await
     /// (none is proved free of borrows: see [`crate::owned`]) and each is
     /// used only in ways a slot allows.
-    fn keep_borrowed_bindings(&mut self, pat: &syn::Pat, scrutinee: &Expr, body: &[Stmt]) {
+    fn keep_borrowed_bindings(
+        &mut self,
+        pat: &syn::Pat,
+        scrutinee: &Expr,
+        body: &[Stmt],
+        chained: bool,
+    ) {
         let index = self.next_declaration();
         // On `&x`, the bindings are references or copies already.
         if matches!(scan::peel_parens(scrutinee), Expr::Reference(_)) {
@@ -1269,7 +1280,10 @@ impl<'n> Builder<'n> {
         for &(_, id) in &ids {
             self.body.locals[id].declaration = Some(index);
         }
-        self.prove_bindings_own_no_borrows(scrutinee, &ids, body);
+        // In a `let` chain, the later conditions (not in `body`) use them too.
+        if !chained {
+            self.prove_bindings_own_no_borrows(scrutinee, &ids, body);
+        }
         let borrowed = scan::bindings_borrowed_across_await(pat, body);
         let dead = self.dead_in_place.contains(&index)
             && scan::awaits_after(body) > 0
@@ -2072,8 +2086,9 @@ impl<'n> Builder<'n> {
         // The condition's temporaries and bindings live through the then branch.
         self.push_scope(false);
         self.lower_condition(&i.cond, then, otherwise, Vec::new(), span);
+        let chained = matches!(&*i.cond, Expr::Binary(_));
         for (pat, scrutinee) in let_patterns(&i.cond) {
-            self.keep_borrowed_bindings(pat, scrutinee, &i.then_branch.stmts);
+            self.keep_borrowed_bindings(pat, scrutinee, &i.then_branch.stmts, chained);
         }
         // A scope with the user's braces, so its tail temporaries drop as
         // the user's edition says.
@@ -2246,7 +2261,7 @@ impl<'n> Builder<'n> {
             self.start_block(block);
             self.push_scope(false);
             let body = [Stmt::Expr((*arm.body).clone(), None)];
-            self.keep_borrowed_bindings(&arm.pat, &m.expr, &body);
+            self.keep_borrowed_bindings(&arm.pat, &m.expr, &body, false);
             let tail = self.lower_value(&arm.body);
             let goto = self.goto(join, vec![(value, tail)], span);
             self.terminate(Term::Goto(goto), None);
@@ -2435,7 +2450,7 @@ impl<'n> Builder<'n> {
             let ids = self.declare_pattern(&arm.pat, false);
             self.decl(ids);
             let body = [Stmt::Expr((*arm.body).clone(), None)];
-            self.keep_borrowed_bindings(&arm.pat, &m.expr, &body);
+            self.keep_borrowed_bindings(&arm.pat, &m.expr, &body, false);
             let tail = self.lower_value(&arm.body);
             let goto = self.goto(join, vec![(value, tail)], span);
             self.terminate(Term::Goto(goto), None);
@@ -2469,8 +2484,9 @@ impl<'n> Builder<'n> {
                 let body_block = self.new_block(BlockKind::Plain, Vec::new());
                 self.push_scope(false);
                 self.lower_condition(cond, body_block, exit, vec![(value, quote!(()))], span);
+                let chained = matches!(cond, Expr::Binary(_));
                 for (pat, scrutinee) in let_patterns(cond) {
-                    self.keep_borrowed_bindings(pat, scrutinee, &body.stmts);
+                    self.keep_borrowed_bindings(pat, scrutinee, &body.stmts, chained);
                 }
             }
             LoopHead::For { pat, iter, source } => {

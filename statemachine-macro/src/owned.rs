@@ -26,12 +26,16 @@ use crate::scan::{eager_format_args, peel_parens, rooted_at};
 
 /// Whether the value of `init` owns no borrow of the body's data: it is
 /// built from literals, items, parameters and `holds_no_borrows` locals by
-/// value, through function calls, operators, awaits, `?`, casts and
-/// literals of tuples, arrays and structs. `holds_no_borrows(name)` is
-/// `None` when `name` is not a local of the body.
+/// value, through function calls, arithmetic, comparisons, awaits, `?`,
+/// ranges, casts and literals of tuples, arrays and structs.
+/// `holds_no_borrows(name)` is `None` when `name` is not a local of the body.
 ///
 /// A function given no borrow cannot return one of the body's data; a
-/// parameter's references point outside the body and outlive the future.
+/// parameter's references point outside the body (unless through a `&mut`
+/// parameter, see `Param::mutable_reference`). Methods are not followed,
+/// except a few whose results `std` defines as owned (`clone`, `len`, ...):
+/// a method of the same name that returns a borrow of its receiver would
+/// defeat this.
 pub(crate) fn init_owns_no_borrows(
     init: &Expr,
     holds_no_borrows: &dyn Fn(&Ident) -> Option<bool>,
@@ -40,7 +44,14 @@ pub(crate) fn init_owns_no_borrows(
     match peel_parens(init) {
         Expr::Lit(_) => true,
         Expr::Path(p) => match p.path.get_ident() {
-            Some(name) if p.qself.is_none() => holds_no_borrows(name).unwrap_or(true),
+            Some(name) if p.qself.is_none() => match holds_no_borrows(name) {
+                Some(proved) => proved,
+                // Not a local the macro sees: a constant or a unit struct,
+                // unless it is lowercase, which a macro's `let` could be.
+                None => !name
+                    .to_string()
+                    .starts_with(|c: char| c.is_lowercase() || c == '_'),
+            },
             // `Self::X`, `u8::MAX`, a unit variant: an item.
             _ => true,
         },
@@ -51,11 +62,10 @@ pub(crate) fn init_owns_no_borrows(
                 if p.path.get_ident().is_none_or(|name| holds_no_borrows(name).is_none()));
             item && call.args.iter().all(free)
         }
-        // An operator's `&` operand is taken to end its borrow with the
-        // operator, as every operator of `std` does (see `scan::uses_of`).
-        Expr::Binary(b) => [&*b.left, &*b.right]
-            .into_iter()
-            .all(|operand| matches!(peel_parens(operand), Expr::Reference(_)) || free(operand)),
+        // A comparison's `bool` holds nothing; other operators may return
+        // their operands' borrows (`Cow<str> + &str` can).
+        Expr::Binary(b) if is_comparison_or_logic(&b.op) => true,
+        Expr::Binary(b) => free(&b.left) && free(&b.right),
         Expr::Unary(u) => free(&u.expr),
         // `as` can also coerce to a reference type (`&v as &dyn Debug`).
         Expr::Cast(c) => free(&c.expr),
@@ -68,13 +78,7 @@ pub(crate) fn init_owns_no_borrows(
         Expr::Struct(s) => {
             s.fields.iter().all(|f| free(&f.expr)) && s.rest.as_deref().is_none_or(free)
         }
-        // A clone of a value without borrows has none, and these results
-        // are plain owned values.
-        Expr::MethodCall(m) => match m.method.to_string().as_str() {
-            "clone" | "to_owned" => free(&m.receiver) && m.args.is_empty(),
-            "to_string" | "len" | "is_empty" => m.args.is_empty(),
-            _ => false,
-        },
+        Expr::MethodCall(m) => owned_result(&m.method) && m.args.is_empty() && free(&m.receiver),
         // `format!` returns a `String`; `vec!` holds its elements, which a
         // `for` loop or a pattern can take out again.
         Expr::Macro(m) => match m.mac.path.segments.last() {
@@ -94,6 +98,23 @@ pub(crate) fn init_owns_no_borrows(
     }
 }
 
+/// Methods whose result `std` defines as owned, holding no borrow of the
+/// receiver (a clone holds what the receiver holds).
+fn owned_result(method: &Ident) -> bool {
+    matches!(
+        method.to_string().as_str(),
+        "clone" | "to_owned" | "to_string" | "len" | "is_empty"
+    )
+}
+
+fn is_comparison_or_logic(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(
+        op,
+        Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_) | And(_) | Or(_)
+    )
+}
+
 /// `vec![elem; n]`'s element.
 fn repeated(input: syn::parse::ParseStream) -> syn::Result<Expr> {
     let elem = input.parse()?;
@@ -103,14 +124,20 @@ fn repeated(input: syn::parse::ParseStream) -> syn::Result<Expr> {
 }
 
 /// Whether `rest` uses `name` only in ways that cannot store a borrow of
-/// the body's data into it: by value (moved or copied, also through
-/// fields); borrowed by a call (`name.touch()`, `f(&name)`) whose other
-/// operands own no borrows, so it has nothing to store but a borrow of
-/// `name` itself, which would keep `name` from being moved; assigned a value
-/// that owns none; as an operator's `&` operand (`a + &name`, taken to end
-/// its borrows, as every operator of `std` does); or in a formatting
-/// macro's arguments. Anything else (a borrow kept in a local, an index, a
-/// match, a closure, another macro) could.
+/// the body's data into it:
+/// - by value (moved or copied, also through fields);
+/// - lent (`name.touch()`, `&name`, `name[i]`) where the loan cannot be
+///   kept: in a statement of its own, an argument or receiver whose result
+///   is dropped or owned (`f(&name);`, `name.touch().len()`), a comparison
+///   or a formatting macro's argument; and then every other operand of the
+///   call or operator owns no borrow, so the callee has nothing to store
+///   into it but borrows of `name` itself, which would keep it from moving;
+/// - assigned a value that owns no borrow.
+///
+/// A loan that may be kept (bound by a `let`, a pattern, a `for` loop, an
+/// assignment, or returned from a block) could be used later to store a
+/// borrow into `name` through interior mutability, and so could a closure
+/// or a macro other than the formatting ones.
 pub(crate) fn only_used_by_value(
     name: &str,
     rest: &[syn::Stmt],
@@ -121,11 +148,17 @@ pub(crate) fn only_used_by_value(
         // Names `rest` binds: a later local, or one that shadows.
         bound: BTreeSet<String>,
         holds_no_borrows: &'a dyn Fn(&Ident) -> Option<bool>,
+        /// Whether the value of the expression being visited may outlive
+        /// its statement.
+        kept: bool,
         by_value: bool,
     }
     impl Check<'_> {
         fn mentioned(&self, tokens: TokenStream) -> bool {
             crate::scan::mentions(tokens, self.name)
+        }
+        fn names_it(&self, expr: &Expr) -> bool {
+            self.mentioned(quote::ToTokens::to_token_stream(expr))
         }
         fn owns_no_borrows(&self, expr: &Expr) -> bool {
             let holds = |ident: &Ident| {
@@ -137,58 +170,80 @@ pub(crate) fn only_used_by_value(
             };
             init_owns_no_borrows(expr, &holds)
         }
-        fn names_it(&self, expr: &Expr) -> bool {
-            self.mentioned(quote::ToTokens::to_token_stream(expr))
-        }
-        /// Whether `expr`, an operand of a call, may pass a borrow of
-        /// `name`: anything that names it but by value (`name`, `name.0`,
-        /// `name + &other`; a method's receiver is never by value).
-        fn lends_it(&self, expr: &Expr) -> bool {
+        /// Whether `expr` is `name` itself lent: `&name..`, `name.m()..`,
+        /// `name[i]`, `*name`, through fields and parentheses.
+        fn is_loan(&self, expr: &Expr) -> bool {
             match peel_parens(expr) {
-                e if rooted_at(e, self.name) => matches!(e, Expr::Unary(_) | Expr::Index(_)),
-                Expr::Binary(b) => {
-                    [&*b.left, &*b.right]
-                        .into_iter()
-                        .any(|operand| match peel_parens(operand) {
-                            Expr::Reference(r) => self.lends_it(&r.expr),
-                            other => self.lends_it(other),
-                        })
+                Expr::Reference(r) => self.is_loan(&r.expr) || rooted_at(&r.expr, self.name),
+                // An owned result (`name.touch().len()`) is no loan.
+                Expr::MethodCall(m) if owned_result(&m.method) && m.args.is_empty() => false,
+                Expr::MethodCall(m) => {
+                    rooted_at(&m.receiver, self.name) || self.is_loan(&m.receiver)
                 }
-                other => self.names_it(other),
+                Expr::Field(f) => self.is_loan(&f.base),
+                // `a + &name` may return the loan (`Cow<str> + &str` can).
+                Expr::Binary(b) if !is_comparison_or_logic(&b.op) => {
+                    self.is_loan(&b.left) || self.is_loan(&b.right)
+                }
+                e @ (Expr::Index(_) | Expr::Unary(_)) => rooted_at(e, self.name),
+                _ => false,
             }
         }
-        /// A call's operands (callee excluded; `receiver` for a method):
-        /// when one lends `name`, the operands that do not name it must own
-        /// no borrows, which the callee could store into it.
-        fn call<'e>(
-            &mut self,
-            receiver: Option<&'e Expr>,
-            args: impl Iterator<Item = &'e Expr> + Clone,
-        ) {
-            let lends = receiver.is_some_and(|r| self.names_it(r))
-                || args.clone().any(|a| self.lends_it(a));
-            let operands = receiver.into_iter().chain(args);
-            if lends
-                && !operands
-                    .clone()
-                    .all(|e| self.names_it(e) || self.owns_no_borrows(e))
-            {
+        fn visit_with(&mut self, kept: bool, expr: &Expr) {
+            let outer = std::mem::replace(&mut self.kept, kept);
+            self.visit_expr(expr);
+            self.kept = outer;
+        }
+        /// An expression that lends `name` and whose other operands are
+        /// `others`: refused where the loan may be kept or an operand owns
+        /// a borrow.
+        fn loan<'e>(&mut self, others: impl IntoIterator<Item = &'e Expr>) {
+            if self.kept {
                 self.by_value = false;
             }
-            for operand in operands {
-                match peel_parens(operand) {
-                    Expr::Reference(r) if rooted_at(&r.expr, self.name) => self.visit_expr(&r.expr),
-                    other => self.visit_expr(other),
+            for other in others {
+                let lent = self.is_loan(other) || rooted_at(other, self.name);
+                if !lent && !self.owns_no_borrows(other) {
+                    self.by_value = false;
                 }
             }
         }
     }
     impl<'ast> Visit<'ast> for Check<'_> {
+        fn visit_stmt(&mut self, stmt: &'ast syn::Stmt) {
+            match stmt {
+                // A statement's value is dropped at its end.
+                syn::Stmt::Expr(e, Some(_)) => self.visit_with(false, e),
+                // A block's value may be bound by whatever encloses it.
+                syn::Stmt::Expr(e, None) => self.visit_expr(e),
+                syn::Stmt::Local(local) => {
+                    if let Some(init) = &local.init {
+                        self.visit_with(true, &init.expr);
+                        if let Some((_, diverge)) = &init.diverge {
+                            self.visit_with(false, diverge);
+                        }
+                    }
+                }
+                syn::Stmt::Macro(m) => self.visit_macro(&m.mac),
+                syn::Stmt::Item(_) => {}
+            }
+        }
         fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-            self.call(Some(&m.receiver), m.args.iter());
+            // An owned result keeps nothing of its receiver.
+            let kept = self.kept && !(owned_result(&m.method) && m.args.is_empty());
+            let lends = rooted_at(&m.receiver, self.name) || self.is_loan(&m.receiver);
+            if lends || m.args.iter().any(|a| self.is_loan(a)) {
+                let outer = std::mem::replace(&mut self.kept, kept);
+                self.loan(std::iter::once(&*m.receiver).chain(&m.args));
+                self.kept = outer;
+            }
+            self.visit_with(kept, &m.receiver);
+            for arg in &m.args {
+                self.visit_with(self.kept, arg);
+            }
         }
         fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
-            // A local closure called with a borrow of `name` could store
+            // A local closure called with a loan of `name` could store
             // into it what it captured.
             let callee_is_item = match &*c.func {
                 Expr::Path(p) => p.path.get_ident().is_none_or(|callee| {
@@ -197,55 +252,108 @@ pub(crate) fn only_used_by_value(
                 }),
                 _ => false,
             };
-            if !callee_is_item && self.mentioned(quote::ToTokens::to_token_stream(&c.args)) {
+            let lends = c.args.iter().any(|a| self.is_loan(a));
+            if rooted_at(&c.func, self.name) || (lends && !callee_is_item) {
                 self.by_value = false;
             }
+            if lends {
+                self.loan(&c.args);
+            }
             self.visit_expr(&c.func);
-            self.call(None, c.args.iter());
+            for arg in &c.args {
+                self.visit_with(self.kept, arg);
+            }
         }
         fn visit_expr_reference(&mut self, r: &'ast syn::ExprReference) {
-            self.by_value &= !rooted_at(&r.expr, self.name);
+            if rooted_at(&r.expr, self.name) {
+                // Lent outside a call: kept unless its value is dropped.
+                self.loan([]);
+            }
             syn::visit::visit_expr_reference(self, r);
         }
-        fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
-            // `name += value`, `name.0 -= value`: like an assignment.
-            if crate::scan::is_compound_assignment(&b.op) && rooted_at(&b.left, self.name) {
-                self.by_value &= self.owns_no_borrows(&b.right);
+        fn visit_expr_index(&mut self, i: &'ast syn::ExprIndex) {
+            if rooted_at(&i.expr, self.name) {
+                self.loan([&*i.index]);
             }
-            for operand in [&*b.left, &*b.right] {
+            syn::visit::visit_expr_index(self, i);
+        }
+        fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
+            let (left, right) = (&*b.left, &*b.right);
+            // `name += value`, `name.0 -= value`: like an assignment.
+            if crate::scan::is_compound_assignment(&b.op) && self.names_it(left) {
+                self.by_value &= self.owns_no_borrows(right);
+            }
+            if self.is_loan(left) || self.is_loan(right) {
+                let other = if self.is_loan(left) { right } else { left };
+                let kept = self.kept && !is_comparison_or_logic(&b.op);
+                let outer = std::mem::replace(&mut self.kept, kept);
+                self.loan([other]);
+                self.kept = outer;
+            }
+            let kept = self.kept && !is_comparison_or_logic(&b.op);
+            for operand in [left, right] {
                 match peel_parens(operand) {
-                    Expr::Reference(r) => self.visit_expr(&r.expr),
-                    other => self.visit_expr(other),
+                    // Checked as a loan above.
+                    Expr::Reference(r) if rooted_at(&r.expr, self.name) => {
+                        self.visit_with(kept, &r.expr)
+                    }
+                    other => self.visit_with(kept, other),
                 }
             }
         }
         fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
-            if rooted_at(&a.left, self.name) {
+            // `name = ..`, `*name.cell.borrow_mut() = ..`, `(name.1, _) = ..`
+            if self.names_it(&a.left) {
                 self.by_value &= self.owns_no_borrows(&a.right);
             }
-            syn::visit::visit_expr_assign(self, a);
+            self.visit_with(false, &a.left);
+            self.visit_with(true, &a.right);
         }
-        fn visit_expr_index(&mut self, i: &'ast syn::ExprIndex) {
-            self.by_value &= !rooted_at(&i.expr, self.name);
-            syn::visit::visit_expr_index(self, i);
+        fn visit_expr_if(&mut self, i: &'ast syn::ExprIf) {
+            // A condition's value is a `bool`, or a pattern's scrutinee.
+            self.visit_with(false, &i.cond);
+            self.visit_block(&i.then_branch);
+            if let Some((_, else_branch)) = &i.else_branch {
+                self.visit_expr(else_branch);
+            }
+        }
+        fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+            self.visit_with(false, &w.cond);
+            let outer = std::mem::replace(&mut self.kept, false);
+            self.visit_block(&w.body);
+            self.kept = outer;
+        }
+        // The loop's value may be bound.
+        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+            if let Some(value) = &b.expr {
+                self.visit_with(true, value);
+            }
+        }
+        fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+            let outer = std::mem::replace(&mut self.kept, false);
+            self.visit_block(&l.body);
+            self.kept = outer;
+        }
+        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+            self.visit_with(true, &f.expr);
+            let outer = std::mem::replace(&mut self.kept, false);
+            self.visit_block(&f.body);
+            self.kept = outer;
         }
         fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
+            // Matched in place, a pattern can bind a loan of it.
             self.by_value &= !rooted_at(&m.expr, self.name);
-            syn::visit::visit_expr_match(self, m);
+            self.visit_with(true, &m.expr);
+            for arm in &m.arms {
+                if let Some((_, guard)) = &arm.guard {
+                    self.visit_with(false, guard);
+                }
+                self.visit_expr(&arm.body);
+            }
         }
         fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
             self.by_value &= !rooted_at(&l.expr, self.name);
-            syn::visit::visit_expr_let(self, l);
-        }
-        fn visit_local(&mut self, local: &'ast syn::Local) {
-            // `let ref r = name;`, `let (a, ref b) = name;`
-            let binds_name = matches!(&local.pat, syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none());
-            if let Some(init) = &local.init
-                && !binds_name
-            {
-                self.by_value &= !rooted_at(&init.expr, self.name);
-            }
-            syn::visit::visit_local(self, local);
+            self.visit_with(true, &l.expr);
         }
         fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
             self.by_value &= !self.mentioned(quote::ToTokens::to_token_stream(&c.body));
@@ -256,7 +364,7 @@ pub(crate) fn only_used_by_value(
         // A formatting macro borrows its arguments only to format them.
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
             match eager_format_args(mac) {
-                Some(args) => args.iter().for_each(|arg| self.visit_expr(arg)),
+                Some(args) => args.iter().for_each(|arg| self.visit_with(false, arg)),
                 None => self.by_value &= !self.mentioned(mac.tokens.clone()),
             }
         }
@@ -276,6 +384,8 @@ pub(crate) fn only_used_by_value(
         name,
         bound: bound.0,
         holds_no_borrows,
+        // The tail of `name`'s own block cannot outlive `name`.
+        kept: false,
         by_value: true,
     };
     rest.iter().for_each(|stmt| check.visit_stmt(stmt));
@@ -315,8 +425,8 @@ mod tests {
             "name_of(p)?",
             "0..p",
             "owned.clone()",
-            "r.len()",
-            "p + &r",
+            "owned.len()",
+            "p == &r",
             "format!(\"{r}\")",
             "vec![p, owned]",
             "vec![D(1); p]",
@@ -339,6 +449,10 @@ mod tests {
             "{ p }",
             "v[0]",
             "|| p",
+            "r.len()",
+            "p + &r",
+            "Cow::from(\"\") + &*owned",
+            "macro_local",
             "vec![(D(1), &owned)]",
             "vec![&p; 3]",
         ] {
@@ -355,7 +469,11 @@ mod tests {
             "x.0.touch(p, 1); f().await;",
             "f(&x, p); g(x.1, r).await;",
             "println!(\"{x} {}\", x.0); f().await;",
-            "let s = a + &x; x = D(1); x.0 += 1; f().await;",
+            "x[0].touch(); f().await;",
+            "let n = x.touch().len(); if x.is_empty() == (n > 0) {} g(n + 1).await;",
+            "let s = p == &x; x = D(1); x.0 += 1; f().await;",
+            "store(owned + &x, p).await",
+            "x.touch().len() + x.0.touch().len()",
         ] {
             assert!(by_value(rest), "{rest}");
         }
@@ -375,8 +493,17 @@ mod tests {
             "x = (D(1), &v); f().await;",
             "x.1 += &v; f().await;",
             "match x { ref y => y.1.set(r) }",
-            "x[0].touch(); f().await;",
             "other!(x); f().await;",
+            "x.1.set(Some(&v[x.2])); f().await;",
+            "for c in x.1.iter() { c.set(Some(&v[0])); } f().await;",
+            "if let Some(c) = x.1.first() { c.set(Some(&v[0])); } f().await;",
+            "let c = loop { break x.1.first(); }; f().await;",
+            "*x.1.borrow_mut() = Some(&v[0]); f().await;",
+            "(x.1, _) = (Some(&v[0]), 0); f().await;",
+            "let y = (ProbeWrap + &x); f().await;",
+            "let s = a + &x; f().await;",
+            "store(owned + &x, r).await",
+            "let y = { x.1.first() }; f().await;",
             "let c = || x.touch(); f().await;",
         ] {
             assert!(!by_value(rest), "{rest}");

@@ -9,3 +9,40 @@ differential!(if_let_chain, (a: Option<u32>, b: Option<u32>) -> u32 {
     }
 }, (Some(1), Some(2)));
 
+
+// 21. if-let chain (edition 2024) with dead bindings holding borrows.
+differential!(dead_if_let_chain_dead, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let a = Some((D("a"), v.first().unwrap()));
+    let b = Some((D("b"), v.first().unwrap()));
+    let mut r = 0;
+    if let Some(pa) = a && let Some(pb) = b {
+        pa.1.touch();
+        pb.1.touch();
+        for _ in 0..n {
+            v.push(D("pushed"));
+        }
+        leaf("first", ()).await;
+        r = 1;
+    }
+    r + v.len()
+}, (4));
+
+// 26. the same with a let chain's later condition.
+differential!(dead_let_chain_stores_into_binding, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let mut r = 0;
+    if let Some(b) = Some((D("b"), std::cell::Cell::new(None))) && { b.1.set(Some(&v[0])); true } {
+        b.0.touch();
+        for _ in 0..n {
+            v.push(D("pushed"));
+        }
+        leaf("first", ()).await;
+        r = 1;
+    }
+    r + v.len()
+}, (4));

@@ -8,3 +8,4 @@ include!("../cases/panics.rs");
 include!("../cases/temporaries.rs");
 include!("../cases/edition2024.rs");
 include!("../cases/borrows.rs");
+include!("../cases/dead_values.rs");

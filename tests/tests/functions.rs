@@ -659,3 +659,98 @@ differential!(tokio_pin_statement_held_across_awaits, (n: u32) -> u32 {
     let a = first.as_mut().await;
     a + second.await + d.touch().len() as u32
 }, (3));
+
+// Generic functions and a method of a generic impl whose dead values the
+// macro cannot prove free of borrows: kept in place (with the frame's
+// lifetime), they still run, drop and are Send/Sync as rustc's futures.
+mod dead_generic {
+    use statemachine_tests::{D, leaf, log};
+    use std::fmt::Debug;
+
+    #[::statemachine_runtime::state_machine]
+    pub async fn machine<T: Debug>(t: T, n: usize) -> usize {
+        let s = format!("{t:?}").to_uppercase();
+        let d = (D("d"), s.len());
+        log(s.clone());
+        d.0.touch();
+        leaf("first", ()).await;
+        n
+    }
+    pub async fn compiler<T: Debug>(t: T, n: usize) -> usize {
+        let s = format!("{t:?}").to_uppercase();
+        let d = (D("d"), s.len());
+        log(s.clone());
+        d.0.touch();
+        leaf("first", ()).await;
+        n
+    }
+
+    // the dead value holds a borrow of a generic parameter's value.
+    #[::statemachine_runtime::state_machine]
+    pub async fn machine2<T: Debug>(t: T, n: usize) -> usize {
+        let p = (D("p"), &t);
+        log(format!("{:?}", p.1));
+        leaf("first", ()).await;
+        log(format!("{t:?}"));
+        n
+    }
+    pub async fn compiler2<T: Debug>(t: T, n: usize) -> usize {
+        let p = (D("p"), &t);
+        log(format!("{:?}", p.1));
+        leaf("first", ()).await;
+        log(format!("{t:?}"));
+        n
+    }
+
+    pub struct Holder<T> {
+        pub t: T,
+        pub name: D,
+    }
+    impl<T: Debug> Holder<T> {
+        #[::statemachine_runtime::state_machine]
+        pub async fn machine(&self, n: usize) -> usize {
+            let p = (D("p"), &self.t);
+            log(format!("{:?}", p.1));
+            let s = format!("{:?}", self.t).to_uppercase();
+            log(s.clone());
+            leaf("first", ()).await;
+            self.name.touch();
+            n
+        }
+        pub async fn compiler(&self, n: usize) -> usize {
+            let p = (D("p"), &self.t);
+            log(format!("{:?}", p.1));
+            let s = format!("{:?}", self.t).to_uppercase();
+            log(s.clone());
+            leaf("first", ()).await;
+            self.name.touch();
+            n
+        }
+    }
+
+    #[test]
+    fn dead_generic_matches() {
+        statemachine_tests::check(|| machine(3u8, 2), || compiler(3u8, 2));
+        statemachine_tests::check(
+            || machine2(String::from("x"), 2),
+            || compiler2(String::from("x"), 2),
+        );
+        let h = Holder {
+            t: vec![1u8],
+            name: D("h"),
+        };
+        statemachine_tests::check(|| h.machine(2), || h.compiler(2));
+        assert_eq!(
+            statemachine_tests::is_send!(machine(3u8, 2)),
+            statemachine_tests::is_send!(compiler(3u8, 2))
+        );
+        assert_eq!(
+            statemachine_tests::is_sync!(machine(3u8, 2)),
+            statemachine_tests::is_sync!(compiler(3u8, 2))
+        );
+        assert_eq!(
+            statemachine_tests::is_send!(h.machine(2)),
+            statemachine_tests::is_send!(h.compiler(2))
+        );
+    }
+}

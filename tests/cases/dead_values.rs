@@ -1,0 +1,722 @@
+// Dead values that may hold a borrow of the body's data, from an
+// adversarial review of `owned.rs`: each tries to get a borrow into a value
+// the macro would move while it dangles (undefined behaviour under Miri),
+// or checks that what stays in place still drops, panics and counts polls
+// as rustc's future does.
+
+// 1. Cow + &str: std operator whose output keeps the borrow.
+differential!(dead_cow_add, (n: usize) -> usize {
+    let mut s = String::from("a");
+    let k = s.as_str();
+    log(k);
+    let d = D("d");
+    let p = (D("p"), std::borrow::Cow::from("") + &*s);
+    log(format!("{}", p.1));
+    d.touch();
+    for _ in 0..n {
+        s.push_str("more text to force a reallocation of the string");
+    }
+    leaf("first", ()).await;
+    s.len()
+}, (4));
+
+// 2. argument of `set` that names x: exempt from the "owns no borrows" check.
+differential!(dead_set_arg_names_x, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let x = (D("x"), std::cell::Cell::new(None), 0usize);
+    x.1.set(Some(&v[x.2]));
+    x.0.touch();
+    if let Some(d) = x.1.get() { d.touch(); }
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// 3. for loop over a method's borrow of x, storing through the loop binding.
+differential!(dead_for_iter_store, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let x = (D("x"), [std::cell::Cell::new(None)]);
+    for c in x.1.iter() {
+        c.set(Some(&v[0]));
+    }
+    x.0.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// 4. if let on a method result borrowing x, storing through the binding.
+differential!(dead_if_let_first_store, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let x = (D("x"), [std::cell::Cell::new(None)]);
+    if let Some(c) = x.1.first() {
+        c.set(Some(&v[0]));
+    }
+    x.0.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// 5. match on a method result borrowing x.
+differential!(dead_match_first_store, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let x = (D("x"), [std::cell::Cell::new(None)]);
+    match x.1.first() {
+        Some(c) => c.set(Some(&v[0])),
+        None => {}
+    }
+    x.0.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+
+// 7. lifetime-extended temporary holding a borrow.
+differential!(dead_extended_temporary, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let r = &(D("t"), v.first());
+    r.1.unwrap().touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// 8. a local declared by a macro: unknown to the builder, taken as an item.
+macro_rules! dead_bind {
+    ($name:ident = $e:expr) => {
+        let $name = $e;
+    };
+}
+differential!(dead_macro_declared_local, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    dead_bind!(w = &v[0]);
+    let x = (D("x"), w);
+    x.1.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// 9. an inherent method named `to_string` that returns a borrow.
+pub struct LoanHolder<'a>(&'a D);
+impl<'a> LoanHolder<'a> {
+    pub fn to_string(&self) -> (D, &'a D) {
+        (D("h"), self.0)
+    }
+}
+differential!(dead_inherent_to_string, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let x = LoanHolder(&v[0]).to_string();
+    x.1.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// 10. a user operator that keeps its `&` operand.
+pub struct LoanWrap;
+impl<'a> std::ops::Add<&'a D> for LoanWrap {
+    type Output = (D, &'a D);
+    fn add(self, d: &'a D) -> (D, &'a D) {
+        (D("sum"), d)
+    }
+}
+differential!(dead_user_operator, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let x = LoanWrap + &v[0];
+    x.1.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// 12. assignment of a Cow sum to a field of a proved value.
+differential!(dead_assign_cow_sum, (n: usize) -> usize {
+    let mut s = String::from("a");
+    let k = s.as_str();
+    log(k);
+    let mut x = (D("x"), std::borrow::Cow::from("init"));
+    x.1 = std::borrow::Cow::from("") + &*s;
+    log(format!("{}", x.1));
+    for _ in 0..n {
+        s.push_str("more text to force a reallocation of the string");
+    }
+    leaf("first", ()).await;
+    s.len()
+}, (4));
+
+// 13. while let over an iterator borrowing x, storing through the binding.
+differential!(dead_while_let_store, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let x = (D("x"), [std::cell::Cell::new(None), std::cell::Cell::new(None)]);
+    let mut i = 0;
+    while let Some(c) = x.1.get(i) {
+        c.set(Some(&v[0]));
+        i += 1;
+    }
+    x.0.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// 14. a binding of a `for` over a proved vec!, storing with an argument naming it.
+differential!(dead_for_binding_arg_names_it, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let items = vec![(D("item"), std::cell::Cell::new(None), 0usize)];
+    let mut count = 0;
+    for item in items {
+        item.1.set(Some(&v[item.2]));
+        item.0.touch();
+        for _ in 0..n {
+            v.push(D("pushed"));
+        }
+        leaf("first", ()).await;
+        count += 1;
+        break;
+    }
+    count + v.len()
+}, (4));
+
+// 15. struct update syntax with a field holding a cell filled through the arg-naming hole, in a match arm.
+differential!(dead_match_arm_binding_arg_names_it, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let opt = Some((D("pair"), std::cell::Cell::new(None), 0usize));
+    let r = match opt {
+        Some(pair) => {
+            pair.1.set(Some(&v[pair.2]));
+            pair.0.touch();
+            for _ in 0..n {
+                v.push(D("pushed"));
+            }
+            leaf("first", ()).await;
+            1
+        }
+        None => 0,
+    };
+    r + v.len()
+}, (4));
+
+
+// R16. a dead value moved in one branch only (maybe-moved, drop flag).
+differential!(dead_maybe_moved_dead, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let p = (D("p"), &v[0]);
+    p.1.touch();
+    if n > 10 {
+        drop(p);
+    }
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// R17. reassigned in a loop, dead at the await in each iteration.
+differential!(dead_reassigned_in_loop, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let mut p = (D("p0"), &v[0]);
+    p.1.touch();
+    for i in 0..n {
+        p = (D("pi"), &v[i]);
+        p.1.touch();
+        v.push(D("pushed"));
+        v.push(D("pushed2"));
+        leaf("first", ()).await;
+    }
+    v.len()
+}, (3));
+
+// R6. let-else with a dead binding holding a borrow.
+differential!(dead_let_else_dead, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let (d, Some(r)) = (D("d"), v.first()) else {
+        return 0;
+    };
+    r.touch();
+    d.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// R1. arm binding with a guard, dead at the arm's await.
+differential!(dead_arm_guard_dead, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let opt = Some((D("pair"), v.first().unwrap()));
+    let r = match opt {
+        Some(pair) if pair.1.touch() == "v0" => {
+            for _ in 0..n {
+                v.push(D("pushed"));
+            }
+            leaf("first", ()).await;
+            1
+        }
+        _ => 0,
+    };
+    r + v.len()
+}, (4));
+
+// R3. `@` binding.
+differential!(dead_at_binding_dead, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let opt = Some((D("pair"), v.first().unwrap()));
+    let r = match opt {
+        whole @ Some(_) => {
+            whole.as_ref().unwrap().1.touch();
+            for _ in 0..n {
+                v.push(D("pushed"));
+            }
+            leaf("first", ()).await;
+            1
+        }
+        None => 0,
+    };
+    r + v.len()
+}, (4));
+
+// R4. a `mut` arm binding reassigned in the arm.
+differential!(dead_mut_arm_binding, (n: usize) -> usize {
+    let mut v = vec![D("v0"), D("v1")];
+    let k = v.first();
+    k.unwrap().touch();
+    let opt = Some((D("pair"), v.first().unwrap()));
+    let r = match opt {
+        Some(mut pair) => {
+            pair.1 = &v[1];
+            pair.1.touch();
+            for _ in 0..n {
+                v.push(D("pushed"));
+            }
+            leaf("first", ()).await;
+            1
+        }
+        None => 0,
+    };
+    r + v.len()
+}, (4));
+
+// R10. a closure capturing a borrow, dead.
+differential!(dead_closure_dead, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let c = (D("c"), || v[0].touch());
+    (c.1)();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// R14. shadowed after its last use.
+differential!(dead_shadowed_dead, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let p = (D("p"), &v[0]);
+    p.1.touch();
+    let p = D("p2");
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    p.touch();
+    v.len()
+}, (4));
+
+// R18. drop order: a kept value among moved ones, in a nested scope that ends after the await.
+differential!(dead_drop_order_mix, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let a = D("a");
+    let total = {
+        let p = (D("p"), &v[0]);
+        let b = D("b");
+        p.1.touch();
+        let q = (D("q"), &v[0]);
+        q.1.touch();
+        let c = D("c");
+        for _ in 0..n {
+            v.push(D("pushed"));
+        }
+        leaf("first", ()).await;
+        b.touch();
+        leaf("second", ()).await;
+        c.touch().len()
+    };
+    a.touch();
+    total + v.len()
+}, (4));
+
+// R19. a kept value whose scope ends inside a loop body, with break/continue before its let.
+differential!(dead_loop_slot_break, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let mut i = 0;
+    loop {
+        i += 1;
+        if i == 2 {
+            continue;
+        }
+        if i > 4 {
+            break;
+        }
+        let p = (D("p"), &v[0]);
+        p.1.touch();
+        for _ in 0..n {
+            v.push(D("pushed"));
+        }
+        leaf("first", ()).await;
+        if i == 3 {
+            break;
+        }
+    }
+    v.len()
+}, (2));
+
+// 16. assignment through a guard returned by a method of x.
+differential!(dead_refcell_assign_through_guard, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let x = (D("x"), std::cell::RefCell::new(None));
+    *x.1.borrow_mut() = Some(&v[0]);
+    x.0.touch();
+    if let Some(d) = *x.1.borrow() { d.touch(); }
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// 17. assignment through `get_mut` of a mutable x.
+differential!(dead_get_mut_assign, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let mut x = (D("x"), std::cell::Cell::new(None));
+    *x.1.get_mut() = Some(&v[0]);
+    x.0.touch();
+    if let Some(d) = x.1.get() { d.touch(); }
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// 18. an alias made by assigning a method's result to an earlier local.
+differential!(dead_assign_alias_via_method, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let other = [std::cell::Cell::new(None)];
+    let mut r = &other[0];
+    r.get();
+    let x = (D("x"), [std::cell::Cell::new(None)]);
+    r = x.1.first().unwrap();
+    r.set(Some(&v[0]));
+    x.0.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// 19. arm bindings: one consumed after the await, the other dead holding a borrow.
+differential!(dead_arm_sibling_consumed, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let opt = Some((D("a"), (D("b"), v.first().unwrap())));
+    let r = match opt {
+        Some((a, b)) => {
+            b.1.touch();
+            for _ in 0..n {
+                v.push(D("pushed"));
+            }
+            leaf("first", ()).await;
+            a.into_name().len()
+        }
+        None => 0,
+    };
+    r + v.len()
+}, (4));
+
+
+// 22. for loop with `iter_mut` storing into a proved local.
+differential!(dead_for_iter_mut_store, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let mut x = (D("x"), [None, None]);
+    for slot in x.1.iter_mut() {
+        *slot = Some(&v[0]);
+    }
+    x.0.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+
+// P1. panic after the await with a kept dead value among moved ones.
+differential!(panics dead_panic_with_kept_dead, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let a = D("a");
+    let p = (D("p"), &v[0]);
+    p.1.touch();
+    let b = D("b");
+    v.push(D("pushed"));
+    leaf("first", ()).await;
+    b.touch();
+    if n > 0 {
+        panic!("boom");
+    }
+    a.touch();
+    0
+}, (1));
+
+// P2. a kept dead value whose drop panics, with other values after it.
+differential!(panics dead_panic_on_drop_kept_dead, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let a = D("a");
+    let r = {
+        let p = (PanicOnDrop("p"), &v[0]);
+        p.1.touch();
+        let b = D("b");
+        v.push(D("pushed"));
+        leaf("first", ()).await;
+        b.touch();
+        n
+    };
+    a.touch();
+    r
+}, (1));
+
+// P3. a proved dead value whose drop panics next to a kept one.
+differential!(panics dead_panic_on_drop_proved_next_to_kept, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let r = {
+        let p = (D("p"), &v[0]);
+        p.1.touch();
+        let q = PanicOnDrop("q");
+        let c = D("c");
+        v.push(D("pushed"));
+        leaf("first", ()).await;
+        c.touch();
+        n
+    };
+    r
+}, (1));
+
+// R20. a kept value in a loop whose iteration ends with `continue` after the await.
+differential!(dead_loop_continue_after_await, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let mut count = 0;
+    for i in 0..n {
+        let p = (D("p"), &v[0]);
+        p.1.touch();
+        let q = D("q");
+        v.push(D("pushed"));
+        leaf("first", ()).await;
+        count += 1;
+        if i % 2 == 0 {
+            continue;
+        }
+        q.touch();
+    }
+    count + v.len()
+}, (3));
+
+// R21. early return while a kept dead value is in scope.
+differential!(dead_early_return_kept, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let p = (D("p"), &v[0]);
+    p.1.touch();
+    let q = D("q");
+    v.push(D("pushed"));
+    if leaf("first", n).await > 2 {
+        return v.len();
+    }
+    leaf("second", ()).await;
+    q.touch();
+    0
+}, (4));
+
+// R22. `?` returning while a kept dead value is in scope (Option).
+differential!(dead_question_mark_kept, (n: usize) -> Option<usize> {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let p = (D("p"), &v[0]);
+    p.1.touch();
+    v.push(D("pushed"));
+    let m = leaf("first", if n > 2 { None } else { Some(n) }).await?;
+    Some(m + v.len())
+}, (4));
+
+// 23. a `&mut` parameter reborrowed by a function call: "a parameter's
+// references point outside the body" does not hold for what the body does to
+// them afterwards.
+pub fn dead_first_of(v: &[D]) -> &D {
+    &v[0]
+}
+differential!(dead_mut_param_reborrow, (v: &'static mut Vec<D>, n: usize) -> usize {
+    let x = (D("x"), dead_first_of(v));
+    x.1.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", &*v).await.len()
+}, (Box::leak(Box::new(vec![D("v0")])), 4));
+
+// 24. the same through a local moved from the parameter and a UFCS call.
+differential!(dead_mut_param_moved_local_ufcs, (p: &'static mut Vec<D>, n: usize) -> usize {
+    let v = p;
+    let x = (D("x"), Option::unwrap(<[D]>::first(v)));
+    x.1.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", &*v).await.len()
+}, (Box::leak(Box::new(vec![D("v0")])), 4));
+
+// 25. a guard stores a borrow into a binding proved from a free scrutinee.
+differential!(dead_guard_stores_into_binding, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let r = match Some((D("b"), std::cell::Cell::new(None))) {
+        Some(b) if { b.1.set(Some(&v[0])); true } => {
+            b.0.touch();
+            for _ in 0..n {
+                v.push(D("pushed"));
+            }
+            leaf("first", ()).await;
+            1
+        }
+        _ => 0,
+    };
+    r + v.len()
+}, (4));
+
+
+// 27. numbering: two matches whose arm bindings are rebound in the second
+// lowering, then a destructuring let and a plain let, all dead holding borrows.
+differential!(dead_numbering_sequence, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let o1 = Some((D("o1"), v.first().unwrap()));
+    let r1 = match o1 {
+        Some(a) => {
+            a.1.touch();
+            v.push(D("p1"));
+            leaf("first", ()).await;
+            1
+        }
+        None => 0,
+    };
+    let o2 = Some((D("o2"), v.first().unwrap()));
+    let mut r2 = 0;
+    if let Some(b) = o2 {
+        b.1.touch();
+        v.push(D("p2"));
+        leaf("second", ()).await;
+        r2 = 1;
+    }
+    let (c, d) = (D("c"), (D("d"), v.first().unwrap()));
+    d.1.touch();
+    c.touch();
+    let e = (D("e"), v.first().unwrap());
+    e.1.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("third", ()).await;
+    r1 + r2 + v.len()
+}, (4));
+
+// 28. a dead async block and a dead pinned future.
+differential!(dead_dead_async_block_and_pin, (n: usize) -> usize {
+    let d = D("d");
+    let fut = async { D("inner").touch().len() };
+    let pinned = std::pin::pin!(leaf("pinned", D("x")));
+    d.touch();
+    leaf("first", ()).await;
+    n
+}, (4));
