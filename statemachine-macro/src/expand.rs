@@ -1858,15 +1858,15 @@ impl Emitter<'_> {
             values.push(match (carry, state) {
                 (Carry::Value, _) => by_name()?,
                 (Carry::Dead, _) if held_dead => self.flag_var(l).into_token_stream(),
-                // Input: `r`, dead from here to the end of its scope.
-                // Output: the value if it has drop glue, else nothing: it is
-                // not read (a dead reference may dangle).
                 // Input: `s`, dead from here, holding no borrow.
                 // Output: `s`, moved: its references cannot dangle.
                 (Carry::Dead, _) if local.owns_no_borrows => {
                     let name = by_name()?;
                     quote!(#private::Dead::new(#name))
                 }
+                // Input: `r`, dead from here to the end of its scope.
+                // Output: the value if it has drop glue, else nothing: it is
+                // not read (a dead reference may dangle).
                 (Carry::Dead, _) => {
                     let name = by_name()?;
                     quote_spanned! {local.name.span()=>

@@ -151,11 +151,11 @@ pub(crate) fn plan(body: &LoweredBody) -> Plan {
     Plan { reachable, params }
 }
 
-/// The declarations (`let`s and arm patterns, by `Local::declaration`) whose
-/// locals some block receives dead, only
-/// for their drop (in a `Dead` or a drop flag), without being provably free
-/// of borrows of the body's data: moving one could move a dangling
-/// reference, so a second lowering keeps them in place.
+/// The declarations (`let`s and patterns, by `Local::declaration`) whose
+/// locals some block receives dead, only for their drop (in a `Dead` or a
+/// drop flag), without being provably free of borrows of the body's data:
+/// moving one could move a dangling reference, so a second lowering keeps
+/// them in place.
 pub(crate) fn dead_declarations_that_may_borrow(
     body: &LoweredBody,
     plan: &Plan,
