@@ -1194,14 +1194,7 @@ impl<'n> Builder<'n> {
         let Some(index) = declaration else {
             return;
         };
-        let bindings: Vec<(Ident, LocalId)> = scan::pattern_bindings(pat)
-            .into_iter()
-            .filter(|b| !b.by_ref)
-            .filter_map(|b| Some((b.ident.clone(), self.resolve(&b.ident.to_string())?)))
-            .collect();
-        for &(_, id) in &bindings {
-            self.body.locals[id].declaration = Some(index);
-        }
+        let bindings = self.number_bindings(pat, index);
         if let Some(source) = source {
             self.prove_bindings_own_no_borrows(source, &bindings, rest);
         }
@@ -1273,13 +1266,7 @@ impl<'n> Builder<'n> {
             .into_iter()
             .filter(|b| !b.by_ref)
             .collect();
-        let ids: Vec<(Ident, LocalId)> = bindings
-            .iter()
-            .filter_map(|b| Some((b.ident.clone(), self.resolve(&b.ident.to_string())?)))
-            .collect();
-        for &(_, id) in &ids {
-            self.body.locals[id].declaration = Some(index);
-        }
+        let ids = self.number_bindings(pat, index);
         // In a `let` chain, the later conditions (not in `body`) use them too.
         if !chained {
             self.prove_bindings_own_no_borrows(scrutinee, &ids, body);
@@ -1353,6 +1340,20 @@ impl<'n> Builder<'n> {
         for id in proved {
             self.body.locals[id].owns_no_borrows = true;
         }
+    }
+
+    /// The bindings by value of `pat`, just declared, marked as declared by
+    /// declaration `index`.
+    fn number_bindings(&mut self, pat: &syn::Pat, index: usize) -> Vec<(Ident, LocalId)> {
+        let bindings: Vec<(Ident, LocalId)> = scan::pattern_bindings(pat)
+            .into_iter()
+            .filter(|b| !b.by_ref)
+            .filter_map(|b| Some((b.ident.clone(), self.resolve(&b.ident.to_string())?)))
+            .collect();
+        for &(_, id) in &bindings {
+            self.body.locals[id].declaration = Some(index);
+        }
+        bindings
     }
 
     fn next_declaration(&mut self) -> usize {

@@ -189,6 +189,12 @@ pub(crate) fn only_used_by_value(
                 _ => false,
             }
         }
+        /// A loop's body: its value is dropped each round.
+        fn visit_body(&mut self, block: &syn::Block) {
+            let outer = std::mem::replace(&mut self.kept, false);
+            self.visit_block(block);
+            self.kept = outer;
+        }
         fn visit_with(&mut self, kept: bool, expr: &Expr) {
             let outer = std::mem::replace(&mut self.kept, kept);
             self.visit_expr(expr);
@@ -197,8 +203,8 @@ pub(crate) fn only_used_by_value(
         /// An expression that lends `name` and whose other operands are
         /// `others`: refused where the loan may be kept or an operand owns
         /// a borrow.
-        fn loan<'e>(&mut self, others: impl IntoIterator<Item = &'e Expr>) {
-            if self.kept {
+        fn loan<'e>(&mut self, kept: bool, others: impl IntoIterator<Item = &'e Expr>) {
+            if kept {
                 self.by_value = false;
             }
             for other in others {
@@ -233,9 +239,7 @@ pub(crate) fn only_used_by_value(
             let kept = self.kept && !(owned_result(&m.method) && m.args.is_empty());
             let lends = rooted_at(&m.receiver, self.name) || self.is_loan(&m.receiver);
             if lends || m.args.iter().any(|a| self.is_loan(a)) {
-                let outer = std::mem::replace(&mut self.kept, kept);
-                self.loan(std::iter::once(&*m.receiver).chain(&m.args));
-                self.kept = outer;
+                self.loan(kept, std::iter::once(&*m.receiver).chain(&m.args));
             }
             self.visit_with(kept, &m.receiver);
             for arg in &m.args {
@@ -257,7 +261,7 @@ pub(crate) fn only_used_by_value(
                 self.by_value = false;
             }
             if lends {
-                self.loan(&c.args);
+                self.loan(self.kept, &c.args);
             }
             self.visit_expr(&c.func);
             for arg in &c.args {
@@ -267,13 +271,13 @@ pub(crate) fn only_used_by_value(
         fn visit_expr_reference(&mut self, r: &'ast syn::ExprReference) {
             if rooted_at(&r.expr, self.name) {
                 // Lent outside a call: kept unless its value is dropped.
-                self.loan([]);
+                self.loan(self.kept, []);
             }
             syn::visit::visit_expr_reference(self, r);
         }
         fn visit_expr_index(&mut self, i: &'ast syn::ExprIndex) {
             if rooted_at(&i.expr, self.name) {
-                self.loan([&*i.index]);
+                self.loan(self.kept, [&*i.index]);
             }
             syn::visit::visit_expr_index(self, i);
         }
@@ -283,14 +287,11 @@ pub(crate) fn only_used_by_value(
             if crate::scan::is_compound_assignment(&b.op) && self.names_it(left) {
                 self.by_value &= self.owns_no_borrows(right);
             }
+            let kept = self.kept && !is_comparison_or_logic(&b.op);
             if self.is_loan(left) || self.is_loan(right) {
                 let other = if self.is_loan(left) { right } else { left };
-                let kept = self.kept && !is_comparison_or_logic(&b.op);
-                let outer = std::mem::replace(&mut self.kept, kept);
-                self.loan([other]);
-                self.kept = outer;
+                self.loan(kept, [other]);
             }
-            let kept = self.kept && !is_comparison_or_logic(&b.op);
             for operand in [left, right] {
                 match peel_parens(operand) {
                     // Checked as a loan above.
@@ -319,9 +320,7 @@ pub(crate) fn only_used_by_value(
         }
         fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
             self.visit_with(false, &w.cond);
-            let outer = std::mem::replace(&mut self.kept, false);
-            self.visit_block(&w.body);
-            self.kept = outer;
+            self.visit_body(&w.body);
         }
         // The loop's value may be bound.
         fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
@@ -330,15 +329,11 @@ pub(crate) fn only_used_by_value(
             }
         }
         fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
-            let outer = std::mem::replace(&mut self.kept, false);
-            self.visit_block(&l.body);
-            self.kept = outer;
+            self.visit_body(&l.body);
         }
         fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
             self.visit_with(true, &f.expr);
-            let outer = std::mem::replace(&mut self.kept, false);
-            self.visit_block(&f.body);
-            self.kept = outer;
+            self.visit_body(&f.body);
         }
         fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
             // Matched in place, a pattern can bind a loan of it.
