@@ -1509,12 +1509,15 @@ impl<'n> Builder<'n> {
                 let mut all = vec![&*call.receiver];
                 all.extend(call.args.iter());
                 let mut ops = self.lower_operands(&all, Places::First);
-                let receiver = ops.remove(0);
-                // `f().await.into_bytes()` takes the awaited value.
-                if scan::consumes_receiver(&call.method)
-                    && let Some(moved) = self.operand_local(&receiver)
-                {
-                    self.events.insert(moved, Event::Moved);
+                let mut receiver = ops.remove(0);
+                // `f().await.into_bytes()` takes the awaited value, and
+                // `s.into_bytes(..)` moves `s` out of its slot.
+                if scan::consumes_receiver(&call.method) {
+                    if let Some(moved) = self.operand_local(&receiver) {
+                        self.events.insert(moved, Event::Moved);
+                    } else if let Some(id) = self.slot_named_expr(&call.receiver) {
+                        receiver = self.slot_take(id, call.receiver.span());
+                    }
                 }
                 let method = &call.method;
                 let turbofish = &call.turbofish;
@@ -2541,6 +2544,7 @@ impl<'n> Builder<'n> {
         // `for` desugars to a `match` on the iterator, which lives until the
         // loop ends: a scope around the loop holds it.
         self.push_scope(false);
+        let body_awaits = scan::awaits_after(&f.body.stmts) > 0;
         let iter_expr = self.lower_operand(&f.expr);
         let iter = self.reserve_temp("iter");
         let iter_name = self.body.locals[iter].name.clone();
@@ -2549,7 +2553,7 @@ impl<'n> Builder<'n> {
         // Live across every await of the body and only borrowed by `next`:
         // kept in place rather than moved at each transition, like rustc's
         // coroutine keeps it.
-        let iter_place = if scan::awaits_after(&f.body.stmts) > 0 {
+        let iter_place = if body_awaits {
             self.declare_internal_slot(iter)
         } else {
             iter_name.to_token_stream()
@@ -3162,8 +3166,15 @@ impl VisitMut for Rewriter<'_, '_> {
                 *c.expr = Expr::Verbatim(quote_spanned!(span=> #slot.read_for_cast()));
             }
             Expr::Reference(r) => self.visit_place(&mut r.expr),
+            // Input: `s.into_bytes()`, `s` in a slot.
+            // Output: `__slot4.take().into_bytes()`: a method known to take
+            // `self` moves the value out first, as it moves a local.
             Expr::MethodCall(m) => {
-                self.visit_place(&mut m.receiver);
+                if scan::consumes_receiver(&m.method) && !self.in_closure {
+                    self.visit_expr_mut(&mut m.receiver);
+                } else {
+                    self.visit_place(&mut m.receiver);
+                }
                 for arg in &mut m.args {
                     self.visit_expr_mut(arg);
                 }

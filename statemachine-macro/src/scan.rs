@@ -915,7 +915,8 @@ pub(crate) struct Uses {
     pub borrowed: bool,
     /// Borrowed in a statement that awaits (the awaited future may hold it).
     pub borrowed_in_await: bool,
-    /// Used as the receiver of a method that consumes it (`into_*`, ...).
+    /// A part of it is the receiver of a method that consumes it
+    /// (`s.0.into_bytes()`): a part cannot move out of a slot.
     pub consumed_by_method: bool,
     /// Matched on (`match x`, `if let .. = x`): a by-value binding would move
     /// out of the place.
@@ -1141,7 +1142,10 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
         fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
             if rooted_at(&call.receiver, self.name) {
                 if consumes_receiver(&call.method) {
-                    self.uses.consumed_by_method = true;
+                    // The whole value moves out of a slot as it moves out of
+                    // a local (`s.into_bytes()`); a part cannot (`s.0.into_bytes()`).
+                    let whole = matches!(plain_name(peel_parens(&call.receiver)), Some(n) if n == self.name);
+                    self.uses.consumed_by_method |= !whole;
                 } else if self.held && !result_is_owned(&call.method) {
                     self.borrow();
                 }

@@ -659,3 +659,31 @@ differential!(dead_for_binding_holding_a_borrow, (n: usize) -> usize {
     }
     k + v.len()
 }, (4));
+
+// A slot local consumed by a method known to take `self`, in plain code and
+// as the receiver of a call whose argument awaits.
+differential!(slot_local_consumed_by_method, (data: Vec<u8>) -> usize {
+    let d = D("d");
+    let mut reader = Reader::new(&data);
+    let mut s = String::new();
+    reader.read_line(&mut s).await;
+    let mut fallback = None;
+    reader.read_line(fallback.get_or_insert_with(String::new)).await;
+    let first = if data.len() > 2 { fallback.unwrap_or(leaf("default", String::new()).await) } else { String::new() };
+    leaf("tick", ()).await;
+    d.touch();
+    s.into_bytes().len() + first.len()
+}, (b"xyz".to_vec()));
+
+// Consumed in one branch only: the slot's flag says whether it still owes
+// its drop at the await and when the machine is dropped there.
+differential!(slot_local_consumed_in_one_branch, (n: u32) -> u32 {
+    let mut held = D("held");
+    let r = &mut held;
+    leaf("borrowing", r).await.touch();
+    if n > 2 {
+        log(held.into_name());
+    }
+    leaf("after", ()).await;
+    n
+}, (4));

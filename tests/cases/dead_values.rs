@@ -720,3 +720,18 @@ differential!(dead_dead_async_block_and_pin, (n: usize) -> usize {
     leaf("first", ()).await;
     n
 }, (4));
+
+// 29. let bindings: one consumed by a method after the await, the other
+// dead holding a borrow. Both stay in place; `into_name` moves `a` out.
+differential!(dead_let_sibling_consumed_by_method, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let (a, b) = (D("a"), (D("b"), &v[0]));
+    b.1.touch();
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    a.into_name().len() + v.len()
+}, (4));
