@@ -2545,7 +2545,10 @@ impl<'n> Builder<'n> {
         // loop ends: a scope around the loop holds it.
         self.push_scope(false);
         let body_awaits = scan::awaits_after(&f.body.stmts) > 0;
-        let iter_expr = self.lower_operand(&f.expr);
+        let iter_expr = body_awaits
+            .then(|| self.keep_iterated_temporaries(&f.expr))
+            .flatten()
+            .unwrap_or_else(|| self.lower_operand(&f.expr));
         let iter = self.reserve_temp("iter");
         let iter_name = self.body.locals[iter].name.clone();
         self.emit(quote_spanned!(span=> let mut #iter_name = ::core::iter::IntoIterator::into_iter(#iter_expr);));
@@ -2570,6 +2573,58 @@ impl<'n> Builder<'n> {
         );
         self.pop_scope(Some((TokenStream::new(), quote!(#value))));
         quote!(())
+    }
+
+    /// The temporaries of a `for` loop's iterator expression that the
+    /// iterator borrows, when its body awaits: rustc keeps every temporary
+    /// of that expression until the loop ends, and the iterator may borrow
+    /// one across the body's awaits. Each goes into a slot of the loop's
+    /// scope, in evaluation order, so they drop after the iterator in
+    /// reverse order, as rustc drops them. Only the receivers of methods
+    /// known to borrow it (see [`scan::iterator_borrows_receiver`]) and the
+    /// operand of `&` are kept; `None` when there is none.
+    ///
+    /// Input: `for c in name().chars() { f(c).await; }`
+    /// Output: `let __t3 = name(); /* in a slot */`
+    /// `let mut __iter4 = IntoIterator::into_iter((*__place3).chars());`
+    fn keep_iterated_temporaries(&mut self, expr: &Expr) -> Option<Operand> {
+        let rvalue = |e: &Expr| !scan::is_place_expr(e) && !matches!(e, Expr::Lit(_));
+        match expr {
+            Expr::Paren(p) => self
+                .keep_iterated_temporaries(&p.expr)
+                .map(|t| quote!((#t))),
+            Expr::Reference(r) if rvalue(&r.expr) => {
+                let value = self
+                    .keep_iterated_temporaries(&r.expr)
+                    .unwrap_or_else(|| self.lower_operand(&r.expr));
+                let temp = self.spill_moving(value);
+                let place = self.declare_internal_slot(temp);
+                let (and, mutability) = (&r.and_token, &r.mutability);
+                Some(quote!(#and #mutability #place))
+            }
+            // The arguments are evaluated after the receiver, which is
+            // written as an expression when nothing in it is kept.
+            Expr::MethodCall(call)
+                if rvalue(&call.receiver) && !call.args.iter().any(|a| self.needs_lowering(a)) =>
+            {
+                let inner = self.keep_iterated_temporaries(&call.receiver);
+                let receiver = if scan::iterator_borrows_receiver(&call.method) {
+                    let value = inner.unwrap_or_else(|| self.lower_operand(&call.receiver));
+                    let temp = self.spill_moving(value);
+                    self.declare_internal_slot(temp)
+                } else {
+                    inner?
+                };
+                let args: Vec<Operand> = call
+                    .args
+                    .iter()
+                    .map(|a| self.rewrite_expr(a.clone()))
+                    .collect();
+                let (method, turbofish) = (&call.method, &call.turbofish);
+                Some(quote!(#receiver.#method #turbofish(#(#args),*)))
+            }
+            _ => None,
+        }
     }
 
     fn lower_break(&mut self, label: Option<&syn::Lifetime>, value: Option<Operand>, span: Span) {

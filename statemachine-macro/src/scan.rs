@@ -1385,6 +1385,39 @@ fn borrows_receiver(method: &syn::Ident) -> bool {
     )
 }
 
+/// Methods that make an iterator or guard borrowing their receiver and take
+/// `&self` or `&mut self` on every standard type that has them (not
+/// `lines` or `bytes`, which `BufRead` and `Read` take by value). On a
+/// temporary in a `for` loop's iterator expression, the temporary is kept
+/// until the loop ends; a user type with a by-value method of one of these
+/// names gives E0507 there, never a wrong program.
+pub(crate) fn iterator_borrows_receiver(method: &syn::Ident) -> bool {
+    matches!(
+        method.to_string().as_str(),
+        "iter"
+            | "iter_mut"
+            | "chars"
+            | "char_indices"
+            | "split_whitespace"
+            | "split_ascii_whitespace"
+            | "windows"
+            | "chunks"
+            | "chunks_exact"
+            | "chunks_mut"
+            | "rchunks"
+            | "keys"
+            | "values"
+            | "values_mut"
+            | "drain"
+            | "as_slice"
+            | "as_str"
+            | "as_bytes"
+            | "lock"
+            | "borrow"
+            | "borrow_mut"
+    )
+}
+
 /// Is every use of local `name` in `stmts` one that works on the value in
 /// place: indexing, `&`/`&mut`, the receiver of a method known to borrow
 /// ([`borrows_receiver`]), the target of a compound assignment, or a

@@ -155,3 +155,50 @@ differential!(extended_awaited_value, (n: u32) -> usize {
     leaf("between", n).await;
     len + m.len() + r.touch().len()
 }, (3));
+
+// The temporaries of a `for` loop's iterator expression live until the loop
+// ends, after the iterator: here the iterator borrows them across the body's
+// awaits (E0716 before they were kept in slots).
+differential!(for_loop_over_a_borrowed_temporary, (n: usize) -> usize {
+    let d = D("d");
+    let mut total = 0;
+    for item in vec![D("a"), D("b")].iter() {
+        total += leaf("item", item.0.len()).await;
+    }
+    for (i, item) in vec![D("c"), D("e")].iter().enumerate() {
+        item.touch();
+        total += leaf("enumerated", i).await;
+    }
+    for item in &vec![D("f")] {
+        total += leaf("referenced", item.touch().len()).await;
+    }
+    d.touch();
+    total + n
+}, (4));
+
+differential!(for_loop_over_a_locked_guard, (n: usize) -> usize {
+    let m = std::sync::Mutex::new(vec![D("m0"), D("m1")]);
+    let mut total = 0;
+    for item in m.lock().unwrap().iter() {
+        log(format!("locked {}", m.try_lock().is_err()));
+        total += leaf("item", item.0.len()).await;
+    }
+    log(format!("locked after {}", m.try_lock().is_err()));
+    for c in format!("{n}{n}").chars() {
+        total += leaf("char", c as usize).await;
+    }
+    total
+}, (4));
+
+differential!(for_loop_over_a_borrowed_awaited_value, (n: usize) -> usize {
+    let d = D("d");
+    let mut total = 0;
+    for item in leaf("items", vec![D("a"), D("b")]).await.iter() {
+        total += leaf("item", item.0.len()).await;
+        if total > n {
+            break;
+        }
+    }
+    d.touch();
+    total
+}, (1));
