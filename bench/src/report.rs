@@ -1173,6 +1173,16 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "five dead values that hold a borrow of `v` (`a`, `b`, `c`, `d`, `e`; `(D, &D)` or `D`) are each kept in a slot of their own for their scope, as they may dangle, side by side in the slots struct, where rustc overlaps `a` and `b`, which are in scope at different awaits: 8 B more",
     ),
     (
+        "for_loop_over_a_borrowed_temporary",
+        SizeCause::SlotsSideBySide,
+        "each of the three loops keeps the `Vec` its iterator borrows (24 B) and the iterator (16 B or 24 B) in slots, and every slot has a field of its own for the whole function: 128 B of slots, where rustc overlaps the three loops, of which one runs at a time (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before d9f48c1 (E0716)",
+    ),
+    (
+        "for_loop_over_a_locked_guard",
+        SizeCause::SlotsSideBySide,
+        "the second loop's `String` and its `Chars` (40 B) have slots of their own beside the first loop's `MutexGuard` and iterator (32 B), where rustc overlaps the two loops (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before d9f48c1 (E0716)",
+    ),
+    (
         "large_buffer_live_across_awaits",
         SizeCause::SlotFlags,
         "`buf`'s 1-byte flag after the 4096 B array is padded to 8 B at the end of the machine; rustc needs no flag",
