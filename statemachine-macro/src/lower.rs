@@ -1163,7 +1163,8 @@ impl<'n> Builder<'n> {
             param.is_none() && awaits >= 2 && scan::only_place_uses(&ident.to_string(), rest);
         // Dead at an await while it may hold a dangling borrow: moving it
         // would be undefined behaviour (see `crate::owned`).
-        let dead = declaration.is_some_and(|i| self.dead_in_place.contains(&i)) && place_only;
+        let dead =
+            declaration.is_some_and(|i| self.dead_in_place.contains(&i)) && uses.slot_allows_dead();
         let slot = in_place
             || borrowed
             || (param.is_none() && large && awaits >= 2 && place_only)
@@ -1198,10 +1199,11 @@ impl<'n> Builder<'n> {
         if let Some(source) = source {
             self.prove_bindings_own_no_borrows(source, &bindings, rest);
         }
-        let place_only = |name: &Ident| scan::uses_of(&name.to_string(), rest).place_only();
+        let slot_allows_dead =
+            |name: &Ident| scan::uses_of(&name.to_string(), rest).slot_allows_dead();
         if self.dead_in_place.contains(&index)
             && scan::awaits_after(rest) > 0
-            && bindings.iter().all(|(name, _)| place_only(name))
+            && bindings.iter().all(|(name, _)| slot_allows_dead(name))
         {
             for (name, id) in bindings {
                 if !self.body.locals[id].slot {
@@ -1276,7 +1278,7 @@ impl<'n> Builder<'n> {
             && scan::awaits_after(body) > 0
             && bindings
                 .iter()
-                .all(|b| scan::uses_of(&b.ident.to_string(), body).place_only());
+                .all(|b| scan::uses_of(&b.ident.to_string(), body).slot_allows_dead());
         if !borrowed && !dead {
             return;
         }

@@ -921,6 +921,11 @@ pub(crate) struct Uses {
     /// Matched on (`match x`, `if let .. = x`): a by-value binding would move
     /// out of the place.
     pub scrutinee: bool,
+    /// Matched on itself by a pattern that may move it out in some arms and
+    /// not in others (`match x { Some(s) => .., None => .. }`, `if let
+    /// Some(s) = x`): a local tracks that move with a drop flag, a slot
+    /// would be matched in place (E0507).
+    pub scrutinee_may_move: bool,
     /// Named inside a macro other than the `format!` family.
     pub in_other_macro: bool,
     /// Named inside a closure or async block.
@@ -933,6 +938,18 @@ impl Uses {
     /// of the place; a macro's tokens or a closure are not rewritten).
     pub(crate) fn place_only(&self) -> bool {
         !self.consumed_by_method && !self.scrutinee && !self.in_other_macro && !self.in_closure
+    }
+
+    /// Whether a value dead at an await, held only for its drop, can be kept
+    /// in a slot rather than moved with the state (see `crate::owned`).
+    /// Matches, closures and macros work on a slot in place too; where one
+    /// would move a part out of the slot (E0507), the same code on a local
+    /// moves a part of a value the state must still hold (E0382), so
+    /// neither builds. A move that a local's drop flag tracks, and a part
+    /// consumed by a method, which may be reassigned before the await, are
+    /// left to the local.
+    pub(crate) fn slot_allows_dead(&self) -> bool {
+        !self.consumed_by_method && !self.scrutinee_may_move
     }
 }
 
@@ -1087,6 +1104,9 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
             self.uses.borrowed = true;
             self.uses.borrowed_in_await |= self.awaits;
         }
+        fn is_name(&self, expr: &Expr) -> bool {
+            plain_name(peel_parens(expr)).is_some_and(|n| n == self.name)
+        }
     }
     impl Finder<'_> {
         fn mentions(&self, tokens: TokenStream) -> bool {
@@ -1144,8 +1164,7 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
                 if consumes_receiver(&call.method) {
                     // The whole value moves out of a slot as it moves out of
                     // a local (`s.into_bytes()`); a part cannot (`s.0.into_bytes()`).
-                    let whole = matches!(plain_name(peel_parens(&call.receiver)), Some(n) if n == self.name);
-                    self.uses.consumed_by_method |= !whole;
+                    self.uses.consumed_by_method |= !self.is_name(&call.receiver);
                 } else if self.held && !result_is_owned(&call.method) {
                     self.borrow();
                 }
@@ -1161,6 +1180,10 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
         fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
             if rooted_at(&m.expr, self.name) {
                 self.uses.scrutinee = true;
+                let moves = |arm: &syn::Arm| pattern_move(&arm.pat);
+                self.uses.scrutinee_may_move |= self.is_name(&m.expr)
+                    && m.arms.iter().any(|a| moves(a) != PatternMove::Nothing)
+                    && !m.arms.iter().all(|a| moves(a) == PatternMove::Whole);
                 // A guard that awaits holds references into the scrutinee.
                 if m.arms.iter().any(guard_awaits) {
                     self.borrow();
@@ -1172,6 +1195,8 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
         fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
             if rooted_at(&l.expr, self.name) {
                 self.uses.scrutinee = true;
+                self.uses.scrutinee_may_move |=
+                    self.is_name(&l.expr) && pattern_move(&l.pat) != PatternMove::Nothing;
             }
             self.ref_bindings_into(self.awaits, &l.expr, [&*l.pat]);
             syn::visit::visit_expr_let(self, l);

@@ -735,3 +735,43 @@ differential!(dead_let_sibling_consumed_by_method, (n: usize) -> usize {
     leaf("first", ()).await;
     a.into_name().len() + v.len()
 }, (4));
+
+// 30. matched on through a field, asserted on in a macro, used by a closure:
+// each kept in place while its reference dangles at the await.
+differential!(dead_values_matched_asserted_and_captured, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let mut x = (D("x"), None);
+    (x.1, _) = (Some(&v[0]), 0);
+    if let Some(d) = x.1 {
+        d.touch();
+    }
+    let y = (D("y"), &v[0]);
+    assert_eq!(y.1.touch(), "v0");
+    let z = (D("z"), &v[0]);
+    let name = move || z.1.touch();
+    log(name());
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
+
+// 31. moved out by a match in one arm and by an `if let`: a drop flag says
+// whether each still owes its drop at the await, as before.
+differential!(dead_values_moved_in_one_arm, (n: usize) -> usize {
+    let v = vec![D("v0"), D("v1")];
+    let s = v.first().map(|d| D(d.0));
+    match s {
+        Some(t) => log(t.into_name()),
+        None => {}
+    }
+    let u = v.get(n).map(|d| D(d.0));
+    if let Some(t) = u {
+        t.touch();
+    }
+    leaf("first", ()).await;
+    n
+}, (1));
