@@ -1893,10 +1893,14 @@ impl<'n> Builder<'n> {
         let span = a.await_token.span;
         let value = self.reserve_temp("awaited");
         let resume = self.new_block(BlockKind::Resume(index), vec![value]);
+        let (text, role) = crate::pinning::awaited_as_written(span).unwrap_or_else(|| {
+            let text = source_like(a.base.to_token_stream());
+            (text, scan::awaited_role(&a.base))
+        });
         self.body.awaits.push(AwaitPoint {
             span,
-            text: source_like(a.base.to_token_stream()),
-            role: scan::awaited_role(&a.base),
+            text,
+            role,
             resume,
             value,
         });

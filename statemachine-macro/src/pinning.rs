@@ -14,7 +14,7 @@
 //! (a `Box`) fails to compile rather than being taken for the standard one.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 use syn::spanned::Spanned;
 use syn::visit_mut::VisitMut;
 use syn::{Expr, Ident, Stmt};
@@ -32,10 +32,19 @@ use syn::{Expr, Ident, Stmt};
 ///
 /// Returns whether it rewrote any: the shadow body must then be emitted, to
 /// check the user's macro (see [`assert_pinned_in_shadow`]).
+///
+/// Input: `first(pin!(make())).await` (std's `pin!` used as a value)
+/// Output: `first(pin_temporary(unsafe { PinTemporary::new() }, &mut make())).await`:
+/// a borrowed temporary, which the lowering keeps in a slot to the end of
+/// the statement when it awaits, as rustc keeps `pin!`'s temporary.
 pub(crate) fn pin_in_place(body: &mut syn::Block) -> bool {
-    let mut pass = Pass { next: 0 };
+    WRITTEN.with(|written| written.borrow_mut().clear());
+    let mut pass = Pass {
+        next: 0,
+        temporaries: 0,
+    };
     pass.visit_block_mut(body);
-    pass.next > 0
+    pass.next + pass.temporaries > 0
 }
 
 /// In the shadow body: after each form that [`pin_in_place`] rewrites, a
@@ -70,6 +79,27 @@ pub(crate) fn assert_pinned_in_shadow(body: &mut syn::Block) {
                 }
             }
         }
+        fn visit_local_mut(&mut self, local: &mut syn::Local) {
+            // Checked after the statement: a call around it would end the
+            // extension of `pin!`'s temporary to the block.
+            if pin_value(local).is_none() {
+                syn::visit_mut::visit_local_mut(self, local);
+            }
+        }
+        // Input: `first(pin!(make())).await`
+        // Output: `first(pinned_temporary(pin!(make()))).await`
+        fn visit_expr_mut(&mut self, expr: &mut Expr) {
+            syn::visit_mut::visit_expr_mut(self, expr);
+            if let Expr::Macro(mac) = expr
+                && is_std_pin(&mac.mac.path)
+                && mac.mac.parse_body::<Expr>().is_ok()
+            {
+                let span = mac.mac.path.span();
+                *expr = syn::parse_quote_spanned! {span=>
+                    ::statemachine_runtime::__private::pinned_temporary(#expr)
+                };
+            }
+        }
         fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
         fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
@@ -79,6 +109,8 @@ pub(crate) fn assert_pinned_in_shadow(body: &mut syn::Block) {
 
 struct Pass {
     next: usize,
+    /// How many `pin!`s used as values were rewritten.
+    temporaries: usize,
 }
 
 impl Pass {
@@ -127,9 +159,113 @@ impl VisitMut for Pass {
             }
         }
     }
+    fn visit_local_mut(&mut self, local: &mut syn::Local) {
+        // `let x = pin!(e);` is rewritten whole by `visit_block_mut`.
+        if pin_value(local).is_none() {
+            syn::visit_mut::visit_local_mut(self, local);
+        }
+    }
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if let Expr::Await(a) = expr
+            && has_std_pin(&a.base)
+        {
+            let text = crate::lower::source_like(a.base.to_token_stream());
+            let role = crate::scan::awaited_role(&a.base);
+            let at = position(a.await_token.span);
+            let written = WrittenAwait { at, text, role };
+            WRITTEN.with(|all| all.borrow_mut().push(written));
+        }
+        syn::visit_mut::visit_expr_mut(self, expr);
+        let Expr::Macro(mac) = expr else {
+            return;
+        };
+        if !is_std_pin(&mac.mac.path) {
+            return;
+        }
+        let Ok(value) = mac.mac.parse_body::<Expr>() else {
+            return;
+        };
+        self.temporaries += 1;
+        let private = quote!(::statemachine_runtime::__private);
+        // SAFETY (of the generated code): `&mut { value }` is a temporary
+        // made for this call, which nothing else can name or move.
+        let span = mac.mac.path.span();
+        // `pin!` moves a place into a temporary of its own (`&mut { e }`); a
+        // call does the same, and is a move the lowering sees.
+        let value = if crate::scan::is_place_expr(&value) {
+            quote!(::core::convert::identity(#value))
+        } else {
+            quote!((#value))
+        };
+        *expr = syn::parse_quote_spanned! {span=>
+            #private::pin_temporary(unsafe { #private::PinTemporary::new() }, &mut #value)
+        };
+    }
     fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
     fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+thread_local! {
+    /// The awaits whose operand [`pin_in_place`] rewrote, in the function
+    /// being expanded, by where their `.await` starts: the text and role
+    /// of the operand as the user wrote it, which the machine reports.
+    /// Strings only: a token would outlive its expansion here.
+    static WRITTEN: std::cell::RefCell<Vec<WrittenAwait>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// An awaited operand as written (see [`WRITTEN`]).
+struct WrittenAwait {
+    /// Where its `.await` starts (line, column).
+    at: (usize, usize),
+    /// `pin!(leaf()).await`'s `pin!(leaf())`.
+    text: String,
+    /// The name its state takes after (`Leaf`).
+    role: String,
+}
+
+fn position(span: Span) -> (usize, usize) {
+    let start = span.start();
+    (start.line, start.column)
+}
+
+/// The text and role of an awaited operand as written, when
+/// [`pin_in_place`] rewrote a `pin!` in it.
+pub(crate) fn awaited_as_written(await_token: Span) -> Option<(String, String)> {
+    let at = position(await_token);
+    WRITTEN.with(|written| {
+        written
+            .borrow()
+            .iter()
+            .find(|written| written.at == at)
+            .map(|written| (written.text.clone(), written.role.clone()))
+    })
+}
+
+/// Whether `expr` has a `pin!` that [`pin_in_place`] rewrites as a value.
+fn has_std_pin(expr: &Expr) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            self.0 |= is_std_pin(&mac.path);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_expr(&mut finder, expr);
+    finder.0
+}
+
+/// `pin`, `std::pin::pin` or `core::pin::pin`.
+pub(crate) fn is_std_pin(path: &syn::Path) -> bool {
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    matches!(
+        segments.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ["pin"] | ["std" | "core", "pin", "pin"]
+    )
 }
 
 /// `let x = pin!(e);`: the binding's name and the macro path's span.
@@ -151,18 +287,7 @@ fn pin_value(local: &syn::Local) -> Option<(Ident, Expr)> {
     let Expr::Macro(mac) = &*init.expr else {
         return None;
     };
-    let segments: Vec<String> = mac
-        .mac
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
-    let std_pin = matches!(
-        segments.iter().map(String::as_str).collect::<Vec<_>>()[..],
-        ["pin"] | ["std" | "core", "pin", "pin"]
-    );
-    if !std_pin || binding.by_ref.is_some() || binding.subpat.is_some() {
+    if !is_std_pin(&mac.mac.path) || binding.by_ref.is_some() || binding.subpat.is_some() {
         return None;
     }
     let value = mac.mac.parse_body::<Expr>().ok()?;

@@ -1325,6 +1325,14 @@ pub(crate) fn awaited_role(expr: &Expr) -> String {
         },
         Expr::Paren(p) => return awaited_role(&p.expr),
         Expr::Await(a) => return awaited_role(&a.base),
+        // `pin!(leaf()).await` awaits `leaf()`.
+        Expr::Macro(m) if crate::pinning::is_std_pin(&m.mac.path) => {
+            return m
+                .mac
+                .parse_body::<Expr>()
+                .map(|inner| awaited_role(&inner))
+                .unwrap_or_default();
+        }
         _ => String::new(),
     };
     name.trim_start_matches("r#")

@@ -765,6 +765,43 @@ impl<T: ?Sized> PinnedOnStack for Pin<&mut T> {}
 #[inline(always)]
 pub fn pinned_on_stack<P: PinnedOnStack>(_: &P) {}
 
+/// [`pinned_on_stack`] for a `pin!` used as a value (`pin!(fut).await`):
+/// returns it.
+#[inline(always)]
+pub fn pinned_temporary<P: PinnedOnStack>(pinned: P) -> P {
+    pinned
+}
+
+/// The promise that goes with a value passed to [`pin_temporary`]. Only the
+/// macro makes one, and only for a temporary it made for that call.
+#[derive(Debug, Clone, Copy)]
+pub struct PinTemporary(());
+
+impl PinTemporary {
+    /// # Safety
+    /// The value passed with it to [`pin_temporary`] is a temporary made
+    /// for that call (`&mut e` of a value, `&mut identity(e)` of a place),
+    /// so nothing else can reach it, and it
+    /// stays where it is until it drops: a temporary of the statement, or a
+    /// slot of the machine when the statement awaits.
+    #[inline(always)]
+    pub const unsafe fn new() -> Self {
+        PinTemporary(())
+    }
+}
+
+/// `pin!(e)` anywhere but `let x = pin!(e);`, which the macro rewrites to
+/// `pin_temporary(unsafe { PinTemporary::new() }, &mut e)`: a borrow of
+/// a temporary, which the lowering keeps in place across an await of the
+/// statement as it keeps any borrowed temporary, and `e` outside `unsafe`.
+#[inline(always)]
+pub fn pin_temporary<T: ?Sized>(_: PinTemporary, value: &mut T) -> Pin<&mut T> {
+    // SAFETY: `PinTemporary::new`'s caller promised that `value` is a fresh
+    // temporary that is never moved before it drops, which is what
+    // `std::pin::pin!` relies on for the same expression.
+    unsafe { Pin::new_unchecked(value) }
+}
+
 /// A local that a by-value pattern destructures (`let P { a, b } = p;`), in
 /// the never-run copy of the body. The machine reads such a pattern as a
 /// move of the whole local; that holds unless the type has a `Drop` impl,

@@ -705,6 +705,20 @@ differential!(pin_macro_held_across_awaits, (n: u32) -> u32 {
     done + between + later.touch().len() as u32 + d.touch().len() as u32
 }, (3));
 
+// `pin!` used as a value: its temporary is polled in place and lives to the
+// end of the statement, across the statement's later awaits (E0716 before).
+differential!(pin_macro_used_as_a_value, (n: u32) -> u32 {
+    use std::pin::pin;
+    let d = D("d");
+    let a = pin!(leaf("direct", n)).await + leaf("same statement", 1).await;
+    let fut = leaf("local", D("moved in"));
+    let b = std::convert::identity(pin!(fut)).await.touch().len() as u32;
+    let c = std::convert::identity(std::pin::pin!(leaf("argument", 2))).await
+        + leaf("after the argument", 3).await;
+    d.touch();
+    a + b + c
+}, (3));
+
 // A guard reads the locals it names in the block of the lowered `match`:
 // here `k` of the inner scope, which must reach the guard's block (it was
 // not counted as read there, and the outer `k` was read instead).

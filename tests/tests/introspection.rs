@@ -99,6 +99,29 @@ fn the_awaited_expression_is_spaced_as_written() {
 }
 
 #[test]
+fn a_pinned_temporary_is_named_as_written() {
+    #[state_machine]
+    async fn pinned(n: u32) -> u32 {
+        std::convert::identity(pin!(double(n))).await + pin!(double(n)).await
+    }
+    let mut machine = pin!(pinned(1));
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut seen = Vec::new();
+    while machine.as_mut().poll(&mut cx).is_pending() {
+        let info = machine.state();
+        seen.push((info.state, info.awaiting));
+    }
+    // Not the macro's rewriting of `pin!`, `pin_temporary(.., &mut ..)`.
+    assert_eq!(
+        seen,
+        [
+            ("AwaitIdentity", Some("std::convert::identity(pin!(double(n)))")),
+            ("AwaitDouble", Some("pin!(double(n))")),
+        ]
+    );
+}
+
+#[test]
 fn a_panic_leaves_the_machine_panicked() {
     #[state_machine]
     async fn boom(fail: bool) {
