@@ -1879,11 +1879,20 @@ impl<'n> Builder<'n> {
         quote!(#name)
     }
 
+    /// Evaluates `op` into a new temporary. A temporary of the lowering
+    /// that `op` names (a block's value, an awaited value) is used once, so
+    /// it is moved: nothing carries it across a later await.
     fn spill_local(&mut self, op: Operand) -> LocalId {
+        let moved = self
+            .operand_local(&op)
+            .filter(|&l| self.body.locals[l].temporary);
         let temp = self.reserve_temp("t");
         let name = self.body.locals[temp].name.clone();
         self.emit(quote!(let #name = #op;));
         self.bind(temp);
+        if let Some(moved) = moved {
+            self.events.insert(moved, Event::Moved);
+        }
         temp
     }
 

@@ -202,3 +202,15 @@ differential!(for_loop_over_a_borrowed_awaited_value, (n: usize) -> usize {
     d.touch();
     total
 }, (1));
+
+// A block's value borrowed by an awaited call, with a later await in the
+// statement: the block's value moves into the slot the call borrows, and is
+// not carried again (E0382 before).
+differential!(block_value_borrowed_by_an_awaited_call, (n: u32) -> u32 {
+    let d = D("d");
+    let a = std::convert::identity(&mut { leaf("block", n) }).await + leaf("same statement", 1).await;
+    let b = std::convert::identity(&mut { leaf("block", D("in block")) }).await.touch().len() as u32
+        + leaf("same statement", n).await;
+    d.touch();
+    a + b
+}, (3));
