@@ -115,7 +115,10 @@ fn a_pinned_temporary_is_named_as_written() {
     assert_eq!(
         seen,
         [
-            ("AwaitIdentity", Some("std::convert::identity(pin!(double(n)))")),
+            (
+                "AwaitIdentity",
+                Some("std::convert::identity(pin!(double(n)))")
+            ),
             ("AwaitDouble", Some("pin!(double(n))")),
         ]
     );
