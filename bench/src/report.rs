@@ -1183,6 +1183,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "the second loop's `String` and its `Chars` (40 B) have slots of their own beside the first loop's `MutexGuard` and iterator (32 B), where rustc overlaps the two loops (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before d9f48c1 (E0716)",
     ),
     (
+        "pin_macro_used_as_a_value",
+        SizeCause::SlotsSideBySide,
+        "the three futures `pin!` pins as values (`Leaf<u32>` twice and `Leaf<D>`, 32 B to 40 B each) are each kept in a slot of their own for the whole function, where rustc overlaps them, as each lives for one statement (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before dc50cbd (E0716)",
+    ),
+    (
         "large_buffer_live_across_awaits",
         SizeCause::SlotFlags,
         "`buf`'s 1-byte flag after the 4096 B array is padded to 8 B at the end of the machine; rustc needs no flag",
