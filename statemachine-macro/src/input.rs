@@ -167,6 +167,16 @@ fn impl_trait_or_never(ty: &Type) -> Option<Span> {
     finder.0
 }
 
+/// Whether `ty` is `&mut T`.
+fn is_unique_reference(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => r.mutability.is_some(),
+        syn::Type::Paren(p) => is_unique_reference(&p.elem),
+        syn::Type::Group(g) => is_unique_reference(&g.elem),
+        _ => false,
+    }
+}
+
 /// Whether `ty` has a `&mut` anywhere in it.
 fn has_mutable_reference(ty: &syn::Type) -> bool {
     struct Finder(bool);
@@ -200,6 +210,9 @@ pub(crate) struct Param {
     /// Its type has a `&mut` in it: the body can mutate through it what it
     /// borrowed through it before, so it may hold borrows that dangle.
     pub mutable_reference: bool,
+    /// Declared as `&mut T`: a reborrow through it borrows the parameter
+    /// itself, which must then stay in place while the reborrow is held.
+    pub unique_reference: bool,
 }
 
 impl Param {
@@ -249,6 +262,7 @@ impl MachineFn {
                         droppless: crate::scan::is_droppless_type(&receiver.ty),
                         reference: crate::scan::is_reference_type(&receiver.ty),
                         mutable_reference: has_mutable_reference(&receiver.ty),
+                        unique_reference: is_unique_reference(&receiver.ty),
                     });
                 }
                 FnArg::Typed(typed) => {
@@ -267,6 +281,7 @@ impl MachineFn {
                         droppless: crate::scan::is_droppless_type(&typed.ty),
                         reference: crate::scan::is_reference_type(&typed.ty),
                         mutable_reference: has_mutable_reference(&typed.ty),
+                        unique_reference: is_unique_reference(&typed.ty),
                     });
                 }
             }

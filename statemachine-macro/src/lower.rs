@@ -788,12 +788,15 @@ impl<'n> Builder<'n> {
         }
         let ids = self.declare_param(pat, param);
         // A parameter stays in place only when borrowed across an await; a
-        // reference parameter only when an awaited future reborrows through
-        // it (moving it then would be E0499), not for `let x = r.get_mut()`.
-        let kind = if param.reference {
-            ParamKind::Reference
-        } else {
-            ParamKind::Owned
+        // shared reference only when an awaited future reborrows through it
+        // (`let x = r.get(0)` borrows the referent, for the reference's own
+        // lifetime, and moving a copy of `r` leaves it valid); a `&mut` one
+        // also when a reborrow through it is held (`let x = &mut *r;` or
+        // `r.get_mut(0)`: moving `r` then would be E0505).
+        let kind = match (param.reference, param.unique_reference) {
+            (true, false) => ParamKind::Reference,
+            (true, true) => ParamKind::MutableReference,
+            (false, _) => ParamKind::Owned,
         };
         self.maybe_slot(pat, None, Some(kind), body, false);
         self.decl(ids);
@@ -2863,8 +2866,10 @@ fn borrows_temporary(expr: &Expr) -> bool {
 /// A parameter, for the slot decision.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum ParamKind {
-    /// Declared as a reference: it has no drop glue.
+    /// Declared as a shared reference: it has no drop glue.
     Reference,
+    /// Declared as `&mut T`.
+    MutableReference,
     Owned,
 }
 

@@ -687,3 +687,19 @@ differential!(slot_local_consumed_in_one_branch, (n: u32) -> u32 {
     leaf("after", ()).await;
     n
 }, (4));
+
+// A reborrow through a `&mut` parameter held across an await, the parameter
+// used again after it: the parameter stays in place (E0505 before).
+differential!(reborrow_of_mut_parameter_across_await, (v: &'static mut Vec<D>) -> usize {
+    let d = D("d");
+    let r = &mut *v;
+    leaf("first", ()).await;
+    r.push(D("pushed"));
+    let first = v.get_mut(0);
+    leaf("second", ()).await;
+    if let Some(f) = first {
+        f.touch();
+    }
+    d.touch();
+    v.len()
+}, (Box::leak(Box::new(vec![D("v0")]))));
