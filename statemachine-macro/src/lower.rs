@@ -312,6 +312,11 @@ pub(crate) struct Builder<'n> {
     /// While lowering an awaited call: a temporary it borrows (`&g()`) goes
     /// into a slot, as the future may hold the borrow across the await.
     borrowed_temporaries_in_place: bool,
+    /// Lowering the scrutinee of a `match` or `if let` whose arms await: a
+    /// temporary that a method known to return a borrow of its receiver is
+    /// called on (`m.lock().unwrap().get(0)`) goes into a slot, since the
+    /// arms' bindings may hold that borrow across their awaits.
+    scrutinee_temporaries_in_place: bool,
     /// The user's `let`s and arm patterns seen so far (see
     /// `Local::declaration`); the macro's own `let`s are not counted where
     /// only a second lowering writes them.
@@ -346,6 +351,7 @@ impl<'n> Builder<'n> {
             loops: Vec::new(),
             field_names: BTreeMap::new(),
             borrowed_temporaries_in_place: false,
+            scrutinee_temporaries_in_place: false,
             declarations_seen: 0,
             dead_in_place: BTreeSet::new(),
         };
@@ -1741,8 +1747,15 @@ impl<'n> Builder<'n> {
                     if scan::consumes_receiver(&call.method) {
                         self.events.insert(temp, Event::Moved);
                     }
-                    let name = &self.body.locals[temp].name;
-                    quote!(#name)
+                    if self.scrutinee_temporaries_in_place
+                        && scan::result_borrows_receiver(&call.method)
+                    {
+                        // The arms' bindings may borrow it across their awaits.
+                        self.declare_internal_slot(temp)
+                    } else {
+                        let name = &self.body.locals[temp].name;
+                        quote!(#name)
+                    }
                 } else {
                     self.rewrite_place((*call.receiver).clone())
                 };
@@ -1866,7 +1879,13 @@ impl<'n> Builder<'n> {
         let op = if self.needs_lowering(expr) {
             self.lower_expr(expr)
         } else {
-            self.lower_now(expr)
+            // Input: `match m.lock().unwrap().get(0) { Some(x) => f(*x).await, .. }`
+            // Output: `let __t1 = m.lock().unwrap(); /* in a slot */`
+            // `let __t2 = (*__place1).get(0); match __t2 { .. }`
+            let outer = std::mem::replace(&mut self.scrutinee_temporaries_in_place, true);
+            let op = self.lower_now(expr);
+            self.scrutinee_temporaries_in_place = outer;
+            op
         };
         match syn::parse2::<Expr>(op.clone()) {
             Ok(parsed) if scan::is_pure_place(&parsed) || scan::is_constant(&parsed) => op,

@@ -1451,6 +1451,30 @@ pub(crate) fn iterator_borrows_receiver(method: &syn::Ident) -> bool {
     )
 }
 
+/// Methods that return a borrow of their receiver and take `&self` or
+/// `&mut self` on every standard type that has them: those that make an
+/// iterator or guard ([`iterator_borrows_receiver`]), and accessors (`get`,
+/// `first`, `as_ref`, ...; not `last`, which consumes an iterator). A
+/// scrutinee's temporary one is called on is kept in place until the match
+/// ends; a user type with a by-value method of one of these names gives
+/// E0507 there, never a wrong program.
+pub(crate) fn result_borrows_receiver(method: &syn::Ident) -> bool {
+    iterator_borrows_receiver(method)
+        || matches!(
+            method.to_string().as_str(),
+            "get"
+                | "get_mut"
+                | "first"
+                | "first_mut"
+                | "as_ref"
+                | "as_mut"
+                | "as_deref"
+                | "as_deref_mut"
+                | "deref"
+                | "deref_mut"
+        )
+}
+
 /// Is every use of local `name` in `stmts` one that works on the value in
 /// place: indexing, `&`/`&mut`, the receiver of a method known to borrow
 /// ([`borrows_receiver`]), the target of a compound assignment, or a

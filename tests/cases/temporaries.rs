@@ -214,3 +214,25 @@ differential!(block_value_borrowed_by_an_awaited_call, (n: u32) -> u32 {
     d.touch();
     a + b
 }, (3));
+
+// A `match` on a borrow of a temporary (a lock's guard, a `RefCell`'s
+// `Ref`) whose arm awaits while its binding borrows that temporary: the
+// temporary stays in place until the match ends, as rustc keeps it (E0505
+// before).
+differential!(match_on_a_borrowed_temporary_across_an_arms_await, (n: u32) -> u32 {
+    let m = std::sync::Mutex::new(vec![n, 2]);
+    let d = D("d");
+    let r = match m.lock().unwrap().get(0) {
+        Some(x) => leaf("arm", *x).await + *x,
+        None => 0,
+    };
+    log(format!("locked after {}", m.try_lock().is_err()));
+    let c = std::cell::RefCell::new(vec![D("c0")]);
+    if let Some(x) = c.borrow().first() {
+        leaf("if let", ()).await;
+        x.touch();
+    }
+    log(format!("borrowed after {}", c.try_borrow_mut().is_err()));
+    d.touch();
+    r
+}, (3));
