@@ -1393,6 +1393,21 @@ impl<'n> Builder<'n> {
             }));
     }
 
+    /// Binds `pat`, known to match the value in slot `id` and to take it
+    /// whole, from the value taken out of the slot.
+    ///
+    /// Input: `Some(v)` on `s` in a slot (its test done with `Some(_)`)
+    /// Output: `let (Some(v)) = __slot1.take() else { unreachable!() };`
+    fn take_into_pattern(&mut self, id: LocalId, pat: &syn::Pat, span: Span) {
+        let take = self.slot_take(id, span);
+        self.emit(quote! {
+            #[allow(irrefutable_let_patterns, unused_parens)]
+            let (#pat) = #take else { ::core::unreachable!() };
+        });
+        let ids = self.declare_pattern(pat, false);
+        self.decl(ids);
+    }
+
     /// Moves local `id`'s value out of its slot, which then needs a flag.
     fn slot_take(&mut self, id: LocalId, span: Span) -> TokenStream {
         self.body.locals[id].always_filled = false;
@@ -2174,6 +2189,20 @@ impl<'n> Builder<'n> {
                 self.new_block(BlockKind::Plain, Vec::new())
             };
             match conjunct {
+                // A slot local bound whole by value: tested in place with the
+                // bindings made `_`, and taken out of its slot once matched.
+                Expr::Let(l)
+                    if scan::takes_whole(&l.pat)
+                        && let Some(id) = self.slot_named_expr(&l.expr) =>
+                {
+                    let scrutinee = self.lower_scrutinee(&l.expr);
+                    let on_miss = self.goto(otherwise, miss_extra.clone(), span);
+                    let on_match = self.goto(next, Vec::new(), span);
+                    let tested = scan::without_bindings(&l.pat);
+                    let arms = vec![(quote!(#tested), on_match), (quote!(_), on_miss)];
+                    self.terminate(Term::Match { scrutinee, arms }, Some(next));
+                    self.take_into_pattern(id, &l.pat, span);
+                }
                 Expr::Let(l) => {
                     let scrutinee = self.lower_scrutinee(&l.expr);
                     let ids = self.reserve_pattern(&l.pat);
@@ -2248,9 +2277,22 @@ impl<'n> Builder<'n> {
         }
         let scrutinee = self.lower_scrutinee(&m.expr);
         let scrutinee_local = self.operand_local(&scrutinee);
+        // A slot local that an arm without a guard binds whole by value is
+        // tested in place and taken out of its slot in that arm.
+        let slot = self.slot_named_expr(&m.expr);
+        let taken =
+            |arm: &syn::Arm| slot.is_some() && arm.guard.is_none() && scan::takes_whole(&arm.pat);
         let mut arms = Vec::new();
         let mut arm_blocks = Vec::new();
         for arm in &m.arms {
+            if taken(arm) {
+                let block = self.new_block(BlockKind::Plain, Vec::new());
+                let goto = self.goto(block, Vec::new(), span);
+                let tested = scan::without_bindings(&arm.pat);
+                arms.push((quote!(#tested), goto));
+                arm_blocks.push((block, Vec::new()));
+                continue;
+            }
             let ids = self.reserve_pattern(&arm.pat);
             let block = self.new_block(BlockKind::Plain, ids.clone());
             let guard = arm.guard.as_ref().map(|(if_token, guard)| {
@@ -2301,6 +2343,9 @@ impl<'n> Builder<'n> {
             }
             self.start_block(block);
             self.push_scope(false);
+            if let Some(id) = slot.filter(|_| taken(arm)) {
+                self.take_into_pattern(id, &arm.pat, span);
+            }
             let body = [Stmt::Expr((*arm.body).clone(), None)];
             self.keep_borrowed_bindings(&arm.pat, &m.expr, &body, false);
             let tail = self.lower_value(&arm.body);
@@ -3190,6 +3235,40 @@ impl Rewriter<'_, '_> {
         }
     }
 
+    /// An `if let` condition that binds the whole of a slot local by value:
+    /// the condition then tests the slot in place with the bindings made
+    /// `_`, which are bound for the `then` block, and the statement that
+    /// binds them from the value taken out is returned, to start the
+    /// `then` block.
+    fn take_when_matched(&mut self, cond: &mut Expr) -> Option<Stmt> {
+        let Expr::Let(l) = cond else {
+            return None;
+        };
+        if self.in_closure || !scan::takes_whole(&l.pat) {
+            return None;
+        }
+        let id = self.slot_of(&l.expr)?;
+        let take = self.take_for_pattern(id, &l.pat);
+        self.bound.extend(
+            scan::pattern_bindings(&l.pat)
+                .into_iter()
+                .map(|b| b.ident.to_string()),
+        );
+        *l.pat = scan::without_bindings(&l.pat);
+        *l.expr = self.place(id, l.expr.span());
+        Some(take)
+    }
+
+    /// `let (PAT) = __slotN.take() else { unreachable!() };`, for a pattern
+    /// already known to match the slot's value.
+    fn take_for_pattern(&mut self, id: LocalId, pat: &syn::Pat) -> Stmt {
+        let take = self.builder.slot_take(id, pat.span());
+        syn::parse_quote! {
+            #[allow(irrefutable_let_patterns, unused_parens)]
+            let (#pat) = #take else { ::core::unreachable!() };
+        }
+    }
+
     fn targets_inner(&self, label: Option<&syn::Lifetime>) -> bool {
         match label {
             None => self.inner_loops.iter().any(|(_, is_loop)| *is_loop),
@@ -3309,11 +3388,21 @@ impl VisitMut for Rewriter<'_, '_> {
                     self.visit_place(rest);
                 }
             }
+            // Input: `if let Some(v) = s { f(v) }`, `s` in a slot.
+            // Output: `if let Some(_) = (*__place1) { let (Some(v)) =
+            // __slot1.take() else { unreachable!() }; f(v) }`: tested in
+            // place, moved out only when it matches, as rustc moves it.
             Expr::If(i) => {
                 // `if let` bindings are in scope in the `then` block only.
                 let bound = self.bound.len();
-                self.visit_expr_mut(&mut i.cond);
+                let taken = self.take_when_matched(&mut i.cond);
+                if taken.is_none() {
+                    self.visit_expr_mut(&mut i.cond);
+                }
                 self.visit_block_mut(&mut i.then_branch);
+                if let Some(take) = taken {
+                    i.then_branch.stmts.insert(0, take);
+                }
                 self.bound.truncate(bound);
                 if let Some((_, otherwise)) = &mut i.else_branch {
                     self.visit_expr_mut(otherwise);
@@ -3429,10 +3518,19 @@ impl VisitMut for Rewriter<'_, '_> {
                 self.visit_block_mut(&mut b.block);
                 self.inner_loops.pop();
             }
+            // Arms that all bind the whole value move it out of its slot, as
+            // they would move a local; otherwise they match in place, and an
+            // arm without a guard that binds the whole value takes it out
+            // when chosen.
+            //
+            // Input: `match s { Some(v) => f(v), _ => 0 }`, `s` in a slot.
+            // Output: `match (*__place1) { Some(_) => { let (Some(v)) =
+            // __slot1.take() else { unreachable!() }; f(v) } _ => 0 }`
             Expr::Match(m) => {
-                // Arms that all bind the whole value move it out of its slot,
-                // as they would move a local; otherwise they match in place.
                 let moves_whole = m.arms.iter().all(|a| scan::pattern_moves(&a.pat));
+                let slot = (!moves_whole && !self.in_closure)
+                    .then(|| self.slot_of(&m.expr))
+                    .flatten();
                 if moves_whole {
                     self.visit_expr_mut(&mut m.expr);
                 } else {
@@ -3450,6 +3548,15 @@ impl VisitMut for Rewriter<'_, '_> {
                     }
                     self.visit_expr_mut(&mut arm.body);
                     self.bound.truncate(bound);
+                    if let Some(id) = slot
+                        && arm.guard.is_none()
+                        && scan::takes_whole(&arm.pat)
+                    {
+                        let take = self.take_for_pattern(id, &arm.pat);
+                        arm.pat = scan::without_bindings(&arm.pat);
+                        let body = &arm.body;
+                        *arm.body = syn::parse_quote!({ #take #body });
+                    }
                 }
             }
             Expr::Let(l) => {
@@ -3509,7 +3616,6 @@ impl VisitMut for Rewriter<'_, '_> {
     }
 }
 
-/// Whether an arm's guard awaits.
 /// The tokens as the user spaced them (`store(name + &backup)`, where
 /// `to_string` gives `store(name + & backup)`): a space wherever the source
 /// had a gap or a line break between two tokens. Tokens without their own

@@ -40,6 +40,33 @@ fn binds(p: &syn::PatIdent) -> bool {
     p.subpat.is_some() || p.by_ref.is_some() || p.mutability.is_some() || !looks_like_constant
 }
 
+/// `pat` with its bindings by value made `_` (`x @ P` made `P`): it tests
+/// the same values and moves nothing, so it can match a slot in place
+/// before the value is taken out for the pattern itself.
+pub(crate) fn without_bindings(pat: &Pat) -> Pat {
+    struct Unbind;
+    impl syn::visit_mut::VisitMut for Unbind {
+        fn visit_pat_mut(&mut self, pat: &mut Pat) {
+            if let Pat::Ident(p) = pat
+                && binds(p)
+                && p.by_ref.is_none()
+            {
+                *pat = match p.subpat.take() {
+                    Some((_, sub)) => *sub,
+                    None => Pat::Wild(syn::PatWild {
+                        attrs: Vec::new(),
+                        underscore_token: syn::Token![_](p.ident.span()),
+                    }),
+                };
+            }
+            syn::visit_mut::visit_pat_mut(self, pat);
+        }
+    }
+    let mut pat = pat.clone();
+    syn::visit_mut::VisitMut::visit_pat_mut(&mut Unbind, &mut pat);
+    pat
+}
+
 /// Renames the bindings of `pat` (in [`pattern_bindings`] order) to `names`,
 /// in every alternative of an or-pattern.
 pub(crate) fn rename_bindings(pat: &Pat, names: &[syn::Ident]) -> Pat {
@@ -488,6 +515,13 @@ pub(crate) fn pattern_moves(pat: &Pat) -> bool {
     pattern_move(pat) == PatternMove::Whole
 }
 
+/// Whether `pat` moves the whole value it matches into bindings by value
+/// (`Some(v)`, `(a, b)`): matched on a slot, the value can then be taken out
+/// of the slot whole when the pattern matches.
+pub(crate) fn takes_whole(pat: &Pat) -> bool {
+    pattern_moves(pat) && pattern_bindings(pat).iter().any(|b| !b.by_ref)
+}
+
 /// Moves made while evaluating `expr` as a place (receiver, borrow operand,
 /// scrutinee): only its unconditional subexpressions in value position.
 /// The elements `vec![a, b]` or `vec![x; n]` moves into the vector (the
@@ -921,10 +955,12 @@ pub(crate) struct Uses {
     /// Matched on (`match x`, `if let .. = x`): a by-value binding would move
     /// out of the place.
     pub scrutinee: bool,
-    /// Matched on itself by a pattern that may move it out in some arms and
-    /// not in others (`match x { Some(s) => .., None => .. }`, `if let
-    /// Some(s) = x`): a local tracks that move with a drop flag, a slot
-    /// would be matched in place (E0507).
+    /// Matched on itself by a pattern that takes it whole where a slot
+    /// cannot take it out when matched (an arm with a guard, `Some(s) if ..
+    /// =>`, a `let` in a chain or a `while let`), or that moves a part of
+    /// it out (`(first, _)`). A local tracks the first with a drop flag and
+    /// reports the second as rustc does (E0382 at the pattern); a slot would
+    /// be matched in place (E0507 at the attribute).
     pub scrutinee_may_move: bool,
     /// Named inside a macro other than the `format!` family.
     pub in_other_macro: bool,
@@ -942,12 +978,15 @@ impl Uses {
 
     /// Whether a value dead at an await, held only for its drop, can be kept
     /// in a slot rather than moved with the state (see `crate::owned`).
-    /// Matches, closures and macros work on a slot in place too; where one
-    /// would move a part out of the slot (E0507), the same code on a local
-    /// moves a part of a value the state must still hold (E0382), so
-    /// neither builds. A move that a local's drop flag tracks, and a part
-    /// consumed by a method, which may be reassigned before the await, are
-    /// left to the local.
+    /// Matches, closures and macros work on a slot in place too, and a
+    /// pattern that takes the value whole takes it out of the slot when it
+    /// matches; where one would move a part out of the slot (E0507), the
+    /// same code on a local moves a part of a value the state must still
+    /// hold (E0382), so neither builds. Left to the local: a move only its
+    /// drop flag can track ([`Uses::scrutinee_may_move`]), a pattern on the
+    /// value itself that moves a part (rustc's E0382 at the pattern says
+    /// more than E0507), and a part consumed by a method, which may be
+    /// reassigned before the await.
     pub(crate) fn slot_allows_dead(&self) -> bool {
         !self.consumed_by_method && !self.scrutinee_may_move
     }
@@ -1098,6 +1137,9 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
         held: bool,
         awaits: bool,
         uses: Uses,
+        /// The `let` that is the whole condition of the `if` being visited
+        /// (compared by address only).
+        direct_if_let: Option<*const syn::ExprLet>,
     }
     impl Finder<'_> {
         fn borrow(&mut self) {
@@ -1180,10 +1222,11 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
         fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
             if rooted_at(&m.expr, self.name) {
                 self.uses.scrutinee = true;
-                let moves = |arm: &syn::Arm| pattern_move(&arm.pat);
                 self.uses.scrutinee_may_move |= self.is_name(&m.expr)
-                    && m.arms.iter().any(|a| moves(a) != PatternMove::Nothing)
-                    && !m.arms.iter().all(|a| moves(a) == PatternMove::Whole);
+                    && m.arms.iter().any(|a| {
+                        pattern_move(&a.pat) == PatternMove::Part
+                            || (a.guard.is_some() && takes_whole(&a.pat))
+                    });
                 // A guard that awaits holds references into the scrutinee.
                 if m.arms.iter().any(guard_awaits) {
                     self.borrow();
@@ -1193,13 +1236,25 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
             syn::visit::visit_expr_match(self, m);
         }
         fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
+            // The condition of an `if` itself takes the value out when matched.
+            let direct = self
+                .direct_if_let
+                .take()
+                .is_some_and(|direct| std::ptr::eq(direct, std::ptr::from_ref(l)));
             if rooted_at(&l.expr, self.name) {
                 self.uses.scrutinee = true;
-                self.uses.scrutinee_may_move |=
-                    self.is_name(&l.expr) && pattern_move(&l.pat) != PatternMove::Nothing;
+                self.uses.scrutinee_may_move |= self.is_name(&l.expr)
+                    && (pattern_move(&l.pat) == PatternMove::Part
+                        || (takes_whole(&l.pat) && !direct));
             }
             self.ref_bindings_into(self.awaits, &l.expr, [&*l.pat]);
             syn::visit::visit_expr_let(self, l);
+        }
+        fn visit_expr_if(&mut self, i: &'ast syn::ExprIf) {
+            if let Expr::Let(l) = &*i.cond {
+                self.direct_if_let = Some(std::ptr::from_ref(l));
+            }
+            syn::visit::visit_expr_if(self, i);
         }
         fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
             if self.mentions(quote::ToTokens::to_token_stream(&c.body)) {
@@ -1229,6 +1284,7 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
         held: false,
         awaits: false,
         uses: Uses::default(),
+        direct_if_let: None,
     };
     for stmt in stmts {
         finder.visit_stmt(stmt);

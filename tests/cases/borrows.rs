@@ -703,3 +703,58 @@ differential!(reborrow_of_mut_parameter_across_await, (v: &'static mut Vec<D>) -
     d.touch();
     v.len()
 }, (Box::leak(Box::new(vec![D("v0")]))));
+
+// A slot local moved out by an `if let` or by a `match` arm only when it
+// matches, the other arms leaving it in place (E0507 before: the pattern
+// bound by value from the slot in place).
+differential!(slot_local_moved_when_matched, (n: usize) -> usize {
+    let mut s = Some(D("s"));
+    let mut t = Some(D("t"));
+    let r = &mut s;
+    let u = &mut t;
+    leaf("borrowing", (r, u)).await;
+    if n > 2 {
+        if let Some(d) = s {
+            log(d.into_name());
+        }
+    }
+    let k = match t {
+        Some(d) => d.into_name().len(),
+        _ => 0,
+    };
+    let mut w = Some(D("w"));
+    let mut x = Some(D("x"));
+    leaf("borrowing again", (&mut w, &mut x)).await;
+    if let Some(d) = w {
+        leaf("in the if let", ()).await;
+        log(d.into_name());
+    }
+    let j = match x {
+        Some(d) => leaf("in the arm", d).await.into_name().len(),
+        _ => 0,
+    };
+    leaf("after", ()).await;
+    k + j
+}, (4));
+
+// The same on values dead at the await that may hold a dangling borrow:
+// now kept in slots rather than moved.
+differential!(dead_values_moved_when_matched, (n: usize) -> usize {
+    let mut v = vec![D("v0")];
+    let k = v.first();
+    k.unwrap().touch();
+    let a: Result<(D, &D), (D, &D)> = Err((D("a"), &v[0]));
+    if let Ok(pair) = a {
+        log(pair.0.into_name());
+    }
+    let b: Result<(D, &D), (D, &D)> = if n > 10 { Ok((D("b"), &v[0])) } else { Err((D("b"), &v[0])) };
+    match b {
+        Ok(pair) => log(pair.0.into_name()),
+        _ => log("kept"),
+    }
+    for _ in 0..n {
+        v.push(D("pushed"));
+    }
+    leaf("first", ()).await;
+    v.len()
+}, (4));
