@@ -2280,23 +2280,14 @@ impl<'n> Builder<'n> {
         // A slot local that an arm without a guard binds whole by value is
         // tested in place and taken out of its slot in that arm.
         let slot = self.slot_named_expr(&m.expr);
-        let taken =
-            |arm: &syn::Arm| slot.is_some() && arm.guard.is_none() && scan::takes_whole(&arm.pat);
+        let taken = |arm: &syn::Arm| slot.is_some() && scan::takes_whole(&arm.pat);
         let mut arms = Vec::new();
         let mut arm_blocks = Vec::new();
         for arm in &m.arms {
-            if taken(arm) {
-                let block = self.new_block(BlockKind::Plain, Vec::new());
-                let goto = self.goto(block, Vec::new(), span);
-                let tested = scan::without_bindings(&arm.pat);
-                arms.push((quote!(#tested), goto));
-                arm_blocks.push((block, Vec::new()));
-                continue;
-            }
-            let ids = self.reserve_pattern(&arm.pat);
-            let block = self.new_block(BlockKind::Plain, ids.clone());
-            let guard = arm.guard.as_ref().map(|(if_token, guard)| {
-                let guard = self.rewrite_expr((**guard).clone());
+            let mut guard = arm.guard.clone();
+            let tested = taken(arm).then(|| tested_in_place(&arm.pat, &mut guard));
+            let guard = guard.map(|(if_token, guard)| {
+                let guard = self.rewrite_expr(*guard);
                 // The guard runs in this block: it reads the locals it
                 // names, except the arm's own bindings.
                 let own: Vec<String> = scan::pattern_bindings(&arm.pat)
@@ -2309,6 +2300,15 @@ impl<'n> Builder<'n> {
                 self.note_uses(reads.map(TokenTree::Ident).collect(), None);
                 quote!(#if_token #guard)
             });
+            if let Some(tested) = tested {
+                let block = self.new_block(BlockKind::Plain, Vec::new());
+                let goto = self.goto(block, Vec::new(), span);
+                arms.push((quote!(#tested #guard), goto));
+                arm_blocks.push((block, Vec::new()));
+                continue;
+            }
+            let ids = self.reserve_pattern(&arm.pat);
+            let block = self.new_block(BlockKind::Plain, ids.clone());
             // A guard reads the bindings by their names; without one they get
             // hygienic names so they cannot shadow what the edge carries.
             let (pat, extra, shadowing) = if guard.is_some() {
@@ -3549,11 +3549,10 @@ impl VisitMut for Rewriter<'_, '_> {
                     self.visit_expr_mut(&mut arm.body);
                     self.bound.truncate(bound);
                     if let Some(id) = slot
-                        && arm.guard.is_none()
                         && scan::takes_whole(&arm.pat)
                     {
                         let take = self.take_for_pattern(id, &arm.pat);
-                        arm.pat = scan::without_bindings(&arm.pat);
+                        arm.pat = tested_in_place(&arm.pat, &mut arm.guard);
                         let body = &arm.body;
                         *arm.body = syn::parse_quote!({ #take #body });
                     }
@@ -3614,6 +3613,26 @@ impl VisitMut for Rewriter<'_, '_> {
         }
         self.rewrite_format_macro(&mut m.mac);
     }
+}
+
+/// The pattern that tests a slot in place for an arm whose pattern takes
+/// the value whole (the arm then takes it out of the slot): its bindings
+/// made `_`, or, with a guard, made `ref` with the guard reading through
+/// them, as rustc's guards see the bindings.
+///
+/// Input: `Some(v) if v.len() > n`
+/// Output: `Some(ref v) if (*v).len() > n`
+fn tested_in_place(pat: &syn::Pat, guard: &mut Option<(syn::Token![if], Box<Expr>)>) -> syn::Pat {
+    let Some((_, condition)) = guard else {
+        return scan::without_bindings(pat);
+    };
+    let names: Vec<String> = scan::pattern_bindings(pat)
+        .into_iter()
+        .filter(|b| !b.by_ref)
+        .map(|b| b.ident.to_string())
+        .collect();
+    **condition = scan::deref_names(condition, &names);
+    scan::bind_by_ref(pat)
 }
 
 /// The tokens as the user spaced them (`store(name + &backup)`, where

@@ -956,9 +956,8 @@ pub(crate) struct Uses {
     /// out of the place.
     pub scrutinee: bool,
     /// Matched on itself by a pattern that takes it whole where a slot
-    /// cannot take it out when matched (an arm with a guard, `Some(s) if ..
-    /// =>`, a `let` in a chain or a `while let`), or that moves a part of
-    /// it out (`(first, _)`). A local tracks the first with a drop flag and
+    /// cannot take it out when matched (a `let` in a chain of a plain `if`,
+    /// or a `while let`), or that moves a part of it out (`(first, _)`). A local tracks the first with a drop flag and
     /// reports the second as rustc does (E0382 at the pattern); a slot would
     /// be matched in place (E0507 at the attribute).
     pub scrutinee_may_move: bool,
@@ -1223,10 +1222,9 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
             if rooted_at(&m.expr, self.name) {
                 self.uses.scrutinee = true;
                 self.uses.scrutinee_may_move |= self.is_name(&m.expr)
-                    && m.arms.iter().any(|a| {
-                        pattern_move(&a.pat) == PatternMove::Part
-                            || (a.guard.is_some() && takes_whole(&a.pat))
-                    });
+                    && m.arms
+                        .iter()
+                        .any(|a| pattern_move(&a.pat) == PatternMove::Part);
                 // A guard that awaits holds references into the scrutinee.
                 if m.arms.iter().any(guard_awaits) {
                     self.borrow();

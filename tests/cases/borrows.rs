@@ -719,6 +719,7 @@ differential!(slot_local_moved_when_matched, (n: usize) -> usize {
         }
     }
     let k = match t {
+        Some(d) if d.0.len() > n => d.touch().len(),
         Some(d) => d.into_name().len(),
         _ => 0,
     };
@@ -730,6 +731,7 @@ differential!(slot_local_moved_when_matched, (n: usize) -> usize {
         log(d.into_name());
     }
     let j = match x {
+        Some(d) if d.touch().len() > n => 1,
         Some(d) => leaf("in the arm", d).await.into_name().len(),
         _ => 0,
     };
@@ -749,6 +751,7 @@ differential!(dead_values_moved_when_matched, (n: usize) -> usize {
     }
     let b: Result<(D, &D), (D, &D)> = if n > 10 { Ok((D("b"), &v[0])) } else { Err((D("b"), &v[0])) };
     match b {
+        Ok(pair) if pair.1.touch().len() > n => log(pair.0.into_name()),
         Ok(pair) => log(pair.0.into_name()),
         _ => log("kept"),
     }
