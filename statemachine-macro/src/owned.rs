@@ -22,7 +22,7 @@ use proc_macro2::TokenStream;
 use syn::visit::Visit;
 use syn::{Expr, Ident};
 
-use crate::scan::{eager_format_args, peel_parens, rooted_at};
+use crate::scan::{eager_format_args, pattern_bindings, peel_parens, plain_name, rooted_at};
 
 /// Whether the value of `init` owns no borrow of the body's data: it is
 /// built from literals, items, parameters and `holds_no_borrows` locals by
@@ -201,6 +201,15 @@ pub(crate) fn only_used_by_value(
             self.kept = outer;
         }
         /// An expression that lends `name` and whose other operands are
+        /// `scrutinee` is the local itself, and no pattern binds by `ref`.
+        fn matched_by_value<'p>(
+            &self,
+            scrutinee: &Expr,
+            mut pats: impl Iterator<Item = &'p syn::Pat>,
+        ) -> bool {
+            matches!(plain_name(peel_parens(scrutinee)), Some(n) if n == self.name)
+                && pats.all(|pat| pattern_bindings(pat).iter().all(|b| !b.by_ref))
+        }
         /// `others`: refused where the loan may be kept or an operand owns
         /// a borrow.
         fn loan<'e>(&mut self, kept: bool, others: impl IntoIterator<Item = &'e Expr>) {
@@ -336,8 +345,12 @@ pub(crate) fn only_used_by_value(
             self.visit_body(&f.body);
         }
         fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
-            // Matched in place, a pattern can bind a loan of it.
-            self.by_value &= !rooted_at(&m.expr, self.name);
+            // Matched in place, a pattern can bind a loan of it, unless it
+            // is matched whole by patterns without `ref`: they move or copy
+            // its parts, and a binding by the default binding mode borrows
+            // what it refers to, not it.
+            let pats = m.arms.iter().map(|a| &a.pat);
+            self.by_value &= !rooted_at(&m.expr, self.name) || self.matched_by_value(&m.expr, pats);
             self.visit_with(true, &m.expr);
             for arm in &m.arms {
                 if let Some((_, guard)) = &arm.guard {
@@ -347,7 +360,8 @@ pub(crate) fn only_used_by_value(
             }
         }
         fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
-            self.by_value &= !rooted_at(&l.expr, self.name);
+            self.by_value &= !rooted_at(&l.expr, self.name)
+                || self.matched_by_value(&l.expr, std::iter::once(&*l.pat));
             self.visit_with(true, &l.expr);
         }
         fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
@@ -469,6 +483,8 @@ mod tests {
             "let s = p == &x; x = D(1); x.0 += 1; f().await;",
             "store(owned + &x, p).await",
             "x.touch().len() + x.0.touch().len()",
+            "match x { Some(v) if v.ok() => v.touch(), _ => {} } f().await;",
+            "if let (a, 1) = x { a.touch(); } f().await;",
         ] {
             assert!(by_value(rest), "{rest}");
         }
@@ -488,6 +504,8 @@ mod tests {
             "x = (D(1), &v); f().await;",
             "x.1 += &v; f().await;",
             "match x { ref y => y.1.set(r) }",
+            "match x { (_, ref c) => c.set(Some(&v[0])), _ => {} } f().await;",
+            "if let Some(c) = x.1 { c.set(Some(&v[0])); } f().await;",
             "other!(x); f().await;",
             "x.1.set(Some(&v[x.2])); f().await;",
             "for c in x.1.iter() { c.set(Some(&v[0])); } f().await;",
