@@ -1170,7 +1170,7 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
     (
         "dead_numbering_sequence",
         SizeCause::SlotsSideBySide,
-        "five dead values that hold a borrow of `v` (`a`, `b`, `c`, `d`, `e`; `(D, &D)` or `D`) are each kept in a slot of their own for their scope, as they may dangle, side by side in the slots struct, where rustc overlaps `a` and `b`, which are in scope at different awaits: 8 B more",
+        "six values that may hold a borrow of `v` (`a`, `b`, `c`, `d`, `e`; `(D, &D)` or `D`; and `o2`, which the `if let` takes out only when it matches, so on the other path it is still in scope, dead, at the third await) are each kept in a slot of their own for their scope, as they may dangle, side by side in the slots struct, where rustc overlaps `a` and `b`, which are in scope at different awaits: 16 B more (208 B before `o2` was kept in place at 018a4cc; it had been moved with the state, dangling reference and all)",
     ),
     (
         "for_loop_over_a_borrowed_temporary",
@@ -1186,6 +1186,16 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "pin_macro_used_as_a_value",
         SizeCause::SlotsSideBySide,
         "the three futures `pin!` pins as values (`Leaf<u32>` twice and `Leaf<D>`, 32 B to 40 B each) are each kept in a slot of their own for the whole function, where rustc overlaps them, as each lives for one statement (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before dc50cbd (E0716)",
+    ),
+    (
+        "match_on_a_borrowed_temporary_across_an_arms_await",
+        SizeCause::SlotsSideBySide,
+        "the `MutexGuard` and the `Ref` that the two scrutinees borrow are each kept in a slot of their own for the whole function, beside `m` and `c` in theirs, where rustc overlaps the two matches' temporaries (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before 020d06e (E0505)",
+    ),
+    (
+        "slot_local_moved_when_matched",
+        SizeCause::SlotFlags,
+        "four `Option<D>` locals are in slots (borrowed across an await), each with a flag padded to 8 B since a match takes it out: the difference (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before 018a4cc (E0507)",
     ),
     (
         "large_buffer_live_across_awaits",
