@@ -15,11 +15,11 @@ pub fn count_even(
         Panicked,
     }
     #[allow(nonstandard_style, dead_code, clippy::all)]
-    enum __Block<T0, T1, T2, T5, T3> {
+    enum __Block<T0, T1, T2, T6, T3> {
         Block2(T0, T1, T2),
         Block3(T0, T1, T2),
-        AfterReady(T0, T1, T2, T5),
-        Block5(T0, T1, T2, T5),
+        AfterReady(T0, T1, T2, T6),
+        Block5(T0, T1, T2),
         Block6(T0, T1, T2),
         Block1(T2, T3),
     }
@@ -44,12 +44,12 @@ pub fn count_even(
                             }
                         }
                         __State::AwaitReady(__awaitee, __p2, __p1, __p0) => {
-                            let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                            let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p0 = unsafe { __frame.take(__p0) };
                             let __p1 = unsafe { __frame.take(__p1) };
                             let __p2 = unsafe { __frame.take(__p2) };
-                            let __p5 = unsafe { __frame.resume(__awaitee, __p5) };
-                            __next = __Block::AfterReady(__p0, __p1, __p2, __p5);
+                            let __p6 = unsafe { __frame.resume(__awaitee, __p6) };
+                            __next = __Block::AfterReady(__p0, __p1, __p2, __p6);
                             break '__entry;
                         }
                         __State::Returned => __frame.resumed_after_completion(),
@@ -95,36 +95,31 @@ pub fn count_even(
                                 }
                             }
                         }
-                        __Block::AfterReady(__p0, __p1, __p2, __p5) => {
+                        __Block::AfterReady(__p0, __p1, __p2, __p6) => {
                             __next = '__goto: {
                                 let limit = __p0;
                                 let mut i = __p1;
                                 let mut even = __p2;
-                                {
-                                    let mut __awaited5 = __p5;
-                                    if __awaited5 {
-                                        break '__goto __Block::Block5(limit, i, even, __awaited5);
-                                    } else {
-                                        break '__goto __Block::Block6(limit, i, even);
-                                    }
+                                let __cond5 = __p6;
+                                if __cond5 {
+                                    break '__goto __Block::Block5(limit, i, even);
+                                } else {
+                                    break '__goto __Block::Block6(limit, i, even);
                                 }
                             };
                             match __next {
-                                __Block::Block5(__p0, __p1, __p2, __p5) => {
+                                __Block::Block5(__p0, __p1, __p2) => {
                                     let (__p0, __p1, __p2, __p4) = '__goto: {
                                         let limit = __p0;
                                         let mut i = __p1;
                                         let mut even = __p2;
+                                        let __value7 = {
+                                            even += 1;
+                                            ()
+                                        };
                                         {
-                                            let mut __awaited5 = __p5;
-                                            let __value6 = {
-                                                even += 1;
-                                                ()
-                                            };
-                                            {
-                                                let __p4 = __value6;
-                                                break '__goto (limit, i, even, __p4);
-                                            }
+                                            let __p4 = __value7;
+                                            break '__goto (limit, i, even, __p4);
                                         }
                                     };
                                     {

@@ -2222,8 +2222,30 @@ impl<'n> Builder<'n> {
                     self.terminate(Term::Match { scrutinee, arms }, Some(next));
                     self.only_dropped_from_here(temp);
                 }
+                // A boolean condition (and each operand of `&&`) is a
+                // terminating scope: its temporaries drop before a branch
+                // runs, even a `pin!`'s or a borrowed one held across its
+                // own awaits.
+                //
+                // Input: `if f(&D("t")).await { g().await }`
+                // Output: `let __cond1 = { /* slot for D("t") */ f(..)..await };`
+                // then the branch on `__cond1`.
                 other => {
-                    let cond = self.lower_expr(other);
+                    let cond = if self.needs_lowering(other) {
+                        let held = self.reserve_temp("cond");
+                        // A `bool`, read by the branch only.
+                        self.body.locals[held].droppless = true;
+                        let name = self.body.locals[held].name.clone();
+                        self.push_scope(false);
+                        let value = self.lower_expr(other);
+                        self.pop_scope(Some((quote!(let #name =), value)));
+                        self.bind(held);
+                        quote!(#name)
+                    } else {
+                        // Emitted as the `if`'s own condition, whose
+                        // temporaries drop before the branch.
+                        self.lower_expr(other)
+                    };
                     let on_true = self.goto(next, Vec::new(), span);
                     let on_false = self.goto(otherwise, miss_extra.clone(), span);
                     self.terminate(

@@ -236,3 +236,23 @@ differential!(match_on_a_borrowed_temporary_across_an_arms_await, (n: u32) -> u3
     d.touch();
     r
 }, (3));
+
+// The temporaries of an `if` or `while` condition (or of an operand of its
+// `&&`) that awaits, here `pin!`'s, drop before the branch runs, as rustc
+// drops them (they were kept to the end of the `if` before).
+differential!(condition_temporaries_drop_before_the_branch, (n: u32) -> u32 {
+    use std::pin::pin;
+    let d = D("d");
+    let mut k = 0;
+    if pin!(leaf("cond", n > 0)).await {
+        k = leaf("then", 1).await;
+    }
+    while pin!(leaf("while cond", k < 3)).await {
+        k += leaf("body", 1).await;
+    }
+    if n > 0 && std::convert::identity(pin!(leaf("rhs", true))).await {
+        k += leaf("second then", 1).await;
+    }
+    d.touch();
+    k
+}, (1));
