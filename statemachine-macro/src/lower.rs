@@ -312,11 +312,12 @@ pub(crate) struct Builder<'n> {
     /// While lowering an awaited call: a temporary it borrows (`&g()`) goes
     /// into a slot, as the future may hold the borrow across the await.
     borrowed_temporaries_in_place: bool,
-    /// Lowering the scrutinee of a `match` or `if let` whose arms await: a
-    /// temporary that a method known to return a borrow of its receiver is
-    /// called on (`m.lock().unwrap().get(0)`) goes into a slot, since the
-    /// arms' bindings may hold that borrow across their awaits.
-    scrutinee_temporaries_in_place: bool,
+    /// Lowering the scrutinee of a `match` or `if let` whose arms await, or
+    /// an awaited expression: a temporary that a method known to return a
+    /// borrow of its receiver is called on (`m.lock().unwrap().get(0)`), or
+    /// that `&` borrows, goes into a slot, since the arms' bindings or the
+    /// future may hold that borrow across the await.
+    temporaries_in_place: bool,
     /// The user's `let`s and arm patterns seen so far (see
     /// `Local::declaration`); the macro's own `let`s are not counted where
     /// only a second lowering writes them.
@@ -351,7 +352,7 @@ impl<'n> Builder<'n> {
             loops: Vec::new(),
             field_names: BTreeMap::new(),
             borrowed_temporaries_in_place: false,
-            scrutinee_temporaries_in_place: false,
+            temporaries_in_place: false,
             declarations_seen: 0,
             dead_in_place: BTreeSet::new(),
         };
@@ -1762,9 +1763,7 @@ impl<'n> Builder<'n> {
                     if scan::consumes_receiver(&call.method) {
                         self.events.insert(temp, Event::Moved);
                     }
-                    if self.scrutinee_temporaries_in_place
-                        && scan::result_borrows_receiver(&call.method)
-                    {
+                    if self.temporaries_in_place && scan::result_borrows_receiver(&call.method) {
                         // The arms' bindings may borrow it across their awaits.
                         self.declare_internal_slot(temp)
                     } else {
@@ -1785,7 +1784,8 @@ impl<'n> Builder<'n> {
                 quote!(#func(#(#args),*))
             }
             Expr::Reference(r) => {
-                let inner = if rvalue(&r.expr) && self.borrowed_temporaries_in_place {
+                let in_place = self.borrowed_temporaries_in_place || self.temporaries_in_place;
+                let inner = if rvalue(&r.expr) && in_place {
                     let op = self.lower_now(&r.expr);
                     let temp = self.spill_local(op);
                     self.declare_internal_slot(temp)
@@ -1849,7 +1849,20 @@ impl<'n> Builder<'n> {
     /// Output: `let __t = name(); /* in a slot */ len_of(&(*__place), n)`, awaited
     fn lower_awaited(&mut self, expr: &Expr) -> Operand {
         if !borrows_temporary(expr) {
-            return self.lower_operand(expr);
+            if self.needs_lowering(expr) || !scan::creates_temporary(expr) {
+                return self.lower_operand(expr);
+            }
+            // Input: `send(D("t").touch().len()).await`
+            // Output: `let __t1 = D("t"); let __t2 = __t1.touch();` then
+            // `send(__t2.len())` awaited: the temporaries are locals of the
+            // statement's scope, dropped at its end, after the await, as
+            // rustc drops them; one a known accessor borrows
+            // (`f(name().as_str()).await`) is in a slot, since the future
+            // may hold the borrow.
+            let outer = std::mem::replace(&mut self.temporaries_in_place, true);
+            let op = self.lower_now(expr);
+            self.temporaries_in_place = outer;
+            return op;
         }
         let outer = std::mem::replace(&mut self.borrowed_temporaries_in_place, true);
         // With an await among the operands, `lower_operands` slots them.
@@ -1897,9 +1910,9 @@ impl<'n> Builder<'n> {
             // Input: `match m.lock().unwrap().get(0) { Some(x) => f(*x).await, .. }`
             // Output: `let __t1 = m.lock().unwrap(); /* in a slot */`
             // `let __t2 = (*__place1).get(0); match __t2 { .. }`
-            let outer = std::mem::replace(&mut self.scrutinee_temporaries_in_place, true);
+            let outer = std::mem::replace(&mut self.temporaries_in_place, true);
             let op = self.lower_now(expr);
-            self.scrutinee_temporaries_in_place = outer;
+            self.temporaries_in_place = outer;
             op
         };
         match syn::parse2::<Expr>(op.clone()) {

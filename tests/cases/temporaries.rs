@@ -256,3 +256,16 @@ differential!(condition_temporaries_drop_before_the_branch, (n: u32) -> u32 {
     d.touch();
     k
 }, (1));
+
+// The temporaries of an awaited expression's operands live to the end of
+// the statement, after the await, as rustc keeps them: a value a method is
+// called on, a borrowed one, one an accessor's result borrows (they dropped
+// before the first poll before).
+differential!(awaited_operand_temporaries_drop_after_the_await, (n: u32) -> usize {
+    let a = leaf("a", D("called on").touch().len()).await;
+    log("after a");
+    let b = leaf("b", std::convert::identity(&D("borrowed")).0.len() > 1).await;
+    log("after b");
+    let c = leaf("c", String::from("xyz").as_str().len()).await + leaf("c2", 1).await;
+    a + usize::from(b) + c + n as usize
+}, (1));
