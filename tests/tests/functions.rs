@@ -245,6 +245,13 @@ differential!(holds_rc_across_await, () -> u32 {
     *rc
 }, ());
 
+// A temporary in an awaited call's arguments lives across the await: here
+// an `Rc`, so both futures are `!Send`.
+differential!(rc_temporary_in_awaited_arguments, () -> u32 {
+    let _d = D("d");
+    leaf("tick", Rc::new(5u32).pow(1)).await
+}, ());
+
 differential!(rc_moved_before_await, () -> u32 {
     let _d = D("d");
     let rc = Rc::new(5);
@@ -357,6 +364,8 @@ differential!(shadowing_let_does_not_keep_the_shadowed_reference, () -> u32 {
 fn send_and_sync_match_rustc() {
     assert!(!is_send!(holds_rc_across_await::machine()));
     assert!(!is_send!(holds_rc_across_await::compiler()));
+    assert!(!is_send!(rc_temporary_in_awaited_arguments::machine()));
+    assert!(!is_send!(rc_temporary_in_awaited_arguments::compiler()));
     assert!(is_send!(rc_moved_before_await::machine()));
     assert!(is_send!(rc_moved_before_await::compiler()));
     assert!(!is_send!(rc_in_scope_not_used_after_await::machine()));
