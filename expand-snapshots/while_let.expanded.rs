@@ -90,7 +90,7 @@ pub fn drain(
                                     let __guard0 = __slot0.guard();
                                     let mut sum = __p1;
                                     {
-                                        let __t3 = (*__place0).pop();
+                                        let mut __t3 = (*__place0).pop();
                                         match __t3 {
                                             Some(__bind4) => {
                                                 let __p4 = __bind4;

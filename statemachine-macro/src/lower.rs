@@ -1938,7 +1938,9 @@ impl<'n> Builder<'n> {
             .filter(|&l| self.body.locals[l].temporary);
         let temp = self.reserve_temp("t");
         let name = self.body.locals[temp].name.clone();
-        self.emit(quote!(let #name = #op;));
+        // `mut`: a method may take the temporary by `&mut self`, as it may
+        // a temporary in rustc (`s.chars().next()`).
+        self.emit(quote!(let mut #name = #op;));
         self.bind(temp);
         if let Some(moved) = moved {
             self.events.insert(moved, Event::Moved);

@@ -269,3 +269,16 @@ differential!(awaited_operand_temporaries_drop_after_the_await, (n: u32) -> usiz
     let c = leaf("c", String::from("xyz").as_str().len()).await + leaf("c2", 1).await;
     a + usize::from(b) + c + n as usize
 }, (1));
+
+// A temporary taken by `&mut self` (`Iterator::next`) in an awaited call's
+// arguments or a scrutinee whose arms await, kept to the end of the
+// statement: it is a mutable local of the machine.
+differential!(temporaries_taken_by_mut_self, (n: usize) -> usize {
+    let text = String::from("abc");
+    let first = leaf("first", text.chars().next()).await;
+    let k = match vec![D("v0"), D("v1")].iter().nth(n) {
+        Some(d) => leaf("arm", d.touch().len()).await,
+        None => 0,
+    };
+    usize::from(first.is_some()) + k
+}, (1));
