@@ -1175,7 +1175,7 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
     (
         "for_loop_over_a_borrowed_temporary",
         SizeCause::SlotsSideBySide,
-        "each of the three loops keeps the `Vec` its iterator borrows (24 B) and the iterator (16 B or 24 B) in slots, and every slot has a field of its own for the whole function: 128 B of slots, where rustc overlaps the three loops, of which one runs at a time (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before d9f48c1 (E0716)",
+        "each of the three loops keeps the `Vec` its iterator borrows (24 B) and the iterator (16 B or 24 B) in slots, and every slot has a field of its own for the whole function: 128 B of slots, where rustc overlaps the three loops, of which one runs at a time; the awaited `leaf(.., item.touch().len())`'s intermediate `&str` is carried across its await too (since b850c0d, 248 B before) (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before d9f48c1 (E0716)",
     ),
     (
         "for_loop_over_a_locked_guard",
@@ -1196,6 +1196,26 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "slot_local_moved_when_matched",
         SizeCause::SlotFlags,
         "four `Option<D>` locals are in slots (borrowed across an await), each with a flag padded to 8 B since a match takes it out: the difference (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before 018a4cc (E0507)",
+    ),
+    (
+        "panic_building_the_awaitee_with_slots_in_scope",
+        SizeCause::DeadTemporaries,
+        "the awaited call's operands are evaluated into locals of the statement (the `if`'s `&str` and `first.touch()`'s `&str`), so that its temporaries live to the end of the statement as rustc's do (since b850c0d); they have no drop glue and rustc does not keep them, but the macro cannot see that and carries them across the await: 8 B more in the layout (from the sizes, not checked with `-Zprint-type-sizes`)",
+    ),
+    (
+        "condition_temporaries_drop_before_the_branch",
+        SizeCause::SlotsSideBySide,
+        "the futures the three conditions pin with `pin!` (`Leaf<bool>`, 24 B, and a flag padded to 8 B, each) each have a slot of their own for the whole function, where rustc overlaps them, as one condition runs at a time (from the sizes, not checked with `-Zprint-type-sizes`)",
+    ),
+    (
+        "awaited_operand_temporaries_drop_after_the_await",
+        SizeCause::DeadTemporaries,
+        "the awaited expressions' temporaries are carried across their awaits as rustc's are, but with intermediates that have no drop glue (`touch()`'s `&str`, the `&D`) and the borrowed `String` in a slot of its own for the whole function, where rustc keeps only the values with drop glue and overlaps the statements (from the sizes, not checked with `-Zprint-type-sizes`)",
+    ),
+    (
+        "temporaries_taken_by_mut_self",
+        SizeCause::SlotsSideBySide,
+        "the `Chars` of the first statement and the `Vec` of the match's scrutinee, which its iterator borrows, are kept beside each other (the `Vec` in a slot for the whole function), where rustc overlaps the two statements' temporaries (from the sizes, not checked with `-Zprint-type-sizes`)",
     ),
     (
         "large_buffer_live_across_awaits",
