@@ -1764,7 +1764,8 @@ impl<'n> Builder<'n> {
                         self.events.insert(temp, Event::Moved);
                     }
                     if self.temporaries_in_place && scan::result_borrows_receiver(&call.method) {
-                        // The arms' bindings may borrow it across their awaits.
+                        // The arms' bindings or the awaited future may hold
+                        // the borrow across the await.
                         self.declare_internal_slot(temp)
                     } else {
                         let name = &self.body.locals[temp].name;
@@ -2314,8 +2315,9 @@ impl<'n> Builder<'n> {
         }
         let scrutinee = self.lower_scrutinee(&m.expr);
         let scrutinee_local = self.operand_local(&scrutinee);
-        // A slot local that an arm without a guard binds whole by value is
-        // tested in place and taken out of its slot in that arm.
+        // A slot local that an arm binds whole by value is tested in place
+        // (through `ref` bindings in its guard, if any) and taken out of its
+        // slot in that arm.
         let slot = self.slot_named_expr(&m.expr);
         let taken = |arm: &syn::Arm| slot.is_some() && scan::takes_whole(&arm.pat);
         let mut arms = Vec::new();
