@@ -187,11 +187,11 @@ impl VisitMut for Pass {
         };
         self.temporaries += 1;
         let private = quote!(::statemachine_runtime::__private);
-        // SAFETY (of the generated code): `&mut { value }` is a temporary
-        // made for this call, which nothing else can name or move.
         let span = mac.mac.path.span();
-        // `pin!` moves a place into a temporary of its own (`&mut { e }`); a
-        // call does the same, and is a move the lowering sees.
+        // SAFETY (of the generated code): the borrowed value is a temporary
+        // made for this call, which nothing else can name or move. `pin!`
+        // moves a place into a temporary of its own (`&mut { e }`); a call
+        // does the same, and is a move the lowering sees.
         let value = if crate::scan::is_place_expr(&value) {
             quote!(::core::convert::identity(#value))
         } else {
