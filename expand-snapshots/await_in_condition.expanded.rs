@@ -100,8 +100,8 @@ pub fn count_even(
                                 let limit = __p0;
                                 let mut i = __p1;
                                 let mut even = __p2;
-                                let __cond5 = __p6;
-                                if __cond5 {
+                                let __value5 = __p6;
+                                if __value5 {
                                     break '__goto __Block::Block5(limit, i, even);
                                 } else {
                                     break '__goto __Block::Block6(limit, i, even);

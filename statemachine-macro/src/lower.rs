@@ -2244,19 +2244,17 @@ impl<'n> Builder<'n> {
                 // own awaits.
                 //
                 // Input: `if f(&D("t")).await { g().await }`
-                // Output: `let __cond1 = { /* slot for D("t") */ f(..)..await };`
-                // then the branch on `__cond1`.
+                // Output: `let __value1 = { /* slot for D("t") */ f(..)..await };`
+                // then the branch on `__value1`.
                 other => {
                     let cond = if self.needs_lowering(other) {
-                        let held = self.reserve_temp("cond");
-                        // A `bool`, read by the branch only.
-                        self.body.locals[held].droppless = true;
-                        let name = self.body.locals[held].name.clone();
-                        self.push_scope(false);
-                        let value = self.lower_expr(other);
-                        self.pop_scope(Some((quote!(let #name =), value)));
-                        self.bind(held);
-                        quote!(#name)
+                        // In a scope of its own, into a temporary.
+                        let cond = self.lower_value(other);
+                        if let Some(held) = self.operand_local(&cond) {
+                            // A `bool`, read by the branch only.
+                            self.body.locals[held].droppless = true;
+                        }
+                        cond
                     } else {
                         // Emitted as the `if`'s own condition, whose
                         // temporaries drop before the branch.
