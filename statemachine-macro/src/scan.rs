@@ -956,10 +956,11 @@ pub(crate) struct Uses {
     /// out of the place.
     pub scrutinee: bool,
     /// Matched on itself by a pattern that takes it whole where a slot
-    /// cannot take it out when matched (a `let` in a chain of a plain `if`,
-    /// or a `while let`), or that moves a part of it out (`(first, _)`). A local tracks the first with a drop flag and
-    /// reports the second as rustc does (E0382 at the pattern); a slot would
-    /// be matched in place (E0507 at the attribute).
+    /// cannot take it out when matched (a `let` in a chain, or a `while
+    /// let`), or that moves a part of it out (`(first, _)`). A local tracks
+    /// the first with a drop flag and reports the second as rustc does
+    /// (E0382 at the pattern); a slot would be matched in place (E0507 at
+    /// the attribute).
     pub scrutinee_may_move: bool,
     /// Named inside a macro other than the `format!` family.
     pub in_other_macro: bool,
