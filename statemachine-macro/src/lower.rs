@@ -1537,14 +1537,16 @@ impl<'n> Builder<'n> {
                 all.extend(call.args.iter());
                 let mut ops = self.lower_operands(&all, Places::First);
                 let mut receiver = ops.remove(0);
-                // `f().await.into_bytes()` takes the awaited value, and
+                // `f().await.map(..)` takes the awaited value, and
                 // `s.into_bytes(..)` moves `s` out of its slot.
-                if scan::consumes_receiver(&call.method) {
-                    if let Some(moved) = self.operand_local(&receiver) {
+                if let Some(moved) = self.operand_local(&receiver) {
+                    if scan::takes_receiver(&call.method) {
                         self.events.insert(moved, Event::Moved);
-                    } else if let Some(id) = self.slot_named_expr(&call.receiver) {
-                        receiver = self.slot_take(id, call.receiver.span());
                     }
+                } else if let Some(id) = self.slot_named_expr(&call.receiver)
+                    && scan::consumes_receiver(&call.method)
+                {
+                    receiver = self.slot_take(id, call.receiver.span());
                 }
                 let method = &call.method;
                 let turbofish = &call.turbofish;
@@ -1759,8 +1761,12 @@ impl<'n> Builder<'n> {
             Expr::MethodCall(call) => {
                 let receiver = if rvalue(&call.receiver) {
                     let op = self.lower_now(&call.receiver);
-                    let temp = self.spill_local(op);
-                    if scan::consumes_receiver(&call.method) {
+                    let temp = self.spill_local_at(op, call.receiver.span());
+                    // A method known to take its receiver, or any method on
+                    // a block (`{ b.bind(x) }.send()`, the way to say so).
+                    let taken = scan::takes_receiver(&call.method)
+                        || matches!(&*call.receiver, Expr::Block(_));
+                    if taken {
                         self.events.insert(temp, Event::Moved);
                     }
                     if self.temporaries_in_place && scan::result_borrows_receiver(&call.method) {
@@ -1775,8 +1781,13 @@ impl<'n> Builder<'n> {
                     self.rewrite_place((*call.receiver).clone())
                 };
                 let args = self.lower_now_all(&call.args.iter().collect::<Vec<_>>());
-                let (method, turbofish) = (&call.method, &call.turbofish);
-                quote!(#receiver.#method #turbofish(#(#args),*))
+                let (dot, method, turbofish) = (&call.dot_token, &call.method, &call.turbofish);
+                // The user's `.` and parentheses: a move by the call is
+                // reported on it.
+                let mut call_tokens = quote!(#receiver #dot #method #turbofish);
+                call.paren_token
+                    .surround(&mut call_tokens, |t| t.extend(quote!(#(#args),*)));
+                call_tokens
             }
             Expr::Call(call) => {
                 let func = self.rewrite_expr((*call.func).clone());
@@ -1934,10 +1945,18 @@ impl<'n> Builder<'n> {
     /// that `op` names (a block's value, an awaited value) is used once, so
     /// it is moved: nothing carries it across a later await.
     fn spill_local(&mut self, op: Operand) -> LocalId {
+        self.spill_local_at(op, Span::mixed_site())
+    }
+
+    /// [`Self::spill_local`], with the temporary's name located at `at`: a
+    /// borrow error on the temporary points at the user's expression.
+    fn spill_local_at(&mut self, op: Operand, at: Span) -> LocalId {
         let moved = self
             .operand_local(&op)
             .filter(|&l| self.body.locals[l].temporary);
         let temp = self.reserve_temp("t");
+        let located = Span::mixed_site().located_at(at);
+        self.body.locals[temp].name.set_span(located);
         let name = self.body.locals[temp].name.clone();
         // `mut`: a method may take the temporary by `&mut self`, as it may
         // a temporary in rustc (`s.chars().next()`).

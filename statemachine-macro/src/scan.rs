@@ -355,6 +355,68 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
     name.starts_with("into") || name.starts_with("unwrap") || name.starts_with("expect")
 }
 
+/// Methods that take `self` by value on every standard type that has
+/// them: [`consumes_receiver`], and the adaptors and consumers of
+/// `Iterator`, `Option` and `Result` (`map`, `filter`, `collect`, `sum`,
+/// `ok_or`, ...). A temporary of the lowering that is the receiver of one
+/// is moved there, not kept to the end of its statement. Any other method
+/// may borrow its receiver, so its temporary receiver is kept, as rustc
+/// keeps it; a method that takes it by value then is E0382 (a fluent
+/// builder, `query(..).bind(x)`). A user method of one of these names that
+/// borrows its temporary receiver drops it at the call instead.
+pub(crate) fn takes_receiver(method: &syn::Ident) -> bool {
+    consumes_receiver(method)
+        || matches!(
+            method.to_string().as_str(),
+            "map"
+                | "filter"
+                | "filter_map"
+                | "flat_map"
+                | "flatten"
+                | "enumerate"
+                | "zip"
+                | "chain"
+                | "skip"
+                | "take"
+                | "step_by"
+                | "rev"
+                | "cloned"
+                | "copied"
+                | "peekable"
+                | "fuse"
+                | "inspect"
+                | "scan"
+                | "take_while"
+                | "skip_while"
+                | "map_while"
+                | "collect"
+                | "sum"
+                | "product"
+                | "count"
+                | "last"
+                | "fold"
+                | "reduce"
+                | "for_each"
+                | "max"
+                | "min"
+                | "max_by"
+                | "min_by"
+                | "max_by_key"
+                | "min_by_key"
+                | "unzip"
+                | "partition"
+                | "and_then"
+                | "ok"
+                | "err"
+                | "ok_or"
+                | "ok_or_else"
+                | "map_err"
+                | "map_or"
+                | "map_or_else"
+                | "or_else"
+        )
+}
+
 /// How much of a value a pattern moves out when it matches the value in
 /// place (`let PAT = x;`, `match x { PAT => .. }`, `if let PAT = x`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -282,3 +282,41 @@ differential!(temporaries_taken_by_mut_self, (n: usize) -> usize {
     };
     usize::from(first.is_some()) + k
 }, (1));
+
+// Temporary receivers of the standard adaptors and consumers (`map`,
+// `filter`, `sum`, ...) in a statement that awaits: each adaptor takes its
+// receiver, so it is moved there, while the temporary that `iter` borrows
+// is kept to the end of the statement, as rustc keeps it.
+differential!(iterator_chains_in_awaiting_statements, (n: u32) -> u32 {
+    let v = vec![D("a"), D("bb")];
+    let a = leaf("a", vec![n, 2].iter().map(|x| x * 2).sum::<u32>()).await;
+    let b = vec![D("c"), D("dd")]
+        .iter()
+        .map(|d| d.touch().len() as u32)
+        .filter(|k| *k > 1)
+        .sum::<u32>()
+        + leaf("b", v.len() as u32).await;
+    let c = leaf("c", Some(n)).await.map(|k| k + 1).unwrap_or(0) + leaf("c2", n).await;
+    a + b + c
+}, (3));
+
+// A block receiver is a value the method takes (`{ b }.send()`), the way
+// to call a builder's by-value method on a temporary in a statement that
+// awaits.
+differential!(braced_builder_receiver, (n: u32) -> u32 {
+    struct Query {
+        items: Vec<u32>,
+        _log: D,
+    }
+    impl Query {
+        fn bind(mut self, x: u32) -> Query {
+            self.items.push(x);
+            self
+        }
+        fn send(self) -> statemachine_tests::Leaf<u32> {
+            leaf("send", self.items.iter().sum())
+        }
+    }
+    let query = || Query { items: Vec::new(), _log: D("query") };
+    { query().bind(n) }.send().await + leaf("after", 1).await
+}, (3));
