@@ -1218,6 +1218,16 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "the `Chars` of the first statement and the `Vec` of the match's scrutinee, which its iterator borrows, are kept beside each other (the `Vec` in a slot for the whole function), where rustc overlaps the two statements' temporaries (from the sizes, not checked with `-Zprint-type-sizes`)",
     ),
     (
+        "iterator_chains_in_awaiting_statements",
+        SizeCause::SlotsSideBySide,
+        "the two `Vec`s that `iter` borrows in the first two statements are kept to the end of their statements, each in a slot of its own for the whole function, where rustc overlaps the two statements' temporaries (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before 9c22ed1 (E0382)",
+    ),
+    (
+        "unknown_methods_borrowing_temporaries",
+        SizeCause::SlotsSideBySide,
+        "each temporary that a method the macro does not know may borrow (three `Bag`s, 32 B each, the `D`, its `&str`, the array of `&D`) and the three loops' iterators are kept in slots of their own for the whole function, where rustc overlaps the loops, the match and the statement, of which one runs at a time (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before this case was added (E0716, E0505)",
+    ),
+    (
         "large_buffer_live_across_awaits",
         SizeCause::SlotFlags,
         "`buf`'s 1-byte flag after the 4096 B array is padded to 8 B at the end of the machine; rustc needs no flag",

@@ -1753,7 +1753,11 @@ impl<'n> Builder<'n> {
     /// later in the statement: the temporaries it creates become locals of
     /// the statement's scope, so they live across the await as in rustc.
     fn lower_now(&mut self, expr: &Expr) -> Operand {
-        if self.needs_lowering(expr) || !scan::creates_temporary(expr) {
+        // A `for` loop's iterator may be a method of an awaited value
+        // (`f().await.iter()`): the receiver is lowered first, then kept.
+        let only_receiver_awaits = self.temporaries_in_place
+            && matches!(expr, Expr::MethodCall(c) if !c.args.iter().any(|a| self.needs_lowering(a)));
+        if (self.needs_lowering(expr) && !only_receiver_awaits) || !scan::creates_temporary(expr) {
             return self.lower_operand(expr);
         }
         let rvalue = |e: &Expr| !scan::is_place_expr(e) && !matches!(e, Expr::Lit(_));
@@ -1769,9 +1773,11 @@ impl<'n> Builder<'n> {
                     if taken {
                         self.events.insert(temp, Event::Moved);
                     }
-                    if self.temporaries_in_place && scan::result_borrows_receiver(&call.method) {
-                        // The arms' bindings or the awaited future may hold
-                        // the borrow across the await.
+                    let may_be_borrowed = !taken && !scan::result_owns_no_borrow(&call.method);
+                    if self.temporaries_in_place && may_be_borrowed {
+                        // The arms' bindings, the awaited future or the
+                        // loop's iterator may hold the borrow across an
+                        // await.
                         self.declare_internal_slot(temp)
                     } else {
                         let name = &self.body.locals[temp].name;
@@ -1823,6 +1829,15 @@ impl<'n> Builder<'n> {
             Expr::Paren(p) => {
                 let inner = self.lower_now(&p.expr);
                 quote!((#inner))
+            }
+            Expr::Array(a) => {
+                let elems = self.lower_now_all(&a.elems.iter().collect::<Vec<_>>());
+                quote!([#(#elems),*])
+            }
+            Expr::Tuple(t) => {
+                let elems = self.lower_now_all(&t.elems.iter().collect::<Vec<_>>());
+                let comma = (elems.len() == 1).then(|| quote!(,));
+                quote!((#(#elems),* #comma))
             }
             Expr::Cast(c) => {
                 let inner = self.lower_now(&c.expr);
@@ -2447,8 +2462,12 @@ impl<'n> Builder<'n> {
         let name = self.body.locals[temp].name.clone();
         self.declare_slot(temp, &name);
         self.body.locals[temp].internal_slot = true;
-        let place = place_var(temp);
-        quote!((*#place))
+        // Located where the temporary's name is (a receiver's, say): an
+        // error using the place points at the user's expression.
+        let at = name.span();
+        let mut place = place_var(temp);
+        place.set_span(place.span().located_at(at));
+        quote_spanned!(at=> (*#place))
     }
 
     /// A `match` with arms whose guards await.
@@ -2683,10 +2702,20 @@ impl<'n> Builder<'n> {
         // loop ends: a scope around the loop holds it.
         self.push_scope(false);
         let body_awaits = scan::awaits_after(&f.body.stmts) > 0;
-        let iter_expr = body_awaits
-            .then(|| self.keep_iterated_temporaries(&f.expr))
-            .flatten()
-            .unwrap_or_else(|| self.lower_operand(&f.expr));
+        let iter_expr = if body_awaits {
+            // Input: `for c in name().chars() { f(c).await; }`
+            // Output: `let __t3 = name(); /* in a slot */`
+            // `let mut __iter4 = IntoIterator::into_iter((*__place3).chars());`
+            // The expression's temporaries live until the loop ends, as in
+            // rustc, and the iterator may borrow them across the body's
+            // awaits, so those it may borrow are kept in place.
+            let outer = std::mem::replace(&mut self.temporaries_in_place, true);
+            let op = self.lower_now(&f.expr);
+            self.temporaries_in_place = outer;
+            op
+        } else {
+            self.lower_operand(&f.expr)
+        };
         let iter = self.reserve_temp("iter");
         let iter_name = self.body.locals[iter].name.clone();
         self.emit(quote_spanned!(span=> let mut #iter_name = ::core::iter::IntoIterator::into_iter(#iter_expr);));
@@ -2711,58 +2740,6 @@ impl<'n> Builder<'n> {
         );
         self.pop_scope(Some((TokenStream::new(), quote!(#value))));
         quote!(())
-    }
-
-    /// The temporaries of a `for` loop's iterator expression that the
-    /// iterator borrows, when its body awaits: rustc keeps every temporary
-    /// of that expression until the loop ends, and the iterator may borrow
-    /// one across the body's awaits. Each goes into a slot of the loop's
-    /// scope, in evaluation order, so they drop after the iterator in
-    /// reverse order, as rustc drops them. Only the receivers of methods
-    /// known to borrow it (see [`scan::iterator_borrows_receiver`]) and the
-    /// operand of `&` are kept; `None` when there is none.
-    ///
-    /// Input: `for c in name().chars() { f(c).await; }`
-    /// Output: `let __t3 = name(); /* in a slot */`
-    /// `let mut __iter4 = IntoIterator::into_iter((*__place3).chars());`
-    fn keep_iterated_temporaries(&mut self, expr: &Expr) -> Option<Operand> {
-        let rvalue = |e: &Expr| !scan::is_place_expr(e) && !matches!(e, Expr::Lit(_));
-        match expr {
-            Expr::Paren(p) => self
-                .keep_iterated_temporaries(&p.expr)
-                .map(|t| quote!((#t))),
-            Expr::Reference(r) if rvalue(&r.expr) => {
-                let value = self
-                    .keep_iterated_temporaries(&r.expr)
-                    .unwrap_or_else(|| self.lower_operand(&r.expr));
-                let temp = self.spill_moving(value);
-                let place = self.declare_internal_slot(temp);
-                let (and, mutability) = (&r.and_token, &r.mutability);
-                Some(quote!(#and #mutability #place))
-            }
-            // The arguments are evaluated after the receiver, which is
-            // written as an expression when nothing in it is kept.
-            Expr::MethodCall(call)
-                if rvalue(&call.receiver) && !call.args.iter().any(|a| self.needs_lowering(a)) =>
-            {
-                let inner = self.keep_iterated_temporaries(&call.receiver);
-                let receiver = if scan::iterator_borrows_receiver(&call.method) {
-                    let value = inner.unwrap_or_else(|| self.lower_operand(&call.receiver));
-                    let temp = self.spill_moving(value);
-                    self.declare_internal_slot(temp)
-                } else {
-                    inner?
-                };
-                let args: Vec<Operand> = call
-                    .args
-                    .iter()
-                    .map(|a| self.rewrite_expr(a.clone()))
-                    .collect();
-                let (method, turbofish) = (&call.method, &call.turbofish);
-                Some(quote!(#receiver.#method #turbofish(#(#args),*)))
-            }
-            _ => None,
-        }
     }
 
     fn lower_break(&mut self, label: Option<&syn::Lifetime>, value: Option<Operand>, span: Span) {

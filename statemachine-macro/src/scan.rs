@@ -1592,6 +1592,17 @@ pub(crate) fn result_borrows_receiver(method: &syn::Ident) -> bool {
         )
 }
 
+/// Methods that borrow their receiver and return a value holding no borrow
+/// of it, on every standard type that has them: those of
+/// [`borrows_receiver`] that are not accessors or iterators
+/// ([`result_borrows_receiver`]; `len`, `clone`, `to_string`, `contains`,
+/// ...), and predicates (`is_*`). The result of any other method may borrow
+/// its receiver.
+pub(crate) fn result_owns_no_borrow(method: &syn::Ident) -> bool {
+    (borrows_receiver(method) && !result_borrows_receiver(method))
+        || method.to_string().starts_with("is_")
+}
+
 /// Is every use of local `name` in `stmts` one that works on the value in
 /// place: indexing, `&`/`&mut`, the receiver of a method known to borrow
 /// ([`borrows_receiver`]), the target of a compound assignment, or a

@@ -320,3 +320,48 @@ differential!(braced_builder_receiver, (n: u32) -> u32 {
     let query = || Query { items: Vec::new(), _log: D("query") };
     { query().bind(n) }.send().await + leaf("after", 1).await
 }, (3));
+
+// Temporaries of methods the macro does not know, in a `for` loop's
+// iterator expression, a scrutinee whose arms await and an awaited call's
+// arguments: each may be borrowed by what is held across the await (the
+// iterator, the arm's bindings, the future), so it is kept in place to the
+// end of the loop, the match or the statement, and drops there, as in rustc.
+differential!(unknown_methods_borrowing_temporaries, (n: u32) -> usize {
+    struct Bag {
+        numbers: Vec<u32>,
+        _log: D,
+    }
+    impl Bag {
+        fn items(&self) -> std::slice::Iter<'_, u32> {
+            self.numbers.iter()
+        }
+        fn lookup(&self, k: u32) -> Option<&u32> {
+            self.numbers.iter().find(|x| **x == k)
+        }
+        fn all(&self) -> &[u32] {
+            &self.numbers
+        }
+    }
+    let bag = |name| Bag { numbers: vec![1, 2, 3], _log: D(name) };
+    let mut total = 0;
+    for x in bag("iterated").items() {
+        total += leaf("item", *x as usize).await;
+    }
+    log("after the loop");
+    for c in D("called on").touch().bytes() {
+        total += leaf("byte", c as usize).await;
+    }
+    log("after the second loop");
+    for d in [&D("listed")] {
+        total += leaf("listed", d.touch().len()).await;
+    }
+    log("after the third loop");
+    let found = match bag("scrutinee").lookup(n) {
+        Some(x) => leaf("found", *x).await as usize,
+        None => 0,
+    };
+    log("after the match");
+    let held = leaf("held", bag("argument").all()).await.len();
+    log("after the statement");
+    total + found + held
+}, (2));
