@@ -1038,7 +1038,7 @@ impl SizeCause {
             SizeCause::SlotFlags => "slot flags",
             SizeCause::SavedTuple => "saved tuple",
             SizeCause::DeadTemporaries => "dead intermediates",
-            SizeCause::SlotsSideBySide => "slots side by side",
+            SizeCause::SlotsSideBySide => "slots beside the state",
             SizeCause::Unknown => "not analysed",
         }
     }
@@ -1055,7 +1055,7 @@ impl SizeCause {
                 "a method chain's intermediate result or a copy of a `match` scrutinee is saved across the await though no longer used"
             }
             SizeCause::SlotsSideBySide => {
-                "every value kept in place has a field of its own in the slots struct for the whole function, where rustc overlaps values that are never live at the same await"
+                "the values kept in place are in a slots struct beside the state enum for the whole function, and slots of scopes that overlap each have storage of their own (slots of scopes that never do share it), where rustc overlaps every value with those never live at the same await, saved values included"
             }
             SizeCause::Unknown => "not analysed yet",
         }
@@ -1175,7 +1175,7 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
     (
         "for_loop_over_a_borrowed_temporary",
         SizeCause::SlotsSideBySide,
-        "each of the three loops keeps the `Vec` its iterator borrows (24 B) and the iterator (16 B or 24 B) in slots, and every slot has a field of its own for the whole function: 128 B of slots, where rustc overlaps the three loops, of which one runs at a time; the awaited `leaf(.., item.touch().len())`'s intermediate `&str` is carried across its await too (since b850c0d, 248 B before) (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before d9f48c1 (E0716)",
+        "the three loops' `Vec`s and iterators are in slots; since the slots of the three loops share storage (this session's slot regions, 256 B before) the slots take about as much as the largest loop's, but beside the state enum rather than overlapping its saved values, and the awaited `leaf(.., item.touch().len())`'s intermediate `&str` is carried across its await (since b850c0d) (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before d9f48c1 (E0716)",
     ),
     (
         "for_loop_over_a_locked_guard",
@@ -1205,7 +1205,7 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
     (
         "condition_temporaries_drop_before_the_branch",
         SizeCause::SlotsSideBySide,
-        "the futures the three conditions pin with `pin!` (`Leaf<bool>`, 24 B, and a flag padded to 8 B, each) each have a slot of their own for the whole function, where rustc overlaps them, as one condition runs at a time (from the sizes, not checked with `-Zprint-type-sizes`)",
+        "the futures the three conditions pin with `pin!` (`Leaf<bool>`, 24 B) share one storage (136 B before slot regions), with a flag each, beside the state enum, where rustc keeps each pinned future among the values the awaiting state saves (from the sizes, not checked with `-Zprint-type-sizes`)",
     ),
     (
         "awaited_operand_temporaries_drop_after_the_await",
@@ -1215,17 +1215,17 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
     (
         "temporaries_taken_by_mut_self",
         SizeCause::SlotsSideBySide,
-        "the `Chars` of the first statement and the `Vec` of the match's scrutinee, which its iterator borrows, are kept beside each other (the `Vec` in a slot for the whole function), where rustc overlaps the two statements' temporaries (from the sizes, not checked with `-Zprint-type-sizes`)",
+        "the `Vec` of the match's scrutinee, which its iterator borrows, is in a slot beside the state enum for the whole function, where rustc overlaps it with the first statement's temporaries (152 B before slot regions) (from the sizes, not checked with `-Zprint-type-sizes`)",
     ),
     (
         "iterator_chains_in_awaiting_statements",
         SizeCause::SlotsSideBySide,
-        "the two `Vec`s that `iter` borrows in the first two statements are kept to the end of their statements, each in a slot of its own for the whole function, where rustc overlaps the two statements' temporaries (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before 9c22ed1 (E0382)",
+        "the two `Vec`s that `iter` borrows in the first two statements are kept to the end of their statements in slots, which share storage, beside the state enum, where rustc overlaps them with the values the states save (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before 9c22ed1 (E0382)",
     ),
     (
         "unknown_methods_borrowing_temporaries",
         SizeCause::SlotsSideBySide,
-        "each temporary that a method the macro does not know may borrow (three `Bag`s, 32 B each, the `D`, its `&str`, the array of `&D`) and the three loops' iterators are kept in slots of their own for the whole function, where rustc overlaps the loops, the match and the statement, of which one runs at a time (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before this case was added (E0716, E0505)",
+        "each temporary that a method the macro does not know may borrow (three `Bag`s, 32 B each, the `D`, its `&str`, the array of `&D`) and the three loops' iterators are kept in slots; the slots of the loops, the match and the statement share storage (320 B before slot regions), but beside the state enum, where rustc overlaps them with the values the states save (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before this case was added (E0716, E0505)",
     ),
     (
         "large_buffer_live_across_awaits",

@@ -172,6 +172,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
         placement: layout(&lowered, &plan),
         context: Cell::new(Context::Entry),
         loops_back: Cell::new(false),
+        regions: slot_regions(&lowered),
     };
     let machine = emitter.machine(&params)?;
     // Slots are reached through raw pointers, inside an `unsafe` block: the
@@ -504,6 +505,33 @@ struct Emitter<'a> {
     context: Cell<Context>,
     /// Whether the dispatch arm being written jumped back to its own block.
     loops_back: Cell<bool>,
+    /// Groups of two or more slots that share storage (see [`slot_regions`]).
+    regions: Vec<Vec<LocalId>>,
+}
+
+/// Groups the slots whose scopes are pairwise disjoint (neither encloses
+/// the other: sibling statements, loops, arms), which are never filled at
+/// once, so that each group shares one storage, as rustc overlaps such
+/// values. First fit, in declaration order: the macro cannot see sizes.
+/// Only groups of two or more are returned.
+fn slot_regions(body: &LoweredBody) -> Vec<Vec<LocalId>> {
+    let scope = |l: LocalId| Some(body.locals[l].scope).filter(|&s| s < body.scope_parents.len());
+    let disjoint = |a: LocalId, b: LocalId| match (scope(a), scope(b)) {
+        (Some(a), Some(b)) => !body.encloses(a, b) && !body.encloses(b, a),
+        _ => false,
+    };
+    let mut regions: Vec<Vec<LocalId>> = Vec::new();
+    for l in (0..body.locals.len()).filter(|&l| body.locals[l].slot) {
+        match regions
+            .iter_mut()
+            .find(|region| region.iter().all(|&m| disjoint(l, m)))
+        {
+            Some(region) => region.push(l),
+            None => regions.push(vec![l]),
+        }
+    }
+    regions.retain(|region| region.len() > 1);
+    regions
 }
 
 /// Where a block's code is written in the step function. Only joins (loop
@@ -900,6 +928,27 @@ impl Emitter<'_> {
         format_ident!("T{}", local)
     }
 
+    /// The field of the storage a slot shares with others, if it does.
+    fn shared_storage(&self, local: LocalId) -> Option<Ident> {
+        self.regions
+            .iter()
+            .position(|region| region.contains(&local))
+            .map(|k| format_ident!("__shared{}", k))
+    }
+
+    /// Drops local `l`'s value if its slot, in the slots at `base` (`(*s)`,
+    /// `self`), holds one.
+    fn drop_slot(&self, l: LocalId, base: &TokenStream) -> TokenStream {
+        let field = &self.body.locals[l].field;
+        let private = quote!(::statemachine_runtime::__private);
+        match self.shared_storage(l) {
+            Some(storage) => quote! {
+                #private::SlotPtr::of_shared(&raw mut #base.#field, &raw mut #base.#storage).drop_live();
+            },
+            None => quote!(#private::Slot::drop_live(&raw mut #base.#field);),
+        }
+    }
+
     fn param_var(&self, local: LocalId) -> Ident {
         format_ident!("__p{}", local, span = Span::mixed_site())
     }
@@ -1190,21 +1239,44 @@ impl Emitter<'_> {
                 .map(|&l| &self.body.locals[l].field)
                 .collect();
             let tys: Vec<Ident> = slot_locals.iter().map(|&l| self.ty(l)).collect();
-            let slot_tys = slot_locals.iter().map(|&l| {
-                let ty = self.ty(l);
-                if self.body.locals[l].always_filled {
-                    quote!(::statemachine_runtime::__private::Slot<#ty, ()>)
+            let private = quote!(::statemachine_runtime::__private);
+            let kind = |l: LocalId| {
+                if self.shared_storage(l).is_some() {
+                    quote!(SharedSlot)
                 } else {
-                    quote!(::statemachine_runtime::__private::Slot<#ty>)
+                    quote!(Slot)
                 }
+            };
+            let slot_tys = slot_locals.iter().map(|&l| {
+                let (ty, kind) = (self.ty(l), kind(l));
+                if self.body.locals[l].always_filled {
+                    quote!(#private::#kind<#ty, ()>)
+                } else {
+                    quote!(#private::#kind<#ty>)
+                }
+            });
+            let slot_inits = slot_locals.iter().map(|&l| {
+                let kind = kind(l);
+                quote!(#private::#kind::new())
+            });
+            let shared_doc = (!self.regions.is_empty())
+                .then(|| quote!(#[doc = " Values of scopes that never overlap share a storage."]));
+            // Each region's storage: `Shared<T1, Shared<T2, T3>>`.
+            let storages: Vec<Ident> = (0..self.regions.len())
+                .map(|k| format_ident!("__shared{}", k))
+                .collect();
+            let storage_tys = self.regions.iter().map(|region| {
+                let mut tys = region.iter().rev().map(|&l| self.ty(l).to_token_stream());
+                let last = tys.next().unwrap_or_default();
+                tys.fold(last, |rest, first| quote!(#private::Shared<#first, #rest>))
             });
             // Slots without a flag are empty here: they are dropped by their
             // scope's guard or by `drop_suspended`.
-            let reversed: Vec<&Ident> = slot_locals
+            let reversed: Vec<TokenStream> = slot_locals
                 .iter()
                 .rev()
                 .filter(|&&l| !self.body.locals[l].always_filled)
-                .map(|&l| &self.body.locals[l].field)
+                .map(|&l| self.drop_slot(l, &quote!(self)))
                 .collect();
             // Without flagged slots there is nothing to check here.
             let slots_drop = (!reversed.is_empty()).then(|| {
@@ -1213,7 +1285,7 @@ impl Emitter<'_> {
                         fn drop(&mut self) {
                             // Dropped while suspended: what is still in scope, innermost first.
                             // SAFETY: nothing borrows the slots once the machine is dropped.
-                            unsafe { #(::statemachine_runtime::__private::Slot::drop_live(&raw mut self.#reversed);)* }
+                            unsafe { #(#reversed)* }
                         }
                     }
                 }
@@ -1222,15 +1294,17 @@ impl Emitter<'_> {
                 quote! {
                     /// Values kept in place while in scope (borrowed across an
                     /// await, large and live across several, or an iterator).
+                    #shared_doc
                     #[allow(nonstandard_style)]
                     struct __Slots<#(#tys),*> {
                         #(#fields: #slot_tys,)*
+                        #(#storages: #storage_tys,)*
                         _pinned: ::core::marker::PhantomPinned,
                     }
                 },
                 slots_drop.unwrap_or_default(),
                 Some(
-                    quote!(__Slots { #(#fields: ::statemachine_runtime::__private::Slot::new(),)* _pinned: ::core::marker::PhantomPinned }),
+                    quote!(__Slots { #(#fields: #slot_inits,)* #(#storages: #private::Shared::new(),)* _pinned: ::core::marker::PhantomPinned }),
                 ),
             )
         };
@@ -1423,9 +1497,14 @@ impl Emitter<'_> {
                     if !uses_place && !uses_shared && !mentions_ident(&inner, &slot) {
                         continue;
                     }
-                    pointers.extend(quote! {
-                        let #slot = #frame.slot(|#slots| &raw mut (*#slots).#field);
-                    });
+                    match self.shared_storage(l) {
+                        Some(storage) => pointers.extend(quote! {
+                            let #slot = #frame.shared_slot(|#slots| (&raw mut (*#slots).#field, &raw mut (*#slots).#storage));
+                        }),
+                        None => pointers.extend(quote! {
+                            let #slot = #frame.slot(|#slots| &raw mut (*#slots).#field);
+                        }),
+                    }
                     if uses_place {
                         pointers.extend(quote!(let #place = #slot.place();));
                     }
@@ -1744,7 +1823,6 @@ impl Emitter<'_> {
             return TokenStream::new();
         }
         let Names { state_enum, .. } = self.names;
-        let private = quote!(::statemachine_runtime::__private);
         let mut arms = Vec::new();
         for &k in awaits {
             let variant = self.await_variant(k);
@@ -1765,8 +1843,7 @@ impl Emitter<'_> {
             for l in in_scope {
                 let local = &self.body.locals[l];
                 if local.slot {
-                    let field = &local.field;
-                    steps.push(quote!(#private::Slot::drop_live(&raw mut (*slots).#field);));
+                    steps.push(self.drop_slot(l, &quote!((*slots))));
                 } else if saved.iter().any(|(s, _)| *s == l) {
                     let var = self.param_var(l);
                     steps.push(quote!(::core::ptr::drop_in_place(#var);));

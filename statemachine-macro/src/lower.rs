@@ -281,6 +281,23 @@ pub(crate) struct LoweredBody {
     pub awaits: Vec<AwaitPoint>,
     pub params: Vec<LocalId>,
     pub errors: Vec<syn::Error>,
+    /// The scope each scope is nested in (`None` for the body's): scopes
+    /// in different branches of this tree are never open at once.
+    pub scope_parents: Vec<Option<ScopeId>>,
+}
+
+impl LoweredBody {
+    /// Whether scope `outer` is `inner` or encloses it.
+    pub(crate) fn encloses(&self, outer: ScopeId, inner: ScopeId) -> bool {
+        let mut scope = Some(inner);
+        while let Some(s) = scope {
+            if s == outer {
+                return true;
+            }
+            scope = self.scope_parents[s];
+        }
+        false
+    }
 }
 
 struct ScopeInfo {
@@ -342,6 +359,7 @@ impl<'n> Builder<'n> {
                 awaits: Vec::new(),
                 params: Vec::new(),
                 errors: Vec::new(),
+                scope_parents: vec![None],
             },
             names,
             scopes: Vec::new(),
@@ -494,6 +512,9 @@ impl<'n> Builder<'n> {
     fn push_scope_at(&mut self, is_unsafe: bool, brace: Span) {
         let id = self.next_scope;
         self.next_scope += 1;
+        let parent = self.scopes.last().map(|s| s.id);
+        self.body.scope_parents.push(parent);
+        debug_assert_eq!(self.body.scope_parents.len(), self.next_scope);
         self.scopes.push(ScopeInfo {
             id,
             locals: Vec::new(),

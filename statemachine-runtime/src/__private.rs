@@ -402,7 +402,19 @@ impl<S: MachineState<P>, P> Frame<S, P> {
         self,
         field: impl FnOnce(*mut P) -> *mut Slot<T, D>,
     ) -> SlotPtr<T, D> {
-        SlotPtr(field(self.slots))
+        SlotPtr::of_slot(field(self.slots))
+    }
+
+    /// The slot whose flag `fields` projects out of the slots, with its
+    /// value in the storage it shares with slots of other scopes (`|s|
+    /// (&raw mut (*s).buf, &raw mut (*s).__shared0)`).
+    #[inline(always)]
+    pub fn shared_slot<T, D: DropFlag, U>(
+        self,
+        fields: impl FnOnce(*mut P) -> (*mut SharedSlot<T, D>, *mut U),
+    ) -> SlotPtr<T, D> {
+        let (slot, storage) = fields(self.slots);
+        SlotPtr::of_shared(slot, storage)
     }
 
     /// What `.await` polls: `IntoFuture::into_future` of the awaited value.
@@ -574,14 +586,74 @@ impl<T, F: DropFlag> Slot<T, F> {
     /// holds a value.
     #[inline(always)]
     pub unsafe fn drop_live(slot: *mut Self) {
-        // SAFETY: as the caller guarantees; the flag is cleared first, so a
-        // panicking destructor cannot lead to a second drop.
-        unsafe {
-            if (*slot).live.is_set() {
-                (*slot).live.set(false);
-                core::ptr::drop_in_place(SlotPtr(slot).place());
-            }
+        // SAFETY: as the caller guarantees.
+        unsafe { SlotPtr::of_slot(slot).drop_live() }
+    }
+}
+
+/// The drop flag of a slot whose value is kept in storage it shares with
+/// slots of scopes that never overlap its own ([`Shared`]): only one of
+/// them holds a value at a time, and each flag says whether its own does.
+pub struct SharedSlot<T, F: DropFlag = bool> {
+    live: F,
+    _value: PhantomData<T>,
+}
+
+impl<T, F: DropFlag> SharedSlot<T, F> {
+    /// An empty slot.
+    #[inline(always)]
+    pub const fn new() -> Self {
+        SharedSlot {
+            live: F::EMPTY,
+            _value: PhantomData,
         }
+    }
+}
+
+impl<T, F: DropFlag> Default for SharedSlot<T, F> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T, F: DropFlag> fmt::Debug for SharedSlot<T, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SharedSlot")
+            .field("live", &self.live.is_set())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Storage for the values of slots whose scopes never overlap (sibling
+/// statements, loops or arms): as large and as aligned as the largest, where
+/// separate slots would add up, as rustc overlaps such values. `Rest` is
+/// another `Shared` for more than two. Every value starts at its beginning
+/// (`repr(C)`), so a slot's place is the storage's address.
+#[repr(C)]
+pub union Shared<First, Rest> {
+    first: core::mem::ManuallyDrop<Place<First>>,
+    rest: core::mem::ManuallyDrop<Place<Rest>>,
+}
+
+impl<First, Rest> Shared<First, Rest> {
+    /// Storage holding no value.
+    #[inline(always)]
+    pub const fn new() -> Self {
+        Shared {
+            first: core::mem::ManuallyDrop::new(Place(UnsafeCell::new(MaybeUninit::uninit()))),
+        }
+    }
+}
+
+impl<First, Rest> Default for Shared<First, Rest> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<First, Rest> fmt::Debug for Shared<First, Rest> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Shared").finish_non_exhaustive()
     }
 }
 
@@ -604,7 +676,10 @@ impl<T, F: DropFlag> fmt::Debug for Slot<T, F> {
 /// lives in the pinned machine) and follows [`Slot`]'s rules for the
 /// operation; the shadow body's borrow check guarantees the user's code
 /// keeps them.
-pub struct SlotPtr<T, F: DropFlag>(*mut Slot<T, F>);
+pub struct SlotPtr<T, F: DropFlag> {
+    value: *mut Place<T>,
+    live: *mut F,
+}
 
 impl<T, F: DropFlag> Clone for SlotPtr<T, F> {
     fn clone(&self) -> Self {
@@ -616,20 +691,64 @@ impl<T, F: DropFlag> Copy for SlotPtr<T, F> {}
 
 impl<T, F: DropFlag> fmt::Debug for SlotPtr<T, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("SlotPtr").field(&self.0).finish()
+        f.debug_struct("SlotPtr")
+            .field("value", &self.value)
+            .field("live", &self.live)
+            .finish()
     }
 }
 
 impl<T, F: DropFlag> SlotPtr<T, F> {
+    /// The value and flag of `slot`.
+    #[inline(always)]
+    pub fn of_slot(slot: *mut Slot<T, F>) -> Self {
+        SlotPtr {
+            // In bounds of the slot; no memory is read or written.
+            value: slot
+                .wrapping_byte_add(core::mem::offset_of!(Slot<T, F>, value))
+                .cast(),
+            live: slot
+                .wrapping_byte_add(core::mem::offset_of!(Slot<T, F>, live))
+                .cast(),
+        }
+    }
+
+    /// The flag `slot`, with the value at the start of `storage` (a
+    /// [`Shared`] that can hold a `T`).
+    #[inline(always)]
+    pub fn of_shared<U>(slot: *mut SharedSlot<T, F>, storage: *mut U) -> Self {
+        SlotPtr {
+            value: storage.cast(),
+            live: slot
+                .wrapping_byte_add(core::mem::offset_of!(SharedSlot<T, F>, live))
+                .cast(),
+        }
+    }
+
     /// The place of the value, which the user's code names.
     ///
     /// # Safety
     /// See [`SlotPtr`] (only the address is computed).
     #[inline(always)]
     pub unsafe fn place(self) -> *mut T {
-        // SAFETY: the pointer is in bounds of a live slot; no memory is read
-        // or written.
-        unsafe { (&raw mut (*self.0).value).cast::<T>() }
+        self.value.cast::<T>()
+    }
+
+    /// Drops the value if it is there (the end of its scope).
+    ///
+    /// # Safety
+    /// See [`SlotPtr`]; nothing borrows the value any more; with the `()`
+    /// flag, the slot holds a value.
+    #[inline(always)]
+    pub unsafe fn drop_live(self) {
+        // SAFETY: as the caller guarantees; the flag is cleared first, so a
+        // panicking destructor cannot lead to a second drop.
+        unsafe {
+            if (*self.live).is_set() {
+                (*self.live).set(false);
+                core::ptr::drop_in_place(self.place());
+            }
+        }
     }
 
     /// The place of the value as a non-`move` closure or `async` block
@@ -643,7 +762,7 @@ impl<T, F: DropFlag> SlotPtr<T, F> {
         // SAFETY: the pointer is in bounds of a live slot; the value may be
         // uninitialised, which `MaybeUninit` allows, and `UnsafeCell` lets
         // writes through other pointers coexist with the reference.
-        unsafe { &(*self.0).value }
+        unsafe { &*self.value }
     }
 
     /// Stores the value of a declaration, and returns the guard that drops
@@ -655,7 +774,7 @@ impl<T, F: DropFlag> SlotPtr<T, F> {
     pub unsafe fn init(self, value: T) -> SlotGuard<T, F> {
         // SAFETY: as the caller guarantees.
         unsafe { self.write(value) };
-        SlotGuard(self.0)
+        SlotGuard(self)
     }
 
     /// The guard of a value declared earlier, in a block that resumes its
@@ -665,7 +784,7 @@ impl<T, F: DropFlag> SlotPtr<T, F> {
     /// See [`SlotPtr`].
     #[inline(always)]
     pub unsafe fn guard(self) -> SlotGuard<T, F> {
-        SlotGuard(self.0)
+        SlotGuard(self)
     }
 
     /// Moves the value out (a use in value position): the bytes stay, which
@@ -678,7 +797,7 @@ impl<T, F: DropFlag> SlotPtr<T, F> {
     pub unsafe fn take(self) -> T {
         // SAFETY: as the caller guarantees; the flag is cleared first.
         unsafe {
-            (*self.0).live.set(false);
+            (*self.live).set(false);
             self.read_for_cast()
         }
     }
@@ -707,7 +826,7 @@ impl<T, F: DropFlag> SlotPtr<T, F> {
         // SAFETY: as the caller guarantees; the old value is dropped only
         // when its flag says it is there.
         unsafe {
-            Slot::drop_live(self.0);
+            self.drop_live();
             self.write(value);
         }
     }
@@ -719,7 +838,7 @@ impl<T, F: DropFlag> SlotPtr<T, F> {
         // SAFETY: as the caller guarantees.
         unsafe {
             self.place().write(value);
-            (*self.0).live.set(true);
+            (*self.live).set(true);
         }
     }
 }
@@ -730,7 +849,7 @@ impl<T, F: DropFlag> SlotPtr<T, F> {
 /// scope exit and during unwinding alike. At an edge where the slot stays in
 /// scope the guard is forgotten.
 #[must_use]
-pub struct SlotGuard<T, F: DropFlag = bool>(*mut Slot<T, F>);
+pub struct SlotGuard<T, F: DropFlag = bool>(SlotPtr<T, F>);
 
 impl<T, F: DropFlag> Drop for SlotGuard<T, F> {
     #[inline(always)]
@@ -738,7 +857,7 @@ impl<T, F: DropFlag> Drop for SlotGuard<T, F> {
         // SAFETY: the guard's creator guarantees the slot is valid; the
         // shadow body's borrow check guarantees nothing borrows it any more
         // when its scope ends.
-        unsafe { Slot::drop_live(self.0) }
+        unsafe { self.0.drop_live() }
     }
 }
 
@@ -926,5 +1045,56 @@ pub fn drop_then<T>(flag: &mut Option<T>) -> impl FnOnce(T) -> T + '_ {
     move |value| {
         drop(flag.take());
         value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Shared, SharedSlot, SlotPtr};
+    use core::mem::{align_of, size_of};
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    #[test]
+    fn shared_storage_is_as_large_and_aligned_as_its_largest_value() {
+        assert_eq!(size_of::<Shared<[u64; 3], u8>>(), 24);
+        assert_eq!(align_of::<Shared<u8, [u64; 3]>>(), 8);
+        // Three values: `Shared<A, Shared<B, C>>`.
+        assert_eq!(size_of::<Shared<u8, Shared<[u16; 5], u32>>>(), 12);
+    }
+
+    struct Counted(Rc<Cell<u32>>);
+
+    impl Drop for Counted {
+        fn drop(&mut self) {
+            self.0.set(self.0.get() + 1);
+        }
+    }
+
+    #[test]
+    fn shared_slots_fill_one_storage_in_turn() {
+        let drops = Rc::new(Cell::new(0));
+        let mut storage = Shared::<Counted, Vec<u32>>::new();
+        let mut first = SharedSlot::<Counted>::new();
+        let mut second = SharedSlot::<Vec<u32>>::new();
+        let first = SlotPtr::of_shared(&raw mut first, &raw mut storage);
+        let second = SlotPtr::of_shared(&raw mut second, &raw mut storage);
+        // SAFETY: the slots and their storage outlive the pointers; each
+        // value is written into empty storage and dropped before the other
+        // is written, as the scopes of slots sharing storage never overlap.
+        unsafe {
+            drop(first.init(Counted(drops.clone())));
+            assert_eq!(drops.get(), 1);
+            // Dropped already: the flag says the slot is empty.
+            first.drop_live();
+            assert_eq!(drops.get(), 1);
+            let guard = second.init(vec![1, 2, 3]);
+            assert_eq!((*second.place()).iter().sum::<u32>(), 6);
+            assert_eq!(second.take(), vec![1, 2, 3]);
+            drop(guard);
+            first.assign(Counted(drops.clone()));
+            first.drop_live();
+        }
+        assert_eq!(drops.get(), 2);
     }
 }

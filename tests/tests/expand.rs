@@ -57,6 +57,9 @@ mod no_await;
 #[path = "../../expand-snapshots/question_mark.rs"]
 mod question_mark;
 #[allow(dead_code)]
+#[path = "../../expand-snapshots/shared_slots.rs"]
+mod shared_slots;
+#[allow(dead_code)]
 #[path = "../../expand-snapshots/straight_line.rs"]
 mod straight_line;
 #[allow(dead_code)]
@@ -96,4 +99,5 @@ fn snapshot_inputs_run() {
         block_on(borrow_across_await::first_after_yield(vec![5, 6])),
         7
     );
+    assert_eq!(block_on(shared_slots::total_length("ab cd", "xyz")), 8);
 }
