@@ -1175,7 +1175,7 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
     (
         "for_loop_over_a_borrowed_temporary",
         SizeCause::SlotsSideBySide,
-        "the three loops' `Vec`s and iterators are in slots; since the slots of the three loops share storage (this session's slot regions, 256 B before) the slots take about as much as the largest loop's, but beside the state enum rather than overlapping its saved values, and the awaited `leaf(.., item.touch().len())`'s intermediate `&str` is carried across its await (since b850c0d) (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before d9f48c1 (E0716)",
+        "the three loops' `Vec`s and iterators are in slots; since the slots of the three loops share storage (slot regions, b9d3b23; 256 B before) the slots take about as much as the largest loop's, but beside the state enum rather than overlapping its saved values, and the awaited `leaf(.., item.touch().len())`'s intermediate `&str` is carried across its await (since b850c0d) (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before d9f48c1 (E0716)",
     ),
     (
         "for_loop_over_a_locked_guard",
@@ -1205,7 +1205,7 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
     (
         "condition_temporaries_drop_before_the_branch",
         SizeCause::SlotsSideBySide,
-        "the futures the three conditions pin with `pin!` (`Leaf<bool>`, 24 B) share one storage (136 B before slot regions), with a flag each, beside the state enum, where rustc keeps each pinned future among the values the awaiting state saves (from the sizes, not checked with `-Zprint-type-sizes`)",
+        "the futures the three conditions pin with `pin!` (`Leaf<bool>`, 24 B) share one storage (136 B before slot regions, b9d3b23), with a flag each, beside the state enum, where rustc keeps each pinned future among the values the awaiting state saves (from the sizes, not checked with `-Zprint-type-sizes`)",
     ),
     (
         "awaited_operand_temporaries_drop_after_the_await",
@@ -1215,7 +1215,7 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
     (
         "temporaries_taken_by_mut_self",
         SizeCause::SlotsSideBySide,
-        "the `Vec` of the match's scrutinee, which its iterator borrows, is in a slot beside the state enum for the whole function, where rustc overlaps it with the first statement's temporaries (152 B before slot regions) (from the sizes, not checked with `-Zprint-type-sizes`)",
+        "the `Vec` of the match's scrutinee, which its iterator borrows, is in a slot beside the state enum for the whole function, where rustc overlaps it with the first statement's temporaries (152 B before slot regions, b9d3b23) (from the sizes, not checked with `-Zprint-type-sizes`)",
     ),
     (
         "iterator_chains_in_awaiting_statements",
@@ -1225,7 +1225,7 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
     (
         "unknown_methods_borrowing_temporaries",
         SizeCause::SlotsSideBySide,
-        "each temporary that a method the macro does not know may borrow (three `Bag`s, 32 B each, the `D`, its `&str`, the array of `&D`) and the three loops' iterators are kept in slots; the slots of the loops, the match and the statement share storage (320 B before slot regions), but beside the state enum, where rustc overlaps them with the values the states save (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before this case was added (E0716, E0505)",
+        "each temporary that a method the macro does not know may borrow (three `Bag`s, 32 B each, the `D`, its `&str`, the array of `&D`) and the three loops' iterators are kept in slots; the slots of the loops, the match and the statement share storage (320 B before slot regions, b9d3b23), but beside the state enum, where rustc overlaps them with the values the states save (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before this case was added (E0716, E0505)",
     ),
     (
         "large_buffer_live_across_awaits",
