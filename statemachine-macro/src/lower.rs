@@ -1794,11 +1794,19 @@ impl<'n> Builder<'n> {
                     if taken {
                         self.events.insert(temp, Event::Moved);
                     }
-                    let may_be_borrowed = !taken && !scan::result_owns_no_borrow(&call.method);
-                    if self.temporaries_in_place && may_be_borrowed {
-                        // The arms' bindings, the awaited future or the
-                        // loop's iterator may hold the borrow across an
-                        // await.
+                    // Kept to the end of the statement, across its await: in
+                    // place when what is held across it (the operand's value,
+                    // the future, an arm's bindings, the loop's iterator) may
+                    // borrow it, or when it may hold a borrow itself, which
+                    // may dangle by then (see `crate::owned`).
+                    let may_be_borrowed = !scan::result_owns_no_borrow(&call.method);
+                    let holds_no_borrows = |name: &Ident| {
+                        self.resolve(&name.to_string())
+                            .map(|l| self.body.locals[l].owns_no_borrows)
+                    };
+                    let may_hold_borrow =
+                        !crate::owned::init_owns_no_borrows(&call.receiver, &holds_no_borrows);
+                    if !taken && (may_be_borrowed || may_hold_borrow) {
                         self.declare_internal_slot(temp)
                     } else {
                         let name = &self.body.locals[temp].name;

@@ -775,3 +775,30 @@ differential!(dead_values_moved_in_one_arm, (n: usize) -> usize {
     leaf("first", ()).await;
     n
 }, (1));
+
+// A temporary receiver kept to the end of a statement that awaits after
+// the call, holding a borrow that dangles by the await: it stays in place,
+// as rustc keeps it, whether the method may keep a borrow of it (`name`,
+// which the macro does not know) or not (`is_named`).
+differential!(dead_receiver_temporaries_holding_dangling_borrows, (n: u32) -> usize {
+    struct Holder<'a>(D, Option<&'a D>);
+    impl Holder<'_> {
+        fn name(&self) -> usize {
+            self.0.touch().len() + usize::from(self.1.is_some())
+        }
+        fn is_named(&self) -> bool {
+            !self.0.touch().is_empty()
+        }
+    }
+    let mut v = vec![D("v0")];
+    let a = Holder(D("first"), v.first()).name() + {
+        v.clear();
+        leaf("a", n).await as usize
+    };
+    v.push(D("v1"));
+    let b = Holder(D("second"), v.first()).is_named() && {
+        v.clear();
+        leaf("b", true).await
+    };
+    a + usize::from(b)
+}, (2));
