@@ -2343,8 +2343,11 @@ impl<'n> Builder<'n> {
         let depth = self.scopes.len();
         let value = self.reserve_temp("value");
         let join = self.new_block(BlockKind::Plain, vec![value]);
-        // The scrutinee's temporaries live until the end of the `match`.
-        self.push_scope(false);
+        // The scrutinee and its temporaries are locals of the enclosing
+        // scope: they live to the end of the statement, as in rustc, where
+        // the `match`'s value may still borrow them
+        // (`use_it(match &D("t") { d => { f().await; d } })`). The arms'
+        // scopes are inside the `match`'s own.
         if m.arms.iter().any(scan::guard_awaits) {
             // `match &x`, `match &mut x`: the arms bind references already,
             // by the default binding mode.
@@ -2372,10 +2375,12 @@ impl<'n> Builder<'n> {
                 slot,
                 on_reference,
             };
+            self.push_scope(false);
             return self.lower_match_awaiting_guards(m, scrutinee, depth, join, value);
         }
         let scrutinee = self.lower_scrutinee(&m.expr);
         let scrutinee_local = self.operand_local(&scrutinee);
+        self.push_scope(false);
         // A slot local that an arm binds whole by value is tested in place
         // (through `ref` bindings in its guard, if any) and taken out of its
         // slot in that arm.

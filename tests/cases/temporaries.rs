@@ -365,3 +365,57 @@ differential!(unknown_methods_borrowing_temporaries, (n: u32) -> usize {
     log("after the statement");
     total + found + held
 }, (2));
+
+// A `match` scrutinee's temporaries live to the end of the enclosing
+// statement, not of the `match`: the `match`'s value may borrow them
+// (`use_it(match &D("t") { d => d })`), and a later operand's temporaries
+// drop before them. Two such matches in one statement keep theirs side by
+// side.
+differential!(match_scrutinee_temporaries_live_to_the_statements_end, (n: u32) -> usize {
+    fn use_it(d: &D) -> usize {
+        d.touch().len()
+    }
+    fn pick(d: &D, k: usize) -> usize {
+        d.touch().len() + k
+    }
+    let a = use_it(match &D("referenced") {
+        d => {
+            leaf("arm", n).await;
+            d
+        }
+    });
+    log("after a");
+    let b = use_it(match vec![D("v0"), D("v1")].first() {
+        Some(d) => {
+            leaf("first", ()).await;
+            d
+        }
+        None => unreachable!(),
+    });
+    log("after b");
+    let c = pick(
+        match &D("left") {
+            d => {
+                leaf("left", ()).await;
+                d
+            }
+        },
+        match &String::from("right") {
+            s => {
+                leaf("right", ()).await;
+                s.len()
+            }
+        },
+    );
+    log("after c");
+    let k = match D("scrutinee").touch() {
+        s => leaf("arm", s.len()).await,
+    } + D("later").touch().len();
+    log("after d");
+    let e = use_it(match &D("guarded") {
+        d if leaf("guard", n > 5).await => d,
+        d => d,
+    });
+    log("after e");
+    a + b + c + k + e
+}, (1));
