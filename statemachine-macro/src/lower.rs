@@ -2563,15 +2563,21 @@ impl<'n> Builder<'n> {
                 .filter(|b| !b.by_ref && !on_reference)
                 .map(|b| b.ident.to_string())
                 .collect();
+            // The test's bindings hide the locals of the same names that
+            // its edge carries.
+            let bound: Vec<String> = scan::pattern_bindings(&arm.pat)
+                .iter()
+                .map(|b| b.ident.to_string())
+                .collect();
             let Some((_, guard)) = &arm.guard else {
-                let goto = self.goto(bind, Vec::new(), span);
+                let goto = self.goto_shadowed(bind, Vec::new(), bound, span);
                 decisions.push((quote!(#by_ref), goto));
                 continue;
             };
             let guard = scan::deref_names(guard, &names);
             if !scan::has_await(&guard) {
                 let guard = self.rewrite_expr(guard);
-                let goto = self.goto(bind, Vec::new(), span);
+                let goto = self.goto_shadowed(bind, Vec::new(), bound, span);
                 decisions.push((quote!(#by_ref if #guard), goto));
                 continue;
             }

@@ -793,3 +793,20 @@ differential!(assignment_after_a_conditional_move, (c: bool) -> usize {
     leaf("last", ()).await;
     s.touch().len() + t.touch().len() + u.touch().len() + w.touch().len() + d.touch().len()
 }, (false));
+
+// A `match` whose guard awaits tests its arms in blocks of their own; the
+// bindings of an arm without a guard, or with one that does not await,
+// hide the locals of the same names that the test's edge carries on.
+differential!(guard_match_bindings_shadow_carried_locals, (n: u32) -> usize {
+    fn use_it(d: &D) -> usize {
+        d.touch().len()
+    }
+    let d = n as usize;
+    let k = n + 1;
+    let e = use_it(match &D("g") {
+        d if leaf("guard", n > 5).await => d,
+        d if k > 100 => d,
+        d => d,
+    });
+    d + e + k as usize
+}, (1));
