@@ -182,7 +182,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     // too, with rustc's message.
     let shadow = if pinned || destructures || lowered.locals.iter().any(|l| l.slot) {
         let output = &function.output;
-        let original = strip_in_place_attrs(shadow_body);
+        let original = lowered_temporary_scopes_in_2024(strip_in_place_attrs(shadow_body));
         // The arguments under their names as the user wrote them.
         let bindings = params.iter().filter_map(|p| {
             let (pat, field) = (p.pat.as_ref()?, &p.field);
@@ -459,6 +459,48 @@ fn strip_in_place_attrs(mut body: syn::Block) -> syn::Block {
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     }
     Strip.visit_block_mut(&mut body);
+    body
+}
+
+/// Gives the shadow body edition 2024's temporary scopes wherever the
+/// machine lowers them so: the `if let`s and blocks that await. An edition
+/// 2021 crate keeps an `if let` scrutinee's or a block tail's temporaries
+/// to the end of the statement, but the machine drops them at the end of
+/// the `if let` or block, as edition 2024 does; a value that still borrows
+/// one then (`use_it(if let Some(d) = v().first() { f().await; d } else
+/// { .. })`) must be rustc's E0716, not a read of a dropped value. The
+/// `if` keyword and the braces get a span of the macro's own edition.
+fn lowered_temporary_scopes_in_2024(mut body: syn::Block) -> syn::Block {
+    struct Rescope;
+    fn of_2024(span: Span) -> Span {
+        Span::mixed_site().located_at(span)
+    }
+    impl VisitMut for Rescope {
+        fn visit_expr_if_mut(&mut self, i: &mut syn::ExprIf) {
+            if crate::scan::has_await(&syn::Expr::If(i.clone())) {
+                i.if_token.span = of_2024(i.if_token.span);
+            }
+            syn::visit_mut::visit_expr_if_mut(self, i);
+        }
+        fn visit_block_mut(&mut self, block: &mut syn::Block) {
+            let awaits = block.stmts.iter().any(|stmt| match stmt {
+                syn::Stmt::Expr(e, _) => crate::scan::has_await(e),
+                syn::Stmt::Local(l) => l.init.as_ref().is_some_and(|i| {
+                    crate::scan::has_await(&i.expr)
+                        || i.diverge
+                            .as_ref()
+                            .is_some_and(|(_, d)| crate::scan::has_await(d))
+                }),
+                _ => false,
+            });
+            if awaits {
+                block.brace_token = syn::token::Brace(of_2024(block.brace_token.span.join()));
+            }
+            syn::visit_mut::visit_block_mut(self, block);
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    Rescope.visit_block_mut(&mut body);
     body
 }
 
