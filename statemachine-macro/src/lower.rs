@@ -329,11 +329,13 @@ pub(crate) struct Builder<'n> {
     /// While lowering an awaited call: a temporary it borrows (`&g()`) goes
     /// into a slot, as the future may hold the borrow across the await.
     borrowed_temporaries_in_place: bool,
-    /// Lowering the scrutinee of a `match` or `if let` whose arms await, or
-    /// an awaited expression: a temporary that a method known to return a
-    /// borrow of its receiver is called on (`m.lock().unwrap().get(0)`), or
-    /// that `&` borrows, goes into a slot, since the arms' bindings or the
-    /// future may hold that borrow across the await.
+    /// Lowering the scrutinee of a `match` or `if let` whose arms await, an
+    /// awaited expression, or the iterator expression of a `for` loop whose
+    /// body awaits: a temporary that `&` borrows goes into a slot, since the
+    /// arms' bindings, the future or the iterator may hold that borrow
+    /// across the await (a kept method receiver goes into one in any
+    /// statement, see [`Self::lower_now`]), and a method's receiver may
+    /// await (`for x in f().await.iter()`).
     temporaries_in_place: bool,
     /// The user's `let`s and arm patterns seen so far (see
     /// `Local::declaration`); the macro's own `let`s are not counted where

@@ -1537,10 +1537,7 @@ fn borrows_receiver(method: &syn::Ident) -> bool {
 
 /// Methods that make an iterator or guard borrowing their receiver and take
 /// `&self` or `&mut self` on every standard type that has them (not
-/// `lines` or `bytes`, which `BufRead` and `Read` take by value). On a
-/// temporary in a `for` loop's iterator expression, the temporary is kept
-/// until the loop ends; a user type with a by-value method of one of these
-/// names gives E0507 there, never a wrong program.
+/// `lines` or `bytes`, which `BufRead` and `Read` take by value).
 pub(crate) fn iterator_borrows_receiver(method: &syn::Ident) -> bool {
     matches!(
         method.to_string().as_str(),
@@ -1571,10 +1568,9 @@ pub(crate) fn iterator_borrows_receiver(method: &syn::Ident) -> bool {
 /// Methods that return a borrow of their receiver and take `&self` or
 /// `&mut self` on every standard type that has them: those that make an
 /// iterator or guard ([`iterator_borrows_receiver`]), and accessors (`get`,
-/// `first`, `as_ref`, ...; not `last`, which consumes an iterator). A
-/// scrutinee's temporary one is called on is kept in place until the match
-/// ends; a user type with a by-value method of one of these names gives
-/// E0507 there, never a wrong program.
+/// `first`, `as_ref`, ...; not `last`, which consumes an iterator). The
+/// other methods of [`borrows_receiver`] return no borrow of it
+/// ([`result_owns_no_borrow`]).
 pub(crate) fn result_borrows_receiver(method: &syn::Ident) -> bool {
     iterator_borrows_receiver(method)
         || matches!(
