@@ -2476,7 +2476,16 @@ impl<'n> Builder<'n> {
             let slot = self.path_local(expr).filter(|&l| self.body.locals[l].slot);
             return (self.rewrite_place(expr.clone()), slot);
         }
-        let op = self.lower_operand(expr);
+        // Its temporaries live to the end of the statement too
+        // (`match D("t").touch().len() { k if f(k).await => .. }`).
+        let op = if self.needs_lowering(expr) {
+            self.lower_operand(expr)
+        } else {
+            let outer = std::mem::replace(&mut self.temporaries_in_place, true);
+            let op = self.lower_now(expr);
+            self.temporaries_in_place = outer;
+            op
+        };
         let temp = self.spill_moving(op);
         (self.declare_internal_slot(temp), Some(temp))
     }

@@ -419,3 +419,27 @@ differential!(match_scrutinee_temporaries_live_to_the_statements_end, (n: u32) -
     log("after e");
     a + b + c + k + e
 }, (1));
+
+// The scrutinee of a `match` whose guard awaits is kept in place for the
+// tests; the temporaries it was computed from live to the end of the
+// statement as well, after the guard's await.
+differential!(guard_awaiting_match_scrutinee_temporaries, (n: usize) -> usize {
+    let z = D("z");
+    let r = match D("t").touch().len() + n {
+        k if leaf("g", k > 10).await => 1,
+        k if leaf("g2", k > 2).await => {
+            let a = D("arm");
+            leaf("arm", ()).await;
+            a.touch().len()
+        }
+        _ => 3,
+    } + leaf("post", 0).await;
+    log("after");
+    let s = match D("u").touch().len() {
+        k if leaf("g3", k > n).await => 1,
+        _ => 3,
+    };
+    log("after s");
+    z.touch();
+    r + s
+}, (1));
