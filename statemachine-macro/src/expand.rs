@@ -498,6 +498,9 @@ fn lowered_temporary_scopes_in_2024(mut body: syn::Block) -> syn::Block {
             }
             syn::visit_mut::visit_block_mut(self, block);
         }
+        // The machine leaves these as written, in the user's edition.
+        fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+        fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     }
     Rescope.visit_block_mut(&mut body);

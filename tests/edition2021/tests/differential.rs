@@ -9,3 +9,4 @@ include!("../../cases/panics.rs");
 include!("../../cases/temporaries.rs");
 include!("../../cases/borrows.rs");
 include!("../../cases/dead_values.rs");
+include!("../../cases/edition2021.rs");
