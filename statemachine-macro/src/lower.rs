@@ -861,6 +861,11 @@ impl<'n> Builder<'n> {
                     }
                     let tokens = self.rewrite_stmt(stmt.clone());
                     self.emit_user(tokens, None);
+                    // `panic!("..");` ends the block: what follows, the
+                    // block's value included, is unreachable.
+                    if scan::diverging_macro(&mac.mac) {
+                        self.terminate(Term::Diverged, None);
+                    }
                 }
                 Stmt::Expr(expr, semi) => {
                     if is_last && semi.is_none() {

@@ -797,6 +797,18 @@ pub(crate) fn diverges(expr: &Expr) -> bool {
     matches!(expr, Expr::Return(_) | Expr::Break(_) | Expr::Continue(_))
 }
 
+/// Is `mac` one of `std`'s macros that never return (`panic!`,
+/// `unreachable!`, `todo!`, `unimplemented!`)? A user macro of the same
+/// name that returns leaves its block without a value: a type error.
+pub(crate) fn diverging_macro(mac: &syn::Macro) -> bool {
+    mac.path.segments.last().is_some_and(|last| {
+        matches!(
+            last.ident.to_string().as_str(),
+            "panic" | "unreachable" | "todo" | "unimplemented"
+        )
+    })
+}
+
 /// Locals assigned as a whole (`x = ...`) on every path through `expr`.
 pub(crate) fn definitely_assigned(expr: &Expr) -> Vec<syn::Ident> {
     match expr {

@@ -105,3 +105,18 @@ differential!(panics panic_with_awaited_argument, (n: u32) -> u32 {
     }
     n
 }, (3));
+
+// An arm's block that awaits and then panics with `panic!(..);` diverges:
+// it has no value, as in rustc.
+differential!(panics arm_block_ends_in_a_panic_statement, (n: u32) -> u32 {
+    let z = D("z");
+    let k = match n {
+        1 => {
+            leaf("arm", ()).await;
+            panic!("arm");
+        }
+        _ => 0,
+    };
+    z.touch();
+    k
+}, (1));
