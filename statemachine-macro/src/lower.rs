@@ -1839,7 +1839,12 @@ impl<'n> Builder<'n> {
             }
             Expr::Reference(r) => {
                 let in_place = self.borrowed_temporaries_in_place || self.temporaries_in_place;
-                let inner = if rvalue(&r.expr) && in_place {
+                let inner = if matches!(&*r.expr, Expr::Index(_)) {
+                    // A place, maybe unsized (`&v()[1..]`): borrowed where it
+                    // is, its base's temporaries dropping with the statement
+                    // that computes it.
+                    self.lower_operand(&r.expr)
+                } else if rvalue(&r.expr) && in_place {
                     let op = self.lower_now(&r.expr);
                     let temp = self.spill_local(op);
                     self.declare_internal_slot(temp)
