@@ -1228,6 +1228,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "each temporary that a method the macro does not know may borrow (three `Bag`s, 32 B each, the `D`, its `&str`, the array of `&D`) and the three loops' iterators are kept in slots; the slots of the loops, the match and the statement share storage (320 B before slot regions, b9d3b23), but beside the state enum, where rustc overlaps them with the values the states save (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before this case was added (E0716, E0505)",
     ),
     (
+        "struct_field_shorthand_in_awaiting_arms",
+        SizeCause::SlotsSideBySide,
+        "the `&str` that `a.touch()` returns, the receiver of `len` in the awaited `leaf(\"a\", a.touch().len() as u32)`, is kept to the end of the statement in a slot since bc86017 (for all the macro can see it may hold a borrow that dangles by the await), beside the state enum, where rustc keeps nothing for a value without drop glue: the 8 B (from the sizes, not checked with `-Zprint-type-sizes`)",
+    ),
+    (
         "large_buffer_live_across_awaits",
         SizeCause::SlotFlags,
         "`buf`'s 1-byte flag after the 4096 B array is padded to 8 B at the end of the machine; rustc needs no flag",
