@@ -1907,6 +1907,15 @@ impl<'n> Builder<'n> {
         }
     }
 
+    /// [`Self::lower_now`] where what is held across the await may borrow
+    /// the temporaries (see `temporaries_in_place`).
+    fn lower_now_in_place(&mut self, expr: &Expr) -> Operand {
+        let outer = std::mem::replace(&mut self.temporaries_in_place, true);
+        let op = self.lower_now(expr);
+        self.temporaries_in_place = outer;
+        op
+    }
+
     /// The future an `.await` polls. A temporary its call borrows as an
     /// argument lives to the end of the statement, as in rustc, so across the
     /// await, while the future may hold the borrow: the call is lowered as an
@@ -1924,13 +1933,9 @@ impl<'n> Builder<'n> {
             // Output: `let __t1 = D("t"); let __t2 = __t1.touch();` then
             // `send(__t2.len())` awaited: the temporaries are locals of the
             // statement's scope, dropped at its end, after the await, as
-            // rustc drops them; one a known accessor borrows
-            // (`f(name().as_str()).await`) is in a slot, since the future
-            // may hold the borrow.
-            let outer = std::mem::replace(&mut self.temporaries_in_place, true);
-            let op = self.lower_now(expr);
-            self.temporaries_in_place = outer;
-            return op;
+            // rustc drops them; one the future may borrow
+            // (`f(name().as_str()).await`) is in a slot.
+            return self.lower_now_in_place(expr);
         }
         let outer = std::mem::replace(&mut self.borrowed_temporaries_in_place, true);
         // With an await among the operands, `lower_operands` slots them.
@@ -1978,10 +1983,7 @@ impl<'n> Builder<'n> {
             // Input: `match m.lock().unwrap().get(0) { Some(x) => f(*x).await, .. }`
             // Output: `let __t1 = m.lock().unwrap(); /* in a slot */`
             // `let __t2 = (*__place1).get(0); match __t2 { .. }`
-            let outer = std::mem::replace(&mut self.temporaries_in_place, true);
-            let op = self.lower_now(expr);
-            self.temporaries_in_place = outer;
-            op
+            self.lower_now_in_place(expr)
         };
         match syn::parse2::<Expr>(op.clone()) {
             Ok(parsed) if scan::is_pure_place(&parsed) || scan::is_constant(&parsed) => op,
@@ -2491,10 +2493,7 @@ impl<'n> Builder<'n> {
         let op = if self.needs_lowering(expr) {
             self.lower_operand(expr)
         } else {
-            let outer = std::mem::replace(&mut self.temporaries_in_place, true);
-            let op = self.lower_now(expr);
-            self.temporaries_in_place = outer;
-            op
+            self.lower_now_in_place(expr)
         };
         let temp = self.spill_moving(op);
         (self.declare_internal_slot(temp), Some(temp))
@@ -2770,10 +2769,7 @@ impl<'n> Builder<'n> {
             // The expression's temporaries live until the loop ends, as in
             // rustc, and the iterator may borrow them across the body's
             // awaits, so those it may borrow are kept in place.
-            let outer = std::mem::replace(&mut self.temporaries_in_place, true);
-            let op = self.lower_now(&f.expr);
-            self.temporaries_in_place = outer;
-            op
+            self.lower_now_in_place(&f.expr)
         } else {
             self.lower_operand(&f.expr)
         };
