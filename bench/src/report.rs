@@ -1210,7 +1210,7 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
     (
         "awaited_operand_temporaries_drop_after_the_await",
         SizeCause::DeadTemporaries,
-        "the awaited expressions' temporaries are carried across their awaits as rustc's are, but with intermediates that have no drop glue (`touch()`'s `&str`, the `&D`) and the borrowed `String` in a slot of its own for the whole function, where rustc keeps only the values with drop glue and overlaps the statements (from the sizes, not checked with `-Zprint-type-sizes`)",
+        "the awaited expressions' temporaries are carried across their awaits as rustc's are, but with intermediates that have no drop glue (`touch()`'s `&str`, the `&D`) and the borrowed `String` in a slot of its own for the whole function, where rustc keeps only the values with drop glue and overlaps the statements (from the sizes, not checked with `-Zprint-type-sizes`); since this session's field-base change the `&D` that `identity(&D(\"borrowed\"))` returns, whose field is read, is kept in a slot too (for all the macro can see it may hold a borrow that dangles by the await; it has no drop glue, so rustc keeps nothing): 120 B, 104 B before",
     ),
     (
         "temporaries_taken_by_mut_self",

@@ -1807,13 +1807,7 @@ impl<'n> Builder<'n> {
                     // borrow it, or when it may hold a borrow itself, which
                     // may dangle by then (see `crate::owned`).
                     let may_be_borrowed = !scan::result_owns_no_borrow(&call.method);
-                    let holds_no_borrows = |name: &Ident| {
-                        self.resolve(&name.to_string())
-                            .map(|l| self.body.locals[l].owns_no_borrows)
-                    };
-                    let may_hold_borrow =
-                        !crate::owned::init_owns_no_borrows(&call.receiver, &holds_no_borrows);
-                    if !taken && (may_be_borrowed || may_hold_borrow) {
+                    if !taken && (may_be_borrowed || self.may_hold_borrow(&call.receiver)) {
                         self.declare_internal_slot(temp)
                     } else {
                         let name = &self.body.locals[temp].name;
@@ -1859,8 +1853,16 @@ impl<'n> Builder<'n> {
             }
             Expr::Field(f) => {
                 let base = if rvalue(&f.base) {
+                    // Kept to the end of the statement: in place when it may
+                    // hold a borrow that dangles by the await.
                     let op = self.lower_now(&f.base);
-                    self.spill(op)
+                    let temp = self.spill_local_at(op, f.base.span());
+                    if self.may_hold_borrow(&f.base) {
+                        self.declare_internal_slot(temp)
+                    } else {
+                        let name = &self.body.locals[temp].name;
+                        quote!(#name)
+                    }
                 } else {
                     self.rewrite_place((*f.base).clone())
                 };
@@ -1905,6 +1907,17 @@ impl<'n> Builder<'n> {
             }
             _ => self.lower_operand(expr),
         }
+    }
+
+    /// Whether the value of `expr` may hold a borrow of the body's data
+    /// (see `crate::owned`): kept across an await after its last use, it
+    /// stays in place, as its reference may dangle by then.
+    fn may_hold_borrow(&self, expr: &Expr) -> bool {
+        let holds_no_borrows = |name: &Ident| {
+            self.resolve(&name.to_string())
+                .map(|l| self.body.locals[l].owns_no_borrows)
+        };
+        !crate::owned::init_owns_no_borrows(expr, &holds_no_borrows)
     }
 
     /// [`Self::lower_now`] where what is held across the await may borrow

@@ -781,7 +781,7 @@ differential!(dead_values_moved_in_one_arm, (n: usize) -> usize {
 // as rustc keeps it, whether the method may keep a borrow of it (`name`,
 // which the macro does not know) or not (`is_named`).
 differential!(dead_receiver_temporaries_holding_dangling_borrows, (n: u32) -> usize {
-    struct Holder<'a>(D, Option<&'a D>);
+    struct Holder<'a>(D, Option<&'a D>, usize);
     impl Holder<'_> {
         fn name(&self) -> usize {
             self.0.touch().len() + usize::from(self.1.is_some())
@@ -791,14 +791,20 @@ differential!(dead_receiver_temporaries_holding_dangling_borrows, (n: u32) -> us
         }
     }
     let mut v = vec![D("v0")];
-    let a = Holder(D("first"), v.first()).name() + {
+    let a = Holder(D("first"), v.first(), 0).name() + {
         v.clear();
         leaf("a", n).await as usize
     };
     v.push(D("v1"));
-    let b = Holder(D("second"), v.first()).is_named() && {
+    let b = Holder(D("second"), v.first(), 0).is_named() && {
         v.clear();
         leaf("b", true).await
     };
-    a + usize::from(b)
+    v.push(D("v2"));
+    // A field's base: `Copy` field read, the rest kept for its drop.
+    let c = Holder(D("third"), v.first(), 7).2 + {
+        v.clear();
+        leaf("c", n).await as usize
+    };
+    a + usize::from(b) + c
 }, (2));
