@@ -1233,6 +1233,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "the `&str` that `a.touch()` returns, the receiver of `len` in the awaited `leaf(\"a\", a.touch().len() as u32)`, is kept to the end of the statement in a slot since bc86017 (for all the macro can see it may hold a borrow that dangles by the await), beside the state enum, where rustc keeps nothing for a value without drop glue: the 8 B (from the sizes, not checked with `-Zprint-type-sizes`)",
     ),
     (
+        "compared_dereferenced_and_indexed_temporaries",
+        SizeCause::SlotsSideBySide,
+        "the `(D, u32)` tuple that `&` borrows in the last statement is kept in a slot (the future could hold the borrow), beside the state enum, where rustc keeps it among the values the awaiting state saves (from the sizes, not checked with `-Zprint-type-sizes`); before this case's fix its temporaries dropped before the await",
+    ),
+    (
         "large_buffer_live_across_awaits",
         SizeCause::SlotFlags,
         "`buf`'s 1-byte flag after the 4096 B array is padded to 8 B at the end of the machine; rustc needs no flag",

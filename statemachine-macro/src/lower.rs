@@ -1887,16 +1887,28 @@ impl<'n> Builder<'n> {
                 let ty = &c.ty;
                 quote!((#inner as #ty))
             }
-            Expr::Binary(b)
-                if is_comparison(&b.op)
-                    && scan::is_pure_place(&b.left)
-                    && scan::is_pure_place(&b.right) =>
-            {
-                // Both operands are borrowed in place.
-                let left = self.rewrite_place((*b.left).clone());
-                let right = self.rewrite_place((*b.right).clone());
+            // Input: `f(D("l") == D("r")).await`
+            // Output: `let __t1 = D("l"); let __t2 = D("r");` then
+            // `f((__t1 == __t2))` awaited: a comparison borrows its operands,
+            // so a temporary one lives to the end of the statement, as in
+            // rustc; a place is borrowed where it is.
+            Expr::Binary(b) if is_comparison(&b.op) => {
+                let left = self.kept_operand(&b.left);
+                let right = self.kept_operand(&b.right);
                 let op = &b.op;
                 quote!((#left #op #right))
+            }
+            // `*Rc::new(5)`, `make()[0]`: the dereferenced or indexed
+            // temporary lives to the end of the statement.
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) && rvalue(&u.expr) => {
+                let inner = self.kept_operand(&u.expr);
+                let star = &u.op;
+                quote!((#star #inner))
+            }
+            Expr::Index(i) if rvalue(&i.expr) && !self.needs_lowering(&i.index) => {
+                let base = self.kept_operand(&i.expr);
+                let index = self.lower_now(&i.index);
+                quote!(#base[#index])
             }
             Expr::Binary(b) if !matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
                 let mut ops = self.lower_now_all(&[&b.left, &b.right]);
@@ -1906,6 +1918,34 @@ impl<'n> Builder<'n> {
                 quote!((#left #op #right))
             }
             _ => self.lower_operand(expr),
+        }
+    }
+
+    /// An operand of a comparison, `*` or an index, evaluated now: a place
+    /// is used where it is; a temporary is kept to the end of the statement
+    /// (in place when it may hold a borrow), except a value without drop
+    /// glue, which rustc does not keep either (a literal, a borrow, `len()`).
+    fn kept_operand(&mut self, expr: &Expr) -> Operand {
+        if scan::is_pure_place(expr) || scan::is_constant(expr) {
+            return self.rewrite_place(expr.clone());
+        }
+        // A place in a temporary (`*Box::new(d)`, `make()[0]`) is used where
+        // it is: `lower_now` keeps the temporary.
+        let place_in_temporary = matches!(expr, Expr::Index(_) | Expr::Field(_))
+            || matches!(expr, Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)));
+        if place_in_temporary
+            || scan::is_droppless_value(expr)
+            || scan::returns_a_number_or_bool(expr)
+        {
+            return self.lower_now(expr);
+        }
+        let op = self.lower_now(expr);
+        let temp = self.spill_local_at(op, expr.span());
+        if self.may_hold_borrow(expr) {
+            self.declare_internal_slot(temp)
+        } else {
+            let name = &self.body.locals[temp].name;
+            quote!(#name)
         }
     }
 

@@ -757,6 +757,23 @@ pub(crate) fn is_droppless_value(expr: &Expr) -> bool {
     }
 }
 
+/// Is `expr` a call of a standard method that returns a number or a
+/// `bool` (`len`, `is_*`, `contains`, ...), which has no drop glue?
+pub(crate) fn returns_a_number_or_bool(expr: &Expr) -> bool {
+    match expr {
+        Expr::MethodCall(m) => {
+            let name = m.method.to_string();
+            name.starts_with("is_")
+                || matches!(
+                    name.as_str(),
+                    "len" | "capacity" | "contains" | "contains_key" | "starts_with" | "ends_with"
+                )
+        }
+        Expr::Paren(p) => returns_a_number_or_bool(&p.expr),
+        _ => false,
+    }
+}
+
 /// Is `expr` a constant operand that can be evaluated at any time?
 pub(crate) fn is_constant(expr: &Expr) -> bool {
     match expr {
@@ -1003,7 +1020,18 @@ pub(crate) fn creates_temporary(expr: &Expr) -> bool {
         Expr::Index(i) => {
             rvalue(&i.expr) || creates_temporary(&i.expr) || creates_temporary(&i.index)
         }
+        // A comparison borrows its operands.
+        Expr::Binary(b) if is_comparison(&b.op) => {
+            let kept = |e: &Expr| rvalue(e) && !is_constant(e);
+            kept(&b.left)
+                || kept(&b.right)
+                || creates_temporary(&b.left)
+                || creates_temporary(&b.right)
+        }
         Expr::Binary(b) => creates_temporary(&b.left) || creates_temporary(&b.right),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+            rvalue(&u.expr) || creates_temporary(&u.expr)
+        }
         Expr::Unary(u) => creates_temporary(&u.expr),
         Expr::Cast(c) => creates_temporary(&c.expr),
         Expr::Paren(p) => creates_temporary(&p.expr),

@@ -443,3 +443,19 @@ differential!(guard_awaiting_match_scrutinee_temporaries, (n: usize) -> usize {
     z.touch();
     r + s
 }, (1));
+
+// Temporaries that a comparison borrows, that `*` dereferences or that is
+// indexed, in an awaited call's arguments, live to the end of the
+// statement, after the await, as in rustc.
+differential!(compared_dereferenced_and_indexed_temporaries, (n: u32) -> u32 {
+    let d = D("d");
+    let a = leaf("x", D("l") == D("r")).await;
+    log("after a");
+    let b = leaf("y", *Box::new(D("boxed")) == D("other")).await;
+    log("after b");
+    let c = leaf("z", *std::rc::Rc::new(5u32) + vec![1u32, 2][1]).await;
+    log("after c");
+    let e = leaf("w", *&(D("tuple"), n).1).await;
+    d.touch();
+    u32::from(a) + u32::from(b) + c + e
+}, (1));

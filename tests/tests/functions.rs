@@ -252,6 +252,13 @@ differential!(rc_temporary_in_awaited_arguments, () -> u32 {
     leaf("tick", Rc::new(5u32).pow(1)).await
 }, ());
 
+// An `Rc` that `*` dereferences in an awaited call's arguments lives across
+// the await too.
+differential!(rc_dereferenced_in_awaited_arguments, () -> u32 {
+    let _d = D("d");
+    leaf("tick", *Rc::new(5u32) + u32::from(Rc::new(1u8) == Rc::new(1u8))).await
+}, ());
+
 differential!(rc_moved_before_await, () -> u32 {
     let _d = D("d");
     let rc = Rc::new(5);
@@ -366,6 +373,8 @@ fn send_and_sync_match_rustc() {
     assert!(!is_send!(holds_rc_across_await::compiler()));
     assert!(!is_send!(rc_temporary_in_awaited_arguments::machine()));
     assert!(!is_send!(rc_temporary_in_awaited_arguments::compiler()));
+    assert!(!is_send!(rc_dereferenced_in_awaited_arguments::machine()));
+    assert!(!is_send!(rc_dereferenced_in_awaited_arguments::compiler()));
     assert!(is_send!(rc_moved_before_await::machine()));
     assert!(is_send!(rc_moved_before_await::compiler()));
     assert!(!is_send!(rc_in_scope_not_used_after_await::machine()));
