@@ -1238,6 +1238,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "the `(D, u32)` tuple that `&` borrows in the last statement is kept in a slot (the future could hold the borrow), beside the state enum, where rustc keeps it among the values the awaiting state saves (from the sizes, not checked with `-Zprint-type-sizes`); before this case's fix its temporaries dropped before the await",
     ),
     (
+        "temporaries_between_awaits_of_one_statement",
+        SizeCause::DeadTemporaries,
+        "every operand evaluated before the statement's later await is spilled and carried across it (the first await's `usize`, `touch()`'s `&str`, the sum so far), beside `D(\"t\")`, which rustc keeps too; rustc keeps only what is live or has drop glue (from the sizes, not checked with `-Zprint-type-sizes`); before this case's fix `D(\"t\")` dropped before the later await",
+    ),
+    (
         "large_buffer_live_across_awaits",
         SizeCause::SlotFlags,
         "`buf`'s 1-byte flag after the 4096 B array is padded to 8 B at the end of the machine; rustc needs no flag",

@@ -329,6 +329,11 @@ pub(crate) struct Builder<'n> {
     /// While lowering an awaited call: a temporary it borrows (`&g()`) goes
     /// into a slot, as the future may hold the borrow across the await.
     borrowed_temporaries_in_place: bool,
+    /// Lowering an operand that a later await of the statement follows
+    /// (`a.await + D("t").touch().len()` in `.. + b.await`): every operand
+    /// inside it is evaluated before that await, so its temporaries are
+    /// kept to the end of the statement too.
+    before_later_await: bool,
     /// Lowering the scrutinee of a `match` or `if let` whose arms await, an
     /// awaited expression, or the iterator expression of a `for` loop whose
     /// body awaits: a temporary that `&` borrows goes into a slot, since the
@@ -372,6 +377,7 @@ impl<'n> Builder<'n> {
             loops: Vec::new(),
             field_names: BTreeMap::new(),
             borrowed_temporaries_in_place: false,
+            before_later_await: false,
             temporaries_in_place: false,
             declarations_seen: 0,
             dead_in_place: BTreeSet::new(),
@@ -835,6 +841,14 @@ impl<'n> Builder<'n> {
     /// Lowers statements in the current scope; returns the tail expression's
     /// operand if the last statement is an expression without `;`.
     fn lower_stmts(&mut self, stmts: &[Stmt]) -> Option<Operand> {
+        // A block's statements are temporary scopes of their own.
+        let outer_later_await = std::mem::replace(&mut self.before_later_await, false);
+        let tail = self.lower_stmts_in_block(stmts);
+        self.before_later_await = outer_later_await;
+        tail
+    }
+
+    fn lower_stmts_in_block(&mut self, stmts: &[Stmt]) -> Option<Operand> {
         let mut tail = None;
         for (index, stmt) in stmts.iter().enumerate() {
             let is_last = index + 1 == stmts.len();
@@ -1719,8 +1733,10 @@ impl<'n> Builder<'n> {
         // Places read at the point of use, after the awaits: their locals are
         // used there too, so they live across the awaits (`*r > f().await`).
         let mut read_later = Vec::new();
+        let outer_later_await = self.before_later_await;
         for (index, expr) in exprs.iter().enumerate() {
-            let later_await = last_await.is_some_and(|last| index < last);
+            let later_await = outer_later_await || last_await.is_some_and(|last| index < last);
+            let outer = std::mem::replace(&mut self.before_later_await, later_await);
             let is_place = places.includes(index);
             let keep = scan::is_constant(expr) || (is_place && scan::is_pure_place(expr));
             if borrows_in_place(expr)
@@ -1770,6 +1786,7 @@ impl<'n> Builder<'n> {
             } else {
                 ops.push(self.lower_operand(expr));
             }
+            self.before_later_await = outer;
         }
         for place in read_later {
             self.note_uses(place, None);
@@ -1979,7 +1996,15 @@ impl<'n> Builder<'n> {
     /// Output: `let __t = name(); /* in a slot */ len_of(&(*__place), n)`, awaited
     fn lower_awaited(&mut self, expr: &Expr) -> Operand {
         if !borrows_temporary(expr) {
-            if self.needs_lowering(expr) || !scan::creates_temporary(expr) {
+            if self.needs_lowering(expr) {
+                // Its operands after its own awaits are evaluated before
+                // this await: their temporaries are kept across it.
+                let outer = std::mem::replace(&mut self.before_later_await, true);
+                let op = self.lower_operand(expr);
+                self.before_later_await = outer;
+                return op;
+            }
+            if !scan::creates_temporary(expr) {
                 return self.lower_operand(expr);
             }
             // Input: `send(D("t").touch().len()).await`

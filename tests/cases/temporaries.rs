@@ -459,3 +459,16 @@ differential!(compared_dereferenced_and_indexed_temporaries, (n: u32) -> u32 {
     d.touch();
     u32::from(a) + u32::from(b) + c + e
 }, (1));
+
+// Temporaries made between two awaits of one statement, or after an await
+// inside an awaited call's arguments, are evaluated before the later await
+// and live to the end of the statement, as in rustc.
+differential!(temporaries_between_awaits_of_one_statement, (n: u32) -> usize {
+    let d = D("d");
+    let a = leaf("a", 1usize).await + D("t").touch().len() + leaf("b", 2usize).await;
+    log("after a");
+    let c = leaf("c", leaf("a2", 1usize).await + D("t2").touch().len()).await;
+    log("after c");
+    d.touch();
+    a + c + n as usize
+}, (1));
