@@ -1189,10 +1189,7 @@ impl<'n> Builder<'n> {
         if let Some(index) = declaration {
             // Resolved in the initializer, `ident` is this new local, which
             // is not proved yet: `let x = x.clone();` is taken to borrow.
-            let holds_no_borrows = |name: &Ident| {
-                self.resolve(&name.to_string())
-                    .map(|l| self.body.locals[l].owns_no_borrows)
-            };
+            let holds_no_borrows = |name: &Ident| self.holds_no_borrows(name);
             let owns_no_borrows = init
                 .is_some_and(|init| crate::owned::init_owns_no_borrows(init, &holds_no_borrows))
                 && crate::owned::only_used_by_value(&ident.to_string(), rest, &holds_no_borrows);
@@ -1377,10 +1374,7 @@ impl<'n> Builder<'n> {
         bindings: &[(Ident, LocalId)],
         rest: &[Stmt],
     ) {
-        let holds_no_borrows = |name: &Ident| {
-            self.resolve(&name.to_string())
-                .map(|l| self.body.locals[l].owns_no_borrows)
-        };
+        let holds_no_borrows = |name: &Ident| self.holds_no_borrows(name);
         if !crate::owned::init_owns_no_borrows(source, &holds_no_borrows) {
             return;
         }
@@ -1824,12 +1818,9 @@ impl<'n> Builder<'n> {
                     // borrow it, or when it may hold a borrow itself, which
                     // may dangle by then (see `crate::owned`).
                     let may_be_borrowed = !scan::result_owns_no_borrow(&call.method);
-                    if !taken && (may_be_borrowed || self.may_hold_borrow(&call.receiver)) {
-                        self.declare_internal_slot(temp)
-                    } else {
-                        let name = &self.body.locals[temp].name;
-                        quote!(#name)
-                    }
+                    let in_place =
+                        !taken && (may_be_borrowed || self.may_hold_borrow(&call.receiver));
+                    self.kept_temporary(temp, in_place)
                 } else {
                     self.rewrite_place((*call.receiver).clone())
                 };
@@ -1874,12 +1865,8 @@ impl<'n> Builder<'n> {
                     // hold a borrow that dangles by the await.
                     let op = self.lower_now(&f.base);
                     let temp = self.spill_local_at(op, f.base.span());
-                    if self.may_hold_borrow(&f.base) {
-                        self.declare_internal_slot(temp)
-                    } else {
-                        let name = &self.body.locals[temp].name;
-                        quote!(#name)
-                    }
+                    let in_place = self.may_hold_borrow(&f.base);
+                    self.kept_temporary(temp, in_place)
                 } else {
                     self.rewrite_place((*f.base).clone())
                 };
@@ -1958,23 +1945,33 @@ impl<'n> Builder<'n> {
         }
         let op = self.lower_now(expr);
         let temp = self.spill_local_at(op, expr.span());
-        if self.may_hold_borrow(expr) {
-            self.declare_internal_slot(temp)
-        } else {
-            let name = &self.body.locals[temp].name;
-            quote!(#name)
-        }
+        let in_place = self.may_hold_borrow(expr);
+        self.kept_temporary(temp, in_place)
     }
 
     /// Whether the value of `expr` may hold a borrow of the body's data
     /// (see `crate::owned`): kept across an await after its last use, it
     /// stays in place, as its reference may dangle by then.
     fn may_hold_borrow(&self, expr: &Expr) -> bool {
-        let holds_no_borrows = |name: &Ident| {
-            self.resolve(&name.to_string())
-                .map(|l| self.body.locals[l].owns_no_borrows)
-        };
-        !crate::owned::init_owns_no_borrows(expr, &holds_no_borrows)
+        !crate::owned::init_owns_no_borrows(expr, &|name| self.holds_no_borrows(name))
+    }
+
+    /// Whether local `name` is proved to hold no borrow of the body's data;
+    /// `None` when `name` is not a local (see `crate::owned`).
+    fn holds_no_borrows(&self, name: &Ident) -> Option<bool> {
+        self.resolve(&name.to_string())
+            .map(|l| self.body.locals[l].owns_no_borrows)
+    }
+
+    /// A spilled temporary kept to the end of its statement: in a slot
+    /// when `in_place`, else the local itself.
+    fn kept_temporary(&mut self, temp: LocalId, in_place: bool) -> Operand {
+        if in_place {
+            self.declare_internal_slot(temp)
+        } else {
+            let name = &self.body.locals[temp].name;
+            quote!(#name)
+        }
     }
 
     /// [`Self::lower_now`] where what is held across the await may borrow
