@@ -25,13 +25,14 @@ pub(crate) struct Case {
 }
 
 /// Emits `machine`, `compiler` and `sizes` in a module named after the case;
-/// `$allow` are extra lints allowed on rustc's copy of the body.
+/// `$allow` are extra lints allowed on rustc's copy of the body, `$args` the
+/// attribute's arguments.
 macro_rules! case_module {
-    ($name:ident, [$($allow:ident),*], [$($params:tt)*] -> $ret:ty { $($body:tt)* }, ($($val:expr),*)) => {
+    ($name:ident, [$($allow:ident),*], ($($args:tt)*), [$($params:tt)*] -> $ret:ty { $($body:tt)* }, ($($val:expr),*)) => {
         pub(crate) mod $name {
             #[allow(unused_imports)]
             use super::*;
-            #[::statemachine_runtime::state_machine]
+            #[::statemachine_runtime::state_machine($($args)*)]
             pub async fn machine($($params)*) -> $ret { $($body)* }
             #[allow(unused_mut, unused_variables, $($allow,)* clippy::all)]
             pub async fn compiler($($params)*) -> $ret { $($body)* }
@@ -51,13 +52,16 @@ macro_rules! case_module {
 /// `case_module!` instead of a test.
 macro_rules! differential {
     ($name:ident, [$($params:tt)*] -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
-        case_module!($name, [], [$($params)*] -> $ret { $($body)* }, ($($val),*));
+        case_module!($name, [], (), [$($params)*] -> $ret { $($body)* }, ($($val),*));
     };
     ($name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
-        case_module!($name, [], [$($arg: $ty),*] -> $ret { $($body)* }, ($($val),*));
+        case_module!($name, [], (), [$($arg: $ty),*] -> $ret { $($body)* }, ($($val),*));
+    };
+    ($name:ident, with($($args:tt)*), ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
+        case_module!($name, [], ($($args)*), [$($arg: $ty),*] -> $ret { $($body)* }, ($($val),*));
     };
     (panics $name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
-        case_module!($name, [unreachable_code], [$($arg: $ty),*] -> $ret { $($body)* }, ($($val),*));
+        case_module!($name, [unreachable_code], (), [$($arg: $ty),*] -> $ret { $($body)* }, ($($val),*));
     };
 }
 // By path too, so that the generated modules can import it over the

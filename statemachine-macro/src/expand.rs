@@ -111,7 +111,12 @@ fn item_if_not_fn(item: TokenStream) -> TokenStream {
 }
 
 fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
-    let mut function = input::parse(args, item)?;
+    let function = input::parse(args, item)?;
+    let takes_self = function.takes_self.clone();
+    scan::with_methods_taking_self(&takes_self, || expand_function(function))
+}
+
+fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     let self_span = match function.sig.inputs.first() {
         Some(syn::FnArg::Receiver(receiver)) => receiver.self_token.span,
         _ => Span::call_site(),

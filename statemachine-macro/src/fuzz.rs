@@ -235,6 +235,7 @@ fn args() -> Text {
         8 => Just(String::new()),
         1 => garbage(),
         1 => Just("unpin".to_owned()),
+        1 => Just("trace, takes_self(push, len)".to_owned()),
     ]
     .boxed()
 }

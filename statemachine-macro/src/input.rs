@@ -17,41 +17,119 @@ pub(crate) struct MachineFn {
     pub self_mutable: bool,
     /// `#[state_machine(trace)]`: record polls, wakes and transitions.
     pub trace: bool,
+    /// `#[state_machine(takes_self(..))]`: methods that take `self` by value.
+    pub takes_self: Vec<Ident>,
 }
 
-/// Parses the attribute arguments (none are accepted yet) and the item.
+/// What the attribute's arguments ask for.
+#[derive(Default)]
+pub(crate) struct Options {
+    /// `trace`: record polls, wakes and transitions.
+    pub trace: bool,
+    /// `takes_self(send, bind, ..)`: methods the user says take `self` by
+    /// value, which the macro cannot see (see `scan::consumes_receiver`).
+    pub takes_self: Vec<Ident>,
+}
+
+const ARGUMENTS: &str = "`#[state_machine]` takes `trace` and `takes_self(method, ..)`";
+
+/// Parses the attribute's arguments: `trace`, `takes_self(name, ..)`.
+/// Written by hand so that every error is spanned on the arguments' tokens
+/// (syn reports the end of the input at the call site).
+fn parse_options(args: TokenStream) -> syn::Result<Options> {
+    let parser = |input: syn::parse::ParseStream| {
+        let mut options = Options::default();
+        while !input.is_empty() {
+            let name: Ident = input
+                .parse()
+                .map_err(|e| syn::Error::new(e.span(), ARGUMENTS))?;
+            if name == "trace" {
+                options.trace = true;
+            } else if name == "takes_self" {
+                let lists = "`takes_self` lists methods: `takes_self(send, bind)`";
+                if !input.peek(syn::token::Paren) {
+                    return Err(syn::Error::new(name.span(), lists));
+                }
+                let methods;
+                let parens = syn::parenthesized!(methods in input);
+                let names = methods
+                    .parse_terminated(<Ident as syn::parse::Parse>::parse, syn::Token![,])?;
+                if names.is_empty() {
+                    return Err(syn::Error::new(parens.span.join(), lists));
+                }
+                options.takes_self.extend(names);
+            } else {
+                return Err(syn::Error::new(name.span(), ARGUMENTS));
+            }
+            if !input.is_empty() {
+                input.parse::<syn::Token![,]>()?;
+            }
+        }
+        Ok(options)
+    };
+    syn::parse::Parser::parse2(parser, args)
+}
+
+/// Parses the attribute arguments and the item.
 pub(crate) fn parse(args: TokenStream, item: TokenStream) -> syn::Result<MachineFn> {
-    let mut trace = false;
-    let mut args = args.into_iter();
-    if let Some(first) = args.next() {
-        let is_trace = matches!(&first, proc_macro2::TokenTree::Ident(i) if i == "trace");
-        if !is_trace {
+    let Options { trace, takes_self } = parse_options(args)?;
+    let function = parse_item(item, trace, takes_self)?;
+    for method in &function.takes_self {
+        if !calls_method(function.body.stmts.iter(), method) {
             return Err(syn::Error::new(
-                first.span(),
-                "`#[state_machine]` takes no argument but `trace`",
+                method.span(),
+                format!(
+                    "`takes_self` lists `{method}`, but this function calls no method named so"
+                ),
             ));
         }
-        if let Some(extra) = args.next() {
-            return Err(syn::Error::new(
-                extra.span(),
-                "`#[state_machine]` takes no argument but `trace`",
-            ));
-        }
-        trace = true;
     }
+    Ok(function)
+}
+
+/// Whether `.method` appears in `stmts`' tokens, macro arguments included.
+fn calls_method<'a>(stmts: impl Iterator<Item = &'a syn::Stmt>, method: &Ident) -> bool {
+    fn in_tokens(tokens: TokenStream, method: &Ident) -> bool {
+        let mut after_dot = false;
+        for token in tokens {
+            match token {
+                proc_macro2::TokenTree::Punct(p) => after_dot = p.as_char() == '.',
+                proc_macro2::TokenTree::Ident(i) if after_dot && i == *method => return true,
+                proc_macro2::TokenTree::Group(g) => {
+                    if in_tokens(g.stream(), method) {
+                        return true;
+                    }
+                    after_dot = false;
+                }
+                _ => after_dot = false,
+            }
+        }
+        false
+    }
+    stmts
+        .map(quote::ToTokens::to_token_stream)
+        .any(|tokens| in_tokens(tokens, method))
+}
+
+fn parse_item(item: TokenStream, trace: bool, takes_self: Vec<Ident>) -> syn::Result<MachineFn> {
     let item: syn::Item = match syn::parse2(item.clone()) {
         Ok(item) => item,
         // A method inside an `impl` block parses as an `ImplItemFn`, not an `Item`.
         Err(_) => {
             let method: syn::ImplItemFn = syn::parse2(item)?;
-            return accept(method.attrs, method.vis, method.sig, method.block)
-                .map(|f| MachineFn { trace, ..f });
+            return accept(method.attrs, method.vis, method.sig, method.block).map(|f| MachineFn {
+                trace,
+                takes_self,
+                ..f
+            });
         }
     };
     match item {
-        syn::Item::Fn(f) => {
-            accept(f.attrs, f.vis, f.sig, *f.block).map(|f| MachineFn { trace, ..f })
-        }
+        syn::Item::Fn(f) => accept(f.attrs, f.vis, f.sig, *f.block).map(|f| MachineFn {
+            trace,
+            takes_self,
+            ..f
+        }),
         syn::Item::Verbatim(tokens) => {
             // `fn f();` inside a trait definition.
             let method: syn::TraitItemFn = syn::parse2(tokens)?;
@@ -136,6 +214,7 @@ fn accept(
         output,
         self_mutable: false,
         trace: false,
+        takes_self: Vec::new(),
     })
 }
 

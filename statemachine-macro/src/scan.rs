@@ -346,13 +346,41 @@ pub(crate) fn async_body(a: &syn::ExprAsync) -> Expr {
     })
 }
 
-/// Methods that take `self` by value on every std type that has them, and by
-/// the API guidelines' naming convention (`into_*`). Any other method may
-/// borrow its receiver, so the receiver is kept (a wrong guess there is a
-/// compile error, never a changed drop order).
+thread_local! {
+    /// The methods the function being expanded lists in `takes_self(..)`
+    /// (see [`with_methods_taking_self`]).
+    static TAKES_SELF: std::cell::RefCell<Vec<String>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `expand` with `methods` counted as taking `self` by value, as the
+/// attribute's `takes_self(..)` says. Every stage asks
+/// [`consumes_receiver`], from visitors deep inside the scans, so the list
+/// is set for the expansion rather than passed through all of them; it is
+/// cleared afterwards, also when `expand` panics.
+pub(crate) fn with_methods_taking_self<R>(methods: &[syn::Ident], expand: impl FnOnce() -> R) -> R {
+    struct Clear;
+    impl Drop for Clear {
+        fn drop(&mut self) {
+            TAKES_SELF.with(|m| m.borrow_mut().clear());
+        }
+    }
+    TAKES_SELF.with(|m| *m.borrow_mut() = methods.iter().map(|m| m.to_string()).collect());
+    let _clear = Clear;
+    expand()
+}
+
+/// Methods that take `self` by value on every std type that has them, by
+/// the API guidelines' naming convention (`into_*`), and those the user
+/// lists in `takes_self(..)`. Any other method may borrow its receiver, so
+/// the receiver is kept (a wrong guess there is a compile error, never a
+/// changed drop order; a listed method that borrows it drops it early).
 pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
     let name = method.to_string();
-    name.starts_with("into") || name.starts_with("unwrap") || name.starts_with("expect")
+    name.starts_with("into")
+        || name.starts_with("unwrap")
+        || name.starts_with("expect")
+        || TAKES_SELF.with(|m| m.borrow().contains(&name))
 }
 
 /// Methods that take `self` by value on every standard type that has
@@ -361,9 +389,10 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
 /// `ok_or`, ...). A temporary of the lowering that is the receiver of one
 /// is moved there, not kept to the end of its statement. Any other method
 /// may borrow its receiver, so its temporary receiver is kept, as rustc
-/// keeps it; a method that takes it by value then is E0382 (a fluent
-/// builder, `query(..).bind(x)`). A user method of one of these names that
-/// borrows its temporary receiver drops it at the call instead.
+/// keeps it; a method that takes it by value then is E0382 or E0507 (a
+/// fluent builder, `query(..).bind(x)`, unless listed in `takes_self(..)`).
+/// A user method of one of these names that borrows its temporary receiver
+/// drops it at the call instead.
 pub(crate) fn takes_receiver(method: &syn::Ident) -> bool {
     consumes_receiver(method)
         || matches!(

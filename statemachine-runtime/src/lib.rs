@@ -20,6 +20,36 @@
 //!   `#[state_machine(trace)]` records polls, wakes and transitions for a
 //!   text or SVG timeline ([`trace`]).
 //!
+//! The attribute's arguments: `trace` (above), and `takes_self(method, ..)`,
+//! the methods that take `self` by value. The macro sees no types, so a
+//! method it does not know is taken to borrow its receiver, which is then
+//! kept in place, or to the end of its statement; a builder's method that
+//! takes `self` is a compile error (E0507 or E0382) until it is listed:
+//!
+//! ```
+//! use statemachine_runtime::{block_on, state_machine, yield_now};
+//!
+//! struct Request(String);
+//!
+//! impl Request {
+//!     fn header(mut self, h: &str) -> Request {
+//!         self.0.push_str(h);
+//!         self
+//!     }
+//!     async fn send(self) -> usize {
+//!         yield_now().await;
+//!         self.0.len()
+//!     }
+//! }
+//!
+//! #[state_machine(takes_self(header, send))]
+//! async fn fetch(url: &str) -> usize {
+//!     Request(url.to_string()).header("?").send().await
+//! }
+//!
+//! assert_eq!(block_on(fetch("ab")), 3);
+//! ```
+//!
 //! ```
 //! use statemachine_runtime::{LocalExecutor, oneshot, yield_now};
 //!

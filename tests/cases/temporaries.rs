@@ -321,6 +321,51 @@ differential!(braced_builder_receiver, (n: u32) -> u32 {
     { query().bind(n) }.send().await + leaf("after", 1).await
 }, (3));
 
+// Methods listed in `takes_self(..)` take their receiver, as a builder's
+// do: a temporary receiver is moved into the call rather than kept to the
+// end of the statement, a local one is moved rather than kept for its drop
+// at a later await, and one in a slot is taken out of it first. Without the
+// list, the chain is E0507 and the locals E0382 or E0507.
+differential!(listed_methods_take_their_receiver, with(takes_self(bind, send, text)), (n: u32) -> u32 {
+    struct Query {
+        items: Vec<u32>,
+        _log: D,
+    }
+    impl Query {
+        fn bind(mut self, x: u32) -> Query {
+            self.items.push(x);
+            self
+        }
+        fn send(self) -> statemachine_tests::Leaf<Reply> {
+            let sum = self.items.iter().sum();
+            leaf("send", Reply { sum, _log: D("reply") })
+        }
+    }
+    struct Reply {
+        sum: u32,
+        _log: D,
+    }
+    impl Reply {
+        fn text(self) -> statemachine_tests::Leaf<u32> {
+            leaf("text", self.sum)
+        }
+    }
+    async fn count(query: &Query) -> usize {
+        leaf("count", query.items.len()).await
+    }
+    let query = |name| Query { items: Vec::new(), _log: D(name) };
+    let chained = query("chain").bind(n).bind(1).send().await.text().await;
+    let local = query("local").bind(chained);
+    let local = local.bind(2);
+    let reply = local.send().await;
+    leaf("between", 0).await;
+    let kept = query("kept").bind(reply.sum);
+    let counted = count(&kept).await as u32;
+    let total = kept.send().await.text().await;
+    leaf("after", 0).await;
+    total + counted
+}, (3));
+
 // Temporaries of methods the macro does not know, in a `for` loop's
 // iterator expression, a scrutinee whose arms await and an awaited call's
 // arguments: each may be borrowed by what is held across the await (the

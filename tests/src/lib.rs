@@ -306,6 +306,21 @@ macro_rules! differential {
             }
         }
     };
+    // Arguments for the attribute: `with(takes_self(send))`.
+    ($name:ident, with($($args:tt)*), ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[::statemachine_runtime::state_machine($($args)*)]
+            pub async fn machine($($arg: $ty),*) -> $ret { $($body)* }
+            #[allow(unused_mut, unused_variables, clippy::all)]
+            pub async fn compiler($($arg: $ty),*) -> $ret { $($body)* }
+            #[test]
+            fn matches_rustc() {
+                $crate::check(|| machine($($val),*), || compiler($($val),*));
+            }
+        }
+    };
     (panics $name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
         mod $name {
             #[allow(unused_imports)]
