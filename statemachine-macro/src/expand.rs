@@ -53,8 +53,8 @@
 //! after the state `match`, entered through `__Block` values, and an arm
 //! whose own code jumps back to it runs in a Rust `loop`.
 
-use std::cell::Cell;
-use std::collections::BTreeSet;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
@@ -178,6 +178,7 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
         context: Cell::new(Context::Entry),
         loops_back: Cell::new(false),
         regions: slot_regions(&lowered),
+        dead_moves: RefCell::default(),
     };
     let machine = emitter.machine(&params)?;
     // Slots are reached through raw pointers, inside an `unsafe` block: the
@@ -185,7 +186,9 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     // user's code would pass unnoticed. This never-run copy of the original
     // body restores both checks, so a body rustc rejects is rejected here
     // too, with rustc's message.
-    let shadow = if pinned || destructures || lowered.locals.iter().any(|l| l.slot) {
+    let dead_moves = emitter.dead_moves.take();
+    let used_dead = dead_values_used_at_awaits(&mut shadow_body, &lowered, &dead_moves);
+    let shadow = if pinned || destructures || used_dead || lowered.locals.iter().any(|l| l.slot) {
         let output = &function.output;
         let original = lowered_temporary_scopes_in_2024(strip_in_place_attrs(shadow_body));
         // The arguments under their names as the user wrote them.
@@ -557,6 +560,93 @@ struct Emitter<'a> {
     loops_back: Cell<bool>,
     /// Groups of two or more slots that share storage (see [`slot_regions`]).
     regions: Vec<Vec<LocalId>>,
+    /// Per await, the locals its edge moves into the state though they are
+    /// dead and may hold a borrow (see [`dead_values_used_at_awaits`]).
+    dead_moves: RefCell<BTreeMap<usize, BTreeSet<LocalId>>>,
+}
+
+/// The never-run copy's awaits where the machine moves a value into the
+/// state though it is dead there and may hold a borrow: a value used in a
+/// way a slot does not allow (see `Builder::keep_in_place`). The move is
+/// typed, so a reference in it that dangles by then is undefined
+/// behaviour; rustc's coroutine leaves such a value in place and accepts
+/// the body. A use of the value at the await makes the borrow checker
+/// reject, at the `.await`, exactly the bodies whose borrows it holds have
+/// ended before it. Returns whether it added any.
+///
+/// Input: `f().await`, the machine moving `p` there.
+/// Output: `::statemachine_runtime::__private::moved_into_the_state(f(), (&p,)).await`.
+fn dead_values_used_at_awaits(
+    shadow: &mut syn::Block,
+    lowered: &LoweredBody,
+    dead_moves: &BTreeMap<usize, BTreeSet<LocalId>>,
+) -> bool {
+    type Position = ((usize, usize), (usize, usize));
+    let position = |span: Span| {
+        let (start, end) = (span.start(), span.end());
+        ((start.line, start.column), (end.line, end.column))
+    };
+    let mut uses: BTreeMap<Position, Vec<Ident>> = BTreeMap::new();
+    for (&index, locals) in dead_moves {
+        let point = &lowered.awaits[index];
+        let Some(edge) = lowered.gotos.iter().find(|g| g.to == point.resume) else {
+            continue;
+        };
+        // Temporaries have no name in the user's body; a local another
+        // binding hides at the await cannot be named there.
+        let names = locals
+            .iter()
+            .filter(|&&l| !lowered.locals[l].temporary && !is_shadowed(lowered, edge, l))
+            .map(|&l| {
+                let mut name = lowered.locals[l].name.clone();
+                name.set_span(name.span().located_at(point.span));
+                name
+            });
+        uses.entry(position(point.span)).or_default().extend(names);
+    }
+    uses.retain(|_, names| !names.is_empty());
+    if uses.is_empty() {
+        return false;
+    }
+    struct Awaits<'a, F: Fn(Span) -> Position> {
+        position: F,
+        uses: &'a BTreeMap<Position, Vec<Ident>>,
+        /// How many awaits of the copy are at each position: one written
+        /// by a user macro twice is left alone.
+        seen: BTreeMap<Position, usize>,
+        rewrite: bool,
+        added: bool,
+    }
+    impl<F: Fn(Span) -> Position> VisitMut for Awaits<'_, F> {
+        fn visit_expr_await_mut(&mut self, a: &mut syn::ExprAwait) {
+            syn::visit_mut::visit_expr_await_mut(self, a);
+            let at = (self.position)(a.await_token.span);
+            if !self.rewrite {
+                *self.seen.entry(at).or_default() += 1;
+                return;
+            }
+            let (Some(names), Some(1)) = (self.uses.get(&at), self.seen.get(&at)) else {
+                return;
+            };
+            let base = &a.base;
+            let span = a.await_token.span;
+            *a.base = syn::parse_quote_spanned! {span=>
+                ::statemachine_runtime::__private::moved_into_the_state(#base, (#(&#names,)*))
+            };
+            self.added = true;
+        }
+    }
+    let mut awaits = Awaits {
+        position,
+        uses: &uses,
+        seen: BTreeMap::new(),
+        rewrite: false,
+        added: false,
+    };
+    awaits.visit_block_mut(shadow);
+    awaits.rewrite = true;
+    awaits.visit_block_mut(shadow);
+    awaits.added
 }
 
 /// Groups the slots whose scopes are pairwise disjoint (neither encloses
@@ -1709,7 +1799,7 @@ impl Emitter<'_> {
                 let variant = self.await_variant(*index);
                 let awaitee = self.substitute_gotos(block, awaitee.clone())?;
                 let saved = self.saved(*index);
-                let values = self.edge_values(block, *goto, &saved)?;
+                let values = self.edge_values(block, *goto, &saved, Some(*index))?;
                 let keep = self.keep_slots(*goto);
                 let awaitee_var = Ident::new("__awaitee", Span::mixed_site());
                 // Always the last statement of its block: no braces needed.
@@ -1812,7 +1902,7 @@ impl Emitter<'_> {
             let value = self.substitute_gotos(block, value.clone())?;
             extras.extend(quote!(let #var = #value;));
         }
-        let values = self.edge_values(block, goto, params)?;
+        let values = self.edge_values(block, goto, params, None)?;
         extras.extend(self.keep_slots(goto));
         let next_block = variant_with(quote!(#block_enum::#variant), &values);
         let successors = self.tree_successors(block);
@@ -1944,12 +2034,14 @@ impl Emitter<'_> {
             .collect()
     }
 
-    /// The expressions that pass `params` along an edge, in order.
+    /// The expressions that pass `params` along an edge, in order; `at_await`
+    /// is the await the edge suspends at, if it does.
     fn edge_values(
         &self,
         block: BlockId,
         goto: GotoId,
         params: &[(LocalId, Carry)],
+        at_await: Option<usize>,
     ) -> syn::Result<Vec<TokenStream>> {
         let edge = &self.body.gotos[goto];
         let mut values = Vec::new();
@@ -1982,6 +2074,19 @@ impl Emitter<'_> {
             let held_dead =
                 !edge.events.contains_key(&l) && self.plan.carry(block, l) == Some(Carry::Dead);
             let private = quote!(::statemachine_runtime::__private);
+            let moved_dead = !held_dead
+                && !local.owns_no_borrows
+                && matches!(
+                    (carry, state),
+                    (Carry::Dead, _) | (Carry::DropFlag, liveness::Init::Yes)
+                );
+            if let Some(index) = at_await.filter(|_| moved_dead) {
+                self.dead_moves
+                    .borrow_mut()
+                    .entry(index)
+                    .or_default()
+                    .insert(l);
+            }
             values.push(match (carry, state) {
                 (Carry::Value, _) => by_name()?,
                 (Carry::Dead, _) if held_dead => self.flag_var(l).into_token_stream(),

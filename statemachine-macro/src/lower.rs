@@ -497,6 +497,19 @@ impl<'n> Builder<'n> {
             .collect()
     }
 
+    /// Bindings of a pattern matched on `&x` (or another value without drop
+    /// glue) are references or copies: none has drop glue, so none is
+    /// stored once dead (as with rustc, and without a use at the await in
+    /// the never-run copy, see `expand::dead_values_used_at_awaits`).
+    fn bindings_of(&mut self, ids: Vec<LocalId>, scrutinee: &Expr) -> Vec<LocalId> {
+        if scan::is_droppless_value(scan::peel_parens(scrutinee)) {
+            for &id in &ids {
+                self.body.locals[id].droppless = true;
+            }
+        }
+        ids
+    }
+
     fn in_scope(&self) -> Vec<LocalId> {
         self.scopes
             .iter()
@@ -1099,6 +1112,7 @@ impl<'n> Builder<'n> {
         let temp = self.spill_moving(value);
         let name = self.body.locals[temp].name.clone();
         let ids = self.reserve_pattern(&local.pat);
+        let ids = self.bindings_of(ids, init);
         let rest = self.new_block(BlockKind::Plain, Vec::new());
         let otherwise = self.new_block(BlockKind::Plain, Vec::new());
         let (pat, extra) = self.hygienic_bindings(&local.pat, &ids);
@@ -2374,6 +2388,7 @@ impl<'n> Builder<'n> {
                 Expr::Let(l) => {
                     let scrutinee = self.lower_scrutinee(&l.expr);
                     let ids = self.reserve_pattern(&l.pat);
+                    let ids = self.bindings_of(ids, &l.expr);
                     let (pat, extra) = self.hygienic_bindings(&l.pat, &ids);
                     let matched = self.path_local(&l.expr).or(self.operand_local(&scrutinee));
                     let on_miss = self.goto(otherwise, miss_extra.clone(), span);
@@ -2502,6 +2517,7 @@ impl<'n> Builder<'n> {
                 continue;
             }
             let ids = self.reserve_pattern(&arm.pat);
+            let ids = self.bindings_of(ids, &m.expr);
             let block = self.new_block(BlockKind::Plain, ids.clone());
             // A guard reads the bindings by their names; without one they get
             // hygienic names so they cannot shadow what the edge carries.
@@ -2744,6 +2760,7 @@ impl<'n> Builder<'n> {
                 self.note_pattern_move(self.path_local(&m.expr), &arm.pat);
             }
             let ids = self.declare_pattern(&arm.pat, false);
+            let ids = self.bindings_of(ids, &m.expr);
             self.decl(ids);
             let body = [Stmt::Expr((*arm.body).clone(), None)];
             self.keep_borrowed_bindings(&arm.pat, &m.expr, &body, false);

@@ -1030,6 +1030,16 @@ impl<T> fmt::Debug for Dead<T> {
     }
 }
 
+/// In the never-run copy of the body: `future`, after a use of the values
+/// the machine moves into the state at this await though they are dead
+/// there (held only for their drop, see [`Dead`]). A value whose reference
+/// dangles by then must not be moved; this use makes the borrow checker
+/// reject such a body at the `.await`.
+#[inline(always)]
+pub fn moved_into_the_state<F, V>(future: F, _values: V) -> F {
+    future
+}
+
 /// Whether the value at `place` has drop glue. Takes a pointer so that a
 /// dead value is not read (see [`Dead`]).
 #[inline(always)]

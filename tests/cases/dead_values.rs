@@ -808,3 +808,31 @@ differential!(dead_receiver_temporaries_holding_dangling_borrows, (n: u32) -> us
     };
     a + usize::from(b) + c
 }, (2));
+
+// The bindings of a pattern matched on `&mut x` (or `&x`) are references or
+// copies, with no drop glue: once dead they are not stored, as in rustc, so
+// mutating `x` while a binding is still in scope at a later await builds
+// (rustc accepts it; a dead value with drop glue holding the borrow is
+// rejected there instead, `ui/dead_value_dangling_at_await.rs`).
+differential!(bindings_of_a_borrowed_scrutinee_are_not_stored, (n: u32) -> u32 {
+    let mut acc = n;
+    let d = D("d");
+    match &mut acc {
+        0 => {}
+        k if leaf("guard", *k % 2 == 1).await => {
+            acc += 1;
+            acc += leaf("arm", 2u32).await;
+        }
+        k => {
+            *k += 1;
+            acc += leaf("other", 1u32).await;
+        }
+    }
+    if let Some(first) = &mut Some(acc) {
+        *first += 1;
+        acc += 1;
+        acc += leaf("if let", *&n).await;
+    }
+    d.touch();
+    acc
+}, (3));
