@@ -3634,6 +3634,11 @@ impl VisitMut for Rewriter<'_, '_> {
                     "`yield` is not allowed in an `async fn`: #[state_machine] rewrites async functions, not coroutines",
                 );
             }
+            // A closure's or an `async` block's own `return` and `?` leave
+            // it, not the body, and stay as written.
+            Expr::Return(_) | Expr::Try(_) if self.in_closure => {
+                syn::visit_mut::visit_expr_mut(self, expr);
+            }
             Expr::Return(r) => {
                 if let Some(value) = &mut r.expr {
                     self.visit_expr_mut(value);

@@ -810,3 +810,30 @@ differential!(guard_match_bindings_shadow_carried_locals, (n: u32) -> usize {
     });
     d + e + k as usize
 }, (1));
+
+// `return` and `?` inside a closure or an `async` block that is not `move`
+// leave the closure or the block, not the body: they stay as written.
+differential!(return_and_question_mark_inside_closures_and_async_blocks, (xs: Vec<u32>) -> u32 {
+    let d = D("d");
+    let half = |x: u32| {
+        if x == 0 {
+            return 1;
+        }
+        x / 2
+    };
+    let decremented: Vec<u32> = xs
+        .iter()
+        .filter_map(|x| {
+            let y = x.checked_sub(1)?;
+            Some(y * 2)
+        })
+        .collect();
+    let first = leaf("first", half(xs[0])).await;
+    let tried: Result<u32, u32> = async {
+        let a = leaf("a", Err::<u32, u32>(first)).await?;
+        Ok(a + 1)
+    }
+    .await;
+    d.touch();
+    first + decremented.iter().sum::<u32>() + tried.unwrap_or_else(|e| e * 10)
+}, (vec![0, 1, 4]));
