@@ -209,18 +209,68 @@ pub(crate) fn pattern_bindings(pat: &Pat) -> Vec<Binding> {
     collector.0
 }
 
-/// Every identifier token in `tokens`, including those inside macro calls and
-/// nested groups: a superset of the locals the code reads or writes.
+/// Every identifier token in `tokens` that may name a local, including those
+/// inside macro calls and nested groups: a superset of the locals the code
+/// reads or writes. Left out: names after a `.` (fields, methods) or a
+/// `::` (path segments), a struct literal's or pattern's field labels
+/// (`Row { id: got }`), and a macro's named arguments (`format!("{id}", id
+/// = n)`), also in its format strings.
 pub(crate) fn mentioned_idents(tokens: TokenStream, out: &mut Vec<syn::Ident>) {
-    for tree in tokens {
+    mentioned_in(tokens, false, false, out);
+}
+
+/// `braced`: the tokens of a `{ .. }` group; `macro_args`: a macro call's.
+fn mentioned_in(tokens: TokenStream, braced: bool, macro_args: bool, out: &mut Vec<syn::Ident>) {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let punct = |i: Option<usize>, c: char| matches!(i.and_then(|i| trees.get(i)), Some(TokenTree::Punct(p)) if p.as_char() == c);
+    let alone = |i: usize, c: char| {
+        matches!(trees.get(i), Some(TokenTree::Punct(p))
+            if p.as_char() == c && p.spacing() == proc_macro2::Spacing::Alone)
+    };
+    let joint = |i: Option<usize>, c: char| {
+        matches!(i.and_then(|i| trees.get(i)), Some(TokenTree::Punct(p))
+            if p.as_char() == c && p.spacing() == proc_macro2::Spacing::Joint)
+    };
+    // Starts a field or an argument: first, or right after a comma.
+    let item_start = |i: usize| i == 0 || punct(Some(i - 1), ',');
+    // `name = value` in a macro call, and not `name == value`.
+    let named_argument = |i: usize| macro_args && item_start(i) && alone(i + 1, '=');
+    let named: Vec<String> = (0..trees.len())
+        .filter(|&i| named_argument(i))
+        .filter_map(|i| match &trees[i] {
+            TokenTree::Ident(ident) => Some(ident.to_string()),
+            _ => None,
+        })
+        .collect();
+    for (i, tree) in trees.iter().enumerate() {
+        let (prev, before) = (i.checked_sub(1), i.checked_sub(2));
         match tree {
-            TokenTree::Ident(ident) => out.push(ident),
-            TokenTree::Group(group) => mentioned_idents(group.stream(), out),
+            TokenTree::Ident(ident) => {
+                // `a.x` but not the range `..x`.
+                let after_dot = punct(prev, '.') && !joint(before, '.');
+                let path_segment = punct(prev, ':') && joint(before, ':');
+                let field_label = braced && item_start(i) && alone(i + 1, ':');
+                if !(after_dot || path_segment || field_label || named_argument(i)) {
+                    out.push(ident.clone());
+                }
+            }
+            TokenTree::Group(group) => {
+                let called = punct(prev, '!')
+                    && matches!(before.and_then(|b| trees.get(b)), Some(TokenTree::Ident(_)));
+                let braced = group.delimiter() == proc_macro2::Delimiter::Brace;
+                mentioned_in(group.stream(), braced, called, out);
+            }
             TokenTree::Literal(lit) => {
                 // Inline format arguments: `println!("{x}")` reads `x`.
                 let text = lit.to_string();
                 if text.starts_with('"') || text.starts_with("r\"") || text.starts_with("r#") {
-                    inline_format_names(&text, lit.span(), out);
+                    let mut names = Vec::new();
+                    inline_format_names(&text, lit.span(), &mut names);
+                    out.extend(
+                        names
+                            .into_iter()
+                            .filter(|n| !named.contains(&n.to_string())),
+                    );
                 }
             }
             TokenTree::Punct(_) => {}
@@ -1754,7 +1804,28 @@ pub(crate) fn only_place_uses(name: &str, stmts: &[syn::Stmt]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{PatternMove, only_place_uses, pattern_move};
+    use super::{PatternMove, mentioned_idents, only_place_uses, pattern_move};
+
+    fn mentioned(code: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        mentioned_idents(code.parse().expect("lexes"), &mut out);
+        out.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn fields_paths_labels_and_named_arguments_are_not_mentions() {
+        assert_eq!(
+            mentioned("a.b + c::d + ..e + f..g"),
+            ["a", "c", "e", "f", "g"]
+        );
+        assert_eq!(mentioned("Row { id: got, n }"), ["Row", "got", "n"]);
+        assert_eq!(
+            mentioned(r#"format!("{h}{i}", h = j, k == l)"#),
+            ["format", "i", "j", "k", "l"]
+        );
+        // A block's statements are not fields.
+        assert_eq!(mentioned("{ x = y; z }"), ["x", "y", "z"]);
+    }
 
     fn moves(pattern: &str) -> PatternMove {
         let stmt: syn::Stmt = syn::parse_str(&format!("let {pattern} = x;")).expect("parses");

@@ -837,3 +837,22 @@ differential!(return_and_question_mark_inside_closures_and_async_blocks, (xs: Ve
     d.touch();
     first + decremented.iter().sum::<u32>() + tried.unwrap_or_else(|e| e * 10)
 }, (vec![0, 1, 4]));
+
+// A name after `.`, after `::`, as a struct literal's field label or as a
+// macro's named argument is not the local of that name: `id` is moved into
+// the first await and not used again, so the machine does not keep it.
+differential!(field_labels_and_named_arguments_are_not_uses, (id: String, n: u32) -> String {
+    #[derive(Debug)]
+    struct Row {
+        id: String,
+        n: u32,
+    }
+    let d = D("d");
+    let got = leaf("send", id).await;
+    let row = Row { id: got, n };
+    let n = leaf("n", row.n).await;
+    let text = format!("{id}-{n}", id = row.id);
+    leaf("text", ()).await;
+    d.touch();
+    text
+}, (String::from("k"), 2));
