@@ -79,6 +79,7 @@ pub(crate) fn init_owns_no_borrows(
             s.fields.iter().all(|f| free(&f.expr)) && s.rest.as_deref().is_none_or(free)
         }
         Expr::MethodCall(m) => owned_result(&m.method) && m.args.is_empty() && free(&m.receiver),
+        Expr::Closure(c) => closure_captures_no_borrow(c, holds_no_borrows),
         // `format!` returns a `String`; `vec!` holds its elements, which a
         // `for` loop or a pattern can take out again.
         Expr::Macro(m) => match m.mac.path.segments.last() {
@@ -96,6 +97,31 @@ pub(crate) fn init_owns_no_borrows(
         },
         _ => false,
     }
+}
+
+/// Whether a closure holds no borrow of the body's data: its body names no
+/// local but its own parameters, or, for a `move` closure, locals that hold
+/// none (`|d| d.len()`, `move || n + 1`; a closure without `move` borrows
+/// what it names).
+fn closure_captures_no_borrow(
+    closure: &syn::ExprClosure,
+    holds_no_borrows: &dyn Fn(&Ident) -> Option<bool>,
+) -> bool {
+    let params: Vec<String> = closure
+        .inputs
+        .iter()
+        .flat_map(crate::scan::pattern_bindings)
+        .map(|b| b.ident.to_string())
+        .collect();
+    let mut named = Vec::new();
+    crate::scan::mentioned_idents(quote::ToTokens::to_token_stream(&closure.body), &mut named);
+    named.iter().all(|name| {
+        params.contains(&name.to_string())
+            || match holds_no_borrows(name) {
+                None => true,
+                Some(proved) => proved && closure.capture.is_some(),
+            }
+    })
 }
 
 /// Methods whose result `std` defines as owned, holding no borrow of the
@@ -170,13 +196,21 @@ pub(crate) fn only_used_by_value(
             };
             init_owns_no_borrows(expr, &holds)
         }
+        /// `name.map(f)`: a method of `std` that takes its receiver by
+        /// value moves the local rather than lending it.
+        fn moves_it(&self, m: &syn::ExprMethodCall) -> bool {
+            matches!(plain_name(peel_parens(&m.receiver)), Some(n) if n == self.name)
+                && crate::scan::takes_receiver(&m.method)
+        }
         /// Whether `expr` is `name` itself lent: `&name..`, `name.m()..`,
         /// `name[i]`, `*name`, through fields and parentheses.
         fn is_loan(&self, expr: &Expr) -> bool {
             match peel_parens(expr) {
                 Expr::Reference(r) => self.is_loan(&r.expr) || rooted_at(&r.expr, self.name),
-                // An owned result (`name.touch().len()`) is no loan.
+                // An owned result (`name.touch().len()`) is no loan, nor is
+                // what a method taking it by value returns.
                 Expr::MethodCall(m) if owned_result(&m.method) && m.args.is_empty() => false,
+                Expr::MethodCall(m) if self.moves_it(m) => false,
                 Expr::MethodCall(m) => {
                     rooted_at(&m.receiver, self.name) || self.is_loan(&m.receiver)
                 }
@@ -244,8 +278,10 @@ pub(crate) fn only_used_by_value(
             }
         }
         fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-            // An owned result keeps nothing of its receiver.
-            let kept = self.kept && !(owned_result(&m.method) && m.args.is_empty());
+            // An owned result keeps nothing of its receiver, and a method
+            // taking the local by value leaves nothing to keep.
+            let kept =
+                self.kept && !(owned_result(&m.method) && m.args.is_empty()) && !self.moves_it(m);
             let lends = rooted_at(&m.receiver, self.name) || self.is_loan(&m.receiver);
             if lends || m.args.iter().any(|a| self.is_loan(a)) {
                 self.loan(kept, std::iter::once(&*m.receiver).chain(&m.args));
@@ -365,7 +401,13 @@ pub(crate) fn only_used_by_value(
             self.visit_with(true, &l.expr);
         }
         fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
-            self.by_value &= !self.mentioned(quote::ToTokens::to_token_stream(&c.body));
+            // A parameter of the same name hides it (`|d| d.len()`).
+            let hidden = c
+                .inputs
+                .iter()
+                .flat_map(pattern_bindings)
+                .any(|b| b.ident == self.name);
+            self.by_value &= hidden || !self.mentioned(quote::ToTokens::to_token_stream(&c.body));
         }
         fn visit_expr_async(&mut self, a: &'ast syn::ExprAsync) {
             self.by_value &= !self.mentioned(quote::ToTokens::to_token_stream(&a.block));

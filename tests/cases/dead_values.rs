@@ -836,3 +836,21 @@ differential!(bindings_of_a_borrowed_scrutinee_are_not_stored, (n: u32) -> u32 {
     d.touch();
     acc
 }, (3));
+
+// The owned-value proof: a method of `std` that takes the local by value
+// (`o.map(f)`) moves it rather than lending it, and a closure that names
+// only its own parameters holds no borrow, so an `Option` assigned between
+// awaits and then mapped is moved with the state, not kept in a slot
+// (where `map` was E0507). A closure parameter of the same name hides the
+// local.
+differential!(option_assigned_between_awaits_then_mapped, (n: u32) -> usize {
+    let d = D("d");
+    let mut last = None;
+    leaf("x", ()).await;
+    last = Some(D("v"));
+    let mut total = 0;
+    leaf("y", total).await;
+    total += n as usize;
+    d.touch();
+    last.map(|d| d.0.len()).unwrap_or(0) + total
+}, (2));
