@@ -890,7 +890,8 @@ fn root(placement: &[Placement], mut block: BlockId) -> BlockId {
 /// A resume block runs inside its await's arm only when the block holding
 /// the await is written earlier in the step function: rustc infers the
 /// awaitee's type from that write, and the resumed code may call methods on
-/// the awaited value, which needs the type known.
+/// the awaited value, which needs the type known. For the same reason a
+/// loop's exit has an arm of its own, written after the loop's body.
 fn layout(body: &LoweredBody, plan: &Plan) -> Vec<Placement> {
     let n = body.blocks.len();
     let mut incoming: Vec<Vec<GotoId>> = vec![Vec::new(); n];
@@ -906,7 +907,9 @@ fn layout(body: &LoweredBody, plan: &Plan) -> Vec<Placement> {
     let mut placement: Vec<Placement> = (0..n)
         .map(|b| match (&body.blocks[b].kind, only_from(b)) {
             (BlockKind::Start, _) => Placement::Entry,
-            (BlockKind::Plain, Some(from)) => Placement::After { from },
+            (BlockKind::Plain, Some(from)) if !body.blocks[b].loop_exit => {
+                Placement::After { from }
+            }
             _ => Placement::Dispatch,
         })
         .collect();
@@ -951,6 +954,7 @@ fn inline_small_joins(body: &LoweredBody, plan: &Plan, placement: &mut [Placemen
         plan.reachable[b]
             && placement[b] == Placement::Dispatch
             && matches!(block.kind, BlockKind::Plain)
+            && !block.loop_exit
             && !has_after[b]
             && block.out.iter().all(|&g| {
                 let to = body.gotos[g].to;

@@ -259,6 +259,10 @@ pub(crate) struct BlockData {
     /// When the block was started: blocks are emitted in this order, so a
     /// value's type is known (from where it was created) before it is used.
     pub order: usize,
+    /// Where a loop or a labeled block with an await in it exits to: code
+    /// after the loop may need types that only its body's code fixes
+    /// (`results.push(f().await)`), so it is written after that code.
+    pub loop_exit: bool,
 }
 
 /// One `.await` in the body.
@@ -591,6 +595,7 @@ impl<'n> Builder<'n> {
             mentions: BTreeSet::new(),
             out: Vec::new(),
             order: usize::MAX,
+            loop_exit: false,
         });
         id
     }
@@ -2290,6 +2295,7 @@ impl<'n> Builder<'n> {
         let depth = self.scopes.len();
         let value = self.reserve_temp("value");
         let exit = self.new_block(BlockKind::Plain, vec![value]);
+        self.body.blocks[exit].loop_exit = true;
         self.loops.push(LoopCtx {
             label: b.label.as_ref().map(|l| l.name.ident.to_string()),
             break_to: exit,
@@ -2782,6 +2788,7 @@ impl<'n> Builder<'n> {
         let depth = self.scopes.len();
         let value = self.reserve_temp("value");
         let exit = self.new_block(BlockKind::Plain, vec![value]);
+        self.body.blocks[exit].loop_exit = true;
         let head_block = self.new_block(BlockKind::Plain, Vec::new());
         let goto = self.goto(head_block, Vec::new(), span);
         self.terminate(Term::Goto(goto), Some(head_block));

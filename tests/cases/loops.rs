@@ -261,3 +261,30 @@ differential!(checked_accumulator_in_awaiting_loop, (a: D, n: u32) -> Result<u64
     a.touch();
     Ok(acc)
 }, (D("a"), 4));
+
+// Code after a loop may use a type that only the loop's body fixes
+// (`results.push(f().await)`): the loop's exit is written after the body.
+differential!(types_fixed_inside_a_loop_are_known_after_it, (n: u32) -> usize {
+    let d = D("d");
+    let mut results = Vec::new();
+    for i in 0..n {
+        results.push(leaf("a", Some(i)).await);
+    }
+    let mut last = None;
+    while last.is_none() {
+        last = Some(leaf("b", D("last")).await);
+    }
+    let mut total = 0;
+    'outer: loop {
+        let mut seen = Vec::new();
+        seen.push(leaf("c", total).await);
+        total += 1;
+        if total > 1 {
+            break 'outer seen;
+        }
+    }
+    .iter()
+    .for_each(|x| total += x);
+    d.touch();
+    results.iter().filter(|r| r.is_some()).count() + last.map(|d| d.0.len()).unwrap_or(0) + total
+}, (2));
