@@ -1595,7 +1595,7 @@ impl<'n> Builder<'n> {
                 // `f().await.map(..)` takes the awaited value, and
                 // `s.into_bytes(..)` moves `s` out of its slot.
                 if let Some(moved) = self.operand_local(&receiver) {
-                    if scan::takes_receiver(&call.method) {
+                    if scan::takes_receiver(call) {
                         self.events.insert(moved, Event::Moved);
                     }
                 } else if let Some(id) = self.slot_named_expr(&call.receiver)
@@ -1826,8 +1826,8 @@ impl<'n> Builder<'n> {
                     let temp = self.spill_local_at(op, call.receiver.span());
                     // A method known to take its receiver, or any method on
                     // a block (`{ b.bind(x) }.send()`, the way to say so).
-                    let taken = scan::takes_receiver(&call.method)
-                        || matches!(&*call.receiver, Expr::Block(_));
+                    let taken =
+                        scan::takes_receiver(call) || matches!(&*call.receiver, Expr::Block(_));
                     if taken {
                         self.events.insert(temp, Event::Moved);
                     }
@@ -3532,7 +3532,7 @@ impl VisitMut for Rewriter<'_, '_> {
             // Output: `__slot4.take().into_bytes()`: a method known to take
             // `self` moves the value out first, as it moves a local.
             Expr::MethodCall(m) => {
-                if scan::consumes_receiver(&m.method) && !self.in_closure {
+                if scan::takes_receiver(m) && !self.in_closure {
                     self.visit_expr_mut(&mut m.receiver);
                 } else {
                     self.visit_place(&mut m.receiver);

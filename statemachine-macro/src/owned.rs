@@ -200,7 +200,7 @@ pub(crate) fn only_used_by_value(
         /// value moves the local rather than lending it.
         fn moves_it(&self, m: &syn::ExprMethodCall) -> bool {
             matches!(plain_name(peel_parens(&m.receiver)), Some(n) if n == self.name)
-                && crate::scan::takes_receiver(&m.method)
+                && crate::scan::takes_receiver(m)
         }
         /// Whether `expr` is `name` itself lent: `&name..`, `name.m()..`,
         /// `name[i]`, `*name`, through fields and parentheses.

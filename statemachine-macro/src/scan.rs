@@ -315,7 +315,7 @@ pub(crate) fn certain_moves(expr: &Expr, out: &mut Vec<syn::Ident>) {
             call.args.iter().for_each(|a| certain_moves(a, out));
         }
         Expr::MethodCall(call) => {
-            if consumes_receiver(&call.method) {
+            if takes_receiver(call) {
                 certain_moves(&call.receiver, out);
             } else {
                 certain_moves_place(&call.receiver, out);
@@ -436,64 +436,116 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
 /// Methods that take `self` by value on every standard type that has
 /// them: [`consumes_receiver`], and the adaptors and consumers of
 /// `Iterator`, `Option` and `Result` (`map`, `filter`, `collect`, `sum`,
-/// `ok_or`, ...). A temporary of the lowering that is the receiver of one
-/// is moved there, not kept to the end of its statement. Any other method
-/// may borrow its receiver, so its temporary receiver is kept, as rustc
-/// keeps it; a method that takes it by value then is E0382 or E0507 (a
-/// fluent builder, `query(..).bind(x)`, unless listed in `takes_self(..)`).
-/// A user method of one of these names that borrows its temporary receiver
-/// drops it at the call instead.
-pub(crate) fn takes_receiver(method: &syn::Ident) -> bool {
-    consumes_receiver(method)
-        || matches!(
-            method.to_string().as_str(),
-            "map"
-                | "filter"
-                | "filter_map"
-                | "flat_map"
-                | "flatten"
-                | "enumerate"
-                | "zip"
-                | "chain"
-                | "skip"
-                | "take"
-                | "step_by"
-                | "rev"
-                | "cloned"
-                | "copied"
-                | "peekable"
-                | "fuse"
-                | "inspect"
-                | "scan"
-                | "take_while"
-                | "skip_while"
-                | "map_while"
-                | "collect"
-                | "sum"
-                | "product"
-                | "count"
-                | "last"
-                | "fold"
-                | "reduce"
-                | "for_each"
-                | "max"
-                | "min"
-                | "max_by"
-                | "min_by"
-                | "max_by_key"
-                | "min_by_key"
-                | "unzip"
-                | "partition"
-                | "and_then"
-                | "ok"
-                | "err"
-                | "ok_or"
-                | "ok_or_else"
-                | "map_err"
-                | "map_or"
-                | "map_or_else"
-                | "or_else"
-        )
+/// `ok_or`, ...); `take` and `last` only on a receiver that is visibly an
+/// iterator (`s.chars().take(3)`), as a slice's `last` and an `Option`'s
+/// `take` borrow theirs. A temporary of the lowering that is the receiver
+/// of one is moved there, not kept to the end of its statement. Any other
+/// method may borrow its receiver, so its temporary receiver is kept, as
+/// rustc keeps it; a method that takes it by value then is E0382 or E0507
+/// (a fluent builder, `query(..).bind(x)`, unless listed in
+/// `takes_self(..)`). A user method of one of these names that borrows its
+/// temporary receiver drops it at the call instead.
+pub(crate) fn takes_receiver(call: &syn::ExprMethodCall) -> bool {
+    let method = &call.method;
+    match method.to_string().as_str() {
+        "take" | "last" => is_iterator(&call.receiver),
+        name => {
+            consumes_receiver(method)
+                || ITERATOR_ADAPTORS.contains(&name)
+                || OPTION_AND_RESULT_BY_VALUE.contains(&name)
+        }
+    }
+}
+
+/// Adaptors and consumers of `Iterator`, which take it by value (`take`
+/// and `last` are not listed: see [`takes_receiver`]).
+const ITERATOR_ADAPTORS: &[&str] = &[
+    "map",
+    "filter",
+    "filter_map",
+    "flat_map",
+    "flatten",
+    "enumerate",
+    "zip",
+    "chain",
+    "skip",
+    "step_by",
+    "rev",
+    "cloned",
+    "copied",
+    "peekable",
+    "fuse",
+    "inspect",
+    "scan",
+    "take_while",
+    "skip_while",
+    "map_while",
+    "collect",
+    "sum",
+    "product",
+    "count",
+    "fold",
+    "reduce",
+    "for_each",
+    "max",
+    "min",
+    "max_by",
+    "min_by",
+    "max_by_key",
+    "min_by_key",
+    "unzip",
+    "partition",
+];
+
+/// Methods of `Option` and `Result` that take it by value.
+const OPTION_AND_RESULT_BY_VALUE: &[&str] = &[
+    "and_then",
+    "ok",
+    "err",
+    "ok_or",
+    "ok_or_else",
+    "map_err",
+    "map_or",
+    "map_or_else",
+    "or_else",
+];
+
+/// Whether `expr` is visibly an iterator: a range, or a call of a method
+/// that returns one (`iter`, `chars`, `split`, an adaptor, ...).
+fn is_iterator(expr: &Expr) -> bool {
+    match peel_parens(expr) {
+        Expr::Range(_) => true,
+        Expr::MethodCall(m) if m.method == "take" => is_iterator(&m.receiver),
+        Expr::MethodCall(m) => {
+            let name = m.method.to_string();
+            ITERATOR_ADAPTORS.contains(&name.as_str())
+                || matches!(
+                    name.as_str(),
+                    "iter"
+                        | "iter_mut"
+                        | "into_iter"
+                        | "chars"
+                        | "char_indices"
+                        | "bytes"
+                        | "lines"
+                        | "split"
+                        | "rsplit"
+                        | "splitn"
+                        | "split_terminator"
+                        | "split_whitespace"
+                        | "split_ascii_whitespace"
+                        | "windows"
+                        | "chunks"
+                        | "chunks_exact"
+                        | "rchunks"
+                        | "keys"
+                        | "values"
+                        | "values_mut"
+                        | "drain"
+                )
+        }
+        _ => false,
+    }
 }
 
 /// How much of a value a pattern moves out when it matches the value in
@@ -1384,9 +1436,10 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
         }
         fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
             if rooted_at(&call.receiver, self.name) {
-                if consumes_receiver(&call.method) {
+                if takes_receiver(call) {
                     // The whole value moves out of a slot as it moves out of
-                    // a local (`s.into_bytes()`); a part cannot (`s.0.into_bytes()`).
+                    // a local (`s.into_bytes()`, `o.map(f)`); a part cannot
+                    // (`s.0.into_bytes()`).
                     self.uses.consumed_by_method |= !self.is_name(&call.receiver);
                 } else if self.held && !result_is_owned(&call.method) {
                     self.borrow();

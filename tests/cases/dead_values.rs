@@ -846,7 +846,7 @@ differential!(bindings_of_a_borrowed_scrutinee_are_not_stored, (n: u32) -> u32 {
 differential!(option_assigned_between_awaits_then_mapped, (n: u32) -> usize {
     let d = D("d");
     let mut last = None;
-    leaf("x", ()).await;
+    leaf("x", last.is_none()).await;
     last = Some(D("v"));
     let mut total = 0;
     leaf("y", total).await;

@@ -270,10 +270,12 @@ differential!(types_fixed_inside_a_loop_are_known_after_it, (n: u32) -> usize {
     for i in 0..n {
         results.push(leaf("a", Some(i)).await);
     }
+    let some = results.iter().filter(|r| r.is_some()).count();
     let mut last = None;
     while last.is_none() {
         last = Some(leaf("b", D("last")).await);
     }
+    let named = last.map(|d| d.0.len()).unwrap_or(0);
     let mut total = 0;
     'outer: loop {
         let mut seen = Vec::new();
@@ -286,5 +288,5 @@ differential!(types_fixed_inside_a_loop_are_known_after_it, (n: u32) -> usize {
     .iter()
     .for_each(|x| total += x);
     d.touch();
-    results.iter().filter(|r| r.is_some()).count() + last.map(|d| d.0.len()).unwrap_or(0) + total
+    some + named + total
 }, (2));

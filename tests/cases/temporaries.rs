@@ -517,3 +517,18 @@ differential!(temporaries_between_awaits_of_one_statement, (n: u32) -> usize {
     d.touch();
     a + c + n as usize
 }, (1));
+
+// `last` and `take` take an iterator but borrow a slice or an `Option`: a
+// temporary `Vec` or `Option` receiver of one lives to the end of the
+// statement, across its await, as in rustc, while a temporary iterator is
+// taken by the call.
+differential!(last_and_take_on_temporaries, (n: u32) -> usize {
+    let d = D("d");
+    let last = leaf("last", vec![D("a"), D("b")].last().map(|d| d.0.len())).await;
+    let taken = leaf("take", Some(D("o")).take().is_some()).await;
+    let name = String::from("abc");
+    let first: String = leaf("chars", name.chars().take(2).collect::<String>()).await;
+    let end = leaf("split", name.split('b').last().map(str::len)).await;
+    d.touch();
+    last.unwrap_or(0) + usize::from(taken) + first.len() + end.unwrap_or(0) + n as usize
+}, (1));
