@@ -2103,9 +2103,17 @@ impl<'n> Builder<'n> {
     /// [`Self::spill_local`], with the temporary's name located at `at`: a
     /// borrow error on the temporary points at the user's expression.
     fn spill_local_at(&mut self, op: Operand, at: Span) -> LocalId {
-        let moved = self
-            .operand_local(&op)
-            .filter(|&l| self.body.locals[l].temporary);
+        // The lowering's temporaries the value takes: itself, or the parts
+        // of a tuple, array, struct or call (`(__t3, __awaited4)`).
+        let mut taken = Vec::new();
+        if let Ok(expr) = syn::parse2::<Expr>(op.clone()) {
+            scan::certain_moves(&expr, &mut taken);
+        }
+        let moved: Vec<LocalId> = taken
+            .iter()
+            .filter_map(|name| self.resolve(&name.to_string()))
+            .filter(|&l| self.body.locals[l].temporary)
+            .collect();
         let temp = self.reserve_temp("t");
         let located = Span::mixed_site().located_at(at);
         self.body.locals[temp].name.set_span(located);
@@ -2114,7 +2122,7 @@ impl<'n> Builder<'n> {
         // a temporary in rustc (`s.chars().next()`).
         self.emit(quote!(let mut #name = #op;));
         self.bind(temp);
-        if let Some(moved) = moved {
+        for moved in moved {
             self.events.insert(moved, Event::Moved);
         }
         temp

@@ -856,3 +856,20 @@ differential!(field_labels_and_named_arguments_are_not_uses, (id: String, n: u32
     d.touch();
     text
 }, (String::from("k"), 2));
+
+// A `match` on a tuple built from a value and an await: the value is
+// spilled before the await, then moved into the tuple, so it is not
+// passed on to the arms as well.
+differential!(match_on_a_tuple_of_a_value_and_an_await, (cmd: String) -> usize {
+    let d = D("d");
+    let first = match (cmd, leaf("n", 1u32).await) {
+        (s, 1) => s.len(),
+        _ => 0,
+    };
+    let second = match (D("x"), leaf("a", 1u32).await) {
+        (_, 1) => 1,
+        _ => 2,
+    };
+    d.touch();
+    first + second
+}, (String::from("xyz")));
