@@ -147,7 +147,7 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
             builder.bind_param(param.pat.as_ref().unwrap_or(&receiver), param, &body.stmts);
         }
         builder.start_body();
-        let lowered = builder.lower_body(&body);
+        let lowered = builder.lower_body(&body, &function.output);
         if let Some(error) = combine(lowered.errors.iter().cloned()) {
             return Err(error);
         }
@@ -190,7 +190,10 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     let used_dead = dead_values_used_at_awaits(&mut shadow_body, &lowered, &dead_moves);
     let shadow = if pinned || destructures || used_dead || lowered.locals.iter().any(|l| l.slot) {
         let output = &function.output;
-        let original = lowered_temporary_scopes_in_2024(strip_in_place_attrs(shadow_body));
+        let original = expected_output_in_shadow(
+            lowered_temporary_scopes_in_2024(strip_in_place_attrs(shadow_body)),
+            output,
+        );
         // The arguments under their names as the user wrote them.
         let bindings = params.iter().filter_map(|p| {
             let (pat, field) = (p.pat.as_ref()?, &p.field);
@@ -468,6 +471,47 @@ fn strip_in_place_attrs(mut body: syn::Block) -> syn::Block {
     }
     Strip.visit_block_mut(&mut body);
     body
+}
+
+/// Gives the shadow body the function's output as the expected type of
+/// its value and of its `return`s. An `async` closure's declared return
+/// type does not guide its body as a function's does: a `return` or the
+/// first branch of the tail would fix the type, so `-> Box<dyn Debug>`
+/// with `Box::new(n)` in one branch and `Box::new("s")` in the other would
+/// be rejected there, though rustc accepts the `async fn`.
+///
+/// Input: `{ if n > 9 { return Box::new(1); } if c { Box::new(n) } else { Box::new("s") } }`
+/// Output: `{ let __output: Box<dyn Debug> = { if n > 9 { return
+/// ::core::convert::identity::<Box<dyn Debug>>(Box::new(1)); } .. }; __output }`
+fn expected_output_in_shadow(mut body: syn::Block, output: &syn::Type) -> syn::Block {
+    if !scan::may_be_coerced_to(output) {
+        return body;
+    }
+    struct Returns<'a>(&'a syn::Type);
+    impl VisitMut for Returns<'_> {
+        fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+            match expr {
+                // Their own `return`s.
+                syn::Expr::Closure(_) | syn::Expr::Async(_) => {}
+                syn::Expr::Return(r) => {
+                    syn::visit_mut::visit_expr_return_mut(self, r);
+                    if let Some(value) = &mut r.expr {
+                        let output = self.0;
+                        **value = syn::parse_quote!(::core::convert::identity::<#output>(#value));
+                    }
+                }
+                _ => syn::visit_mut::visit_expr_mut(self, expr),
+            }
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    Returns(output).visit_block_mut(&mut body);
+    let value = Ident::new("__output", Span::mixed_site());
+    syn::parse_quote!({
+        let #value: #output = #body;
+        #[allow(unreachable_code)]
+        #value
+    })
 }
 
 /// Gives the shadow body edition 2024's temporary scopes wherever the

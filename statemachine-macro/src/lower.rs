@@ -353,6 +353,11 @@ pub(crate) struct Builder<'n> {
     /// The declarations (by `Local::declaration`) kept in place because a first
     /// lowering found them dead at an await and not provably free of borrows.
     dead_in_place: BTreeSet<usize>,
+    /// The `if`s and `match`es (by address) whose value a `let` annotates
+    /// or the body returns, with that type (see [`Self::expect_type`]).
+    expected: BTreeMap<usize, syn::Type>,
+    /// Join values whose branches' values are coerced to a type.
+    join_types: BTreeMap<LocalId, syn::Type>,
 }
 
 /// An expression for a value, valid at the current point of the current block.
@@ -385,6 +390,8 @@ impl<'n> Builder<'n> {
             temporaries_in_place: false,
             declarations_seen: 0,
             dead_in_place: BTreeSet::new(),
+            expected: BTreeMap::new(),
+            join_types: BTreeMap::new(),
         };
         builder.scopes.push(ScopeInfo {
             id: 0,
@@ -800,10 +807,46 @@ impl<'n> Builder<'n> {
     // ---- statements --------------------------------------------------------
 
     /// Lowers the function body: the tail value (or `()`) is returned.
-    pub(crate) fn lower_body(mut self, block: &syn::Block) -> LoweredBody {
+    pub(crate) fn lower_body(mut self, block: &syn::Block, output: &syn::Type) -> LoweredBody {
+        if let Some(Stmt::Expr(tail, None)) = block.stmts.last() {
+            self.expect_type(tail, output);
+        }
         let value = self.lower_stmts(&block.stmts).unwrap_or_else(|| quote!(()));
         self.terminate(Term::Return(value), None);
         self.body
+    }
+
+    /// `expr`, if it is an `if` or a `match`, has the value of a `let`
+    /// annotated with `ty` or of the body, whose output is `ty`: its
+    /// branches' values are coerced to `ty` where they join (`&String` to
+    /// `&str`, `Box<T>` to `Box<dyn Trait>`), as rustc coerces each branch
+    /// to the expected type; the join would take the first branch's type.
+    fn expect_type(&mut self, expr: &Expr, ty: &syn::Type) -> Option<usize> {
+        if !scan::may_be_coerced_to(ty) {
+            return None;
+        }
+        let at = join_address(scan::peel_parens(expr))?;
+        self.expected.insert(at, ty.clone());
+        Some(at)
+    }
+
+    /// Records `value`, the join of the `if` or `match` at `at`, as coerced
+    /// to the type [`Self::expect_type`] gave it.
+    fn join_expected(&mut self, at: usize, value: LocalId) {
+        if let Some(ty) = self.expected.remove(&at) {
+            self.join_types.insert(value, ty);
+        }
+    }
+
+    /// A branch's value passed to `value`'s join.
+    ///
+    /// Input: `&s`, the join of `let label: &str = if .. { &s } else { .. };`.
+    /// Output: `::core::convert::identity::<&str>(&s)`.
+    fn branch_value(&self, value: LocalId, tail: Operand) -> Operand {
+        match self.join_types.get(&value) {
+            Some(ty) => quote!(::core::convert::identity::<#ty>(#tail)),
+            None => tail,
+        }
     }
 
     /// Emits the call that starts the body once the arguments are taken: the
@@ -1013,8 +1056,17 @@ impl<'n> Builder<'n> {
         let init = local.init.as_ref().expect("checked above");
         let pat = &local.pat;
         let attrs = &local.attrs;
+        let expected = match pat {
+            syn::Pat::Type(typed) => self.expect_type(&init.expr, &typed.ty),
+            _ => None,
+        };
         self.push_scope(false);
         let operand = self.lower_expr(&init.expr);
+        // Not lowered into a join: no later expression may take it (the
+        // address may be reused once this copy of the `let` is dropped).
+        if let Some(at) = expected {
+            self.expected.remove(&at);
+        }
         match &init.diverge {
             None => self.pop_scope(Some((quote!(#(#attrs)* let #pat =), operand))),
             Some((else_token, diverge)) => {
@@ -2322,6 +2374,7 @@ impl<'n> Builder<'n> {
 
     fn lower_if(&mut self, i: &syn::ExprIf) -> Operand {
         let value = self.reserve_temp("value");
+        self.join_expected(std::ptr::from_ref(i).addr(), value);
         let join = self.new_block(BlockKind::Plain, vec![value]);
         let depth = self.scopes.len();
         self.lower_if_chain(i, value, join);
@@ -2345,6 +2398,7 @@ impl<'n> Builder<'n> {
         // A scope with the user's braces, so its tail temporaries drop as
         // the user's edition says.
         let tail = self.lower_scoped_block(&i.then_branch, false);
+        let tail = self.branch_value(value, tail);
         let goto = self.goto(join, vec![(value, tail)], span);
         self.terminate(Term::Goto(goto), Some(otherwise));
         self.truncate_scopes(depth);
@@ -2358,6 +2412,7 @@ impl<'n> Builder<'n> {
                 other => {
                     self.push_scope(false);
                     let tail = self.lower_value(other);
+                    let tail = self.branch_value(value, tail);
                     let goto = self.goto(join, vec![(value, tail)], span);
                     self.terminate(Term::Goto(goto), None);
                 }
@@ -2460,6 +2515,7 @@ impl<'n> Builder<'n> {
         let span = m.span();
         let depth = self.scopes.len();
         let value = self.reserve_temp("value");
+        self.join_expected(std::ptr::from_ref(m).addr(), value);
         let join = self.new_block(BlockKind::Plain, vec![value]);
         // The scrutinee and its temporaries are locals of the enclosing
         // scope: they live to the end of the statement, as in rustc, where
@@ -2573,6 +2629,7 @@ impl<'n> Builder<'n> {
             let body = [Stmt::Expr((*arm.body).clone(), None)];
             self.keep_borrowed_bindings(&arm.pat, &m.expr, &body, false);
             let tail = self.lower_value(&arm.body);
+            let tail = self.branch_value(value, tail);
             let goto = self.goto(join, vec![(value, tail)], span);
             self.terminate(Term::Goto(goto), None);
             self.scopes.truncate(depth + 1);
@@ -2779,6 +2836,7 @@ impl<'n> Builder<'n> {
             let body = [Stmt::Expr((*arm.body).clone(), None)];
             self.keep_borrowed_bindings(&arm.pat, &m.expr, &body, false);
             let tail = self.lower_value(&arm.body);
+            let tail = self.branch_value(value, tail);
             let goto = self.goto(join, vec![(value, tail)], span);
             self.terminate(Term::Goto(goto), None);
             self.scopes.truncate(depth + 1);
@@ -3896,6 +3954,16 @@ pub(crate) fn source_like(tokens: TokenStream) -> String {
         previous = Some((piece, *end));
     }
     text
+}
+
+/// Where an `if` or a `match` is, to recognise it when it is lowered (see
+/// `Builder::expect_type`).
+fn join_address(expr: &Expr) -> Option<usize> {
+    match expr {
+        Expr::If(i) => Some(std::ptr::from_ref(i).addr()),
+        Expr::Match(m) => Some(std::ptr::from_ref(m).addr()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -209,6 +209,30 @@ pub(crate) fn pattern_bindings(pat: &Pat) -> Vec<Binding> {
     collector.0
 }
 
+/// Whether a value of another type may coerce to `ty`: it has a
+/// reference, a pointer, a trait object, a slice or a function pointer in
+/// it (`&str`, `Box<dyn Error>`, `Rc<[u8]>`). A type without any (`u32`,
+/// `String`, `Vec<T>`) is never a coercion's target.
+pub(crate) fn may_be_coerced_to(ty: &syn::Type) -> bool {
+    struct Finder(bool);
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_type(&mut self, ty: &'ast syn::Type) {
+            match ty {
+                syn::Type::Reference(_)
+                | syn::Type::Ptr(_)
+                | syn::Type::TraitObject(_)
+                | syn::Type::Slice(_)
+                | syn::Type::BareFn(_)
+                | syn::Type::Infer(_) => self.0 = true,
+                _ => syn::visit::visit_type(self, ty),
+            }
+        }
+    }
+    let mut finder = Finder(false);
+    finder.visit_type(ty);
+    finder.0
+}
+
 /// Every identifier token in `tokens` that may name a local, including those
 /// inside macro calls and nested groups: a superset of the locals the code
 /// reads or writes. Left out: names after a `.` (fields, methods) or a

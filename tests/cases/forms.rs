@@ -873,3 +873,26 @@ differential!(match_on_a_tuple_of_a_value_and_an_await, (cmd: String) -> usize {
     d.touch();
     first + second
 }, (String::from("xyz")));
+
+// Each branch of an `if` or a `match` whose value a `let` annotates, or
+// the body returns, is coerced to that type where the branches join, as
+// rustc coerces it (`&String` to `&str`, `Box<u32>` to `Box<dyn Debug>`).
+differential!(branch_values_coerced_to_the_expected_type, (n: u32) -> Box<dyn std::fmt::Debug> {
+    let d = D("d");
+    if n > 9 {
+        return Box::new(leaf("early", 1u8).await);
+    }
+    let s = String::from("owned");
+    let label: &str = if n > 1 { &s } else { leaf("l", "lit").await };
+    let shown: Box<dyn std::fmt::Debug> = match n {
+        0 => Box::new(leaf("zero", 0u8).await),
+        _ => Box::new(label.len()),
+    };
+    d.touch();
+    leaf("shown", format!("{shown:?}")).await;
+    if n > 1 {
+        Box::new(leaf("a", n).await)
+    } else {
+        Box::new("small")
+    }
+}, (3));
