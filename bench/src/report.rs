@@ -1247,6 +1247,21 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         SizeCause::SlotFlags,
         "`buf`'s 1-byte flag after the 4096 B array is padded to 8 B at the end of the machine; rustc needs no flag",
     ),
+    (
+        "bindings_of_a_borrowed_scrutinee_are_not_stored",
+        SizeCause::SlotsSideBySide,
+        "`n` and `acc` (borrowed in statements that await) and the `&mut Some(acc)` temporary the `if let` binds are in slots beside the state, 32 B with their flags, where rustc keeps `n` and `acc` among the saved values; the state enum is 56 B, rustc's whole coroutine 80 B (`-Zprint-type-sizes`, at d5040ac)",
+    ),
+    (
+        "last_and_take_on_temporaries",
+        SizeCause::SlotsSideBySide,
+        "the `Vec<D>` and `Option<D>` temporaries that `last` and `take` borrow to the end of their statements (sharing storage), `d` and `name` are in slots beside the state, 80 B, where rustc overlaps them with the saved values and awaitees; the state enum is 88 B, rustc's whole coroutine 160 B (`-Zprint-type-sizes`, at d5040ac)",
+    ),
+    (
+        "branch_values_coerced_to_the_expected_type",
+        SizeCause::SlotsSideBySide,
+        "`s`, which `label` borrows across awaits, `label` and `shown` are in slots beside the state, 56 B, where rustc overlaps them with the awaitees; the state enum is 72 B, rustc's whole coroutine 120 B (`-Zprint-type-sizes`, at d5040ac)",
+    ),
 ];
 
 /// The recorded cause of a differential case's machine being larger, or
