@@ -507,9 +507,9 @@ fn expected_output_in_shadow(mut body: syn::Block, output: &syn::Type) -> syn::B
     }
     Returns(output).visit_block_mut(&mut body);
     let value = Ident::new("__output", Span::mixed_site());
+    // The copy's `#[allow(unreachable_code)]` covers a body that returns.
     syn::parse_quote!({
         let #value: #output = #body;
-        #[allow(unreachable_code)]
         #value
     })
 }
