@@ -1645,9 +1645,16 @@ impl<'n> Builder<'n> {
                 let mut ops = self.lower_operands(&all, Places::First);
                 let mut receiver = ops.remove(0);
                 // `f().await.map(..)` takes the awaited value, and
-                // `s.into_bytes(..)` moves `s` out of its slot.
+                // `s.into_bytes(..)` moves `s` out of its slot. A user's
+                // local is taken only by `into_*`, `unwrap*` and `expect*`:
+                // a `count(&self)` of its own must not drop it early.
                 if let Some(moved) = self.operand_local(&receiver) {
-                    if scan::takes_receiver(call) {
+                    let taken = if self.body.locals[moved].temporary {
+                        scan::takes_receiver(call)
+                    } else {
+                        scan::consumes_receiver(&call.method)
+                    };
+                    if taken {
                         self.events.insert(moved, Event::Moved);
                     }
                 } else if let Some(id) = self.slot_named_expr(&call.receiver)
@@ -3598,7 +3605,7 @@ impl VisitMut for Rewriter<'_, '_> {
             // Output: `__slot4.take().into_bytes()`: a method known to take
             // `self` moves the value out first, as it moves a local.
             Expr::MethodCall(m) => {
-                if scan::takes_receiver(m) && !self.in_closure {
+                if scan::consumes_receiver(&m.method) && !self.in_closure {
                     self.visit_expr_mut(&mut m.receiver);
                 } else {
                     self.visit_place(&mut m.receiver);

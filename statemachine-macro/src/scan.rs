@@ -339,7 +339,7 @@ pub(crate) fn certain_moves(expr: &Expr, out: &mut Vec<syn::Ident>) {
             call.args.iter().for_each(|a| certain_moves(a, out));
         }
         Expr::MethodCall(call) => {
-            if takes_receiver(call) {
+            if consumes_receiver(&call.method) {
                 certain_moves(&call.receiver, out);
             } else {
                 certain_moves_place(&call.receiver, out);
@@ -1460,10 +1460,13 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
         }
         fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
             if rooted_at(&call.receiver, self.name) {
-                if takes_receiver(call) {
+                if consumes_receiver(&call.method) {
                     // The whole value moves out of a slot as it moves out of
-                    // a local (`s.into_bytes()`, `o.map(f)`); a part cannot
-                    // (`s.0.into_bytes()`).
+                    // a local (`s.into_bytes()`); a part cannot
+                    // (`s.0.into_bytes()`). A local is not taken by the
+                    // names of `takes_receiver`: a user's `count(&self)`
+                    // would then drop it early, or leave a borrow of its
+                    // slot dangling.
                     self.uses.consumed_by_method |= !self.is_name(&call.receiver);
                 } else if self.held && !result_is_owned(&call.method) {
                     self.borrow();

@@ -761,3 +761,40 @@ differential!(dead_values_moved_when_matched, (n: usize) -> usize {
     leaf("first", ()).await;
     v.len()
 }, (4));
+
+// A user's method named like an adaptor of `Iterator` or `Option` (`sum`,
+// `count`) may borrow its receiver: a local receiver is not taken by it.
+// Taken, `stats` left its slot while `first` borrowed it (Miri: dangling
+// reference), and `bag` dropped at the first await instead of at the end
+// of its scope.
+differential!(user_methods_named_like_adaptors_borrow_locals, (n: u32) -> usize {
+    struct Stats {
+        values: Vec<u32>,
+        _log: D,
+    }
+    impl Stats {
+        fn sum(&self) -> u32 {
+            self.values.iter().sum()
+        }
+    }
+    struct Bag {
+        items: Vec<u32>,
+        _log: D,
+    }
+    impl Bag {
+        fn count(&self) -> usize {
+            self.items.len()
+        }
+    }
+    let stats = Stats { values: vec![1, 2, 3], _log: D("stats") };
+    let first = &stats.values;
+    let total = stats.sum();
+    let bag = Bag { items: vec![4, 5], _log: D("bag") };
+    let k = bag.count();
+    leaf("x", ()).await;
+    let after = D("after");
+    let j = leaf("y", bag.count()).await;
+    leaf("z", ()).await;
+    after.touch();
+    first.iter().sum::<u32>() as usize + total as usize + k + j + n as usize
+}, (1));

@@ -275,7 +275,7 @@ differential!(types_fixed_inside_a_loop_are_known_after_it, (n: u32) -> usize {
     while last.is_none() {
         last = Some(leaf("b", D("last")).await);
     }
-    let named = last.map(|d| d.0.len()).unwrap_or(0);
+    let named = last.as_ref().map(|d| d.0.len()).unwrap_or(0);
     let mut total = 0;
     'outer: loop {
         let mut seen = Vec::new();
