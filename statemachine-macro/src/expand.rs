@@ -212,6 +212,8 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
         TokenStream::new()
     };
 
+    // The never-run copy uses the receiver itself, which it may mutate.
+    let mut_self = function.self_mutable && !shadow.is_empty();
     let MachineFn {
         attrs,
         vis,
@@ -220,6 +222,10 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
         ..
     } = &mut function;
     sig.asyncness = None;
+    if mut_self && let Some(syn::FnArg::Receiver(receiver)) = sig.inputs.first_mut() {
+        receiver.mutability = Some(syn::Token![mut](receiver.self_token.span));
+    }
+    let unused_mut = mut_self.then(|| quote!(#[allow(unused_mut)]));
     // Only the user's own locals in slots can hold borrows of generic types.
     let user_slots = lowered.locals.iter().any(|l| l.slot && !l.internal_slot);
     if user_slots && function_is_free(sig) {
@@ -232,6 +238,7 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     Ok(quote! {
         #(#attrs)*
         #[allow(refining_impl_trait)]
+        #unused_mut
         #vis #sig {
                         #(#hoisted)*
             #shadow

@@ -47,6 +47,17 @@ differential_impl!(Counter, by_mut_value_machine, by_mut_value_compiler, (mut se
     self.n
 });
 
+// `mut self` kept in place (borrowed across an await): the never-run copy
+// of the body mutates the receiver too (E0596 when the signature lost its
+// `mut`).
+differential_impl!(Counter, mut_self_in_place_machine, mut_self_in_place_compiler, (mut self), () -> u32 {
+    let name = &self.name;
+    leaf("x", ()).await;
+    name.touch();
+    self.n += leaf("y", 2).await;
+    self.n
+});
+
 differential_impl!(Counter, pinned_machine, pinned_compiler, (self: Pin<&mut Self>), (k: u32) -> u32 {
     let _d = D("d");
     let this = self.get_mut();
@@ -97,6 +108,10 @@ fn methods_match_rustc() {
     check(
         || counter().by_mut_value_machine(),
         || counter().by_mut_value_compiler(),
+    );
+    check(
+        || counter().mut_self_in_place_machine(),
+        || counter().mut_self_in_place_compiler(),
     );
     // `&mut self` and `Pin<&mut Self>`: the receiver outlives each future.
     let mut runs = Vec::new();
