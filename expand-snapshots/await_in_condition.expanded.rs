@@ -17,6 +17,7 @@ pub fn count_even(
     #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __Block<T0, T1, T2, T6, T3> {
         Block2(T0, T1, T2),
+        Block3(T0, T1, T2),
         AfterReady(T0, T1, T2, T6),
         Block5(T0, T1, T2),
         Block6(T0, T1, T2),
@@ -58,26 +59,40 @@ pub fn count_even(
                 '__dispatch: loop {
                     match __next {
                         __Block::Block2(__p0, __p1, __p2) => {
-                            let (__p0, __p1, __p2) = '__goto: {
+                            __next = '__goto: {
                                 let limit = __p0;
                                 let mut i = __p1;
                                 let mut even = __p2;
                                 if i < limit {
-                                    break '__goto (limit, i, even);
+                                    break '__goto __Block::Block3(limit, i, even);
                                 } else {
                                     let __p3 = ();
-                                    __next = __Block::Block1(even, __p3);
-                                    continue '__dispatch;
+                                    break '__goto __Block::Block1(even, __p3);
                                 }
                             };
-                            {
-                                let limit = __p0;
-                                let mut i = __p1;
-                                let mut even = __p2;
-                                let __awaitee = __frame.into_future(ready(i));
-                                __frame
-                                    .suspend(__State::AwaitReady(__awaitee, even, i, limit));
-                                continue '__resume;
+                            match __next {
+                                __Block::Block3(__p0, __p1, __p2) => {
+                                    let limit = __p0;
+                                    let mut i = __p1;
+                                    let mut even = __p2;
+                                    let __awaitee = __frame.into_future(ready(i));
+                                    __frame
+                                        .suspend(__State::AwaitReady(__awaitee, even, i, limit));
+                                    continue '__resume;
+                                }
+                                __Block::Block1(__p2, __p3) => {
+                                    let mut even = __p2;
+                                    {
+                                        let mut __value3 = __p3;
+                                        __value3;
+                                    }
+                                    break '__resume even;
+                                }
+                                _ => {
+                                    ::core::panicking::panic(
+                                        "internal error: entered unreachable code",
+                                    )
+                                }
                             }
                         }
                         __Block::AfterReady(__p0, __p1, __p2, __p6) => {
@@ -157,14 +172,6 @@ pub fn count_even(
                                     )
                                 }
                             }
-                        }
-                        __Block::Block1(__p2, __p3) => {
-                            let mut even = __p2;
-                            {
-                                let mut __value3 = __p3;
-                                __value3;
-                            }
-                            break '__resume even;
                         }
                         _ => {
                             ::core::panicking::panic(

@@ -36,8 +36,9 @@ pub fn sum_lengths(
         Panicked,
     }
     #[allow(nonstandard_style, dead_code, clippy::all)]
-    enum __Block<T1, T6, T3> {
+    enum __Block<T1, T4, T6, T3> {
         Block2(T1),
+        Block3(T1, T4),
         AfterWeigh(T1, T6),
         Block1(T1, T3),
     }
@@ -88,7 +89,7 @@ pub fn sum_lengths(
                 '__dispatch: loop {
                     match __next {
                         __Block::Block2(__p1) => {
-                            let (__p1, __p4) = '__goto: {
+                            __next = '__goto: {
                                 unsafe {
                                     let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
                                     let __place2 = __slot2.place();
@@ -98,28 +99,51 @@ pub fn sum_lengths(
                                         ::core::option::Option::Some(__item4) => {
                                             let __p4 = __item4;
                                             ::core::mem::forget(__guard2);
-                                            break '__goto (sum, __p4);
+                                            break '__goto __Block::Block3(sum, __p4);
                                         }
                                         ::core::option::Option::None => {
                                             let __p3 = ();
                                             ::core::mem::forget(__guard2);
-                                            __next = __Block::Block1(sum, __p3);
-                                            continue '__dispatch;
+                                            break '__goto __Block::Block1(sum, __p3);
                                         }
                                     }
                                 }
                             };
-                            unsafe {
-                                let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
-                                let mut sum = __p1;
-                                let __guard2 = __slot2.guard();
-                                {
-                                    let mut __item4 = __p4;
-                                    let w = __item4;
-                                    let __awaitee = __frame.into_future(weigh(w));
-                                    ::core::mem::forget(__guard2);
-                                    __frame.suspend(__State::AwaitWeigh(__awaitee, sum));
-                                    continue '__resume;
+                            match __next {
+                                __Block::Block3(__p1, __p4) => {
+                                    unsafe {
+                                        let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
+                                        let mut sum = __p1;
+                                        let __guard2 = __slot2.guard();
+                                        {
+                                            let mut __item4 = __p4;
+                                            let w = __item4;
+                                            let __awaitee = __frame.into_future(weigh(w));
+                                            ::core::mem::forget(__guard2);
+                                            __frame.suspend(__State::AwaitWeigh(__awaitee, sum));
+                                            continue '__resume;
+                                        }
+                                    }
+                                }
+                                __Block::Block1(__p1, __p3) => {
+                                    unsafe {
+                                        let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
+                                        let mut sum = __p1;
+                                        {
+                                            {
+                                                let __guard2 = __slot2.guard();
+                                                let mut __value3 = __p3;
+                                                __value3
+                                            };
+                                            ();
+                                        }
+                                        break '__resume sum;
+                                    }
+                                }
+                                _ => {
+                                    ::core::panicking::panic(
+                                        "internal error: entered unreachable code",
+                                    )
                                 }
                             }
                         }
@@ -137,21 +161,6 @@ pub fn sum_lengths(
                                     __next = __Block::Block2(sum);
                                     continue '__dispatch;
                                 }
-                            }
-                        }
-                        __Block::Block1(__p1, __p3) => {
-                            unsafe {
-                                let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
-                                let mut sum = __p1;
-                                {
-                                    {
-                                        let __guard2 = __slot2.guard();
-                                        let mut __value3 = __p3;
-                                        __value3
-                                    };
-                                    ();
-                                }
-                                break '__resume sum;
                             }
                         }
                         _ => {

@@ -14,7 +14,9 @@ pub fn search(
     }
     #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __Block<T0, T1, T2, T4, T6, T5, T3> {
+        Block2(T0, T1, T2),
         Block4(T0, T1, T2, T4),
+        Block5(T0, T1, T2, T4),
         AfterYieldNow(T0, T1, T2, T4, T6),
         Block3(T0, T1, T2, T5),
         Block1(T3),
@@ -75,101 +77,122 @@ pub fn search(
                 '__dispatch: loop {
                     match __next {
                         __Block::Block4(__p0, __p1, __p2, __p4) => {
-                            let (__p0, __p1, __p2, __p4) = '__goto: {
-                                let rows = __p0;
-                                let cols = __p1;
-                                let mut r = __p2;
-                                {
-                                    let mut c = __p4;
-                                    if c < cols {
-                                        break '__goto (rows, cols, r, c);
-                                    } else {
-                                        let __p5 = ();
-                                        __next = __Block::Block3(rows, cols, r, __p5);
-                                        continue '__dispatch;
+                            let mut __carried = (__p0, __p1, __p2, __p4);
+                            '__loop: loop {
+                                let (__p0, __p1, __p2, __p4) = __carried;
+                                __next = '__goto: {
+                                    let rows = __p0;
+                                    let cols = __p1;
+                                    let mut r = __p2;
+                                    {
+                                        let mut c = __p4;
+                                        if c < cols {
+                                            break '__goto __Block::Block5(rows, cols, r, c);
+                                        } else {
+                                            let __p5 = ();
+                                            break '__goto __Block::Block3(rows, cols, r, __p5);
+                                        }
                                     }
-                                }
-                            };
-                            {
-                                let rows = __p0;
-                                let cols = __p1;
-                                let mut r = __p2;
-                                {
-                                    let mut c = __p4;
-                                    let __awaitee = __frame.into_future(yield_now());
-                                    __frame
-                                        .suspend(
-                                            __State::AwaitYieldNow(__awaitee, c, r, cols, rows),
-                                        );
-                                    continue '__resume;
+                                };
+                                match __next {
+                                    __Block::Block5(__p0, __p1, __p2, __p4) => {
+                                        let rows = __p0;
+                                        let cols = __p1;
+                                        let mut r = __p2;
+                                        {
+                                            let mut c = __p4;
+                                            let __awaitee = __frame.into_future(yield_now());
+                                            __frame
+                                                .suspend(
+                                                    __State::AwaitYieldNow(__awaitee, c, r, cols, rows),
+                                                );
+                                            continue '__resume;
+                                        }
+                                    }
+                                    __Block::Block3(__p0, __p1, __p2, __p5) => {
+                                        __next = '__goto: {
+                                            let rows = __p0;
+                                            let cols = __p1;
+                                            let mut r = __p2;
+                                            {
+                                                {
+                                                    let mut __value5 = __p5;
+                                                    __value5;
+                                                }
+                                                r += 1;
+                                                if r == rows {
+                                                    {
+                                                        let __p3 = (0, 0);
+                                                        break '__goto __Block::Block1(__p3);
+                                                    };
+                                                }
+                                            }
+                                            {
+                                                break '__goto __Block::Block2(rows, cols, r);
+                                            }
+                                        };
+                                        match __next {
+                                            __Block::Block2(__p0, __p1, __p2) => {
+                                                let rows = __p0;
+                                                let cols = __p1;
+                                                let mut r = __p2;
+                                                {
+                                                    let mut c = 0;
+                                                    {
+                                                        __carried = (rows, cols, r, c);
+                                                        continue '__loop;
+                                                    }
+                                                }
+                                            }
+                                            __Block::Block1(__p3) => {
+                                                let found = __p3;
+                                                break '__resume found;
+                                            }
+                                            _ => {
+                                                ::core::panicking::panic(
+                                                    "internal error: entered unreachable code",
+                                                )
+                                            }
+                                        }
+                                    }
+                                    _ => {
+                                        ::core::panicking::panic(
+                                            "internal error: entered unreachable code",
+                                        )
+                                    }
                                 }
                             }
                         }
                         __Block::AfterYieldNow(__p0, __p1, __p2, __p4, __p6) => {
-                            let rows = __p0;
-                            let cols = __p1;
-                            let mut r = __p2;
-                            {
-                                let mut c = __p4;
-                                {
-                                    {
-                                        let mut __awaited6 = __p6;
-                                        __awaited6;
-                                    }
-                                    if r * c == 6 {
-                                        {
-                                            let __p3 = (r, c);
-                                            __next = __Block::Block1(__p3);
-                                            continue '__dispatch;
-                                        };
-                                    }
-                                    c += 1;
-                                }
-                                {
-                                    __next = __Block::Block4(rows, cols, r, c);
-                                    continue '__dispatch;
-                                }
-                            }
-                        }
-                        __Block::Block3(__p0, __p1, __p2, __p5) => {
-                            let (__p0, __p1, __p2) = '__goto: {
+                            let (__p3,) = '__goto: {
                                 let rows = __p0;
                                 let cols = __p1;
                                 let mut r = __p2;
                                 {
+                                    let mut c = __p4;
                                     {
-                                        let mut __value5 = __p5;
-                                        __value5;
-                                    }
-                                    r += 1;
-                                    if r == rows {
                                         {
-                                            let __p3 = (0, 0);
-                                            __next = __Block::Block1(__p3);
-                                            continue '__dispatch;
-                                        };
+                                            let mut __awaited6 = __p6;
+                                            __awaited6;
+                                        }
+                                        if r * c == 6 {
+                                            {
+                                                let __p3 = (r, c);
+                                                break '__goto (__p3,);
+                                            };
+                                        }
+                                        c += 1;
                                     }
-                                }
-                                {
-                                    break '__goto (rows, cols, r);
-                                }
-                            };
-                            {
-                                let rows = __p0;
-                                let cols = __p1;
-                                let mut r = __p2;
-                                {
-                                    let mut c = 0;
                                     {
                                         __next = __Block::Block4(rows, cols, r, c);
                                         continue '__dispatch;
                                     }
                                 }
+                            };
+                            {
+                                let found = __p3;
+                                break '__resume found;
                             }
-                        }
-                        __Block::Block1(__p3) => {
-                            let found = __p3;
-                            break '__resume found;
                         }
                         _ => {
                             ::core::panicking::panic(

@@ -53,11 +53,13 @@ pub fn total_length(
         Panicked,
     }
     #[allow(nonstandard_style, dead_code, clippy::all)]
-    enum __Block<T1, T2, T7, T8, T5, T13, T14, T11> {
+    enum __Block<T1, T2, T6, T7, T8, T5, T12, T13, T14, T11> {
         Block2(T1, T2),
+        Block3(T1, T2, T6),
         AfterYieldNow1(T1, T2, T7, T8),
         Block1(T1, T2, T5),
         Block6(T2),
+        Block7(T2, T12),
         AfterYieldNow2(T2, T13, T14),
         Block5(T2, T11),
     }
@@ -142,7 +144,7 @@ pub fn total_length(
                 '__dispatch: loop {
                     match __next {
                         __Block::Block2(__p1, __p2) => {
-                            let (__p1, __p2, __p6) = '__goto: {
+                            __next = '__goto: {
                                 unsafe {
                                     let __slot0 = __frame.slot(|s| &raw mut (*s).a);
                                     let __slot3 = __frame
@@ -167,48 +169,111 @@ pub fn total_length(
                                             ::core::mem::forget(__guard0);
                                             ::core::mem::forget(__guard3);
                                             ::core::mem::forget(__guard4);
-                                            break '__goto (b, total, __p6);
+                                            break '__goto __Block::Block3(b, total, __p6);
                                         }
                                         ::core::option::Option::None => {
                                             let __p5 = ();
                                             ::core::mem::forget(__guard0);
                                             ::core::mem::forget(__guard3);
                                             ::core::mem::forget(__guard4);
-                                            __next = __Block::Block1(b, total, __p5);
-                                            continue '__dispatch;
+                                            break '__goto __Block::Block1(b, total, __p5);
                                         }
                                     }
                                 }
                             };
-                            unsafe {
-                                let __slot0 = __frame.slot(|s| &raw mut (*s).a);
-                                let __slot3 = __frame
-                                    .shared_slot(|s| (
-                                        &raw mut (*s).t3,
-                                        &raw mut (*s).__shared0,
-                                    ));
-                                let __slot4 = __frame
-                                    .shared_slot(|s| (
-                                        &raw mut (*s).iter4,
-                                        &raw mut (*s).__shared1,
-                                    ));
-                                let __guard0 = __slot0.guard();
-                                let b = __p1;
-                                let mut total = __p2;
-                                let __guard3 = __slot3.guard();
-                                let __guard4 = __slot4.guard();
-                                {
-                                    let mut __item6 = __p6;
-                                    let word = __item6;
-                                    let __awaitee = __frame.into_future(yield_now());
-                                    ::core::mem::forget(__guard0);
-                                    ::core::mem::forget(__guard3);
-                                    ::core::mem::forget(__guard4);
-                                    __frame
-                                        .suspend(
-                                            __State::AwaitYieldNow1(__awaitee, word, total, b),
-                                        );
-                                    continue '__resume;
+                            match __next {
+                                __Block::Block3(__p1, __p2, __p6) => {
+                                    unsafe {
+                                        let __slot0 = __frame.slot(|s| &raw mut (*s).a);
+                                        let __slot3 = __frame
+                                            .shared_slot(|s| (
+                                                &raw mut (*s).t3,
+                                                &raw mut (*s).__shared0,
+                                            ));
+                                        let __slot4 = __frame
+                                            .shared_slot(|s| (
+                                                &raw mut (*s).iter4,
+                                                &raw mut (*s).__shared1,
+                                            ));
+                                        let __guard0 = __slot0.guard();
+                                        let b = __p1;
+                                        let mut total = __p2;
+                                        let __guard3 = __slot3.guard();
+                                        let __guard4 = __slot4.guard();
+                                        {
+                                            let mut __item6 = __p6;
+                                            let word = __item6;
+                                            let __awaitee = __frame.into_future(yield_now());
+                                            ::core::mem::forget(__guard0);
+                                            ::core::mem::forget(__guard3);
+                                            ::core::mem::forget(__guard4);
+                                            __frame
+                                                .suspend(
+                                                    __State::AwaitYieldNow1(__awaitee, word, total, b),
+                                                );
+                                            continue '__resume;
+                                        }
+                                    }
+                                }
+                                __Block::Block1(__p1, __p2, __p5) => {
+                                    unsafe {
+                                        let __slot0 = __frame.slot(|s| &raw mut (*s).a);
+                                        let __slot3 = __frame
+                                            .shared_slot(|s| (
+                                                &raw mut (*s).t3,
+                                                &raw mut (*s).__shared0,
+                                            ));
+                                        let __slot4 = __frame
+                                            .shared_slot(|s| (
+                                                &raw mut (*s).iter4,
+                                                &raw mut (*s).__shared1,
+                                            ));
+                                        let __slot9 = __frame
+                                            .shared_slot(|s| (
+                                                &raw mut (*s).t9,
+                                                &raw mut (*s).__shared0,
+                                            ));
+                                        let __place9 = __slot9.place();
+                                        let __slot10 = __frame
+                                            .shared_slot(|s| (
+                                                &raw mut (*s).iter10,
+                                                &raw mut (*s).__shared1,
+                                            ));
+                                        let __guard0 = __slot0.guard();
+                                        let b = __p1;
+                                        let mut total = __p2;
+                                        {
+                                            {
+                                                let __guard3 = __slot3.guard();
+                                                let __guard4 = __slot4.guard();
+                                                let mut __value5 = __p5;
+                                                __value5
+                                            };
+                                            ();
+                                        }
+                                        {
+                                            let mut __t9 = ::alloc::__export::must_use({
+                                                ::alloc::fmt::format(format_args!("{0}!", b))
+                                            });
+                                            let __guard9 = __slot9.init(__t9);
+                                            let mut __iter10 = ::core::iter::IntoIterator::into_iter(
+                                                (*__place9).chars(),
+                                            );
+                                            let __guard10 = __slot10.init(__iter10);
+                                            {
+                                                ::core::mem::forget(__guard0);
+                                                ::core::mem::forget(__guard9);
+                                                ::core::mem::forget(__guard10);
+                                                __next = __Block::Block6(total);
+                                                continue '__dispatch;
+                                            }
+                                        }
+                                    }
+                                }
+                                _ => {
+                                    ::core::panicking::panic(
+                                        "internal error: entered unreachable code",
+                                    )
                                 }
                             }
                         }
@@ -249,63 +314,8 @@ pub fn total_length(
                                 }
                             }
                         }
-                        __Block::Block1(__p1, __p2, __p5) => {
-                            unsafe {
-                                let __slot0 = __frame.slot(|s| &raw mut (*s).a);
-                                let __slot3 = __frame
-                                    .shared_slot(|s| (
-                                        &raw mut (*s).t3,
-                                        &raw mut (*s).__shared0,
-                                    ));
-                                let __slot4 = __frame
-                                    .shared_slot(|s| (
-                                        &raw mut (*s).iter4,
-                                        &raw mut (*s).__shared1,
-                                    ));
-                                let __slot9 = __frame
-                                    .shared_slot(|s| (
-                                        &raw mut (*s).t9,
-                                        &raw mut (*s).__shared0,
-                                    ));
-                                let __place9 = __slot9.place();
-                                let __slot10 = __frame
-                                    .shared_slot(|s| (
-                                        &raw mut (*s).iter10,
-                                        &raw mut (*s).__shared1,
-                                    ));
-                                let __guard0 = __slot0.guard();
-                                let b = __p1;
-                                let mut total = __p2;
-                                {
-                                    {
-                                        let __guard3 = __slot3.guard();
-                                        let __guard4 = __slot4.guard();
-                                        let mut __value5 = __p5;
-                                        __value5
-                                    };
-                                    ();
-                                }
-                                {
-                                    let mut __t9 = ::alloc::__export::must_use({
-                                        ::alloc::fmt::format(format_args!("{0}!", b))
-                                    });
-                                    let __guard9 = __slot9.init(__t9);
-                                    let mut __iter10 = ::core::iter::IntoIterator::into_iter(
-                                        (*__place9).chars(),
-                                    );
-                                    let __guard10 = __slot10.init(__iter10);
-                                    {
-                                        ::core::mem::forget(__guard0);
-                                        ::core::mem::forget(__guard9);
-                                        ::core::mem::forget(__guard10);
-                                        __next = __Block::Block6(total);
-                                        continue '__dispatch;
-                                    }
-                                }
-                            }
-                        }
                         __Block::Block6(__p2) => {
-                            let (__p2, __p12) = '__goto: {
+                            __next = '__goto: {
                                 unsafe {
                                     let __slot0 = __frame.slot(|s| &raw mut (*s).a);
                                     let __slot9 = __frame
@@ -329,45 +339,80 @@ pub fn total_length(
                                             ::core::mem::forget(__guard0);
                                             ::core::mem::forget(__guard9);
                                             ::core::mem::forget(__guard10);
-                                            break '__goto (total, __p12);
+                                            break '__goto __Block::Block7(total, __p12);
                                         }
                                         ::core::option::Option::None => {
                                             let __p11 = ();
                                             ::core::mem::forget(__guard0);
                                             ::core::mem::forget(__guard9);
                                             ::core::mem::forget(__guard10);
-                                            __next = __Block::Block5(total, __p11);
-                                            continue '__dispatch;
+                                            break '__goto __Block::Block5(total, __p11);
                                         }
                                     }
                                 }
                             };
-                            unsafe {
-                                let __slot0 = __frame.slot(|s| &raw mut (*s).a);
-                                let __slot9 = __frame
-                                    .shared_slot(|s| (
-                                        &raw mut (*s).t9,
-                                        &raw mut (*s).__shared0,
-                                    ));
-                                let __slot10 = __frame
-                                    .shared_slot(|s| (
-                                        &raw mut (*s).iter10,
-                                        &raw mut (*s).__shared1,
-                                    ));
-                                let __guard0 = __slot0.guard();
-                                let mut total = __p2;
-                                let __guard9 = __slot9.guard();
-                                let __guard10 = __slot10.guard();
-                                {
-                                    let mut __item12 = __p12;
-                                    let c = __item12;
-                                    let __awaitee = __frame.into_future(yield_now());
-                                    ::core::mem::forget(__guard0);
-                                    ::core::mem::forget(__guard9);
-                                    ::core::mem::forget(__guard10);
-                                    __frame
-                                        .suspend(__State::AwaitYieldNow2(__awaitee, c, total));
-                                    continue '__resume;
+                            match __next {
+                                __Block::Block7(__p2, __p12) => {
+                                    unsafe {
+                                        let __slot0 = __frame.slot(|s| &raw mut (*s).a);
+                                        let __slot9 = __frame
+                                            .shared_slot(|s| (
+                                                &raw mut (*s).t9,
+                                                &raw mut (*s).__shared0,
+                                            ));
+                                        let __slot10 = __frame
+                                            .shared_slot(|s| (
+                                                &raw mut (*s).iter10,
+                                                &raw mut (*s).__shared1,
+                                            ));
+                                        let __guard0 = __slot0.guard();
+                                        let mut total = __p2;
+                                        let __guard9 = __slot9.guard();
+                                        let __guard10 = __slot10.guard();
+                                        {
+                                            let mut __item12 = __p12;
+                                            let c = __item12;
+                                            let __awaitee = __frame.into_future(yield_now());
+                                            ::core::mem::forget(__guard0);
+                                            ::core::mem::forget(__guard9);
+                                            ::core::mem::forget(__guard10);
+                                            __frame
+                                                .suspend(__State::AwaitYieldNow2(__awaitee, c, total));
+                                            continue '__resume;
+                                        }
+                                    }
+                                }
+                                __Block::Block5(__p2, __p11) => {
+                                    unsafe {
+                                        let __slot0 = __frame.slot(|s| &raw mut (*s).a);
+                                        let __slot9 = __frame
+                                            .shared_slot(|s| (
+                                                &raw mut (*s).t9,
+                                                &raw mut (*s).__shared0,
+                                            ));
+                                        let __slot10 = __frame
+                                            .shared_slot(|s| (
+                                                &raw mut (*s).iter10,
+                                                &raw mut (*s).__shared1,
+                                            ));
+                                        let __guard0 = __slot0.guard();
+                                        let mut total = __p2;
+                                        {
+                                            {
+                                                let __guard9 = __slot9.guard();
+                                                let __guard10 = __slot10.guard();
+                                                let mut __value11 = __p11;
+                                                __value11
+                                            };
+                                            ();
+                                        }
+                                        break '__resume total;
+                                    }
+                                }
+                                _ => {
+                                    ::core::panicking::panic(
+                                        "internal error: entered unreachable code",
+                                    )
                                 }
                             }
                         }
@@ -405,33 +450,6 @@ pub fn total_length(
                                     __next = __Block::Block6(total);
                                     continue '__dispatch;
                                 }
-                            }
-                        }
-                        __Block::Block5(__p2, __p11) => {
-                            unsafe {
-                                let __slot0 = __frame.slot(|s| &raw mut (*s).a);
-                                let __slot9 = __frame
-                                    .shared_slot(|s| (
-                                        &raw mut (*s).t9,
-                                        &raw mut (*s).__shared0,
-                                    ));
-                                let __slot10 = __frame
-                                    .shared_slot(|s| (
-                                        &raw mut (*s).iter10,
-                                        &raw mut (*s).__shared1,
-                                    ));
-                                let __guard0 = __slot0.guard();
-                                let mut total = __p2;
-                                {
-                                    {
-                                        let __guard9 = __slot9.guard();
-                                        let __guard10 = __slot10.guard();
-                                        let mut __value11 = __p11;
-                                        __value11
-                                    };
-                                    ();
-                                }
-                                break '__resume total;
                             }
                         }
                         _ => {

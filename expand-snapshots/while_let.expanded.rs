@@ -36,6 +36,7 @@ pub fn drain(
     #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __Block<T1, T4, T5, T2> {
         Block2(T1),
+        Block3(T1, T4),
         AfterYieldNow(T1, T4, T5),
         Block1(T1, T2),
     }
@@ -82,7 +83,7 @@ pub fn drain(
                 '__dispatch: loop {
                     match __next {
                         __Block::Block2(__p1) => {
-                            let (__p1, __p4) = '__goto: {
+                            __next = '__goto: {
                                 unsafe {
                                     let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
                                     let __place0 = __slot0.place();
@@ -94,29 +95,49 @@ pub fn drain(
                                             Some(__bind4) => {
                                                 let __p4 = __bind4;
                                                 ::core::mem::forget(__guard0);
-                                                break '__goto (sum, __p4);
+                                                break '__goto __Block::Block3(sum, __p4);
                                             }
                                             _ => {
                                                 let __p2 = ();
                                                 ::core::mem::forget(__guard0);
-                                                __next = __Block::Block1(sum, __p2);
-                                                continue '__dispatch;
+                                                break '__goto __Block::Block1(sum, __p2);
                                             }
                                         }
                                     }
                                 }
                             };
-                            unsafe {
-                                let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
-                                let __guard0 = __slot0.guard();
-                                let mut sum = __p1;
-                                {
-                                    let top = __p4;
-                                    let __awaitee = __frame.into_future(yield_now());
-                                    ::core::mem::forget(__guard0);
-                                    __frame
-                                        .suspend(__State::AwaitYieldNow(__awaitee, top, sum));
-                                    continue '__resume;
+                            match __next {
+                                __Block::Block3(__p1, __p4) => {
+                                    unsafe {
+                                        let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
+                                        let __guard0 = __slot0.guard();
+                                        let mut sum = __p1;
+                                        {
+                                            let top = __p4;
+                                            let __awaitee = __frame.into_future(yield_now());
+                                            ::core::mem::forget(__guard0);
+                                            __frame
+                                                .suspend(__State::AwaitYieldNow(__awaitee, top, sum));
+                                            continue '__resume;
+                                        }
+                                    }
+                                }
+                                __Block::Block1(__p1, __p2) => {
+                                    unsafe {
+                                        let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
+                                        let __guard0 = __slot0.guard();
+                                        let mut sum = __p1;
+                                        {
+                                            let mut __value2 = __p2;
+                                            __value2;
+                                        }
+                                        break '__resume sum;
+                                    }
+                                }
+                                _ => {
+                                    ::core::panicking::panic(
+                                        "internal error: entered unreachable code",
+                                    )
                                 }
                             }
                         }
@@ -140,18 +161,6 @@ pub fn drain(
                                     __next = __Block::Block2(sum);
                                     continue '__dispatch;
                                 }
-                            }
-                        }
-                        __Block::Block1(__p1, __p2) => {
-                            unsafe {
-                                let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
-                                let __guard0 = __slot0.guard();
-                                let mut sum = __p1;
-                                {
-                                    let mut __value2 = __p2;
-                                    __value2;
-                                }
-                                break '__resume sum;
                             }
                         }
                         _ => {

@@ -1258,6 +1258,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "the `Vec<D>` and `Option<D>` temporaries that `last` and `take` borrow to the end of their statements (sharing storage), `d` and `name` are in slots beside the state, 80 B, where rustc overlaps them with the saved values and awaitees; the state enum is 88 B, rustc's whole coroutine 160 B (`-Zprint-type-sizes`, at d5040ac)",
     ),
     (
+        "types_fixed_inside_a_loop_are_known_after_it",
+        SizeCause::SlotsSideBySide,
+        "`d`, `results`, `last`, `total` and the loops' iterators and `seen` stay in place across the loops' awaits, in slots beside the state (112 B, two sharing storage), where rustc overlaps them with the awaitees; the state enum is 56 B, rustc's whole coroutine 160 B (`-Zprint-type-sizes`, at this commit's parent with the exit change)",
+    ),
+    (
         "branch_values_coerced_to_the_expected_type",
         SizeCause::SlotsSideBySide,
         "`s`, which `label` borrows across awaits, `label` and `shown` are in slots beside the state, 56 B, where rustc overlaps them with the awaitees; the state enum is 72 B, rustc's whole coroutine 120 B (`-Zprint-type-sizes`, at d5040ac)",

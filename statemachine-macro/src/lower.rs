@@ -77,6 +77,10 @@ pub(crate) struct Local {
     /// that [`crate::owned`] proves so): safe to move into a state even when
     /// dead, as its references cannot dangle.
     pub owns_no_borrows: bool,
+    /// Declared as `let x = Vec::new()` (or `None`, `Default::default()`,
+    /// ...) without a type: later code may fix its type, and code written
+    /// before that code cannot call its methods (see `BlockData::loop_exit`).
+    pub type_open: bool,
     /// The `let` or the arm's (or `let` condition's) pattern that declared
     /// it, counting in lowering order, so that a second lowering can keep it
     /// in place (see [`Builder::keep_in_place`]).
@@ -261,7 +265,8 @@ pub(crate) struct BlockData {
     pub order: usize,
     /// Where a loop or a labeled block with an await in it exits to: code
     /// after the loop may need types that only its body's code fixes
-    /// (`results.push(f().await)`), so it is written after that code.
+    /// (`results.push(f().await)`), so when it names a local whose type is
+    /// open (`Local::type_open`) it is written after that code.
     pub loop_exit: bool,
 }
 
@@ -449,6 +454,7 @@ impl<'n> Builder<'n> {
             temporary: false,
             only_dropped: false,
             owns_no_borrows: false,
+            type_open: false,
             declaration: None,
         });
         id
@@ -1031,6 +1037,11 @@ impl<'n> Builder<'n> {
                 }
             }
             let ids = self.declare_pattern(&local.pat, droppless);
+            if let (syn::Pat::Ident(_), Some(init)) = (&local.pat, &local.init) {
+                for &id in &ids {
+                    self.body.locals[id].type_open = scan::leaves_type_open(&init.expr);
+                }
+            }
             if local.init.is_some() {
                 self.maybe_slot(
                     &local.pat,

@@ -209,6 +209,51 @@ pub(crate) fn pattern_bindings(pat: &Pat) -> Vec<Binding> {
     collector.0
 }
 
+/// Whether a `let` without a type may leave its local's type to later
+/// code: `None`, `Vec::new()`, `HashMap::with_capacity(n)`,
+/// `Default::default()`, `vec![]` (the standard collections; a user's
+/// generic type is not recognised).
+pub(crate) fn leaves_type_open(init: &Expr) -> bool {
+    match peel_parens(init) {
+        Expr::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == "None"),
+        Expr::Call(call) => match &*call.func {
+            Expr::Path(p) => {
+                let segments: Vec<String> = p
+                    .path
+                    .segments
+                    .iter()
+                    .map(|s| s.ident.to_string())
+                    .collect();
+                let generic = p.path.segments.iter().any(|s| !s.arguments.is_empty());
+                let constructor = match segments.as_slice() {
+                    [.., ty, f] if matches!(f.as_str(), "new" | "with_capacity" | "default") => {
+                        ty.as_str()
+                    }
+                    _ => return false,
+                };
+                !generic
+                    && matches!(
+                        constructor,
+                        "Vec"
+                            | "VecDeque"
+                            | "HashMap"
+                            | "HashSet"
+                            | "BTreeMap"
+                            | "BTreeSet"
+                            | "BinaryHeap"
+                            | "LinkedList"
+                            | "Default"
+                    )
+            }
+            _ => false,
+        },
+        Expr::Macro(m) => {
+            m.mac.path.segments.last().is_some_and(|s| s.ident == "vec") && m.mac.tokens.is_empty()
+        }
+        _ => false,
+    }
+}
+
 /// Whether a value of another type may coerce to `ty`: it has a
 /// reference, a pointer, a trait object, a slice or a function pointer in
 /// it (`&str`, `Box<dyn Error>`, `Rc<[u8]>`). A type without any (`u32`,
