@@ -2427,6 +2427,13 @@ impl<'n> Builder<'n> {
             }
             Some((_, else_expr)) => match &**else_expr {
                 Expr::If(nested) => self.lower_if_chain(nested, value, join),
+                // `else { return 0 }`: the branch never reaches the join,
+                // which must not take its value's type from it.
+                other if !self.needs_lowering(other) && scan::value_diverges(other) => {
+                    let tokens = self.rewrite_expr(other.clone());
+                    self.emit_user(quote!(#tokens;), Some(other));
+                    self.terminate(Term::Diverged, None);
+                }
                 other => {
                     self.push_scope(false);
                     let tail = self.lower_value(other);

@@ -1014,6 +1014,21 @@ pub(crate) fn diverges(expr: &Expr) -> bool {
     matches!(expr, Expr::Return(_) | Expr::Break(_) | Expr::Continue(_))
 }
 
+/// Does evaluating `expr` always leave it: `return`, `break` or
+/// `continue`, or a block ending in one (or in `panic!` and the like)?
+pub(crate) fn value_diverges(expr: &Expr) -> bool {
+    match peel_parens(expr) {
+        e if diverges(e) => true,
+        Expr::Block(b) if b.label.is_none() => match b.block.stmts.last() {
+            Some(syn::Stmt::Expr(e, _)) => value_diverges(e),
+            Some(syn::Stmt::Macro(m)) => diverging_macro(&m.mac),
+            _ => false,
+        },
+        Expr::Macro(m) => diverging_macro(&m.mac),
+        _ => false,
+    }
+}
+
 /// Is `mac` one of `std`'s macros that never return (`panic!`,
 /// `unreachable!`, `todo!`, `unimplemented!`)? A user macro of the same
 /// name that returns leaves its block without a value: a type error.

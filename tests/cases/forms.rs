@@ -896,3 +896,14 @@ differential!(branch_values_coerced_to_the_expected_type, (n: u32) -> Box<dyn st
         Box::new("small")
     }
 }, (3));
+
+// A `let` from an `if` whose then branch awaits and whose `else` leaves
+// the body: the `else` never reaches the join, whose value then has the
+// awaited value's type (E0282 when the `else` counted as a predecessor).
+differential!(let_from_an_if_whose_else_returns, (n: u32) -> usize {
+    let d = D("d");
+    let v = if n > 0 { leaf("a", D("x")).await } else { return 0 };
+    let w = if n > 1 { leaf("b", D("y")).await } else { panic!("small") };
+    d.touch();
+    v.touch().len() + w.touch().len()
+}, (2));
