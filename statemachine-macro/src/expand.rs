@@ -503,8 +503,7 @@ fn expected_output_in_shadow(mut body: syn::Block, output: &syn::Type) -> syn::B
                 syn::Expr::Return(r) => {
                     syn::visit_mut::visit_expr_return_mut(self, r);
                     if let Some(value) = &mut r.expr {
-                        let output = self.0;
-                        **value = syn::parse_quote!(::core::convert::identity::<#output>(#value));
+                        **value = syn::Expr::Verbatim(scan::coerced(self.0, &**value));
                     }
                 }
                 _ => syn::visit_mut::visit_expr_mut(self, expr),

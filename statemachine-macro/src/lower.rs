@@ -850,7 +850,7 @@ impl<'n> Builder<'n> {
     /// Output: `::core::convert::identity::<&str>(&s)`.
     fn branch_value(&self, value: LocalId, tail: Operand) -> Operand {
         match self.join_types.get(&value) {
-            Some(ty) => quote!(::core::convert::identity::<#ty>(#tail)),
+            Some(ty) => scan::coerced(ty, tail),
             None => tail,
         }
     }
@@ -2392,7 +2392,7 @@ impl<'n> Builder<'n> {
 
     fn lower_if(&mut self, i: &syn::ExprIf) -> Operand {
         let value = self.reserve_temp("value");
-        self.join_expected(std::ptr::from_ref(i).addr(), value);
+        self.join_expected(address(i), value);
         let join = self.new_block(BlockKind::Plain, vec![value]);
         let depth = self.scopes.len();
         self.lower_if_chain(i, value, join);
@@ -2540,7 +2540,7 @@ impl<'n> Builder<'n> {
         let span = m.span();
         let depth = self.scopes.len();
         let value = self.reserve_temp("value");
-        self.join_expected(std::ptr::from_ref(m).addr(), value);
+        self.join_expected(address(m), value);
         let join = self.new_block(BlockKind::Plain, vec![value]);
         // The scrutinee and its temporaries are locals of the enclosing
         // scope: they live to the end of the statement, as in rustc, where
@@ -3985,10 +3985,14 @@ pub(crate) fn source_like(tokens: TokenStream) -> String {
 /// `Builder::expect_type`).
 fn join_address(expr: &Expr) -> Option<usize> {
     match expr {
-        Expr::If(i) => Some(std::ptr::from_ref(i).addr()),
-        Expr::Match(m) => Some(std::ptr::from_ref(m).addr()),
+        Expr::If(i) => Some(address(i)),
+        Expr::Match(m) => Some(address(m)),
         _ => None,
     }
+}
+
+fn address<T>(node: &T) -> usize {
+    std::ptr::from_ref(node).addr()
 }
 
 #[cfg(test)]

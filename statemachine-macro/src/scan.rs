@@ -254,6 +254,12 @@ pub(crate) fn leaves_type_open(init: &Expr) -> bool {
     }
 }
 
+/// `value` coerced to `ty` at a function argument, a coercion site:
+/// `::core::convert::identity::<ty>(value)`.
+pub(crate) fn coerced(ty: &syn::Type, value: impl quote::ToTokens) -> TokenStream {
+    quote::quote!(::core::convert::identity::<#ty>(#value))
+}
+
 /// Whether a value of another type may coerce to `ty`: it has a
 /// reference, a pointer, a trait object, a slice or a function pointer in
 /// it (`&str`, `Box<dyn Error>`, `Rc<[u8]>`). A type without any (`u32`,
