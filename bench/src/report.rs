@@ -1020,16 +1020,19 @@ enum SizeCause {
     DeadTemporaries,
     /// Slots of values never live at the same await, side by side.
     SlotsSideBySide,
+    /// A drop flag holds its value in a `Dead`, which has no niche.
+    FlagWithoutNiche,
     /// No analysis recorded for this case.
     Unknown,
 }
 
 impl SizeCause {
-    const ALL: [SizeCause; 5] = [
+    const ALL: [SizeCause; 6] = [
         SizeCause::SlotFlags,
         SizeCause::SavedTuple,
         SizeCause::DeadTemporaries,
         SizeCause::SlotsSideBySide,
+        SizeCause::FlagWithoutNiche,
         SizeCause::Unknown,
     ];
 
@@ -1039,6 +1042,7 @@ impl SizeCause {
             SizeCause::SavedTuple => "saved tuple",
             SizeCause::DeadTemporaries => "dead intermediates",
             SizeCause::SlotsSideBySide => "slots beside the state",
+            SizeCause::FlagWithoutNiche => "drop flag without a niche",
             SizeCause::Unknown => "not analysed",
         }
     }
@@ -1056,6 +1060,9 @@ impl SizeCause {
             }
             SizeCause::SlotsSideBySide => {
                 "the values kept in place are in a slots struct beside the state enum for the whole function, and slots of scopes that overlap each have storage of their own (slots of scopes that never do share it), where rustc overlaps every value with those never live at the same await, saved values included"
+            }
+            SizeCause::FlagWithoutNiche => {
+                "a value that may hold a borrow and may have been moved out is kept in a drop flag as an `Option<Dead<T>>`, so that passing the flag on never moves a reference that may dangle; `Dead` has no niche, so the flag takes a tag of its own, where rustc keeps the value in place with a drop-flag bit"
             }
             SizeCause::Unknown => "not analysed yet",
         }
@@ -1256,6 +1263,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "last_and_take_on_temporaries",
         SizeCause::SlotsSideBySide,
         "the `Vec<D>` and `Option<D>` temporaries that `last` and `take` borrow to the end of their statements (sharing storage), `d` and `name` are in slots beside the state, 80 B, where rustc overlaps them with the saved values and awaitees; the state enum is 88 B, rustc's whole coroutine 160 B (`-Zprint-type-sizes`, at d5040ac)",
+    ),
+    (
+        "dead_value_in_a_drop_flag_outlives_its_borrow",
+        SizeCause::FlagWithoutNiche,
+        "`pair`, maybe taken by the `let` chain, is in its drop flag at both awaits: an `Option<Dead<(D, D, &String)>>` of 48 B (40 B and an 8 B tag), where rustc keeps the 40 B tuple and a flag bit; the state enum is 80 B with `names` in a 24 B slot beside it, rustc's whole coroutine 96 B (`-Zprint-type-sizes`, at this commit)",
     ),
     (
         "types_fixed_inside_a_loop_are_known_after_it",

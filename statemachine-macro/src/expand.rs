@@ -54,13 +54,14 @@
 //! whose own code jumps back to it runs in a Rust `loop`.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::visit_mut::VisitMut;
 use syn::{Ident, Stmt};
 
+use crate::dead_moves::{self, DeadMoves};
 use crate::input::{self, MachineFn};
 use crate::liveness::{self, Carry, Plan};
 use crate::lower::{
@@ -187,7 +188,10 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     // body restores both checks, so a body rustc rejects is rejected here
     // too, with rustc's message.
     let dead_moves = emitter.dead_moves.take();
-    let used_dead = dead_values_used_at_awaits(&mut shadow_body, &lowered, &dead_moves);
+    let used_dead =
+        dead_moves::checked_in_shadow(&mut shadow_body, &lowered, &plan, &dead_moves, |edge, l| {
+            is_shadowed(&lowered, edge, l)
+        });
     let shadow = if pinned || destructures || used_dead || lowered.locals.iter().any(|l| l.slot) {
         let output = &function.output;
         let original = expected_output_in_shadow(
@@ -273,7 +277,7 @@ fn add_frame_lifetime(generics: &mut syn::Generics) {
     );
 }
 
-fn combine(errors: impl Iterator<Item = syn::Error>) -> Option<syn::Error> {
+pub(crate) fn combine(errors: impl Iterator<Item = syn::Error>) -> Option<syn::Error> {
     errors.reduce(|mut all, next| {
         all.combine(next);
         all
@@ -610,93 +614,9 @@ struct Emitter<'a> {
     loops_back: Cell<bool>,
     /// Groups of two or more slots that share storage (see [`slot_regions`]).
     regions: Vec<Vec<LocalId>>,
-    /// Per await, the locals its edge moves into the state though they are
-    /// dead and may hold a borrow (see [`dead_values_used_at_awaits`]).
-    dead_moves: RefCell<BTreeMap<usize, BTreeSet<LocalId>>>,
-}
-
-/// The never-run copy's awaits where the machine moves a value into the
-/// state though it is dead there and may hold a borrow: a value used in a
-/// way a slot does not allow (see `Builder::keep_in_place`). The move is
-/// typed, so a reference in it that dangles by then is undefined
-/// behaviour; rustc's coroutine leaves such a value in place and accepts
-/// the body. A use of the value at the await makes the borrow checker
-/// reject, at the `.await`, exactly the bodies whose borrows it holds have
-/// ended before it. Returns whether it added any.
-///
-/// Input: `f().await`, the machine moving `p` there.
-/// Output: `::statemachine_runtime::__private::moved_into_the_state(f(), (&p,)).await`.
-fn dead_values_used_at_awaits(
-    shadow: &mut syn::Block,
-    lowered: &LoweredBody,
-    dead_moves: &BTreeMap<usize, BTreeSet<LocalId>>,
-) -> bool {
-    type Position = ((usize, usize), (usize, usize));
-    let position = |span: Span| {
-        let (start, end) = (span.start(), span.end());
-        ((start.line, start.column), (end.line, end.column))
-    };
-    let mut uses: BTreeMap<Position, Vec<Ident>> = BTreeMap::new();
-    for (&index, locals) in dead_moves {
-        let point = &lowered.awaits[index];
-        let Some(edge) = lowered.gotos.iter().find(|g| g.to == point.resume) else {
-            continue;
-        };
-        // Temporaries have no name in the user's body; a local another
-        // binding hides at the await cannot be named there.
-        let names = locals
-            .iter()
-            .filter(|&&l| !lowered.locals[l].temporary && !is_shadowed(lowered, edge, l))
-            .map(|&l| {
-                let mut name = lowered.locals[l].name.clone();
-                name.set_span(name.span().located_at(point.span));
-                name
-            });
-        uses.entry(position(point.span)).or_default().extend(names);
-    }
-    uses.retain(|_, names| !names.is_empty());
-    if uses.is_empty() {
-        return false;
-    }
-    struct Awaits<'a, F: Fn(Span) -> Position> {
-        position: F,
-        uses: &'a BTreeMap<Position, Vec<Ident>>,
-        /// How many awaits of the copy are at each position: one written
-        /// by a user macro twice is left alone.
-        seen: BTreeMap<Position, usize>,
-        rewrite: bool,
-        added: bool,
-    }
-    impl<F: Fn(Span) -> Position> VisitMut for Awaits<'_, F> {
-        fn visit_expr_await_mut(&mut self, a: &mut syn::ExprAwait) {
-            syn::visit_mut::visit_expr_await_mut(self, a);
-            let at = (self.position)(a.await_token.span);
-            if !self.rewrite {
-                *self.seen.entry(at).or_default() += 1;
-                return;
-            }
-            let (Some(names), Some(1)) = (self.uses.get(&at), self.seen.get(&at)) else {
-                return;
-            };
-            let base = &a.base;
-            let span = a.await_token.span;
-            *a.base = syn::parse_quote_spanned! {span=>
-                ::statemachine_runtime::__private::moved_into_the_state(#base, (#(&#names,)*))
-            };
-            self.added = true;
-        }
-    }
-    let mut awaits = Awaits {
-        position,
-        uses: &uses,
-        seen: BTreeMap::new(),
-        rewrite: false,
-        added: false,
-    };
-    awaits.visit_block_mut(shadow);
-    awaits.rewrite = true;
-    awaits.visit_block_mut(shadow);
-    awaits.added
+    /// The moves of values that are dead and may hold a borrow (see
+    /// [`dead_moves::checked_in_shadow`]).
+    dead_moves: RefCell<DeadMoves>,
 }
 
 /// Groups the slots whose scopes are pairwise disjoint (neither encloses
@@ -1179,6 +1099,11 @@ impl Emitter<'_> {
         let ty = self.ty(local);
         match carry {
             Carry::Value => quote!(#ty),
+            // A value that may hold a borrow is never moved typed once it
+            // is in its flag: a reference in it may dangle by then.
+            Carry::DropFlag if !self.body.locals[local].owns_no_borrows => {
+                quote!(::core::option::Option<::statemachine_runtime::__private::Dead<#ty>>)
+            }
             Carry::DropFlag => quote!(::core::option::Option<#ty>),
             Carry::Dead => quote!(::statemachine_runtime::__private::Dead<#ty>),
         }
@@ -2145,13 +2070,17 @@ impl Emitter<'_> {
                     (carry, state),
                     (Carry::Dead, _) | (Carry::DropFlag, liveness::Init::Yes)
                 );
-            if let Some(index) = at_await.filter(|_| moved_dead) {
-                self.dead_moves
-                    .borrow_mut()
-                    .entry(index)
-                    .or_default()
-                    .insert(l);
+            let mut moves = self.dead_moves.borrow_mut();
+            match at_await {
+                Some(index) if moved_dead => {
+                    moves.at_awaits.entry(index).or_default().insert(l);
+                }
+                None if moved_dead && carry == Carry::Dead => {
+                    moves.elsewhere.insert(l);
+                }
+                _ => {}
             }
+            drop(moves);
             values.push(match (carry, state) {
                 (Carry::Value, _) => by_name()?,
                 (Carry::Dead, _) if held_dead => self.flag_var(l).into_token_stream(),
@@ -2174,22 +2103,30 @@ impl Emitter<'_> {
                         }
                     }
                 }
-                (Carry::DropFlag, liveness::Init::Yes) if held_dead => {
+                (Carry::DropFlag, liveness::Init::Yes) if held_dead && local.owns_no_borrows => {
                     let flag = self.flag_var(l);
                     quote!(#flag.into_option())
+                }
+                // Input: `p`, held in a `Dead`, maybe moved from here.
+                // Output: its `Dead` in the flag: the value is not read.
+                (Carry::DropFlag, liveness::Init::Yes) if held_dead => {
+                    let flag = self.flag_var(l);
+                    quote!(::core::option::Option::Some(#flag))
                 }
                 (Carry::DropFlag, liveness::Init::Yes) if local.owns_no_borrows => {
                     let name = by_name()?;
                     quote!(::core::option::Option::Some(#name))
                 }
+                // Input: `p`, maybe moved from here, maybe holding a borrow.
+                // Output: its `Dead` in the flag, as for `Carry::Dead`.
                 (Carry::DropFlag, liveness::Init::Yes) => {
                     let name = by_name()?;
                     quote_spanned! {local.name.span()=>
-                        if #private::has_drop_glue(&raw const #name) {
-                            ::core::option::Option::Some(#name)
+                        ::core::option::Option::Some(if #private::has_drop_glue(&raw const #name) {
+                            #private::Dead::new(#name)
                         } else {
-                            ::core::option::Option::None
-                        }
+                            #private::Dead::nothing_to_drop()
+                        })
                     }
                 }
                 (Carry::DropFlag, liveness::Init::No) => quote!(::core::option::Option::None),

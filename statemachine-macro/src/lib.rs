@@ -10,6 +10,7 @@
 //! borrows is kept in place by lowering the body a second time.
 
 mod captures;
+mod dead_moves;
 mod expand;
 mod input;
 mod liveness;

@@ -1040,6 +1040,17 @@ pub fn moved_into_the_state<F, V>(future: F, _values: V) -> F {
     future
 }
 
+/// In the never-run copy of the body: `value`, after a use of `held`, a
+/// pointer to a value the machine moves for its drop somewhere the copy
+/// cannot point at (a branch, a join, a drop flag). Used at every exit from
+/// the value's scope, it makes the borrow checker reject a body where a
+/// borrow the value holds ends while it is in scope (see
+/// [`moved_into_the_state`]).
+#[inline(always)]
+pub fn alive_after<T, P>(value: T, _held: *const P) -> T {
+    value
+}
+
 /// Whether the value at `place` has drop glue. Takes a pointer so that a
 /// dead value is not read (see [`Dead`]).
 #[inline(always)]

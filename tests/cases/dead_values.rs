@@ -854,3 +854,47 @@ differential!(option_assigned_between_awaits_then_mapped, (n: u32) -> usize {
     d.touch();
     last.map(|d| d.0.len()).unwrap_or(0) + total
 }, (2));
+
+// A value holding a borrow, partly consumed on one path (so no slot can
+// hold it), dead before a branch whose other arm awaits: the machine moves
+// it at the branch, so the never-run copy uses it at every exit from its
+// scope (a `return`, a `?`, a `break`, a `continue`, the end of the loop's
+// body), which must still build when its borrow lives that long.
+differential!(dead_value_moved_at_a_branch_checked_at_its_exits, (n: u32) -> Option<usize> {
+    let names = vec![String::from("a"), String::from("bb")];
+    let mut total = 0;
+    for round in 0..4u32 {
+        let pair = (D("pair"), &names[(round % 2) as usize]);
+        if n + round > 8 {
+            return Some(pair.0.into_name().len());
+        }
+        total += pair.1.len();
+        if round == 1 {
+            leaf("odd", ()).await;
+        } else if round == 3 {
+            break;
+        }
+        if n > round {
+            continue;
+        }
+        let Some(len) = names.get(round as usize).map(|s| s.len()) else {
+            return None;
+        };
+        total += Some(len)?;
+    }
+    Some(total + names.len())
+}, (2));
+
+// The same value hidden by another binding of its name at the await where
+// the machine moves it: the copy reaches it through a pointer taken at its
+// `let`, since the name means the other binding there.
+differential!(dead_value_hidden_at_the_await_that_moves_it, (n: u32) -> usize {
+    let names = vec![String::from("a")];
+    let pair = (D("pair"), &names[0]);
+    if n > 5 {
+        return pair.0.into_name().len();
+    }
+    let pair = pair.1.len();
+    leaf("x", ()).await;
+    names.len() + pair
+}, (1));

@@ -46,3 +46,20 @@ differential!(dead_let_chain_stores_into_binding, (n: usize) -> usize {
     }
     r + v.len()
 }, (4));
+
+// A value holding a borrow, taken whole by a `let` chain on one path, is in
+// a drop flag at the first await; its borrow ends before the second. The
+// flag holds it in a `Dead`, so passing the flag on never moves the value
+// typed (a dangling reference in it was undefined behaviour under Miri).
+differential!(dead_value_in_a_drop_flag_outlives_its_borrow, (n: u32) -> usize {
+    let mut names = vec![String::from("a")];
+    let pair = (D("p"), D("q"), &names[0]);
+    #[allow(irrefutable_let_patterns)]
+    if n > 5 && let taken = pair {
+        taken.0.touch();
+    }
+    leaf("x", ()).await;
+    names.push(String::from("b"));
+    leaf("y", ()).await;
+    names.len()
+}, (1));

@@ -1,0 +1,318 @@
+//! Checks, in the never-run copy of the body, the moves the machine makes of
+//! values held only for their drop that may hold a borrow.
+//!
+//! Such a value (one a slot cannot hold, see `Builder::keep_in_place`) is
+//! moved, typed, into a `Dead` or a drop flag where the machine passes it
+//! on. A reference in it that dangles by then makes that move undefined
+//! behaviour; rustc's coroutine leaves the value in place and accepts the
+//! body. The copy is given uses of the value where the machine moves it, so
+//! that the borrow checker rejects exactly the bodies whose borrows it
+//! holds may have ended by then, with "borrow later used here" at the use.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, Ident, Stmt};
+
+use crate::liveness::{Carry, Plan};
+use crate::lower::{Event, Goto, LocalId, LoweredBody};
+
+/// Where the machine moves a value held only for its drop that may hold a
+/// borrow.
+#[derive(Default)]
+pub(crate) struct DeadMoves {
+    /// Per await, the locals its edge moves into the state.
+    pub at_awaits: BTreeMap<usize, BTreeSet<LocalId>>,
+    /// The locals moved at an edge without an await (a branch or a join),
+    /// or passed on in a drop flag, which the copy cannot point at.
+    pub elsewhere: BTreeSet<LocalId>,
+}
+
+/// A place in the source, as the copy's tokens still carry it.
+type Position = ((usize, usize), (usize, usize));
+
+fn position(span: Span) -> Position {
+    let (start, end) = (span.start(), span.end());
+    ((start.line, start.column), (end.line, end.column))
+}
+
+/// Adds the uses to the copy; returns whether it added any.
+///
+/// - A value moved at an await is used there.
+///
+///   Input: `f().await`, the machine moving `p` there.
+///   Output: `__private::moved_into_the_state(f(), (&p,)).await`.
+///
+/// - A value another binding of its name hides at that await, or moved
+///   where the copy has no expression to point at (a branch, a join, a drop
+///   flag), is reached through a raw pointer taken right after its `let`:
+///   its type holds the borrows' lifetimes, and using it needs no
+///   initialized value. A value moved elsewhere is used at every exit from
+///   its scope, since every such move is followed by one. This rejects more
+///   than the moves need (a borrow ending after the last move, in scope),
+///   never less.
+///
+///   Input: `let p = (D, &v[0]); ..; return n; ..; tail`
+///   Output: `let p = (D, &v[0]); let held = &raw const p; ..;
+///   return __private::alive_after(n, held); ..; __private::alive_after(tail, held)`
+///
+/// A value whose declaration is not a `let` with an initializer in the body
+/// (a parameter, a `match` arm's binding) cannot be pointed at, and stays
+/// unchecked where it is hidden or moved elsewhere (see the README's
+/// "Documented differences").
+pub(crate) fn checked_in_shadow(
+    shadow: &mut syn::Block,
+    lowered: &LoweredBody,
+    plan: &Plan,
+    moves: &DeadMoves,
+    is_shadowed: impl Fn(&Goto, LocalId) -> bool,
+) -> bool {
+    // Temporaries have no name in the user's body.
+    let named = |l: &&LocalId| !lowered.locals[**l].temporary;
+    // The pointer cannot tell a path where the value was moved out: such
+    // a value is not checked at its scope's exits.
+    let moved_somewhere = |l: LocalId| {
+        let flagged = (0..lowered.blocks.len())
+            .any(|b| plan.reachable[b] && plan.carry(b, l) == Some(Carry::DropFlag));
+        let moved = lowered
+            .gotos
+            .iter()
+            .any(|g| plan.reachable[g.from] && g.events.get(&l) == Some(&Event::Moved));
+        flagged || moved
+    };
+    let hidden_at = |index: usize, l: LocalId| {
+        let resume = lowered.awaits[index].resume;
+        lowered
+            .gotos
+            .iter()
+            .find(|g| g.to == resume)
+            .is_some_and(|edge| is_shadowed(edge, l))
+    };
+    // Each local to point at, and whether to use it at its scope's exits.
+    let mut pointers: BTreeMap<LocalId, bool> = BTreeMap::new();
+    for &l in moves.elsewhere.iter().filter(named) {
+        if !moved_somewhere(l) {
+            pointers.insert(l, true);
+        }
+    }
+    for (&index, locals) in &moves.at_awaits {
+        for &l in locals.iter().filter(named) {
+            if hidden_at(index, l) {
+                pointers.entry(l).or_insert(false);
+            }
+        }
+    }
+    let mut declarations = Declarations {
+        lowered,
+        pointers: &pointers,
+        found: BTreeSet::new(),
+    };
+    declarations.visit_block_mut(shadow);
+    let declared = declarations.found;
+    let mut uses: BTreeMap<Position, Vec<TokenStream>> = BTreeMap::new();
+    for (&index, locals) in &moves.at_awaits {
+        let span = lowered.awaits[index].span;
+        for &l in locals.iter().filter(named) {
+            let value = if !hidden_at(index, l) {
+                let name = located(&lowered.locals[l].name, span);
+                quote_spanned!(span=> &#name)
+            } else if declared.contains(&l) {
+                let pointer = located(&pointer_name(l), span);
+                quote!(#pointer)
+            } else {
+                continue;
+            };
+            uses.entry(position(span)).or_default().push(value);
+        }
+    }
+    let mut awaits = Awaits {
+        uses: &uses,
+        seen: BTreeMap::new(),
+        rewrite: false,
+    };
+    awaits.visit_block_mut(shadow);
+    awaits.rewrite = true;
+    awaits.visit_block_mut(shadow);
+    !declared.is_empty() || !uses.is_empty()
+}
+
+/// The copy's name for the pointer to local `l`: mixed-site, so no user name
+/// can capture it.
+fn pointer_name(l: LocalId) -> Ident {
+    format_ident!("__statemachine_held_{}", l, span = Span::mixed_site())
+}
+
+/// Takes the pointers right after their `let`s and, for values moved
+/// elsewhere, uses them at their scope's exits.
+struct Declarations<'a> {
+    lowered: &'a LoweredBody,
+    /// The locals to point at, and whether to use them at their scope's exits.
+    pointers: &'a BTreeMap<LocalId, bool>,
+    /// The locals pointed at.
+    found: BTreeSet<LocalId>,
+}
+
+impl Declarations<'_> {
+    /// The locals to point at that `pat` binds.
+    fn bound_by(&self, pat: &syn::Pat) -> Vec<LocalId> {
+        struct Bindings<'p>(&'p mut Vec<(String, Position)>);
+        impl<'ast> syn::visit::Visit<'ast> for Bindings<'_> {
+            fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+                self.0.push((p.ident.to_string(), position(p.ident.span())));
+                syn::visit::visit_pat_ident(self, p);
+            }
+        }
+        let mut bound = Vec::new();
+        syn::visit::Visit::visit_pat(&mut Bindings(&mut bound), pat);
+        self.pointers
+            .keys()
+            .copied()
+            .filter(|&l| {
+                let name = &self.lowered.locals[l].name;
+                bound.contains(&(name.to_string(), position(name.span())))
+            })
+            .collect()
+    }
+}
+
+impl VisitMut for Declarations<'_> {
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        visit_mut::visit_block_mut(self, block);
+        let mut i = 0;
+        while i < block.stmts.len() {
+            let Stmt::Local(local) = &block.stmts[i] else {
+                i += 1;
+                continue;
+            };
+            if local.init.is_none() {
+                i += 1;
+                continue;
+            }
+            let bound = self.bound_by(&local.pat);
+            for l in bound {
+                self.found.insert(l);
+                let name = &self.lowered.locals[l].name;
+                let pointer = pointer_name(l);
+                i += 1;
+                block.stmts.insert(
+                    i,
+                    syn::parse_quote_spanned! {name.span()=>
+                        let #pointer = &raw const #name;
+                    },
+                );
+                if self.pointers[&l] {
+                    used_at_exits(&mut block.stmts[i + 1..], &pointer);
+                    used_at_end(block, &pointer);
+                }
+            }
+            i += 1;
+        }
+    }
+
+    // Their locals are not the machine's.
+    fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+    fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Uses `pointer` at the end of `block`: after its tail's value, or as its
+/// last statement.
+///
+/// The use carries the place of the tail or of the last statement, where
+/// rustc's "borrow later used here" then points.
+fn used_at_end(block: &mut syn::Block, pointer: &Ident) {
+    let private = quote!(::statemachine_runtime::__private);
+    // The body's own braces are the macro's: then the last statement.
+    let end = match block.stmts.last() {
+        Some(last) => last.span(),
+        None => block.brace_token.span.close(),
+    };
+    match block.stmts.last_mut() {
+        Some(Stmt::Expr(tail, None)) => {
+            let pointer = located(pointer, tail.span());
+            *tail = syn::parse_quote!(#private::alive_after(#tail, #pointer));
+        }
+        _ => {
+            let pointer = located(pointer, end);
+            block
+                .stmts
+                .push(syn::parse_quote!(#private::alive_after((), #pointer);));
+        }
+    }
+}
+
+/// `pointer`, resolved as it is, at `span`'s place.
+fn located(pointer: &Ident, span: Span) -> Ident {
+    let mut pointer = pointer.clone();
+    pointer.set_span(pointer.span().located_at(span));
+    pointer
+}
+
+/// Uses `pointer` before every `return`, `?`, `break` and `continue` in
+/// `stmts`, after the value it carries: one of them may leave the value's
+/// scope.
+fn used_at_exits(stmts: &mut [Stmt], pointer: &Ident) {
+    struct Exits<'a>(&'a Ident);
+    impl VisitMut for Exits<'_> {
+        fn visit_expr_mut(&mut self, expr: &mut Expr) {
+            visit_mut::visit_expr_mut(self, expr);
+            let pointer = located(self.0, expr.span());
+            let private = quote!(::statemachine_runtime::__private);
+            let kept = |value: &Expr| -> Expr {
+                syn::parse_quote!(#private::alive_after(#value, #pointer))
+            };
+            match expr {
+                Expr::Return(syn::ExprReturn {
+                    expr: Some(value), ..
+                })
+                | Expr::Break(syn::ExprBreak {
+                    expr: Some(value), ..
+                }) => **value = kept(value),
+                Expr::Try(t) => *t.expr = kept(&t.expr),
+                Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => {
+                    let exit = &*expr;
+                    *expr = syn::parse_quote!({ #private::alive_after((), #pointer); #exit });
+                }
+                _ => {}
+            }
+        }
+        // Their exits are their own.
+        fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+        fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    for stmt in stmts {
+        Exits(pointer).visit_stmt_mut(stmt);
+    }
+}
+
+/// Uses the values the machine moves at each await there.
+struct Awaits<'a> {
+    uses: &'a BTreeMap<Position, Vec<TokenStream>>,
+    /// How many awaits of the copy are at each position: one written by a
+    /// user macro twice is left alone.
+    seen: BTreeMap<Position, usize>,
+    rewrite: bool,
+}
+
+impl VisitMut for Awaits<'_> {
+    fn visit_expr_await_mut(&mut self, a: &mut syn::ExprAwait) {
+        visit_mut::visit_expr_await_mut(self, a);
+        let at = position(a.await_token.span);
+        if !self.rewrite {
+            *self.seen.entry(at).or_default() += 1;
+            return;
+        }
+        let (Some(values), Some(1)) = (self.uses.get(&at), self.seen.get(&at)) else {
+            return;
+        };
+        let base = &a.base;
+        let span = a.await_token.span;
+        *a.base = syn::parse_quote_spanned! {span=>
+            ::statemachine_runtime::__private::moved_into_the_state(#base, (#(#values,)*))
+        };
+    }
+}
