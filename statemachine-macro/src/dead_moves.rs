@@ -59,8 +59,9 @@ fn position(span: Span) -> Position {
 ///   Output: `let p = (D, &v[0]); let held = &raw const p; ..;
 ///   return __private::alive_after(n, held); ..; __private::alive_after(tail, held)`
 ///
-/// A value whose declaration is not a `let` with an initializer in the body
-/// (a parameter, a `match` arm's binding) cannot be pointed at, and stays
+/// A value bound by a `let` with an initializer, a `match` arm, an `if let`,
+/// a `while let` or a `for` pattern is pointed at where its binding becomes
+/// visible. Any other (a parameter, a `let` without a value) stays
 /// unchecked where it is hidden or moved elsewhere (see the README's
 /// "Documented differences").
 pub(crate) fn checked_in_shadow(
@@ -178,6 +179,48 @@ impl Declarations<'_> {
     }
 }
 
+impl Declarations<'_> {
+    /// Takes the pointers to `bound`, whose bindings are visible from
+    /// statement `at` of `block` on, there, and uses those moved elsewhere
+    /// at the block's exits. Returns the index after the pointers.
+    ///
+    /// Input: `{ s1; ..; tail }`, `p` bound before `s1`.
+    /// Output: `{ let held = &raw const p; s1; ..; alive_after(tail, held) }`.
+    fn pointed_at(&mut self, bound: Vec<LocalId>, block: &mut syn::Block, mut at: usize) -> usize {
+        for l in bound {
+            self.found.insert(l);
+            let name = &self.lowered.locals[l].name;
+            let pointer = pointer_name(l);
+            block.stmts.insert(
+                at,
+                syn::parse_quote_spanned! {name.span()=>
+                    let #pointer = &raw const #name;
+                },
+            );
+            at += 1;
+            if self.pointers[&l] {
+                used_at_exits(&mut block.stmts[at..], &pointer);
+                used_at_end(block, &pointer);
+            }
+        }
+        at
+    }
+}
+
+/// The patterns of the `let`s of a condition (`if let`, a `let` chain).
+fn let_patterns(cond: &Expr) -> Vec<&syn::Pat> {
+    match cond {
+        Expr::Let(l) => vec![&*l.pat],
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            let mut pats = let_patterns(&b.left);
+            pats.extend(let_patterns(&b.right));
+            pats
+        }
+        Expr::Paren(p) => let_patterns(&p.expr),
+        _ => Vec::new(),
+    }
+}
+
 impl VisitMut for Declarations<'_> {
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
         visit_mut::visit_block_mut(self, block);
@@ -192,24 +235,47 @@ impl VisitMut for Declarations<'_> {
                 continue;
             }
             let bound = self.bound_by(&local.pat);
-            for l in bound {
-                self.found.insert(l);
-                let name = &self.lowered.locals[l].name;
-                let pointer = pointer_name(l);
-                i += 1;
-                block.stmts.insert(
-                    i,
-                    syn::parse_quote_spanned! {name.span()=>
-                        let #pointer = &raw const #name;
-                    },
-                );
-                if self.pointers[&l] {
-                    used_at_exits(&mut block.stmts[i + 1..], &pointer);
-                    used_at_end(block, &pointer);
-                }
-            }
-            i += 1;
+            i = self.pointed_at(bound, block, i + 1);
         }
+    }
+
+    fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
+        visit_mut::visit_arm_mut(self, arm);
+        let bound = self.bound_by(&arm.pat);
+        if !bound.is_empty() {
+            let body = &arm.body;
+            let mut block: syn::Block = syn::parse_quote!({ #body });
+            self.pointed_at(bound, &mut block, 0);
+            *arm.body = Expr::Block(syn::ExprBlock {
+                attrs: Vec::new(),
+                label: None,
+                block,
+            });
+        }
+    }
+
+    fn visit_expr_if_mut(&mut self, i: &mut syn::ExprIf) {
+        visit_mut::visit_expr_if_mut(self, i);
+        let bound = let_patterns(&i.cond)
+            .into_iter()
+            .flat_map(|pat| self.bound_by(pat))
+            .collect();
+        self.pointed_at(bound, &mut i.then_branch, 0);
+    }
+
+    fn visit_expr_while_mut(&mut self, w: &mut syn::ExprWhile) {
+        visit_mut::visit_expr_while_mut(self, w);
+        let bound = let_patterns(&w.cond)
+            .into_iter()
+            .flat_map(|pat| self.bound_by(pat))
+            .collect();
+        self.pointed_at(bound, &mut w.body, 0);
+    }
+
+    fn visit_expr_for_loop_mut(&mut self, f: &mut syn::ExprForLoop) {
+        visit_mut::visit_expr_for_loop_mut(self, f);
+        let bound = self.bound_by(&f.pat);
+        self.pointed_at(bound, &mut f.body, 0);
     }
 
     // Their locals are not the machine's.
