@@ -180,6 +180,7 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
         loops_back: Cell::new(false),
         regions: slot_regions(&lowered),
         dead_moves: RefCell::default(),
+        opaque_control_flow: scan::opaque_control_flow(&function.body),
     };
     let machine = emitter.machine(&params)?;
     // Slots are reached through raw pointers, inside an `unsafe` block: the
@@ -617,6 +618,8 @@ struct Emitter<'a> {
     /// The moves of values that are dead and may hold a borrow (see
     /// [`dead_moves::checked_in_shadow`]).
     dead_moves: RefCell<DeadMoves>,
+    /// Whether a macro in the body may hide a `break` or `continue`.
+    opaque_control_flow: bool,
 }
 
 /// Groups the slots whose scopes are pairwise disjoint (neither encloses
@@ -1275,6 +1278,7 @@ impl Emitter<'_> {
             // The awaitee argument is located at the user's `.await` (and
             // resolves as the pattern's `__awaitee`), so that awaiting a
             // non-future is reported once, by `into_future`, as rustc does.
+            let then = self.user_code(then);
             let awaitee = Ident::new("__awaitee", point.span.resolved_at(Span::call_site()));
             let poll = quote!(#frame.poll(#awaitee, #cx));
             resume_arms.push(quote! {
@@ -1298,6 +1302,7 @@ impl Emitter<'_> {
         } else {
             without_trailing_continue(start, resume)
         };
+        let start = self.user_code(start);
 
         // ---- dispatch: the joins, run until the next suspension ----
         let mut dispatch_arms = Vec::new();
@@ -1321,6 +1326,7 @@ impl Emitter<'_> {
                 let Names {
                     carried, looped, ..
                 } = self.names;
+                let code = self.user_code(code);
                 quote!({
                     let mut #carried = (#(#vars,)*);
                     #looped: loop {
@@ -1329,7 +1335,7 @@ impl Emitter<'_> {
                     }
                 })
             } else {
-                braced(code)
+                braced(self.user_code(code))
             };
             dispatch_arms.push(quote!(#pattern => #code));
         }
@@ -1456,6 +1462,10 @@ impl Emitter<'_> {
         };
         let declare_next = (!enum_blocks.is_empty()).then(|| quote!(let mut #next;));
         let output_var = Ident::new("__output", Span::mixed_site());
+        // `'__user` (see `user_code`) is left by no jump of the machine's.
+        let unused_labels = self
+            .opaque_control_flow
+            .then(|| quote!(#[allow(unused_labels)]));
         let arg_vars: Vec<TokenStream> = arg_fields.iter().map(|f| f.to_token_stream()).collect();
         let unresumed_pattern = variant_with(quote!(#state_enum::Unresumed), &arg_vars);
         let state_match = quote! {
@@ -1508,6 +1518,7 @@ impl Emitter<'_> {
             #block_enum_item
             #[allow(unused_variables, unused_mut, unused_assignments, unused_parens)]
             #[allow(unused_unsafe, unreachable_code, unreachable_patterns)]
+            #unused_labels
             #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
             let __machine = ::statemachine_runtime::__private::#make_machine(#initial, #(#slots_init,)* move |#frame, #cx| -> ::statemachine_runtime::__private::Step<#output> {
                 // Typed, so that each `return` is checked against the
@@ -2014,6 +2025,20 @@ impl Emitter<'_> {
             }
         }
         keep
+    }
+
+    /// `code`, the user's code of an arm, in a labeled block when a macro
+    /// may hide a jump (see `scan::opaque_control_flow`).
+    ///
+    /// Input: `brk!();` in a loop whose body awaits, `brk!` expanding to `break`.
+    /// Output: `'__user: { brk!(); .. }`: E0695, where the `break` would
+    /// otherwise leave the machine's own loop.
+    fn user_code(&self, code: TokenStream) -> TokenStream {
+        if !self.opaque_control_flow || code.is_empty() {
+            return code;
+        }
+        let user = &self.names.user;
+        quote!(#user: { #code })
     }
 
     /// The parameter names of `block`'s values, in its variant's order.

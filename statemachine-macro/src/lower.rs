@@ -104,6 +104,9 @@ pub(crate) struct Names {
     /// The loop a dispatch arm runs in when its block's own code jumps back
     /// to it, and the values that jump carries.
     pub looped: syn::Lifetime,
+    /// Around the user's code in each arm when a macro the macro cannot see
+    /// into may hold a `break` or `continue` (see `scan::opaque_control_flow`).
+    pub user: syn::Lifetime,
     pub carried: Ident,
     pub cx: Ident,
     pub self_: Ident,
@@ -128,6 +131,7 @@ impl Names {
             entry: label("__entry"),
             goto: label("__goto"),
             looped: label("__loop"),
+            user: label("__user"),
             carried: ident("__carried"),
             cx: ident("__cx"),
             self_: Ident::new("__self", self_span),

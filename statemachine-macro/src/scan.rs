@@ -1403,6 +1403,42 @@ pub(crate) fn is_format_macro(path: &syn::Path) -> bool {
     })
 }
 
+/// Whether `body` calls a macro that may hide a `break` or `continue`: one
+/// not from `std`'s formatting, assertion and collection macros, or any
+/// whose tokens name them. Such a jump in the machine's code would leave
+/// the machine's own loop: the emitter then puts the user's code of each arm
+/// in a labeled block, inside which an unlabeled `break` or `continue` that
+/// is not in a loop of the user's is E0695 rather than a miscompile.
+pub(crate) fn opaque_control_flow(body: &syn::Block) -> bool {
+    struct Macros(bool);
+    impl<'ast> Visit<'ast> for Macros {
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            let known = is_format_macro(&mac.path)
+                || mac.path.segments.last().is_some_and(|s| {
+                    matches!(
+                        s.ident.to_string().as_str(),
+                        "vec" | "matches" | "dbg" | "pin"
+                    )
+                });
+            let jumps = mac.tokens.clone().into_iter().any(|tree| jumps_in(&tree));
+            self.0 |= !known || jumps;
+        }
+        // A closure's or an item's jumps are their own.
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    fn jumps_in(tree: &TokenTree) -> bool {
+        match tree {
+            TokenTree::Ident(i) => i == "break" || i == "continue",
+            TokenTree::Group(g) => g.stream().into_iter().any(|t| jumps_in(&t)),
+            _ => false,
+        }
+    }
+    let mut macros = Macros(false);
+    macros.visit_block(body);
+    macros.0
+}
+
 /// Does the arm's guard await?
 pub(crate) fn guard_awaits(arm: &syn::Arm) -> bool {
     arm.guard

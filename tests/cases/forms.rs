@@ -907,3 +907,43 @@ differential!(let_from_an_if_whose_else_returns, (n: u32) -> usize {
     d.touch();
     v.touch().len() + w.touch().len()
 }, (2));
+
+// A user macro may hide a `break` (the macro cannot see into it): the
+// user's code of each arm is then in a labeled block, so such a `break`
+// in a loop of a closure still leaves that loop, and one in a loop the
+// machine lowers is E0695 (`ui/break_in_user_macro.rs`), not a jump out of
+// the machine's own loop.
+macro_rules! leave_loop {
+    () => {
+        break
+    };
+}
+macro_rules! doubled {
+    ($e:expr) => {
+        $e * 2
+    };
+}
+differential!(user_macros_in_a_loop_that_awaits, (n: u32) -> u32 {
+    let d = D("d");
+    let mut k = 0;
+    let mut count = || {
+        for i in 0..10 {
+            if i == n {
+                leave_loop!();
+            }
+            k += 1;
+        }
+    };
+    count();
+    loop {
+        if k > 2 {
+            leaf("x", ()).await;
+        }
+        k += doubled!(1);
+        if k > 6 {
+            break;
+        }
+    }
+    d.touch();
+    k
+}, (3));
