@@ -50,10 +50,10 @@ fn position(span: Span) -> Position {
 ///   where the copy has no expression to point at (a branch, a join, a drop
 ///   flag), is reached through a raw pointer taken right after its `let`:
 ///   its type holds the borrows' lifetimes, and using it needs no
-///   initialized value. A value moved elsewhere is used at every exit from
-///   its scope, since every such move is followed by one. This rejects more
-///   than the moves need (a borrow ending after the last move, in scope),
-///   never less.
+///   initialized value. A value moved elsewhere is used before each later
+///   statement of its scope and at every exit from it, one of which follows
+///   every such move. This rejects more than the moves need (a borrow
+///   ending after the last move, in scope), never less.
 ///
 ///   Input: `let p = (D, &v[0]); ..; return n; ..; tail`
 ///   Output: `let p = (D, &v[0]); let held = &raw const p; ..;
@@ -199,7 +199,7 @@ impl Declarations<'_> {
             );
             at += 1;
             if self.pointers[&l] {
-                used_at_exits(&mut block.stmts[at..], &pointer);
+                used_at_exits(block, at, &pointer);
                 used_at_end(block, &pointer);
             }
         }
@@ -317,12 +317,30 @@ fn located(pointer: &Ident, span: Span) -> Ident {
     pointer
 }
 
-/// Uses `pointer` before every `return`, `?`, `break` and `continue` in
-/// `stmts`, after the value it carries: one of them may leave the value's
-/// scope.
-fn used_at_exits(stmts: &mut [Stmt], pointer: &Ident) {
+/// Uses `pointer` before every statement of `block` from `at` on and of
+/// the blocks inside them, and before every `return`, `?`, `break` and
+/// `continue` there, after the value it carries. Every path from a move
+/// reaches one of them, or the block's end (`used_at_end`), before it
+/// leaves the value's scope, even one that then panics or loops forever,
+/// where the end is never reached and rustc ignores a use there.
+fn used_at_exits(block: &mut syn::Block, at: usize, pointer: &Ident) {
     struct Exits<'a>(&'a Ident);
+    impl Exits<'_> {
+        fn before_each(&mut self, stmts: &mut Vec<Stmt>, at: usize) {
+            let private = quote!(::statemachine_runtime::__private);
+            let mut i = at;
+            while i < stmts.len() {
+                self.visit_stmt_mut(&mut stmts[i]);
+                let pointer = located(self.0, stmts[i].span());
+                stmts.insert(i, syn::parse_quote!(#private::alive_after((), #pointer);));
+                i += 2;
+            }
+        }
+    }
     impl VisitMut for Exits<'_> {
+        fn visit_block_mut(&mut self, block: &mut syn::Block) {
+            self.before_each(&mut block.stmts, 0);
+        }
         fn visit_expr_mut(&mut self, expr: &mut Expr) {
             visit_mut::visit_expr_mut(self, expr);
             let pointer = located(self.0, expr.span());
@@ -350,9 +368,7 @@ fn used_at_exits(stmts: &mut [Stmt], pointer: &Ident) {
         fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     }
-    for stmt in stmts {
-        Exits(pointer).visit_stmt_mut(stmt);
-    }
+    Exits(pointer).before_each(&mut block.stmts, at);
 }
 
 /// Uses the values the machine moves at each await there.

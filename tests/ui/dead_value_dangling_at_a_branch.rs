@@ -2,7 +2,7 @@
 // consumed on another path) is dead before a branch whose other arm awaits:
 // the machine moves it into its `Dead` at the branch. Its borrow ended
 // before that, so the move would copy a dangling reference: the build
-// fails, with the borrow "later used" at the end of the value's scope.
+// fails, with the borrow "later used" at the next statement.
 use statemachine_runtime::{state_machine, yield_now};
 
 struct Name(String);
