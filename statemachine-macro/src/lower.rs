@@ -2417,12 +2417,28 @@ impl<'n> Builder<'n> {
         for (pat, scrutinee) in let_patterns(&i.cond) {
             self.keep_borrowed_bindings(pat, scrutinee, &i.then_branch.stmts, chained);
         }
-        // A scope with the user's braces, so its tail temporaries drop as
-        // the user's edition says.
-        let tail = self.lower_scoped_block(&i.then_branch, false);
-        let tail = self.branch_value(value, tail);
-        let goto = self.goto(join, vec![(value, tail)], span);
-        self.terminate(Term::Goto(goto), Some(otherwise));
+        let then_block = Expr::Block(syn::ExprBlock {
+            attrs: Vec::new(),
+            label: None,
+            block: i.then_branch.clone(),
+        });
+        // Its moves do not reach the join either, so only an await needs
+        // the branch lowered; `{ return 0; }` ends its block when lowered.
+        if !scan::has_await(&then_block) && scan::tail_diverges(&then_block) {
+            // `if n > 3 { return 0 } else { .. }`: as for such an `else`
+            // below (in edition 2021 the join's value would fall back to
+            // `()` from the `return`'s `!`).
+            let tokens = self.rewrite_expr(then_block.clone());
+            self.emit_user(quote!(#tokens;), Some(&then_block));
+            self.terminate(Term::Diverged, Some(otherwise));
+        } else {
+            // A scope with the user's braces, so its tail temporaries drop
+            // as the user's edition says.
+            let tail = self.lower_scoped_block(&i.then_branch, false);
+            let tail = self.branch_value(value, tail);
+            let goto = self.goto(join, vec![(value, tail)], span);
+            self.terminate(Term::Goto(goto), Some(otherwise));
+        }
         self.truncate_scopes(depth);
         match &i.else_branch {
             None => {
@@ -2433,7 +2449,10 @@ impl<'n> Builder<'n> {
                 Expr::If(nested) => self.lower_if_chain(nested, value, join),
                 // `else { return 0 }`: the branch never reaches the join,
                 // which must not take its value's type from it.
-                other if !self.needs_lowering(other) && scan::value_diverges(other) => {
+                other
+                    if (!self.needs_lowering(other) && scan::value_diverges(other))
+                        || (!scan::has_await(other) && scan::tail_diverges(other)) =>
+                {
                     let tokens = self.rewrite_expr(other.clone());
                     self.emit_user(quote!(#tokens;), Some(other));
                     self.terminate(Term::Diverged, None);
@@ -2657,10 +2676,7 @@ impl<'n> Builder<'n> {
             }
             let body = [Stmt::Expr((*arm.body).clone(), None)];
             self.keep_borrowed_bindings(&arm.pat, &m.expr, &body, false);
-            let tail = self.lower_value(&arm.body);
-            let tail = self.branch_value(value, tail);
-            let goto = self.goto(join, vec![(value, tail)], span);
-            self.terminate(Term::Goto(goto), None);
+            self.arm_to_join(&arm.body, value, join, span);
             self.scopes.truncate(depth + 1);
             self.scopes
                 .last_mut()
@@ -2669,6 +2685,24 @@ impl<'n> Builder<'n> {
                 .retain(|l| !ids.contains(l));
         }
         self.enter_join(depth, join, &[value])
+    }
+
+    /// Ends a `match` arm with a jump to `join` carrying its value. An arm
+    /// whose value always leaves (`None => return 0`) is written as a
+    /// statement ending its block: it never reaches the join, which must
+    /// not take its value's type from it (in edition 2021 the `!` of a
+    /// `return` falls back to `()` there).
+    fn arm_to_join(&mut self, body: &Expr, value: LocalId, join: BlockId, span: Span) {
+        if !scan::has_await(body) && scan::tail_diverges(body) {
+            let tokens = self.rewrite_expr(body.clone());
+            self.emit_user(quote!(#tokens;), Some(body));
+            self.terminate(Term::Diverged, None);
+        } else {
+            let tail = self.lower_value(body);
+            let tail = self.branch_value(value, tail);
+            let goto = self.goto(join, vec![(value, tail)], span);
+            self.terminate(Term::Goto(goto), None);
+        }
     }
 
     /// The scrutinee of a `match` whose guards await: a place that stays
@@ -2864,10 +2898,7 @@ impl<'n> Builder<'n> {
             self.decl(ids);
             let body = [Stmt::Expr((*arm.body).clone(), None)];
             self.keep_borrowed_bindings(&arm.pat, &m.expr, &body, false);
-            let tail = self.lower_value(&arm.body);
-            let tail = self.branch_value(value, tail);
-            let goto = self.goto(join, vec![(value, tail)], span);
-            self.terminate(Term::Goto(goto), None);
+            self.arm_to_join(&arm.body, value, join, span);
             self.scopes.truncate(depth + 1);
         }
         self.enter_join(depth, join, &[value])
@@ -3397,6 +3428,9 @@ impl Rewriter<'_, '_> {
         // reach the slot, not the moved-from binding. Implicit `{x}` captures
         // exist only in the `format!` family.
         let format = scan::is_format_macro(&mac.path);
+        if format || mac.path.is_ident("vec") {
+            self.rewrite_exits_in_arguments(mac);
+        }
         let mut implicit = Vec::new();
         let tokens =
             self.rewrite_macro_tokens(std::mem::take(&mut mac.tokens), &mut implicit, true);
@@ -3407,6 +3441,58 @@ impl Rewriter<'_, '_> {
             tokens.extend(quote!(, #ident = #place));
         }
         mac.tokens = tokens;
+    }
+
+    /// The `return`s, `?`s, `break`s and `continue`s in the arguments of a
+    /// macro the machine can read (`format!`, `println!`, `assert!`,
+    /// `vec!`, ...), rewritten as the body's own: left as they are, they
+    /// would leave the step function or its loops, not the body.
+    ///
+    /// Input: `println!("{}", n.checked_sub(1)?)`
+    /// Output: `println!("{}", /* the machine's `?` */)`.
+    fn rewrite_exits_in_arguments(&mut self, mac: &mut syn::Macro) {
+        if self.in_closure || !scan::tokens_may_exit(&mac.tokens) {
+            return;
+        }
+        type Arguments = syn::punctuated::Punctuated<Expr, syn::Token![,]>;
+        let Ok(mut arguments) = mac.parse_body_with(Arguments::parse_terminated) else {
+            return;
+        };
+        struct Exits<'r, 'a, 'n>(&'r mut Rewriter<'a, 'n>);
+        impl VisitMut for Exits<'_, '_, '_> {
+            fn visit_expr_mut(&mut self, expr: &mut Expr) {
+                let names = self.0.builder.names;
+                let machine_label = |label: &Option<syn::Lifetime>| {
+                    label.as_ref().is_some_and(|l| {
+                        [&names.resume, &names.dispatch, &names.entry, &names.goto]
+                            .into_iter()
+                            .chain([&names.looped, &names.user])
+                            .any(|m| m.ident == l.ident)
+                    })
+                };
+                match expr {
+                    // The machine's own jumps, from arguments it lowered.
+                    Expr::Break(b) if machine_label(&b.label) => {}
+                    Expr::Continue(c) if machine_label(&c.label) => {}
+                    Expr::Return(_) | Expr::Try(_) | Expr::Break(_) | Expr::Continue(_) => {
+                        self.0.visit_expr_mut(expr)
+                    }
+                    // Their own exits, and inner loops' jumps, as written.
+                    Expr::Closure(_)
+                    | Expr::Async(_)
+                    | Expr::Loop(_)
+                    | Expr::While(_)
+                    | Expr::ForLoop(_) => {}
+                    Expr::Block(b) if b.label.is_some() => {}
+                    _ => syn::visit_mut::visit_expr_mut(self, expr),
+                }
+            }
+            fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+        }
+        for argument in arguments.iter_mut() {
+            Exits(self).visit_expr_mut(argument);
+        }
+        mac.tokens = arguments.into_token_stream();
     }
 
     fn rewrite_macro_tokens(

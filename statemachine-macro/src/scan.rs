@@ -1014,6 +1014,16 @@ pub(crate) fn tokens_have_await(tokens: &TokenStream) -> Option<proc_macro2::Spa
     None
 }
 
+/// Whether macro tokens hold a `?`, `return`, `break` or `continue`.
+pub(crate) fn tokens_may_exit(tokens: &TokenStream) -> bool {
+    tokens.clone().into_iter().any(|tree| match tree {
+        TokenTree::Ident(i) => i == "return" || i == "break" || i == "continue",
+        TokenTree::Punct(p) => p.as_char() == '?',
+        TokenTree::Group(g) => tokens_may_exit(&g.stream()),
+        TokenTree::Literal(_) => false,
+    })
+}
+
 /// Is the statement syntactically diverging at its top level
 /// (`return`, `break`, `continue`)?
 pub(crate) fn diverges(expr: &Expr) -> bool {
@@ -1028,6 +1038,23 @@ pub(crate) fn value_diverges(expr: &Expr) -> bool {
         Expr::Block(b) if b.label.is_none() => match b.block.stmts.last() {
             Some(syn::Stmt::Expr(e, _)) => value_diverges(e),
             Some(syn::Stmt::Macro(m)) => diverging_macro(&m.mac),
+            _ => false,
+        },
+        Expr::Macro(m) => diverging_macro(&m.mac),
+        _ => false,
+    }
+}
+
+/// Does `expr`'s value itself leave (`return 0`, `{ ..; break }`, `panic!()`),
+/// rather than a statement before it (`{ return 0; }`, whose lowering ends
+/// its block)? Such a value never reaches a join, where in edition 2021 its
+/// `!` would fall back to `()`.
+pub(crate) fn tail_diverges(expr: &Expr) -> bool {
+    match peel_parens(expr) {
+        e if diverges(e) => true,
+        Expr::Block(b) if b.label.is_none() => match b.block.stmts.last() {
+            Some(syn::Stmt::Expr(e, None)) => tail_diverges(e),
+            Some(syn::Stmt::Macro(m)) => m.semi_token.is_none() && diverging_macro(&m.mac),
             _ => false,
         },
         Expr::Macro(m) => diverging_macro(&m.mac),

@@ -947,3 +947,52 @@ differential!(user_macros_in_a_loop_that_awaits, (n: u32) -> u32 {
     d.touch();
     k
 }, (3));
+
+// `?`, `return`, `break` and `continue` inside the arguments of macros the
+// machine reads (`format!`, `assert!`, `vec!`, ...) leave the body, not
+// the step function: before, each was a type error (`?` converting into
+// the machine's `Pending`).
+differential!(exits_inside_format_and_assert_arguments, (r: Result<u32, u32>, n: u32) -> Result<usize, u32> {
+    let d = D("d");
+    leaf("x", ()).await;
+    let label = format!("{}-{}", D("t").touch(), r?);
+    assert!(r? < 100, "{}", r?);
+    let mut parts = vec![r?, n];
+    for i in 0..4u32 {
+        parts.push(format!("{}", if i == n { continue } else { i }).len() as u32);
+        if i == 3 {
+            log(&format!("{}", if n > 1 { break } else { i }));
+        }
+    }
+    let total = leaf("y", parts.len()).await;
+    d.touch();
+    Ok(label.len() + total + format!("{}", if n > 5 { return Err(n) } else { n }).len())
+}, (Ok(3), 1));
+
+differential!(question_mark_inside_format_arguments_returns, (r: Result<u32, u32>) -> Result<usize, u32> {
+    let d = D("d");
+    leaf("x", ()).await;
+    let label = format!("{}-{}", D("t").touch(), r?);
+    d.touch();
+    Ok(label.len())
+}, (Err(4)));
+
+// The same beside an awaited argument, which the machine lowers.
+differential!(exits_beside_an_awaited_format_argument, (r: Result<u32, u32>, n: u32) -> Result<usize, u32> {
+    let d = D("d");
+    let s = format!("{}-{}-{}", r?, leaf("x", n).await, if n > 3 { return Err(n) } else { n });
+    d.touch();
+    Ok(s.len())
+}, (Ok(3), 4));
+
+// A branch whose value is a `return` never reaches the join of an `if` or
+// `match` that an awaiting statement lowers: in edition 2021 the join took
+// the `return`'s `!`, which falls back to `()` there (E0605/E0277).
+differential!(returning_branch_values_in_awaiting_statements, (r: Option<u32>, n: u32) -> Result<u32, u32> {
+    let d = D("d");
+    let a = (leaf("x", n).await, if n > 3 { return Err(n) } else { n });
+    let b = (leaf("y", n).await, match r { Some(v) => v, None => return Err(0) });
+    let c = (leaf("z", n).await, if n <= 3 { n + 1 } else { return Err(n) });
+    d.touch();
+    Ok(a.1 + b.1 + c.1)
+}, (Some(2), 1));
