@@ -3428,6 +3428,7 @@ impl Rewriter<'_, '_> {
         // reach the slot, not the moved-from binding. Implicit `{x}` captures
         // exist only in the `format!` family.
         let format = scan::is_format_macro(&mac.path);
+        self.refuse_bindings_hiding_slots(mac);
         if format || mac.path.is_ident("vec") {
             self.rewrite_exits_in_arguments(mac);
         }
@@ -3443,6 +3444,66 @@ impl Rewriter<'_, '_> {
         mac.tokens = tokens;
     }
 
+    /// A macro's tokens reach a slot local by its name (below), so a
+    /// binding inside them that hides the local (`format!("{}", { let x =
+    /// 4; x })`) would be read as the slot: refused, at the binding. The
+    /// bindings are those of the arguments' patterns when they parse as
+    /// expressions, else those of `let` in the tokens.
+    fn refuse_bindings_hiding_slots(&mut self, mac: &syn::Macro) {
+        type Arguments = syn::punctuated::Punctuated<Expr, syn::Token![,]>;
+        let mut names: Vec<Ident> = Vec::new();
+        match mac.parse_body_with(Arguments::parse_terminated) {
+            Ok(arguments) => {
+                struct Bindings<'v>(&'v mut Vec<Ident>);
+                impl<'ast> syn::visit::Visit<'ast> for Bindings<'_> {
+                    fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+                        self.0.push(p.ident.clone());
+                        syn::visit::visit_pat_ident(self, p);
+                    }
+                    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+                        let_bindings(mac.tokens.clone(), self.0);
+                    }
+                }
+                for argument in &arguments {
+                    syn::visit::Visit::visit_expr(&mut Bindings(&mut names), argument);
+                }
+            }
+            Err(_) => let_bindings(mac.tokens.clone(), &mut names),
+        }
+        fn let_bindings(tokens: TokenStream, names: &mut Vec<Ident>) {
+            let trees: Vec<TokenTree> = tokens.into_iter().collect();
+            for (i, tree) in trees.iter().enumerate() {
+                match tree {
+                    TokenTree::Ident(kw) if kw == "let" => {
+                        let next = match trees.get(i + 1) {
+                            Some(TokenTree::Ident(m)) if m == "mut" => trees.get(i + 2),
+                            other => other,
+                        };
+                        if let Some(TokenTree::Ident(name)) = next {
+                            names.push(name.clone());
+                        }
+                    }
+                    TokenTree::Group(g) => let_bindings(g.stream(), names),
+                    _ => {}
+                }
+            }
+        }
+        let macro_name = mac.path.segments.last().map(|s| s.ident.to_string());
+        for name in names {
+            if self.slot_named(&name.to_string()).is_some() {
+                self.builder.error(
+                    name.span(),
+                    &format!(
+                        "`{name}` is bound inside this `{}!` call and hides the local \
+                         `{name}`, which #[state_machine] keeps in place and reaches by name \
+                         in a macro's arguments; rename the inner binding",
+                        macro_name.as_deref().unwrap_or("macro")
+                    ),
+                );
+            }
+        }
+    }
+
     /// The `return`s, `?`s, `break`s and `continue`s in the arguments of a
     /// macro the machine can read (`format!`, `println!`, `assert!`,
     /// `vec!`, ...), rewritten as the body's own: left as they are, they
@@ -3455,6 +3516,21 @@ impl Rewriter<'_, '_> {
             return;
         }
         type Arguments = syn::punctuated::Punctuated<Expr, syn::Token![,]>;
+        // `vec![value; n]`.
+        let repeated = |input: syn::parse::ParseStream| {
+            let value: Expr = input.parse()?;
+            let semi: syn::Token![;] = input.parse()?;
+            let count: Expr = input.parse()?;
+            Ok((value, semi, count))
+        };
+        if mac.path.is_ident("vec")
+            && let Ok((mut value, semi, mut count)) = mac.parse_body_with(repeated)
+        {
+            Exits(self).visit_expr_mut(&mut value);
+            Exits(self).visit_expr_mut(&mut count);
+            mac.tokens = quote!(#value #semi #count);
+            return;
+        }
         let Ok(mut arguments) = mac.parse_body_with(Arguments::parse_terminated) else {
             return;
         };
@@ -3470,6 +3546,17 @@ impl Rewriter<'_, '_> {
                             .any(|m| m.ident == l.ident)
                     })
                 };
+                let label_of =
+                    |label: &Option<syn::Label>| label.as_ref().map(|l| l.name.ident.to_string());
+                // A loop's or a labeled block's own jumps stay as written
+                // (see `Rewriter::targets_inner`); the others inside it leave.
+                let inner = match &*expr {
+                    Expr::Loop(l) => Some((label_of(&l.label), true)),
+                    Expr::While(w) => Some((label_of(&w.label), true)),
+                    Expr::ForLoop(f) => Some((label_of(&f.label), true)),
+                    Expr::Block(b) if b.label.is_some() => Some((label_of(&b.label), false)),
+                    _ => None,
+                };
                 match expr {
                     // The machine's own jumps, from arguments it lowered.
                     Expr::Break(b) if machine_label(&b.label) => {}
@@ -3477,13 +3564,19 @@ impl Rewriter<'_, '_> {
                     Expr::Return(_) | Expr::Try(_) | Expr::Break(_) | Expr::Continue(_) => {
                         self.0.visit_expr_mut(expr)
                     }
-                    // Their own exits, and inner loops' jumps, as written.
-                    Expr::Closure(_)
-                    | Expr::Async(_)
-                    | Expr::Loop(_)
-                    | Expr::While(_)
-                    | Expr::ForLoop(_) => {}
-                    Expr::Block(b) if b.label.is_some() => {}
+                    // Their own exits.
+                    Expr::Closure(_) | Expr::Async(_) => {}
+                    // `format!("{}", format!("{}", r?))`.
+                    Expr::Macro(m)
+                        if scan::is_format_macro(&m.mac.path) || m.mac.path.is_ident("vec") =>
+                    {
+                        self.0.rewrite_exits_in_arguments(&mut m.mac)
+                    }
+                    _ if inner.is_some() => {
+                        self.0.inner_loops.extend(inner);
+                        syn::visit_mut::visit_expr_mut(self, expr);
+                        self.0.inner_loops.pop();
+                    }
                     _ => syn::visit_mut::visit_expr_mut(self, expr),
                 }
             }

@@ -996,3 +996,32 @@ differential!(returning_branch_values_in_awaiting_statements, (r: Option<u32>, n
     d.touch();
     Ok(a.1 + b.1 + c.1)
 }, (Some(2), 1));
+
+// The same inside nested formatting macros, `vec![value; n]`, a labeled
+// block and a loop inside the arguments (whose own `break`s stay theirs).
+differential!(exits_in_nested_and_repeated_macro_arguments, (r: Result<u32, u32>, n: u32) -> Result<usize, u32> {
+    let d = D("d");
+    leaf("x", ()).await;
+    let a = format!("{}", format!("<{}>", r?));
+    let b = vec![r?; 2];
+    let c = format!("{}", 'b: {
+        if n > 5 {
+            break 'b 5;
+        }
+        r?
+    });
+    let e = format!("{}", loop {
+        break r? + n;
+    });
+    leaf("y", ()).await;
+    d.touch();
+    Ok(a.len() + b.len() + c.len() + e.len())
+}, (Ok(3), 1));
+
+differential!(question_mark_in_a_nested_format_returns, (r: Result<u32, u32>) -> Result<usize, u32> {
+    let d = D("d");
+    leaf("x", ()).await;
+    let a = format!("{}-{}", D("t").touch(), format!("<{}>", r?));
+    d.touch();
+    Ok(a.len())
+}, (Err(2)));
