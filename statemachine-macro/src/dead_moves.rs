@@ -26,8 +26,9 @@ use crate::lower::{Event, Goto, LocalId, LoweredBody};
 pub(crate) struct DeadMoves {
     /// Per await, the locals its edge moves into the state.
     pub at_awaits: BTreeMap<usize, BTreeSet<LocalId>>,
-    /// The locals moved at an edge without an await (a branch or a join),
-    /// or passed on in a drop flag, which the copy cannot point at.
+    /// The locals moved into a `Dead` at an edge without an await (a branch
+    /// or a join), which the copy cannot point at. (A drop flag holds its
+    /// value in a `Dead`, so passing it on moves nothing typed.)
     pub elsewhere: BTreeSet<LocalId>,
 }
 
@@ -47,8 +48,8 @@ fn position(span: Span) -> Position {
 ///   Output: `__private::moved_into_the_state(f(), (&p,)).await`.
 ///
 /// - A value another binding of its name hides at that await, or moved
-///   where the copy has no expression to point at (a branch, a join, a drop
-///   flag), is reached through a raw pointer taken right after its `let`:
+///   where the copy has no expression to point at (a branch, a join), is
+///   reached through a raw pointer taken right after its binding:
 ///   its type holds the borrows' lifetimes, and using it needs no
 ///   initialized value. A value moved elsewhere is used before each later
 ///   statement of its scope and at every exit from it, one of which follows
@@ -207,6 +208,16 @@ impl Declarations<'_> {
     }
 }
 
+impl Declarations<'_> {
+    /// The locals to point at that the `let`s of a condition bind.
+    fn bound_by_condition(&self, cond: &Expr) -> Vec<LocalId> {
+        let_patterns(cond)
+            .into_iter()
+            .flat_map(|pat| self.bound_by(pat))
+            .collect()
+    }
+}
+
 /// The patterns of the `let`s of a condition (`if let`, a `let` chain).
 fn let_patterns(cond: &Expr) -> Vec<&syn::Pat> {
     match cond {
@@ -256,19 +267,13 @@ impl VisitMut for Declarations<'_> {
 
     fn visit_expr_if_mut(&mut self, i: &mut syn::ExprIf) {
         visit_mut::visit_expr_if_mut(self, i);
-        let bound = let_patterns(&i.cond)
-            .into_iter()
-            .flat_map(|pat| self.bound_by(pat))
-            .collect();
+        let bound = self.bound_by_condition(&i.cond);
         self.pointed_at(bound, &mut i.then_branch, 0);
     }
 
     fn visit_expr_while_mut(&mut self, w: &mut syn::ExprWhile) {
         visit_mut::visit_expr_while_mut(self, w);
-        let bound = let_patterns(&w.cond)
-            .into_iter()
-            .flat_map(|pat| self.bound_by(pat))
-            .collect();
+        let bound = self.bound_by_condition(&w.cond);
         self.pointed_at(bound, &mut w.body, 0);
     }
 
