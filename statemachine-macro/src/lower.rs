@@ -3446,48 +3446,10 @@ impl Rewriter<'_, '_> {
 
     /// A macro's tokens reach a slot local by its name (below), so a
     /// binding inside them that hides the local (`format!("{}", { let x =
-    /// 4; x })`) would be read as the slot: refused, at the binding. The
-    /// bindings are those of the arguments' patterns when they parse as
-    /// expressions, else those of `let` in the tokens.
+    /// 4; x })`) would be read as the slot: refused, at the binding (see
+    /// `scan::bindings_in_macro`).
     fn refuse_bindings_hiding_slots(&mut self, mac: &syn::Macro) {
-        type Arguments = syn::punctuated::Punctuated<Expr, syn::Token![,]>;
-        let mut names: Vec<Ident> = Vec::new();
-        match mac.parse_body_with(Arguments::parse_terminated) {
-            Ok(arguments) => {
-                struct Bindings<'v>(&'v mut Vec<Ident>);
-                impl<'ast> syn::visit::Visit<'ast> for Bindings<'_> {
-                    fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
-                        self.0.push(p.ident.clone());
-                        syn::visit::visit_pat_ident(self, p);
-                    }
-                    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-                        let_bindings(mac.tokens.clone(), self.0);
-                    }
-                }
-                for argument in &arguments {
-                    syn::visit::Visit::visit_expr(&mut Bindings(&mut names), argument);
-                }
-            }
-            Err(_) => let_bindings(mac.tokens.clone(), &mut names),
-        }
-        fn let_bindings(tokens: TokenStream, names: &mut Vec<Ident>) {
-            let trees: Vec<TokenTree> = tokens.into_iter().collect();
-            for (i, tree) in trees.iter().enumerate() {
-                match tree {
-                    TokenTree::Ident(kw) if kw == "let" => {
-                        let next = match trees.get(i + 1) {
-                            Some(TokenTree::Ident(m)) if m == "mut" => trees.get(i + 2),
-                            other => other,
-                        };
-                        if let Some(TokenTree::Ident(name)) = next {
-                            names.push(name.clone());
-                        }
-                    }
-                    TokenTree::Group(g) => let_bindings(g.stream(), names),
-                    _ => {}
-                }
-            }
-        }
+        let names = scan::bindings_in_macro(mac);
         let macro_name = mac.path.segments.last().map(|s| s.ident.to_string());
         for name in names {
             if self.slot_named(&name.to_string()).is_some() {

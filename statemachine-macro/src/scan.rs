@@ -1014,6 +1014,87 @@ pub(crate) fn tokens_have_await(tokens: &TokenStream) -> Option<proc_macro2::Spa
     None
 }
 
+/// The names a macro call's arguments bind: the patterns of arguments
+/// that parse (a list of expressions, `vec![v; n]`, `matches!(v, pat if
+/// guard)`, and so inside nested macros), else, in tokens that do not,
+/// every `let [mut] x`, `ref [mut] x` and `x =>`.
+pub(crate) fn bindings_in_macro(mac: &syn::Macro) -> Vec<syn::Ident> {
+    use syn::parse::ParseStream;
+    struct Bindings(Vec<syn::Ident>);
+    impl<'ast> Visit<'ast> for Bindings {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            self.0.push(p.ident.clone());
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            self.0.extend(bindings_in_macro(mac));
+        }
+    }
+    type Arguments = syn::punctuated::Punctuated<Expr, syn::Token![,]>;
+    let list = |input: ParseStream| -> syn::Result<Vec<Expr>> {
+        Ok(Arguments::parse_terminated(input)?.into_iter().collect())
+    };
+    let repeated = |input: ParseStream| -> syn::Result<Vec<Expr>> {
+        let value: Expr = input.parse()?;
+        input.parse::<syn::Token![;]>()?;
+        Ok(vec![value, input.parse()?])
+    };
+    // `matches!(v, pat)`, `matches!(v, pat if guard)`: the pattern as the
+    // arm of a `match`, so that its bindings are visited.
+    let matches = |input: ParseStream| -> syn::Result<Vec<Expr>> {
+        let value: Expr = input.parse()?;
+        input.parse::<syn::Token![,]>()?;
+        let rest: TokenStream = input.parse()?;
+        Ok(vec![syn::parse2(
+            quote::quote!(match #value { #rest => true, _ => false }),
+        )?])
+    };
+    let parsed = mac
+        .parse_body_with(list)
+        .or_else(|_| mac.parse_body_with(repeated))
+        .or_else(|_| mac.parse_body_with(matches));
+    match parsed {
+        Ok(arguments) => {
+            let mut bindings = Bindings(Vec::new());
+            for argument in &arguments {
+                bindings.visit_expr(argument);
+            }
+            bindings.0
+        }
+        Err(_) => {
+            let mut names = Vec::new();
+            token_bindings(mac.tokens.clone(), &mut names);
+            names
+        }
+    }
+}
+
+fn token_bindings(tokens: TokenStream, names: &mut Vec<syn::Ident>) {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let punct =
+        |i: usize, c: char| matches!(trees.get(i), Some(TokenTree::Punct(p)) if p.as_char() == c);
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Ident(kw) if kw == "let" || kw == "ref" => {
+                let next = match trees.get(i + 1) {
+                    Some(TokenTree::Ident(m)) if m == "mut" || m == "ref" => trees.get(i + 2),
+                    other => other,
+                };
+                if let Some(TokenTree::Ident(name)) = next
+                    && name != "mut"
+                {
+                    names.push(name.clone());
+                }
+            }
+            TokenTree::Ident(name) if punct(i + 1, '=') && punct(i + 2, '>') => {
+                names.push(name.clone());
+            }
+            TokenTree::Group(g) => token_bindings(g.stream(), names),
+            _ => {}
+        }
+    }
+}
+
 /// Whether macro tokens hold a `?`, `return`, `break` or `continue`.
 pub(crate) fn tokens_may_exit(tokens: &TokenStream) -> bool {
     tokens.clone().into_iter().any(|tree| match tree {

@@ -1025,3 +1025,20 @@ differential!(question_mark_in_a_nested_format_returns, (r: Result<u32, u32>) ->
     d.touch();
     Ok(a.len())
 }, (Err(2)));
+
+// Bindings of other names inside macro arguments (a `match` arm, `ref`, a
+// `matches!` pattern, nested macros) beside a local kept in place, which
+// the arguments also name: the local is read in place, the bindings are
+// their own.
+differential!(macro_argument_bindings_beside_a_kept_local, (n: u32) -> usize {
+    let x = n;
+    let r = &x;
+    let d = D("d");
+    leaf("a", ()).await;
+    let v = vec![match 40u32 { y => y + x }; 2];
+    let w = format!("{}", format!("{}-{}", x, { let ref y = 40u32; y + 1 }));
+    let m = matches!(Some(3u32), Some(y) if y > x);
+    leaf("b", ()).await;
+    d.touch();
+    v[0] as usize + w.len() + *r as usize + m as usize
+}, (1));
