@@ -3542,6 +3542,12 @@ impl Rewriter<'_, '_> {
                     _ => syn::visit_mut::visit_expr_mut(self, expr),
                 }
             }
+            // `format!("{}", { assert!(r? < 10); 2 })`.
+            fn visit_stmt_macro_mut(&mut self, m: &mut syn::StmtMacro) {
+                if scan::is_format_macro(&m.mac.path) || m.mac.path.is_ident("vec") {
+                    self.0.rewrite_exits_in_arguments(&mut m.mac);
+                }
+            }
             fn visit_item_mut(&mut self, _: &mut syn::Item) {}
         }
         for argument in arguments.iter_mut() {

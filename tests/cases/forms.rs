@@ -1013,9 +1013,13 @@ differential!(exits_in_nested_and_repeated_macro_arguments, (r: Result<u32, u32>
     let e = format!("{}", loop {
         break r? + n;
     });
+    let f = format!("{}", {
+        assert!(r? < 10);
+        2
+    });
     leaf("y", ()).await;
     d.touch();
-    Ok(a.len() + b.len() + c.len() + e.len())
+    Ok(a.len() + b.len() + c.len() + e.len() + f.len())
 }, (Ok(3), 1));
 
 differential!(question_mark_in_a_nested_format_returns, (r: Result<u32, u32>) -> Result<usize, u32> {
