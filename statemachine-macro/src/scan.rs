@@ -1775,7 +1775,10 @@ fn stmt_awaits(stmt: &syn::Stmt) -> bool {
             .as_ref()
             .is_some_and(|init| has_await(&init.expr)),
         syn::Stmt::Expr(expr, _) => has_await(expr),
-        _ => false,
+        syn::Stmt::Macro(m) => {
+            eager_format_args(&m.mac).is_some_and(|args| args.iter().any(has_await))
+        }
+        syn::Stmt::Item(_) => false,
     }
 }
 
@@ -1802,6 +1805,13 @@ pub(crate) fn awaits_after(stmts: &[syn::Stmt]) -> usize {
             self.1 += 1;
             syn::visit::visit_expr_for_loop(self, f);
             self.1 -= 1;
+        }
+        // `format!("{}", f().await)`, which the machine lowers (see
+        // `has_await`).
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if let Some(args) = eager_format_args(mac) {
+                args.iter().for_each(|a| self.visit_expr(a));
+            }
         }
         fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
         fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}

@@ -1046,3 +1046,18 @@ differential!(macro_argument_bindings_beside_a_kept_local, (n: u32) -> usize {
     d.touch();
     v[0] as usize + w.len() + *r as usize + m as usize
 }, (1));
+
+// A loop over a borrowed collection whose only await is inside a
+// formatting macro's arguments: the item borrowed there is held across the
+// await, so the collection and the iterator stay in place (they were moved
+// with the state: E0505 and E0597).
+differential!(awaits_only_inside_format_arguments_in_a_loop, (n: u32) -> usize {
+    let v = vec![D("a"), D("b")];
+    for x in v.iter() {
+        log(&format!("{}-{}", x.touch(), leaf("i", n).await));
+    }
+    for x in v.iter() {
+        println!("{}-{}", x.touch(), leaf("j", n).await);
+    }
+    v.len()
+}, (1));
