@@ -2428,9 +2428,7 @@ impl<'n> Builder<'n> {
             // `if n > 3 { return 0 } else { .. }`: as for such an `else`
             // below (in edition 2021 the join's value would fall back to
             // `()` from the `return`'s `!`).
-            let tokens = self.rewrite_expr(then_block.clone());
-            self.emit_user(quote!(#tokens;), Some(&then_block));
-            self.terminate(Term::Diverged, Some(otherwise));
+            self.emit_leaving(&then_block, Some(otherwise));
         } else {
             // A scope with the user's braces, so its tail temporaries drop
             // as the user's edition says.
@@ -2453,9 +2451,7 @@ impl<'n> Builder<'n> {
                     if (!self.needs_lowering(other) && scan::value_diverges(other))
                         || (!scan::has_await(other) && scan::tail_diverges(other)) =>
                 {
-                    let tokens = self.rewrite_expr(other.clone());
-                    self.emit_user(quote!(#tokens;), Some(other));
-                    self.terminate(Term::Diverged, None);
+                    self.emit_leaving(other, None);
                 }
                 other => {
                     self.push_scope(false);
@@ -2687,6 +2683,14 @@ impl<'n> Builder<'n> {
         self.enter_join(depth, join, &[value])
     }
 
+    /// Writes `expr`, whose value always leaves (`return 0`), as a
+    /// statement ending the current block; `next` becomes current.
+    fn emit_leaving(&mut self, expr: &Expr, next: Option<BlockId>) {
+        let tokens = self.rewrite_expr(expr.clone());
+        self.emit_user(quote!(#tokens;), Some(expr));
+        self.terminate(Term::Diverged, next);
+    }
+
     /// Ends a `match` arm with a jump to `join` carrying its value. An arm
     /// whose value always leaves (`None => return 0`) is written as a
     /// statement ending its block: it never reaches the join, which must
@@ -2694,9 +2698,7 @@ impl<'n> Builder<'n> {
     /// `return` falls back to `()` there).
     fn arm_to_join(&mut self, body: &Expr, value: LocalId, join: BlockId, span: Span) {
         if !scan::has_await(body) && scan::tail_diverges(body) {
-            let tokens = self.rewrite_expr(body.clone());
-            self.emit_user(quote!(#tokens;), Some(body));
-            self.terminate(Term::Diverged, None);
+            self.emit_leaving(body, None);
         } else {
             let tail = self.lower_value(body);
             let tail = self.branch_value(value, tail);
@@ -3429,7 +3431,7 @@ impl Rewriter<'_, '_> {
         // exist only in the `format!` family.
         let format = scan::is_format_macro(&mac.path);
         self.refuse_bindings_hiding_slots(mac);
-        if format || mac.path.is_ident("vec") {
+        if scan::arguments_are_read(&mac.path) {
             self.rewrite_exits_in_arguments(mac);
         }
         let mut implicit = Vec::new();
@@ -3477,23 +3479,7 @@ impl Rewriter<'_, '_> {
         if self.in_closure || !scan::tokens_may_exit(&mac.tokens) {
             return;
         }
-        type Arguments = syn::punctuated::Punctuated<Expr, syn::Token![,]>;
-        // `vec![value; n]`.
-        let repeated = |input: syn::parse::ParseStream| {
-            let value: Expr = input.parse()?;
-            let semi: syn::Token![;] = input.parse()?;
-            let count: Expr = input.parse()?;
-            Ok((value, semi, count))
-        };
-        if mac.path.is_ident("vec")
-            && let Ok((mut value, semi, mut count)) = mac.parse_body_with(repeated)
-        {
-            Exits(self).visit_expr_mut(&mut value);
-            Exits(self).visit_expr_mut(&mut count);
-            mac.tokens = quote!(#value #semi #count);
-            return;
-        }
-        let Ok(mut arguments) = mac.parse_body_with(Arguments::parse_terminated) else {
+        let Some(mut arguments) = scan::MacroArguments::parse(mac) else {
             return;
         };
         struct Exits<'r, 'a, 'n>(&'r mut Rewriter<'a, 'n>);
@@ -3529,9 +3515,7 @@ impl Rewriter<'_, '_> {
                     // Their own exits.
                     Expr::Closure(_) | Expr::Async(_) => {}
                     // `format!("{}", format!("{}", r?))`.
-                    Expr::Macro(m)
-                        if scan::is_format_macro(&m.mac.path) || m.mac.path.is_ident("vec") =>
-                    {
+                    Expr::Macro(m) if scan::arguments_are_read(&m.mac.path) => {
                         self.0.rewrite_exits_in_arguments(&mut m.mac)
                     }
                     _ if inner.is_some() => {
@@ -3544,7 +3528,7 @@ impl Rewriter<'_, '_> {
             }
             // `format!("{}", { assert!(r? < 10); 2 })`.
             fn visit_stmt_macro_mut(&mut self, m: &mut syn::StmtMacro) {
-                if scan::is_format_macro(&m.mac.path) || m.mac.path.is_ident("vec") {
+                if scan::arguments_are_read(&m.mac.path) {
                     self.0.rewrite_exits_in_arguments(&mut m.mac);
                 }
             }

@@ -84,15 +84,11 @@ pub(crate) fn init_owns_no_borrows(
         // `for` loop or a pattern can take out again.
         Expr::Macro(m) => match m.mac.path.segments.last() {
             Some(last) if last.ident == "format" => true,
-            Some(last) if last.ident == "vec" => {
-                let parser = syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated;
-                m.mac
-                    .parse_body_with(parser)
-                    .is_ok_and(|elems| elems.iter().all(free))
-                    || m.mac
-                        .parse_body_with(repeated)
-                        .is_ok_and(|elem| free(&elem))
-            }
+            Some(last) if last.ident == "vec" => match crate::scan::MacroArguments::parse(&m.mac) {
+                Some(crate::scan::MacroArguments::List(elems)) => elems.iter().all(free),
+                Some(crate::scan::MacroArguments::Repeated(elem, _, _)) => free(&elem),
+                None => false,
+            },
             _ => false,
         },
         _ => false,
@@ -139,14 +135,6 @@ fn is_comparison_or_logic(op: &syn::BinOp) -> bool {
         op,
         Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_) | And(_) | Or(_)
     )
-}
-
-/// `vec![elem; n]`'s element.
-fn repeated(input: syn::parse::ParseStream) -> syn::Result<Expr> {
-    let elem = input.parse()?;
-    input.parse::<syn::Token![;]>()?;
-    input.parse::<Expr>()?;
-    Ok(elem)
 }
 
 /// Whether `rest` uses `name` only in ways that cannot store a borrow of

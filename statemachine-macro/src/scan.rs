@@ -1014,12 +1014,63 @@ pub(crate) fn tokens_have_await(tokens: &TokenStream) -> Option<proc_macro2::Spa
     None
 }
 
+/// The arguments of a macro call that parse as expressions: a list
+/// (`format!("{}", a, b)`, `vec![a, b]`) or `vec![value; count]`.
+pub(crate) enum MacroArguments {
+    List(syn::punctuated::Punctuated<Expr, syn::Token![,]>),
+    Repeated(Box<Expr>, syn::Token![;], Box<Expr>),
+}
+
+impl MacroArguments {
+    pub(crate) fn parse(mac: &syn::Macro) -> Option<Self> {
+        use syn::parse::ParseStream;
+        let repeated = |input: ParseStream| -> syn::Result<Self> {
+            Ok(MacroArguments::Repeated(
+                input.parse()?,
+                input.parse()?,
+                input.parse()?,
+            ))
+        };
+        mac.parse_body_with(syn::punctuated::Punctuated::parse_terminated)
+            .map(MacroArguments::List)
+            .or_else(|_| mac.parse_body_with(repeated))
+            .ok()
+    }
+
+    pub(crate) fn iter_mut(&mut self) -> Box<dyn Iterator<Item = &mut Expr> + '_> {
+        match self {
+            MacroArguments::List(list) => Box::new(list.iter_mut()),
+            MacroArguments::Repeated(value, _, count) => {
+                Box::new([&mut **value, &mut **count].into_iter())
+            }
+        }
+    }
+}
+
+impl quote::ToTokens for MacroArguments {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            MacroArguments::List(list) => list.to_tokens(tokens),
+            MacroArguments::Repeated(value, semi, count) => {
+                value.to_tokens(tokens);
+                semi.to_tokens(tokens);
+                count.to_tokens(tokens);
+            }
+        }
+    }
+}
+
+/// Whether the machine reads a macro's arguments as expressions (to lower
+/// awaits, rewrite exits): the formatting and assertion macros and `vec!`.
+pub(crate) fn arguments_are_read(path: &syn::Path) -> bool {
+    is_format_macro(path) || path.is_ident("vec")
+}
+
 /// The names a macro call's arguments bind: the patterns of arguments
-/// that parse (a list of expressions, `vec![v; n]`, `matches!(v, pat if
-/// guard)`, and so inside nested macros), else, in tokens that do not,
-/// every `let [mut] x`, `ref [mut] x` and `x =>`.
+/// that parse ([`MacroArguments`], or `matches!(v, pat if guard)`, and so
+/// inside nested macros), else, in tokens that do not, every `let [mut]
+/// x`, `ref [mut] x` and `x =>`.
 pub(crate) fn bindings_in_macro(mac: &syn::Macro) -> Vec<syn::Ident> {
-    use syn::parse::ParseStream;
     struct Bindings(Vec<syn::Ident>);
     impl<'ast> Visit<'ast> for Bindings {
         fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
@@ -1030,43 +1081,23 @@ pub(crate) fn bindings_in_macro(mac: &syn::Macro) -> Vec<syn::Ident> {
             self.0.extend(bindings_in_macro(mac));
         }
     }
-    type Arguments = syn::punctuated::Punctuated<Expr, syn::Token![,]>;
-    let list = |input: ParseStream| -> syn::Result<Vec<Expr>> {
-        Ok(Arguments::parse_terminated(input)?.into_iter().collect())
-    };
-    let repeated = |input: ParseStream| -> syn::Result<Vec<Expr>> {
-        let value: Expr = input.parse()?;
-        input.parse::<syn::Token![;]>()?;
-        Ok(vec![value, input.parse()?])
-    };
     // `matches!(v, pat)`, `matches!(v, pat if guard)`: the pattern as the
     // arm of a `match`, so that its bindings are visited.
-    let matches = |input: ParseStream| -> syn::Result<Vec<Expr>> {
+    let matches = |input: syn::parse::ParseStream| -> syn::Result<Expr> {
         let value: Expr = input.parse()?;
         input.parse::<syn::Token![,]>()?;
         let rest: TokenStream = input.parse()?;
-        Ok(vec![syn::parse2(
-            quote::quote!(match #value { #rest => true, _ => false }),
-        )?])
+        syn::parse2(quote::quote!(match #value { #rest => true, _ => false }))
     };
-    let parsed = mac
-        .parse_body_with(list)
-        .or_else(|_| mac.parse_body_with(repeated))
-        .or_else(|_| mac.parse_body_with(matches));
-    match parsed {
-        Ok(arguments) => {
-            let mut bindings = Bindings(Vec::new());
-            for argument in &arguments {
-                bindings.visit_expr(argument);
-            }
-            bindings.0
-        }
-        Err(_) => {
-            let mut names = Vec::new();
-            token_bindings(mac.tokens.clone(), &mut names);
-            names
-        }
+    let mut bindings = Bindings(Vec::new());
+    if let Some(mut arguments) = MacroArguments::parse(mac) {
+        arguments.iter_mut().for_each(|a| bindings.visit_expr(a));
+    } else if let Ok(arm) = mac.parse_body_with(matches) {
+        bindings.visit_expr(&arm);
+    } else {
+        token_bindings(mac.tokens.clone(), &mut bindings.0);
     }
+    bindings.0
 }
 
 fn token_bindings(tokens: TokenStream, names: &mut Vec<syn::Ident>) {
@@ -1114,16 +1145,7 @@ pub(crate) fn diverges(expr: &Expr) -> bool {
 /// Does evaluating `expr` always leave it: `return`, `break` or
 /// `continue`, or a block ending in one (or in `panic!` and the like)?
 pub(crate) fn value_diverges(expr: &Expr) -> bool {
-    match peel_parens(expr) {
-        e if diverges(e) => true,
-        Expr::Block(b) if b.label.is_none() => match b.block.stmts.last() {
-            Some(syn::Stmt::Expr(e, _)) => value_diverges(e),
-            Some(syn::Stmt::Macro(m)) => diverging_macro(&m.mac),
-            _ => false,
-        },
-        Expr::Macro(m) => diverging_macro(&m.mac),
-        _ => false,
-    }
+    leaves(expr, true)
 }
 
 /// Does `expr`'s value itself leave (`return 0`, `{ ..; break }`, `panic!()`),
@@ -1131,11 +1153,19 @@ pub(crate) fn value_diverges(expr: &Expr) -> bool {
 /// its block)? Such a value never reaches a join, where in edition 2021 its
 /// `!` would fall back to `()`.
 pub(crate) fn tail_diverges(expr: &Expr) -> bool {
+    leaves(expr, false)
+}
+
+/// [`value_diverges`], or with `statement: false` [`tail_diverges`]: whether
+/// a block's last statement may end in `;`.
+fn leaves(expr: &Expr, statement: bool) -> bool {
     match peel_parens(expr) {
         e if diverges(e) => true,
         Expr::Block(b) if b.label.is_none() => match b.block.stmts.last() {
-            Some(syn::Stmt::Expr(e, None)) => tail_diverges(e),
-            Some(syn::Stmt::Macro(m)) => m.semi_token.is_none() && diverging_macro(&m.mac),
+            Some(syn::Stmt::Expr(e, semi)) => (statement || semi.is_none()) && leaves(e, statement),
+            Some(syn::Stmt::Macro(m)) => {
+                (statement || m.semi_token.is_none()) && diverging_macro(&m.mac)
+            }
             _ => false,
         },
         Expr::Macro(m) => diverging_macro(&m.mac),
