@@ -30,6 +30,10 @@ pub(crate) struct DeadMoves {
     /// or a join), which the copy cannot point at. (A drop flag holds its
     /// value in a `Dead`, so passing it on moves nothing typed.)
     pub elsewhere: BTreeSet<LocalId>,
+    /// The locals moved while dead, typed, for a proof that they own no
+    /// borrow which took a method's name for its result's type (see
+    /// `owned::trusts_method_names`).
+    pub owned: BTreeSet<LocalId>,
 }
 
 /// A place in the source, as the copy's tokens still carry it.
@@ -60,18 +64,38 @@ fn position(span: Span) -> Position {
 ///   Output: `let p = (D, &v[0]); let held = &raw const p; ..;
 ///   return __private::alive_after(n, held); ..; __private::alive_after(tail, held)`
 ///
-/// A value bound by a `let` with an initializer, a `match` arm, an `if let`,
-/// a `while let` or a `for` pattern is pointed at where its binding becomes
-/// visible. Any other (a parameter, a `let` without a value) stays
-/// unchecked where it is hidden or moved elsewhere (see the README's
-/// "Documented differences").
+/// A value bound by a `let`, a `match` arm, an `if let`, a `while let` or a
+/// `for` pattern is pointed at where its binding becomes visible. Declared
+/// by `let x;`, it is pointed at after each assignment to it: the pointer's
+/// type, with the value's borrows, is one for the whole scope.
+///
+///   Input: `let p; ..; p = (D, &v[0]);`
+///   Output: `let p; let mut held = null(); ..; { p = (D, &v[0]); held = &raw const p; }`
+///
+/// Any other (a parameter, a binding a macro writes) stays unchecked where
+/// it is hidden or moved elsewhere (see the README's "Documented
+/// differences").
+///
+/// - A value the machine moves while dead, proved to own no borrow by a
+///   method's name, is pointed at by a guard declared before every local of
+///   the copy, whose drop needs every borrow in the value alive (see
+///   `__private::OwnsNoBorrows`). A user's `clone` returning a borrow of its
+///   receiver then fails to build, where the proof would have let the
+///   machine move a dangling reference.
+///
+///   Input: `let view = buf.clone();`
+///   Output: `let mut guard = OwnsNoBorrows::new(); ..; let view = buf.clone();
+///   guard.points_at(&raw const view);`
+///
+/// Returns the guards' declarations, to put before the copy's first
+/// binding.
 pub(crate) fn checked_in_shadow(
     shadow: &mut syn::Block,
     lowered: &LoweredBody,
     plan: &Plan,
     moves: &DeadMoves,
     is_shadowed: impl Fn(&Goto, LocalId) -> bool,
-) -> bool {
+) -> syn::Result<CheckedShadow> {
     // Temporaries have no name in the user's body.
     let named = |l: &&LocalId| !lowered.locals[**l].temporary;
     // The pointer cannot tell a path where the value was moved out: such
@@ -93,32 +117,48 @@ pub(crate) fn checked_in_shadow(
             .find(|g| g.to == resume)
             .is_some_and(|edge| is_shadowed(edge, l))
     };
-    // Each local to point at, and whether to use it at its scope's exits.
-    let mut pointers: BTreeMap<LocalId, bool> = BTreeMap::new();
+    let mut pointers: BTreeMap<LocalId, Check> = BTreeMap::new();
     for &l in moves.elsewhere.iter().filter(named) {
         if !moved_somewhere(l) {
-            pointers.insert(l, true);
+            pointers.insert(l, Check::PointerToTheEnd);
         }
     }
     for (&index, locals) in &moves.at_awaits {
         for &l in locals.iter().filter(named) {
             if hidden_at(index, l) {
-                pointers.entry(l).or_insert(false);
+                pointers.entry(l).or_insert(Check::Pointer);
             }
         }
+    }
+    for &l in moves.owned.iter().filter(named) {
+        pointers.insert(l, Check::Guard);
     }
     let mut declarations = Declarations {
         lowered,
         pointers: &pointers,
         found: BTreeSet::new(),
+        errors: None,
     };
     declarations.visit_block_mut(shadow);
+    if let Some(errors) = declarations.errors {
+        return Err(errors);
+    }
     let declared = declarations.found;
+    let guards: Vec<TokenStream> = declared
+        .iter()
+        .filter(|l| pointers[l] == Check::Guard)
+        .map(|&l| {
+            let guard = guard_name(l);
+            quote!(let mut #guard = ::statemachine_runtime::__private::OwnsNoBorrows::new();)
+        })
+        .collect();
     let mut uses: BTreeMap<Position, Vec<TokenStream>> = BTreeMap::new();
     for (&index, locals) in &moves.at_awaits {
         let span = lowered.awaits[index].span;
         for &l in locals.iter().filter(named) {
-            let value = if !hidden_at(index, l) {
+            let value = if pointers.get(&l) == Some(&Check::Guard) {
+                continue;
+            } else if !hidden_at(index, l) {
                 let name = located(&lowered.locals[l].name, span);
                 quote_spanned!(span=> &#name)
             } else if declared.contains(&l) {
@@ -138,7 +178,31 @@ pub(crate) fn checked_in_shadow(
     awaits.visit_block_mut(shadow);
     awaits.rewrite = true;
     awaits.visit_block_mut(shadow);
-    !declared.is_empty() || !uses.is_empty()
+    Ok(CheckedShadow {
+        changed: !declared.is_empty() || !uses.is_empty(),
+        guards,
+    })
+}
+
+/// What [`checked_in_shadow`] did to the copy.
+pub(crate) struct CheckedShadow {
+    /// Whether it added any check: the copy is then needed.
+    pub changed: bool,
+    /// The guards' declarations, to put before the copy's first binding.
+    pub guards: Vec<TokenStream>,
+}
+
+/// How the copy checks a local the machine moves while dead.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Check {
+    /// A pointer, taken right after the binding, used at the awaits that
+    /// hide the name.
+    Pointer,
+    /// A pointer also used before every later statement of the local's
+    /// scope and at every exit from it.
+    PointerToTheEnd,
+    /// An `OwnsNoBorrows` guard pointed at it.
+    Guard,
 }
 
 /// The copy's name for the pointer to local `l`: mixed-site, so no user name
@@ -147,14 +211,26 @@ fn pointer_name(l: LocalId) -> Ident {
     format_ident!("__statemachine_held_{}", l, span = Span::mixed_site())
 }
 
+/// The copy's name for the guard of local `l` (see [`Check::Guard`]), which
+/// rustc's error names where the guard's drop needs a borrow alive.
+fn guard_name(l: LocalId) -> Ident {
+    format_ident!(
+        "__statemachine_owns_no_borrows_{}",
+        l,
+        span = Span::mixed_site()
+    )
+}
+
 /// Takes the pointers right after their `let`s and, for values moved
 /// elsewhere, uses them at their scope's exits.
 struct Declarations<'a> {
     lowered: &'a LoweredBody,
-    /// The locals to point at, and whether to use them at their scope's exits.
-    pointers: &'a BTreeMap<LocalId, bool>,
+    /// The locals to point at, and how they are checked.
+    pointers: &'a BTreeMap<LocalId, Check>,
     /// The locals pointed at.
     found: BTreeSet<LocalId>,
+    /// A `let x;` whose assignments the copy cannot see.
+    errors: Option<syn::Error>,
 }
 
 impl Declarations<'_> {
@@ -191,6 +267,18 @@ impl Declarations<'_> {
         for l in bound {
             self.found.insert(l);
             let name = &self.lowered.locals[l].name;
+            let check = self.pointers[&l];
+            if check == Check::Guard {
+                let guard = guard_name(l);
+                block.stmts.insert(
+                    at,
+                    syn::parse_quote_spanned! {name.span()=>
+                        #guard.points_at(&raw const #name);
+                    },
+                );
+                at += 1;
+                continue;
+            }
             let pointer = pointer_name(l);
             block.stmts.insert(
                 at,
@@ -199,13 +287,133 @@ impl Declarations<'_> {
                 },
             );
             at += 1;
-            if self.pointers[&l] {
+            if check == Check::PointerToTheEnd {
                 used_at_exits(block, at, &pointer);
                 used_at_end(block, &pointer);
             }
         }
         at
     }
+
+    /// As [`Self::pointed_at`], for locals `let x;` declares without a
+    /// value right before statement `at`: the pointer starts null and is
+    /// set after each assignment to the local.
+    fn pointed_at_after_assignments(
+        &mut self,
+        bound: Vec<LocalId>,
+        block: &mut syn::Block,
+        mut at: usize,
+    ) -> usize {
+        for l in bound {
+            let name = self.lowered.locals[l].name.clone();
+            let check = self.pointers[&l];
+            let (pointer, guard) = (pointer_name(l), guard_name(l));
+            let assigned = after_assignments(&mut block.stmts[at..], &name, &|| match check {
+                Check::Guard => syn::parse_quote_spanned! {name.span()=>
+                    #guard.points_at(&raw const #name);
+                },
+                _ => syn::parse_quote_spanned! {name.span()=> #pointer = &raw const #name; },
+            });
+            if assigned == 0 {
+                let error = syn::Error::new(
+                    name.span(),
+                    format!(
+                        "`{name}` is declared without a value and the macro cannot see where \
+                         it is assigned; it may hold a borrow, and the machine moves it while \
+                         dead, so it must check that borrow\n\
+                         help: give `{name}` its value where it is declared"
+                    ),
+                );
+                match &mut self.errors {
+                    Some(errors) => errors.combine(error),
+                    None => self.errors = Some(error),
+                }
+                continue;
+            }
+            self.found.insert(l);
+            if check == Check::Guard {
+                continue;
+            }
+            block.stmts.insert(
+                at,
+                syn::parse_quote_spanned! {name.span()=>
+                    let mut #pointer = ::core::ptr::null();
+                },
+            );
+            at += 1;
+            if check == Check::PointerToTheEnd {
+                used_at_exits(block, at, &pointer);
+                used_at_end(block, &pointer);
+            }
+        }
+        at
+    }
+}
+
+/// Adds `then` after each assignment to `name` in `stmts` (and the blocks in
+/// them), until a `let` binds the name again; returns how many it found.
+///
+/// Input: `x = value`, `(x, y) = pair`
+/// Output: `{ x = value; then }`, `{ (x, y) = pair; then }`
+fn after_assignments(stmts: &mut [Stmt], name: &Ident, then: &dyn Fn() -> Stmt) -> usize {
+    struct Assignments<'a> {
+        name: &'a Ident,
+        then: &'a dyn Fn() -> Stmt,
+        found: usize,
+    }
+    impl Assignments<'_> {
+        /// Visits `stmts` up to the first that binds the name again.
+        fn visit_stmts(&mut self, stmts: &mut [Stmt]) {
+            for stmt in stmts {
+                if let Stmt::Local(local) = stmt {
+                    let rebinds = crate::scan::pattern_bindings(&local.pat)
+                        .iter()
+                        .any(|b| b.ident == *self.name);
+                    if rebinds {
+                        // Its initializer still sees the outer local.
+                        if let Some(init) = &mut local.init {
+                            self.visit_expr_mut(&mut init.expr);
+                        }
+                        return;
+                    }
+                }
+                self.visit_stmt_mut(stmt);
+            }
+        }
+    }
+    impl VisitMut for Assignments<'_> {
+        fn visit_block_mut(&mut self, block: &mut syn::Block) {
+            self.visit_stmts(&mut block.stmts);
+        }
+        fn visit_expr_mut(&mut self, expr: &mut Expr) {
+            visit_mut::visit_expr_mut(self, expr);
+            if crate::scan::assigned_locals(expr).contains(&self.name) {
+                self.found += 1;
+                let then = (self.then)();
+                *expr = syn::parse_quote!({ #expr; #then });
+            }
+        }
+        // An arm or a closure binding the name is another local; a closure
+        // could not assign a local it does not own before its use.
+        fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
+            let rebinds = crate::scan::pattern_bindings(&arm.pat)
+                .iter()
+                .any(|b| b.ident == *self.name);
+            if !rebinds {
+                visit_mut::visit_arm_mut(self, arm);
+            }
+        }
+        fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+        fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    let mut assignments = Assignments {
+        name,
+        then,
+        found: 0,
+    };
+    assignments.visit_stmts(stmts);
+    assignments.found
 }
 
 impl Declarations<'_> {
@@ -241,12 +449,12 @@ impl VisitMut for Declarations<'_> {
                 i += 1;
                 continue;
             };
-            if local.init.is_none() {
-                i += 1;
-                continue;
-            }
             let bound = self.bound_by(&local.pat);
-            i = self.pointed_at(bound, block, i + 1);
+            i = if local.init.is_none() {
+                self.pointed_at_after_assignments(bound, block, i + 1)
+            } else {
+                self.pointed_at(bound, block, i + 1)
+            };
         }
     }
 

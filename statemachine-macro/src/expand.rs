@@ -189,33 +189,38 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     // body restores both checks, so a body rustc rejects is rejected here
     // too, with rustc's message.
     let dead_moves = emitter.dead_moves.take();
-    let used_dead =
-        dead_moves::checked_in_shadow(&mut shadow_body, &lowered, &plan, &dead_moves, |edge, l| {
-            is_shadowed(&lowered, edge, l)
-        });
-    let shadow = if pinned || destructures || used_dead || lowered.locals.iter().any(|l| l.slot) {
-        let output = &function.output;
-        let original = expected_output_in_shadow(
-            lowered_temporary_scopes_in_2024(strip_in_place_attrs(shadow_body)),
-            output,
-        );
-        // The arguments under their names as the user wrote them.
-        let bindings = params.iter().filter_map(|p| {
-            let (pat, field) = (p.pat.as_ref()?, &p.field);
-            Some(quote!(let #pat = #field;))
-        });
-        quote! {
-            // The body's block inside the closure's is `{ { expr } }` for a
-            // body that is one expression: `unused_braces`.
-            #[allow(unreachable_code, unused_variables, unused_mut, unused_braces, clippy::all)]
-            if false {
-                let _ = async move || -> #output { #(#bindings)* #original };
-                loop {}
+    let checked = dead_moves::checked_in_shadow(
+        &mut shadow_body,
+        &lowered,
+        &plan,
+        &dead_moves,
+        |edge, l| is_shadowed(&lowered, edge, l),
+    )?;
+    let shadow =
+        if pinned || destructures || checked.changed || lowered.locals.iter().any(|l| l.slot) {
+            let output = &function.output;
+            let original = expected_output_in_shadow(
+                lowered_temporary_scopes_in_2024(strip_in_place_attrs(shadow_body)),
+                output,
+            );
+            let guards = &checked.guards;
+            // The arguments under their names as the user wrote them.
+            let bindings = params.iter().filter_map(|p| {
+                let (pat, field) = (p.pat.as_ref()?, &p.field);
+                Some(quote!(let #pat = #field;))
+            });
+            quote! {
+                // The body's block inside the closure's is `{ { expr } }` for a
+                // body that is one expression: `unused_braces`.
+                #[allow(unreachable_code, unused_variables, unused_mut, unused_braces, clippy::all)]
+                if false {
+                    let _ = async move || -> #output { #(#guards)* #(#bindings)* #original };
+                    loop {}
+                }
             }
-        }
-    } else {
-        TokenStream::new()
-    };
+        } else {
+            TokenStream::new()
+        };
 
     // The never-run copy uses the receiver itself, which it may mutate.
     let mut_self = function.self_mutable && !shadow.is_empty();
@@ -2096,6 +2101,15 @@ impl Emitter<'_> {
                     (Carry::Dead, _) | (Carry::DropFlag, liveness::Init::Yes)
                 );
             let mut moves = self.dead_moves.borrow_mut();
+            let moved_owned = !held_dead
+                && local.owned_by_method_names
+                && matches!(
+                    (carry, state),
+                    (Carry::Dead, _) | (Carry::DropFlag, liveness::Init::Yes)
+                );
+            if moved_owned {
+                moves.owned.insert(l);
+            }
             match at_await {
                 Some(index) if moved_dead => {
                     moves.at_awaits.entry(index).or_default().insert(l);

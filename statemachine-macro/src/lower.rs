@@ -77,6 +77,13 @@ pub(crate) struct Local {
     /// that [`crate::owned`] proves so): safe to move into a state even when
     /// dead, as its references cannot dangle.
     pub owns_no_borrows: bool,
+    /// `owns_no_borrows` was proved by taking a method's name for its
+    /// result's type (`x.clone()`, see `owned::trusts_method_names`): the
+    /// never-run copy checks it (see [`crate::dead_moves`]).
+    pub owned_by_method_names: bool,
+    /// Declared by `let x;`: initialized only where the machine sees an
+    /// assignment (see `Rewriter::refuse_assignments_in_macros`).
+    pub declared_without_value: bool,
     /// Declared as `let x = Vec::new()` (or `None`, `Default::default()`,
     /// ...) without a type: later code may fix its type, and code written
     /// before that code cannot call its methods (see `BlockData::loop_exit`).
@@ -458,6 +465,8 @@ impl<'n> Builder<'n> {
             temporary: false,
             only_dropped: false,
             owns_no_borrows: false,
+            owned_by_method_names: false,
+            declared_without_value: false,
             type_open: false,
             declaration: None,
         });
@@ -1063,6 +1072,7 @@ impl<'n> Builder<'n> {
                     .push(Item::Uninit(tokens, ids.clone()));
                 for &id in &ids {
                     self.events.insert(id, Event::Moved);
+                    self.body.locals[id].declared_without_value = true;
                 }
             }
             self.decl(ids);
@@ -1279,9 +1289,12 @@ impl<'n> Builder<'n> {
             let owns_no_borrows = init
                 .is_some_and(|init| crate::owned::init_owns_no_borrows(init, &holds_no_borrows))
                 && crate::owned::only_used_by_value(&ident.to_string(), rest, &holds_no_borrows);
+            let by_method_names =
+                owns_no_borrows && init.is_some_and(|init| self.trusts_method_names(init));
             let local = &mut self.body.locals[id];
             local.declaration = Some(index);
             local.owns_no_borrows = owns_no_borrows;
+            local.owned_by_method_names = by_method_names;
         }
         let uses = scan::uses_of(&ident.to_string(), rest);
         let large = init.is_some_and(scan::is_large_literal)
@@ -1429,14 +1442,18 @@ impl<'n> Builder<'n> {
             else {
                 unreachable!("a `let` statement")
             };
-            let proved = self
+            let (proved, by_method_names) = self
                 .resolve(&name.to_string())
-                .is_some_and(|id| self.body.locals[id].owns_no_borrows);
+                .map(|id| &self.body.locals[id])
+                .map_or((false, false), |l| {
+                    (l.owns_no_borrows, l.owned_by_method_names)
+                });
             self.lower_let(&rebind, body);
             if let Some(id) = self.resolve(&name.to_string()) {
                 let local = &mut self.body.locals[id];
                 local.declaration = Some(index);
                 local.owns_no_borrows = proved;
+                local.owned_by_method_names = by_method_names;
             }
         }
         self.declarations_seen = counted;
@@ -1471,8 +1488,10 @@ impl<'n> Builder<'n> {
             })
             .map(|&(_, id)| id)
             .collect();
+        let by_method_names = self.trusts_method_names(source);
         for id in proved {
             self.body.locals[id].owns_no_borrows = true;
+            self.body.locals[id].owned_by_method_names = by_method_names;
         }
     }
 
@@ -2047,6 +2066,15 @@ impl<'n> Builder<'n> {
     /// stays in place, as its reference may dangle by then.
     fn may_hold_borrow(&self, expr: &Expr) -> bool {
         !crate::owned::init_owns_no_borrows(expr, &|name| self.holds_no_borrows(name))
+    }
+
+    /// Whether the proof that `expr` owns no borrow takes a method's name
+    /// for its result's type, itself or through a local so proved.
+    fn trusts_method_names(&self, expr: &Expr) -> bool {
+        crate::owned::trusts_method_names(expr, &|name| {
+            self.resolve(&name.to_string())
+                .is_some_and(|l| self.body.locals[l].owned_by_method_names)
+        })
     }
 
     /// Whether local `name` is proved to hold no borrow of the body's data;
@@ -3431,6 +3459,7 @@ impl Rewriter<'_, '_> {
         // exist only in the `format!` family.
         let format = scan::is_format_macro(&mac.path);
         self.refuse_bindings_hiding_slots(mac);
+        self.refuse_assignments_in_macros(mac);
         if scan::arguments_are_read(&mac.path) {
             self.rewrite_exits_in_arguments(mac);
         }
@@ -3462,6 +3491,38 @@ impl Rewriter<'_, '_> {
                          `{name}`, which #[state_machine] keeps in place and reaches by name \
                          in a macro's arguments; rename the inner binding",
                         macro_name.as_deref().unwrap_or("macro")
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A local declared by `let x;` is initialized where the machine sees
+    /// it assigned. Assigned by a macro (`set!(x = v)`), it would be taken
+    /// for uninitialized and dropped at the next await, not at the end of
+    /// its scope: refused, at the macro's mention of it (see
+    /// `scan::macro_may_assign`).
+    fn refuse_assignments_in_macros(&mut self, mac: &syn::Macro) {
+        let mut named = Vec::new();
+        scan::idents_in(mac.tokens.clone(), &mut named);
+        named.sort();
+        named.dedup();
+        for name in named {
+            let declared_without_value = !self.bound.contains(&name)
+                && self
+                    .builder
+                    .resolve(&name)
+                    .is_some_and(|id| self.builder.body.locals[id].declared_without_value);
+            if !declared_without_value {
+                continue;
+            }
+            if let Some(span) = scan::macro_may_assign(mac, &name) {
+                self.builder.error(
+                    span,
+                    &format!(
+                        "`{name}` is declared without a value, and #[state_machine] cannot see \
+                         whether this macro assigns it; give `{name}` its value where it is \
+                         declared, or assign it outside the macro"
                     ),
                 );
             }

@@ -120,6 +120,48 @@ fn closure_captures_no_borrow(
     })
 }
 
+/// Whether `init`, which [`init_owns_no_borrows`] accepts, was accepted for
+/// a method's name (`x.clone()` holds what `x` holds, for `std`'s `clone`),
+/// or names a local so accepted (`by_method_names`). A user's method of that
+/// name may return a borrow of its receiver; the never-run copy checks such
+/// values (see `dead_moves::checked_in_shadow`).
+pub(crate) fn trusts_method_names(init: &Expr, by_method_names: &dyn Fn(&Ident) -> bool) -> bool {
+    struct Trusts<'a> {
+        by_method_names: &'a dyn Fn(&Ident) -> bool,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Trusts<'_> {
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            self.found |= owned_result(&m.method);
+            syn::visit::visit_expr_method_call(self, m);
+        }
+        // Any of its words: `vec![x.clone()]`.
+        fn visit_macro(&mut self, m: &'ast syn::Macro) {
+            fn words(tokens: TokenStream, found: &mut dyn FnMut(&Ident)) {
+                for token in tokens {
+                    match token {
+                        proc_macro2::TokenTree::Ident(word) => found(&word),
+                        proc_macro2::TokenTree::Group(group) => words(group.stream(), found),
+                        _ => {}
+                    }
+                }
+            }
+            words(m.tokens.clone(), &mut |word| {
+                self.found |= owned_result(word) || (self.by_method_names)(word);
+            });
+        }
+        fn visit_ident(&mut self, name: &'ast Ident) {
+            self.found |= (self.by_method_names)(name);
+        }
+    }
+    let mut trusts = Trusts {
+        by_method_names,
+        found: false,
+    };
+    trusts.visit_expr(init);
+    trusts.found
+}
+
 /// Methods whose result `std` defines as owned, holding no borrow of the
 /// receiver (a clone holds what the receiver holds).
 fn owned_result(method: &Ident) -> bool {

@@ -833,15 +833,27 @@ fn certain_moves_place(expr: &Expr, out: &mut Vec<syn::Ident>) {
     }
 }
 
-/// Local names assigned as a whole by `expr` at its top level (`x = ...`).
-pub(crate) fn assigned_local(expr: &Expr) -> Option<&syn::Ident> {
-    match expr {
-        Expr::Assign(a) => match &*a.left {
-            Expr::Path(p) if p.qself.is_none() => p.path.get_ident(),
-            _ => None,
-        },
-        _ => None,
+/// Local names assigned as a whole by `expr` at its top level (`x = ..`,
+/// `(x, y) = ..`).
+pub(crate) fn assigned_locals(expr: &Expr) -> Vec<&syn::Ident> {
+    /// The locals an assignee expression names whole: `x`, and those of a
+    /// destructuring assignment (`(a, [b, _], S { f: c, .. }, T(d))`).
+    fn assignees<'e>(left: &'e Expr, out: &mut Vec<&'e syn::Ident>) {
+        match left {
+            Expr::Path(p) if p.qself.is_none() => out.extend(p.path.get_ident()),
+            Expr::Paren(p) => assignees(&p.expr, out),
+            Expr::Tuple(t) => t.elems.iter().for_each(|e| assignees(e, out)),
+            Expr::Array(a) => a.elems.iter().for_each(|e| assignees(e, out)),
+            Expr::Call(c) => c.args.iter().for_each(|e| assignees(e, out)),
+            Expr::Struct(s) => s.fields.iter().for_each(|f| assignees(&f.expr, out)),
+            _ => {}
+        }
     }
+    let mut out = Vec::new();
+    if let Expr::Assign(a) = expr {
+        assignees(&a.left, &mut out);
+    }
+    out
 }
 
 /// Is `expr` a place made only of locals, fields and derefs, whose evaluation
@@ -1066,6 +1078,69 @@ pub(crate) fn arguments_are_read(path: &syn::Path) -> bool {
     is_format_macro(path) || path.is_ident("vec")
 }
 
+/// Every identifier in `tokens`, nested groups included, as a string.
+pub(crate) fn idents_in(tokens: TokenStream, out: &mut Vec<String>) {
+    for token in tokens {
+        match token {
+            TokenTree::Ident(word) => out.push(word.to_string()),
+            TokenTree::Group(group) => idents_in(group.stream(), out),
+            _ => {}
+        }
+    }
+}
+
+/// Whether a macro call may assign the local `name` (`set!(x = v)`): the
+/// machine sees no such assignment. A macro whose arguments it reads
+/// (`format!`, `vec!`, ...) may only where an argument assigns it inside
+/// (`format!("{}", { x = v; 1 })`; a formatting macro's `x = v` is a named
+/// argument); any other, and one whose arguments do not parse, wherever
+/// its tokens name it. Returns the mention to report.
+pub(crate) fn macro_may_assign(mac: &syn::Macro, name: &str) -> Option<proc_macro2::Span> {
+    struct Assigns<'a> {
+        name: &'a str,
+        found: Option<proc_macro2::Span>,
+    }
+    impl<'ast> Visit<'ast> for Assigns<'_> {
+        fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+            if let Expr::Path(p) = peel_parens(&a.left)
+                && p.path.is_ident(self.name)
+            {
+                self.found
+                    .get_or_insert(syn::spanned::Spanned::span(&p.path));
+            }
+            syn::visit::visit_expr_assign(self, a);
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if let Some(span) = macro_may_assign(mac, self.name) {
+                self.found.get_or_insert(span);
+            }
+        }
+    }
+    let arguments = arguments_are_read(&mac.path)
+        .then(|| MacroArguments::parse(mac))
+        .flatten();
+    let Some(mut arguments) = arguments else {
+        fn named(tokens: TokenStream, name: &str) -> Option<proc_macro2::Span> {
+            tokens.into_iter().find_map(|token| match token {
+                TokenTree::Ident(word) if word == name => Some(word.span()),
+                TokenTree::Group(group) => named(group.stream(), name),
+                _ => None,
+            })
+        }
+        return named(mac.tokens.clone(), name);
+    };
+    let mut assigns = Assigns { name, found: None };
+    let format = is_format_macro(&mac.path);
+    for argument in arguments.iter_mut() {
+        match argument {
+            // A named argument: its value is the expression.
+            Expr::Assign(named) if format => assigns.visit_expr(&named.right),
+            other => assigns.visit_expr(other),
+        }
+    }
+    assigns.found
+}
+
 /// The names a macro call's arguments bind: the patterns of arguments
 /// that parse ([`MacroArguments`], or `matches!(v, pat if guard)`, and so
 /// inside nested macros), else, in tokens that do not, every `let [mut]
@@ -1188,7 +1263,7 @@ pub(crate) fn diverging_macro(mac: &syn::Macro) -> bool {
 /// Locals assigned as a whole (`x = ...`) on every path through `expr`.
 pub(crate) fn definitely_assigned(expr: &Expr) -> Vec<syn::Ident> {
     match expr {
-        Expr::Assign(_) => assigned_local(expr).cloned().into_iter().collect(),
+        Expr::Assign(_) => assigned_locals(expr).into_iter().cloned().collect(),
         Expr::Paren(p) => definitely_assigned(&p.expr),
         Expr::Block(b) if b.label.is_none() => block_assigned(&b.block),
         Expr::Unsafe(u) => block_assigned(&u.block),
@@ -1229,11 +1304,14 @@ pub(crate) fn assignment_targets(expr: &Expr) -> Vec<syn::Ident> {
     struct Targets(Vec<syn::Ident>);
     impl<'ast> Visit<'ast> for Targets {
         fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
-            if let Some(ident) = assigned_local(&Expr::Assign(a.clone())) {
-                self.0.push(ident.clone());
-            } else {
+            let assigned: Vec<syn::Ident> = assigned_locals(&Expr::Assign(a.clone()))
+                .into_iter()
+                .cloned()
+                .collect();
+            if assigned.is_empty() {
                 self.visit_expr(&a.left);
             }
+            self.0.extend(assigned);
             self.visit_expr(&a.right);
         }
         fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
@@ -1719,6 +1797,14 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
                 self.ref_bindings_into(self.held, &init.expr, [&local.pat]);
             }
             syn::visit::visit_local(self, local);
+        }
+        // `pair = (d, &x)`: the assigned value outlives the statement, as
+        // a `let`'s does.
+        fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+            self.visit_expr(&a.left);
+            let held = std::mem::replace(&mut self.held, true);
+            self.visit_expr(&a.right);
+            self.held = held;
         }
         fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
             if rooted_at(&m.expr, self.name) {

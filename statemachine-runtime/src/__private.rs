@@ -1051,6 +1051,47 @@ pub fn alive_after<T, P>(value: T, _held: *const P) -> T {
     value
 }
 
+/// In the never-run copy of the body: a pointer to a value the macro proved
+/// to own no borrow of the body's data by the name of a method
+/// (`x.clone()`), which a user's method of that name can defeat. The machine
+/// moves the value while it is dead, which is undefined behaviour if a
+/// borrow in it dangles by then.
+///
+/// Declared before every local of the copy and so dropped after all of
+/// them, and with a `Drop` of its own, it makes the borrow checker require
+/// every borrow in the value to outlive all the body's locals: a body where
+/// the value holds a borrow of one of them fails to build (E0597, E0505 or
+/// E0502, "borrow might be used here, when `..` is dropped").
+pub struct OwnsNoBorrows<T>(*const T);
+
+impl<T> OwnsNoBorrows<T> {
+    /// Not pointing at the value yet.
+    #[inline(always)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        OwnsNoBorrows(core::ptr::null())
+    }
+
+    /// Points at the value, right after its binding. The pointer is never
+    /// read: its type ties the value's borrows to this guard's drop.
+    #[inline(always)]
+    pub fn points_at(&mut self, value: *const T) {
+        self.0 = value;
+    }
+}
+
+impl<T> Drop for OwnsNoBorrows<T> {
+    // Not `#[may_dangle]`: the drop keeps every borrow in `T` alive.
+    #[inline(always)]
+    fn drop(&mut self) {}
+}
+
+impl<T> fmt::Debug for OwnsNoBorrows<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OwnsNoBorrows").finish_non_exhaustive()
+    }
+}
+
 /// Whether the value at `place` has drop glue. Takes a pointer so that a
 /// dead value is not read (see [`Dead`]).
 #[inline(always)]

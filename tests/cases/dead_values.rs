@@ -898,3 +898,82 @@ differential!(dead_value_hidden_at_the_await_that_moves_it, (n: u32) -> usize {
     leaf("x", ()).await;
     names.len() + pair
 }, (1));
+
+// Values proved to own no borrow by a method's name (`clone`, `to_string`,
+// `to_owned`, `len`), moved while dead: at awaits, in a drop flag, bound by
+// a `for` loop, an arm and a destructuring `let`. The copy points a guard at
+// each (`__private::OwnsNoBorrows`); these own none, so the body builds.
+differential!(dead_values_owned_by_method_names, (n: usize) -> usize {
+    let name = String::from("name");
+    let count = {
+        let copy = (D("copy"), name.clone());
+        copy.0.touch();
+        let count = name.len();
+        leaf("first", ()).await;
+        count
+    };
+    {
+        let echo = (D("echo"), name.to_string());
+        log(echo.1.clone());
+        if n > 2 {
+            leaf("second", ()).await;
+        }
+    }
+    for word in [String::from("w")] {
+        let owned = (D("owned"), word.to_owned());
+        owned.0.touch();
+        leaf("third", ()).await;
+    }
+    match (D("arm"), name.len()) {
+        arm => {
+            arm.0.touch();
+            leaf("fourth", ()).await;
+        }
+    }
+    count
+}, (4));
+
+// `let x;` locals assigned by a destructuring assignment are initialized
+// from there: kept across the await and dropped at the end of their scope
+// (they were taken for uninitialized and dropped before the await).
+differential!(locals_assigned_by_destructuring, (n: usize) -> usize {
+    struct Wrapper {
+        count: usize,
+        rest: D,
+    }
+    let pair;
+    let other;
+    let count;
+    let rest;
+    (pair, [other, _], Wrapper { count, rest }) =
+        ((D("p"), 1), [D("o"), D("unused")], Wrapper { count: n, rest: D("rest") });
+    if n > 5 {
+        return pair.0.into_name().len();
+    }
+    pair.0.touch();
+    leaf("first", ()).await;
+    other.touch();
+    rest.touch();
+    count
+}, (4));
+
+// A value declared by `let x;` that may hold a borrow, assigned on both
+// paths of a branch (one a destructuring assignment) and moved for its drop
+// at a later branch: the copy points at it after each assignment.
+differential!(dead_value_declared_without_a_value, (n: usize) -> usize {
+    let names = vec![D("a")];
+    let pair;
+    if n > 1 {
+        pair = (D("p"), &names[0]);
+    } else {
+        (pair, _) = ((D("q"), &names[0]), D("unused"));
+    }
+    if n > 5 {
+        return pair.0.into_name().len();
+    }
+    pair.0.touch();
+    if n > 2 {
+        leaf("first", ()).await;
+    }
+    names.len()
+}, (4));
