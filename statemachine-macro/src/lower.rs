@@ -2147,7 +2147,14 @@ impl<'n> Builder<'n> {
     /// [`Self::lower_now`] on siblings, in order: an operand before one that
     /// spills a temporary is spilled too, so evaluation order is unchanged.
     fn lower_now_all(&mut self, exprs: &[&Expr]) -> Vec<Operand> {
-        let last = exprs.iter().rposition(|e| scan::creates_temporary(e));
+        // An operand that keeps temporaries, or runs code of its own (a
+        // block, an assignment), is evaluated into statements now: an
+        // earlier operand left in the final expression would be read after
+        // it, where rustc reads it first (`*v.first().unwrap() + { v[0] =
+        // n; 0 }`).
+        let last = exprs.iter().rposition(|e| {
+            scan::creates_temporary(e) || !(scan::is_constant(e) || scan::is_pure_place(e))
+        });
         let mut ops = Vec::with_capacity(exprs.len());
         for (index, expr) in exprs.iter().enumerate() {
             let before_temp = last.is_some_and(|last| index < last);

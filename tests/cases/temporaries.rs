@@ -532,3 +532,15 @@ differential!(last_and_take_on_temporaries, (n: u32) -> usize {
     d.touch();
     last.unwrap_or(0) + usize::from(taken) + first.len() + end.unwrap_or(0) + n as usize
 }, (1));
+
+// An operand read through a temporary (`*v.first().unwrap()`) before an
+// operand that runs code of its own (a block assigning what it points at):
+// rustc reads the first operand before the block runs; the machine, having
+// spilled the temporary, read through it after the block (8, not 5).
+differential!(operand_through_a_temporary_read_before_a_later_block, (n: usize) -> usize {
+    let mut v = vec![1usize, 2];
+    let total = *v.first().unwrap() + { v[0] = n; 0 } + leaf("first", 0usize).await;
+    let args = std::cmp::max(*v.first().unwrap(), { v[0] = 2 * n; 0 })
+        + leaf("second", 0usize).await;
+    total + v[0] + args
+}, (4));
