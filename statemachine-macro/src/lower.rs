@@ -2064,8 +2064,13 @@ impl<'n> Builder<'n> {
     /// Whether the value of `expr` may hold a borrow of the body's data
     /// (see `crate::owned`): kept across an await after its last use, it
     /// stays in place, as its reference may dangle by then.
+    ///
+    /// A temporary has no name the never-run copy could check (see
+    /// `dead_moves::checked_in_shadow`), so a proof that takes a method's
+    /// name for its result's type (`x.clone()`) is not trusted here.
     fn may_hold_borrow(&self, expr: &Expr) -> bool {
         !crate::owned::init_owns_no_borrows(expr, &|name| self.holds_no_borrows(name))
+            || self.trusts_method_names(expr)
     }
 
     /// Whether the proof that `expr` owns no borrow takes a method's name

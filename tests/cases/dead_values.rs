@@ -977,3 +977,28 @@ differential!(dead_value_declared_without_a_value, (n: usize) -> usize {
     }
     names.len()
 }, (4));
+
+// A temporary kept to the end of its statement, across its await, built by
+// a user's method named like an owned-result method of `std` (`to_string`)
+// that returns a borrow of its receiver. The copy has no name to check a
+// temporary by, so such a temporary stays in place; moved, it carried a
+// reference the block had invalidated (Miri: a retag of a dead tag).
+differential!(temporary_from_a_user_method_named_to_string, (n: usize) -> usize {
+    trait Peek {
+        fn to_string(&self) -> View<'_>;
+    }
+    // Its `D` only logs its drop.
+    #[allow(dead_code)]
+    struct View<'a>(D, &'a u8);
+    impl Peek for [u8; 4096] {
+        fn to_string(&self) -> View<'_> {
+            View(D("view"), &self[0])
+        }
+    }
+    let mut buf = [1u8; 4096];
+    let total = *buf.to_string().1 as usize
+        + { buf[0] = n as u8; 0 }
+        + leaf("first", 0usize).await;
+    leaf("second", ()).await;
+    total + buf[0] as usize
+}, (4));
