@@ -1914,7 +1914,16 @@ impl<'n> Builder<'n> {
         let rvalue = |e: &Expr| !scan::is_place_expr(e) && !matches!(e, Expr::Lit(_));
         match expr {
             Expr::MethodCall(call) => {
-                let receiver = if rvalue(&call.receiver) {
+                // `make().0.touch()`: the receiver is a place in a temporary
+                // that `lower_now` keeps, lent where it is, as rustc does
+                // (spilled, it would be moved out of that temporary).
+                let peeled = scan::peel_parens(&call.receiver);
+                let place_in_temporary = matches!(peeled, Expr::Field(_) | Expr::Index(_))
+                    || matches!(peeled, Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)));
+                let receiver = if rvalue(&call.receiver) && place_in_temporary {
+                    let place = self.lower_now(peeled);
+                    quote!((#place))
+                } else if rvalue(&call.receiver) {
                     let op = self.lower_now(&call.receiver);
                     let temp = self.spill_local_at(op, call.receiver.span());
                     // A method known to take its receiver, or any method on

@@ -544,3 +544,16 @@ differential!(operand_through_a_temporary_read_before_a_later_block, (n: usize) 
         + leaf("second", 0usize).await;
     total + v[0] + args
 }, (4));
+
+// A method lending a place inside a temporary (a field, an element, a
+// dereference), in a statement that awaits: the place is lent where it is,
+// and the temporary dropped at the statement's end. The machine spilled the
+// place itself, moving it out of the temporary (E0507).
+differential!(methods_on_places_in_temporaries_across_an_await, (n: usize) -> usize {
+    let v = vec![D("v")];
+    let total = (D("pair"), &v).0.touch().len() + leaf("first", 0usize).await;
+    let more = vec![D("element")][0].touch().len()
+        + (*Box::new(D("boxed"))).touch().len()
+        + leaf("second", n).await;
+    total + more + v.len()
+}, (4));
