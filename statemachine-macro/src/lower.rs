@@ -3522,19 +3522,23 @@ impl Rewriter<'_, '_> {
     /// it assigned. Assigned by a macro (`set!(x = v)`), it would be taken
     /// for uninitialized and dropped at the next await, not at the end of
     /// its scope: refused, at the macro's mention of it (see
-    /// `scan::macro_may_assign`).
+    /// `scan::macro_may_assign`), unless an assignment earlier in the same
+    /// block initialized it.
     fn refuse_assignments_in_macros(&mut self, mac: &syn::Macro) {
         let mut named = Vec::new();
         scan::idents_in(mac.tokens.clone(), &mut named);
         named.sort();
         named.dedup();
         for name in named {
-            let declared_without_value = !self.bound.contains(&name)
-                && self
-                    .builder
-                    .resolve(&name)
-                    .is_some_and(|id| self.builder.body.locals[id].declared_without_value);
-            if !declared_without_value {
+            // Assigned earlier in this block, it is initialized already:
+            // a macro assigning it again drops the old value where rustc
+            // does, in the block's own code.
+            let maybe_uninitialized = !self.bound.contains(&name)
+                && self.builder.resolve(&name).is_some_and(|id| {
+                    self.builder.body.locals[id].declared_without_value
+                        && self.builder.events.get(&id) != Some(&Event::Assigned)
+                });
+            if !maybe_uninitialized {
                 continue;
             }
             if let Some(span) = scan::macro_may_assign(mac, &name) {

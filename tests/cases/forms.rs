@@ -1061,3 +1061,21 @@ differential!(awaits_only_inside_format_arguments_in_a_loop, (n: u32) -> usize {
     }
     v.len()
 }, (1));
+
+macro_rules! show_first {
+    ($x:ident) => {
+        log(format!("{}", $x.0.touch()))
+    };
+}
+
+// A local declared without a value, named in a user macro after an
+// assignment in the same block: initialized there already, so the macro
+// may use it (one that may assign it first is refused,
+// `ui/let_assigned_by_a_user_macro.rs`).
+differential!(let_without_value_in_a_user_macro_after_its_assignment, (n: usize) -> usize {
+    let pair;
+    pair = (D("p"), n);
+    show_first!(pair);
+    leaf("first", ()).await;
+    pair.1
+}, (4));
