@@ -362,20 +362,22 @@ fn after_assignments(stmts: &mut [Stmt], name: &Ident, then: &dyn Fn() -> Stmt) 
         found: usize,
     }
     impl Assignments<'_> {
+        fn rebinds(&self, pat: &syn::Pat) -> bool {
+            crate::scan::pattern_bindings(pat)
+                .iter()
+                .any(|b| b.ident == *self.name)
+        }
         /// Visits `stmts` up to the first that binds the name again.
         fn visit_stmts(&mut self, stmts: &mut [Stmt]) {
             for stmt in stmts {
-                if let Stmt::Local(local) = stmt {
-                    let rebinds = crate::scan::pattern_bindings(&local.pat)
-                        .iter()
-                        .any(|b| b.ident == *self.name);
-                    if rebinds {
-                        // Its initializer still sees the outer local.
-                        if let Some(init) = &mut local.init {
-                            self.visit_expr_mut(&mut init.expr);
-                        }
-                        return;
+                if let Stmt::Local(local) = stmt
+                    && self.rebinds(&local.pat)
+                {
+                    // Its initializer still sees the outer local.
+                    if let Some(init) = &mut local.init {
+                        self.visit_expr_mut(&mut init.expr);
                     }
+                    return;
                 }
                 self.visit_stmt_mut(stmt);
             }
@@ -393,16 +395,34 @@ fn after_assignments(stmts: &mut [Stmt], name: &Ident, then: &dyn Fn() -> Stmt) 
                 *expr = syn::parse_quote!({ #expr; #then });
             }
         }
-        // An arm or a closure binding the name is another local; a closure
-        // could not assign a local it does not own before its use.
+        // Where a pattern binds the name again, it is another local there.
         fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
-            let rebinds = crate::scan::pattern_bindings(&arm.pat)
-                .iter()
-                .any(|b| b.ident == *self.name);
-            if !rebinds {
+            if !self.rebinds(&arm.pat) {
                 visit_mut::visit_arm_mut(self, arm);
             }
         }
+        fn visit_expr_for_loop_mut(&mut self, f: &mut syn::ExprForLoop) {
+            self.visit_expr_mut(&mut f.expr);
+            if !self.rebinds(&f.pat) {
+                self.visit_block_mut(&mut f.body);
+            }
+        }
+        fn visit_expr_if_mut(&mut self, i: &mut syn::ExprIf) {
+            self.visit_expr_mut(&mut i.cond);
+            if !let_patterns(&i.cond).into_iter().any(|p| self.rebinds(p)) {
+                self.visit_block_mut(&mut i.then_branch);
+            }
+            if let Some((_, otherwise)) = &mut i.else_branch {
+                self.visit_expr_mut(otherwise);
+            }
+        }
+        fn visit_expr_while_mut(&mut self, w: &mut syn::ExprWhile) {
+            self.visit_expr_mut(&mut w.cond);
+            if !let_patterns(&w.cond).into_iter().any(|p| self.rebinds(p)) {
+                self.visit_block_mut(&mut w.body);
+            }
+        }
+        // A closure could not assign a local it does not own before its use.
         fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
         fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}

@@ -126,6 +126,7 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     let mut body = function.body.clone();
     RenameSelf { to: &names.self_ }.visit_block_mut(&mut body);
     parenthesize_groups(&mut body);
+    desugar_destructuring_assignments(&mut body);
     let pinned = pinning::pin_in_place(&mut body);
     let hoisted = hoist_items(&mut body);
     let mut shadow_body = function.body.clone();
@@ -393,6 +394,96 @@ fn parenthesize_groups(body: &mut syn::Block) {
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     }
     Parenthesize.visit_block_mut(body);
+}
+
+/// Writes each destructuring assignment as rustc defines it: a `let` of
+/// its pattern, then one plain assignment per place, in order. Each is then
+/// lowered as any `let` and assignment is (a local declared without a
+/// value is initialized there; an old value is dropped at its assignment).
+///
+/// Input: `(a, [b, _], S { f: s.0, .. }) = rhs`
+/// Output: `{ let (t0, [t1, _], S { f: t2, .. }) = rhs; a = t0; b = t1; s.0 = t2; }`
+fn desugar_destructuring_assignments(body: &mut syn::Block) {
+    /// The pattern of an assignee expression, with a fresh binding for each
+    /// place it assigns (pushed to `places`); `None` where it is not one.
+    fn pattern(left: &syn::Expr, places: &mut Vec<(syn::Expr, Ident)>) -> Option<TokenStream> {
+        use syn::Expr;
+        let all = |elems: &mut dyn Iterator<Item = &Expr>, places: &mut Vec<(Expr, Ident)>| {
+            elems
+                .map(|e| pattern(e, places))
+                .collect::<Option<Vec<TokenStream>>>()
+        };
+        Some(match left {
+            Expr::Paren(p) => pattern(&p.expr, places)?,
+            Expr::Infer(_) => quote!(_),
+            Expr::Range(r) if r.start.is_none() && r.end.is_none() => quote!(..),
+            Expr::Tuple(t) => {
+                let elems = all(&mut t.elems.iter(), places)?;
+                // `(a,) = ..`: a one-element tuple keeps its comma.
+                quote!((#(#elems,)*))
+            }
+            Expr::Array(a) => {
+                let elems = all(&mut a.elems.iter(), places)?;
+                quote!([#(#elems),*])
+            }
+            Expr::Call(c) => {
+                let Expr::Path(path) = &*c.func else {
+                    return None;
+                };
+                let elems = all(&mut c.args.iter(), places)?;
+                quote!(#path(#(#elems),*))
+            }
+            Expr::Struct(s) if s.rest.is_none() => {
+                let fields = s
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let member = &f.member;
+                        pattern(&f.expr, places).map(|p| quote!(#member: #p))
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                let (path, rest) = (&s.path, s.dot2_token.map(|_| quote!(..)));
+                quote!(#path { #(#fields,)* #rest })
+            }
+            place => {
+                let binding =
+                    format_ident!("__destructured{}", places.len(), span = Span::mixed_site());
+                places.push((place.clone(), binding.clone()));
+                quote!(#binding)
+            }
+        })
+    }
+    struct Desugar;
+    impl VisitMut for Desugar {
+        fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+            syn::visit_mut::visit_expr_mut(self, expr);
+            let syn::Expr::Assign(assign) = expr else {
+                return;
+            };
+            if !matches!(
+                &*assign.left,
+                syn::Expr::Tuple(_)
+                    | syn::Expr::Array(_)
+                    | syn::Expr::Call(_)
+                    | syn::Expr::Struct(_)
+            ) {
+                return;
+            }
+            let mut places = Vec::new();
+            let Some(pat) = pattern(&assign.left, &mut places) else {
+                return;
+            };
+            let right = &assign.right;
+            let assignments = places
+                .iter()
+                .map(|(place, binding)| quote!(#place = #binding;));
+            *expr = syn::parse_quote!({ let #pat = #right; #(#assignments)* });
+        }
+        // Closures are lowered verbatim; items are not the body's.
+        fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    Desugar.visit_block_mut(body);
 }
 
 /// In the shadow body: before each statement that destructures a local by

@@ -933,6 +933,34 @@ differential!(dead_values_owned_by_method_names, (n: usize) -> usize {
     count
 }, (4));
 
+// The same, with later bindings of the name `pair` (a `for` pattern, an
+// `if let`) that assign their own local: the copy sets its pointer only
+// after assignments to this one (E0308 on the pointer's type otherwise).
+differential!(dead_value_declared_without_a_value_beside_rebindings, (n: usize) -> usize {
+    let names = vec![D("a")];
+    let k = &names;
+    leaf("k", ()).await;
+    log(format!("{}", k.len()));
+    let pair;
+    pair = (D("p"), &names[0]);
+    pair.0.touch();
+    for mut pair in 0..2u8 {
+        pair *= 2;
+        log(format!("{pair}"));
+    }
+    if let Some(mut pair) = Some(n) {
+        pair += 1;
+        log(format!("{pair}"));
+    }
+    if n > 5 {
+        return pair.0.into_name().len();
+    }
+    if n > 2 {
+        leaf("first", ()).await;
+    }
+    names.len()
+}, (4));
+
 // `let x;` locals assigned by a destructuring assignment are initialized
 // from there: kept across the await and dropped at the end of their scope
 // (they were taken for uninitialized and dropped before the await).
@@ -1001,4 +1029,43 @@ differential!(temporary_from_a_user_method_named_to_string, (n: usize) -> usize 
         + leaf("first", 0usize).await;
     leaf("second", ()).await;
     total + buf[0] as usize
+}, (4));
+
+// Destructuring assignments to locals that hold a value: rustc writes them
+// as a `let` of the pattern and one assignment per place, so each old
+// value drops at its assignment, in order. The machine took the assigned
+// locals for new ones and dropped the old values at the next await, after
+// its future was made (and in reverse order); an operand that needed
+// lowering (`(a, i) = (D, i + 1)` after an await) was E0070.
+differential!(destructuring_reassignments_drop_old_values_in_order, (n: usize) -> usize {
+    let mut a = D("a0");
+    let mut b = D("b0");
+    let mut i = 0;
+    leaf("l0", ()).await;
+    a.touch();
+    b.touch();
+    (a, b) = (D("a1"), D("b1"));
+    leaf("l1", ()).await;
+    b.touch();
+    a.touch();
+    (a, i) = (D("a2"), i + 1);
+    leaf("l2", ()).await;
+    let mut total = 0;
+    for round in 0..2 {
+        a.touch();
+        [a] = [D("a3")];
+        a.touch();
+        (a, _) = (D("a4"), round);
+        a.touch();
+        total += leaf("l3", round).await;
+    }
+    let mut s = (D("s0"), 1);
+    s.0.touch();
+    (s.0, s.1) = (D("s1"), leaf("l4", 2).await);
+    while i < 3 {
+        b.touch();
+        (b, i) = (D("w"), if i > 1 { leaf("l5", i).await + 1 } else { i + 1 });
+    }
+    b.touch();
+    total + n + s.1 + i
 }, (4));
