@@ -8,6 +8,21 @@ pub async fn store(key: String, value: usize) -> bool {
 /// The readability target: a three-await function.
 #[allow(refining_impl_trait)]
 pub fn copy_user(id: u32) -> impl ::statemachine_runtime::StateMachine<Output = bool> {
+    #[allow(unreachable_code, unused_variables, unused_mut, unused_braces, clippy::all)]
+    if false {
+        let _ = async move || -> bool {
+            let mut __statemachine_owns_no_borrows_5 = ::statemachine_runtime::__private::OwnsNoBorrows::new();
+            let id = id;
+            {
+                let name = fetch(id).await;
+                let len = name.len();
+                let backup = fetch(id + 1).await;
+                __statemachine_owns_no_borrows_5.points_at(&raw const backup);
+                store(name + &backup, len).await
+            }
+        };
+        loop {}
+    }
     #[allow(nonstandard_style, dead_code, clippy::all)]
     enum __State<A0, F0, T0, F1, T3, T2, F2, T5> {
         Unresumed(A0),

@@ -31,8 +31,7 @@ pub(crate) struct DeadMoves {
     /// value in a `Dead`, so passing it on moves nothing typed.)
     pub elsewhere: BTreeSet<LocalId>,
     /// The locals moved while dead, typed, for a proof that they own no
-    /// borrow which took a method's name for its result's type (see
-    /// `owned::trusts_method_names`).
+    /// borrow which trusted what a name is (see `owned::RestsOnNames`).
     pub owned: BTreeSet<LocalId>,
 }
 
@@ -76,12 +75,12 @@ fn position(span: Span) -> Position {
 /// it is hidden or moved elsewhere (see the README's "Documented
 /// differences").
 ///
-/// - A value the machine moves while dead, proved to own no borrow by a
-///   method's name, is pointed at by a guard declared before every local of
-///   the copy, whose drop needs every borrow in the value alive (see
-///   `__private::OwnsNoBorrows`). A user's `clone` returning a borrow of its
-///   receiver then fails to build, where the proof would have let the
-///   machine move a dangling reference.
+/// - A value the machine moves while dead, proved to own no borrow by
+///   trusting what a name is (`owned::RestsOnNames`), is pointed at by a
+///   guard declared before every local of the copy, whose drop needs every
+///   borrow in the value alive (see `__private::OwnsNoBorrows`). A user's
+///   `clone` returning a borrow of its receiver then fails to build, where
+///   the proof would have let the machine move a dangling reference.
 ///
 ///   Input: `let view = buf.clone();`
 ///   Output: `let mut guard = OwnsNoBorrows::new(); ..; let view = buf.clone();
@@ -130,8 +129,11 @@ pub(crate) fn checked_in_shadow(
             }
         }
     }
+    // A parameter's borrows are the caller's: they outlive the body.
     for &l in moves.owned.iter().filter(named) {
-        pointers.insert(l, Check::Guard);
+        if !lowered.params.contains(&l) {
+            pointers.insert(l, Check::Guard);
+        }
     }
     let mut declarations = Declarations {
         lowered,
@@ -144,6 +146,25 @@ pub(crate) fn checked_in_shadow(
         return Err(errors);
     }
     let declared = declarations.found;
+    // A local the machine moves unchecked: refused rather than left to a
+    // dangling move (bound where the copy cannot reach, in a macro's
+    // tokens that do not parse, say).
+    let unchecked = pointers.keys().filter(|l| !declared.contains(l)).map(|&l| {
+        let name = &lowered.locals[l].name;
+        syn::Error::new(
+            name.span(),
+            format!(
+                "#[state_machine] moves `{name}` while it may hold a borrow and cannot check \
+                 that borrow where `{name}` is bound; bind it outside the macro call"
+            ),
+        )
+    });
+    if let Some(error) = unchecked.reduce(|mut all, next| {
+        all.combine(next);
+        all
+    }) {
+        return Err(error);
+    }
     let guards: Vec<TokenStream> = declared
         .iter()
         .filter(|l| pointers[l] == Check::Guard)
@@ -203,6 +224,23 @@ enum Check {
     PointerToTheEnd,
     /// An `OwnsNoBorrows` guard pointed at it.
     Guard,
+}
+
+/// Visits the arguments of a macro whose arguments the machine reads as
+/// expressions (`format!`, `vec!`, ...; see `scan::arguments_are_read`),
+/// and writes them back: the machine's locals may be bound and its awaits
+/// may be there.
+fn visit_macro_arguments(mac: &mut syn::Macro, visitor: &mut dyn FnMut(&mut Expr)) {
+    if !crate::scan::arguments_are_read(&mac.path) {
+        return;
+    }
+    let Some(mut arguments) = crate::scan::MacroArguments::parse(mac) else {
+        return;
+    };
+    for argument in arguments.iter_mut() {
+        visitor(argument);
+    }
+    mac.tokens = quote::ToTokens::into_token_stream(arguments);
 }
 
 /// The copy's name for the pointer to local `l`: mixed-site, so no user name
@@ -384,6 +422,9 @@ fn after_assignments(stmts: &mut [Stmt], name: &Ident, then: &dyn Fn() -> Stmt) 
         }
     }
     impl VisitMut for Assignments<'_> {
+        fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+            visit_macro_arguments(mac, &mut |argument| self.visit_expr_mut(argument));
+        }
         fn visit_block_mut(&mut self, block: &mut syn::Block) {
             self.visit_stmts(&mut block.stmts);
         }
@@ -461,6 +502,10 @@ fn let_patterns(cond: &Expr) -> Vec<&syn::Pat> {
 }
 
 impl VisitMut for Declarations<'_> {
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        visit_macro_arguments(mac, &mut |argument| self.visit_expr_mut(argument));
+    }
+
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
         visit_mut::visit_block_mut(self, block);
         let mut i = 0;
@@ -614,6 +659,10 @@ struct Awaits<'a> {
 }
 
 impl VisitMut for Awaits<'_> {
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        visit_macro_arguments(mac, &mut |argument| self.visit_expr_mut(argument));
+    }
+
     fn visit_expr_await_mut(&mut self, a: &mut syn::ExprAwait) {
         visit_mut::visit_expr_await_mut(self, a);
         let at = position(a.await_token.span);

@@ -2193,7 +2193,7 @@ impl Emitter<'_> {
                 );
             let mut moves = self.dead_moves.borrow_mut();
             let moved_owned = !held_dead
-                && local.owned_by_method_names
+                && local.owned_by_names
                 && matches!(
                     (carry, state),
                     (Carry::Dead, _) | (Carry::DropFlag, liveness::Init::Yes)

@@ -289,6 +289,10 @@ pub(crate) struct Param {
     /// Its type has a `&mut` in it: the body can mutate through it what it
     /// borrowed through it before, so it may hold borrows that dangle.
     pub mutable_reference: bool,
+    /// Its type visibly holds no reference (see
+    /// `scan::is_plainly_owned_type`); a value taken from any other is
+    /// checked in the never-run copy where the machine moves it while dead.
+    pub plainly_owned: bool,
     /// Declared as `&mut T`: a reborrow through it borrows the parameter
     /// itself, which must then stay in place while the reborrow is held.
     pub unique_reference: bool,
@@ -341,6 +345,7 @@ impl MachineFn {
                         droppless: crate::scan::is_droppless_type(&receiver.ty),
                         reference: crate::scan::is_reference_type(&receiver.ty),
                         mutable_reference: has_mutable_reference(&receiver.ty),
+                        plainly_owned: false,
                         unique_reference: is_unique_reference(&receiver.ty),
                     });
                 }
@@ -360,6 +365,7 @@ impl MachineFn {
                         droppless: crate::scan::is_droppless_type(&typed.ty),
                         reference: crate::scan::is_reference_type(&typed.ty),
                         mutable_reference: has_mutable_reference(&typed.ty),
+                        plainly_owned: crate::scan::is_plainly_owned_type(&typed.ty),
                         unique_reference: is_unique_reference(&typed.ty),
                     });
                 }

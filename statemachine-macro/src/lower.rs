@@ -77,10 +77,10 @@ pub(crate) struct Local {
     /// that [`crate::owned`] proves so): safe to move into a state even when
     /// dead, as its references cannot dangle.
     pub owns_no_borrows: bool,
-    /// `owns_no_borrows` was proved by taking a method's name for its
-    /// result's type (`x.clone()`, see `owned::trusts_method_names`): the
-    /// never-run copy checks it (see [`crate::dead_moves`]).
-    pub owned_by_method_names: bool,
+    /// `owns_no_borrows` was proved by trusting what a name is (a method
+    /// named `clone`, see [`crate::owned::RestsOnNames`]): the never-run
+    /// copy checks it (see [`crate::dead_moves`]).
+    pub owned_by_names: bool,
     /// Declared by `let x;`: initialized only where the machine sees an
     /// assignment (see `Rewriter::refuse_assignments_in_macros`).
     pub declared_without_value: bool,
@@ -339,6 +339,9 @@ struct LoopCtx {
 pub(crate) struct Builder<'n> {
     pub body: LoweredBody,
     names: &'n Names,
+    /// The body calls a macro that may bind names the macro does not see
+    /// (see `scan::calls_user_macros`, `owned::RestsOnNames`).
+    names_may_be_macro_bound: bool,
     scopes: Vec<ScopeInfo>,
     next_scope: ScopeId,
     frames: Vec<Frame>,
@@ -394,6 +397,7 @@ impl<'n> Builder<'n> {
                 scope_parents: vec![None],
             },
             names,
+            names_may_be_macro_bound: false,
             scopes: Vec::new(),
             next_scope: 0,
             frames: Vec::new(),
@@ -465,7 +469,7 @@ impl<'n> Builder<'n> {
             temporary: false,
             only_dropped: false,
             owns_no_borrows: false,
-            owned_by_method_names: false,
+            owned_by_names: false,
             declared_without_value: false,
             type_open: false,
             declaration: None,
@@ -506,9 +510,12 @@ impl<'n> Builder<'n> {
         let ids = self.declare_pattern(pat, droppless);
         self.body.params.extend(&ids);
         // Its references point outside the body, and outlive the future;
-        // unless through a `&mut` the body can change what they point to.
+        // unless through a `&mut` the body can change what they point to,
+        // which a type's name may hide (an alias): values taken from any
+        // type but a plainly owned one are checked in the never-run copy.
         for &id in &ids {
             self.body.locals[id].owns_no_borrows = !param.mutable_reference;
+            self.body.locals[id].owned_by_names = !param.plainly_owned;
         }
         ids
     }
@@ -827,6 +834,7 @@ impl<'n> Builder<'n> {
 
     /// Lowers the function body: the tail value (or `()`) is returned.
     pub(crate) fn lower_body(mut self, block: &syn::Block, output: &syn::Type) -> LoweredBody {
+        self.names_may_be_macro_bound = scan::calls_user_macros(block);
         if let Some(Stmt::Expr(tail, None)) = block.stmts.last() {
             self.expect_type(tail, output);
         }
@@ -1289,12 +1297,13 @@ impl<'n> Builder<'n> {
             let owns_no_borrows = init
                 .is_some_and(|init| crate::owned::init_owns_no_borrows(init, &holds_no_borrows))
                 && crate::owned::only_used_by_value(&ident.to_string(), rest, &holds_no_borrows);
-            let by_method_names =
-                owns_no_borrows && init.is_some_and(|init| self.trusts_method_names(init));
+            let by_names = owns_no_borrows
+                && (init.is_some_and(|init| self.rests_on_names(init))
+                    || self.uses_rest_on_names(&ident.to_string(), rest));
             let local = &mut self.body.locals[id];
             local.declaration = Some(index);
             local.owns_no_borrows = owns_no_borrows;
-            local.owned_by_method_names = by_method_names;
+            local.owned_by_names = by_names;
         }
         let uses = scan::uses_of(&ident.to_string(), rest);
         let large = init.is_some_and(scan::is_large_literal)
@@ -1442,18 +1451,16 @@ impl<'n> Builder<'n> {
             else {
                 unreachable!("a `let` statement")
             };
-            let (proved, by_method_names) = self
+            let (proved, by_names) = self
                 .resolve(&name.to_string())
                 .map(|id| &self.body.locals[id])
-                .map_or((false, false), |l| {
-                    (l.owns_no_borrows, l.owned_by_method_names)
-                });
+                .map_or((false, false), |l| (l.owns_no_borrows, l.owned_by_names));
             self.lower_let(&rebind, body);
             if let Some(id) = self.resolve(&name.to_string()) {
                 let local = &mut self.body.locals[id];
                 local.declaration = Some(index);
                 local.owns_no_borrows = proved;
-                local.owned_by_method_names = by_method_names;
+                local.owned_by_names = by_names;
             }
         }
         self.declarations_seen = counted;
@@ -1488,10 +1495,12 @@ impl<'n> Builder<'n> {
             })
             .map(|&(_, id)| id)
             .collect();
-        let by_method_names = self.trusts_method_names(source);
+        let source_rests_on_names = self.rests_on_names(source);
         for id in proved {
+            let name = self.body.locals[id].name.to_string();
+            let by_names = source_rests_on_names || self.uses_rest_on_names(&name, rest);
             self.body.locals[id].owns_no_borrows = true;
-            self.body.locals[id].owned_by_method_names = by_method_names;
+            self.body.locals[id].owned_by_names = by_names;
         }
     }
 
@@ -2079,16 +2088,39 @@ impl<'n> Builder<'n> {
     /// name for its result's type (`x.clone()`) is not trusted here.
     fn may_hold_borrow(&self, expr: &Expr) -> bool {
         !crate::owned::init_owns_no_borrows(expr, &|name| self.holds_no_borrows(name))
-            || self.trusts_method_names(expr)
+            || self.rests_on_names(expr)
     }
 
-    /// Whether the proof that `expr` owns no borrow takes a method's name
-    /// for its result's type, itself or through a local so proved.
-    fn trusts_method_names(&self, expr: &Expr) -> bool {
-        crate::owned::trusts_method_names(expr, &|name| {
-            self.resolve(&name.to_string())
-                .is_some_and(|l| self.body.locals[l].owned_by_method_names)
+    /// Whether the proof that `expr` owns no borrow trusts what a name is
+    /// (see [`crate::owned::RestsOnNames`]).
+    fn rests_on_names(&self, expr: &Expr) -> bool {
+        let mut rests = self.names_rested_on();
+        syn::visit::Visit::visit_expr(&mut rests, expr);
+        rests.found
+    }
+
+    /// Whether a statement of `rest` that uses local `name` trusts what a
+    /// name is: the proof that nothing stores a borrow into `name` later
+    /// (`x.1 = Some(v.len())`) rests on it then.
+    fn uses_rest_on_names(&self, name: &str, rest: &[Stmt]) -> bool {
+        rest.iter().any(|stmt| {
+            let mut rests = self.names_rested_on();
+            if scan::mentions(stmt.to_token_stream(), name) {
+                syn::visit::Visit::visit_stmt(&mut rests, stmt);
+            }
+            rests.found
         })
+    }
+
+    fn names_rested_on(&self) -> crate::owned::RestsOnNames<'_> {
+        crate::owned::RestsOnNames {
+            local: Box::new(|name| {
+                self.resolve(&name.to_string())
+                    .map(|l| self.body.locals[l].owned_by_names)
+            }),
+            names_may_be_macro_bound: self.names_may_be_macro_bound,
+            found: false,
+        }
     }
 
     /// Whether local `name` is proved to hold no borrow of the body's data;

@@ -35,7 +35,7 @@ use crate::scan::{eager_format_args, pattern_bindings, peel_parens, plain_name, 
 /// parameter, see `Param::mutable_reference`). Methods are not followed,
 /// except a few whose results `std` defines as owned (`clone`, `len`, ...):
 /// a method of the same name that returns a borrow of its receiver would
-/// defeat this.
+/// defeat this (see [`RestsOnNames`]).
 pub(crate) fn init_owns_no_borrows(
     init: &Expr,
     holds_no_borrows: &dyn Fn(&Ident) -> Option<bool>,
@@ -120,46 +120,63 @@ fn closure_captures_no_borrow(
     })
 }
 
-/// Whether `init`, which [`init_owns_no_borrows`] accepts, was accepted for
-/// a method's name (`x.clone()` holds what `x` holds, for `std`'s `clone`),
-/// or names a local so accepted (`by_method_names`). A user's method of that
-/// name may return a borrow of its receiver; the never-run copy checks such
-/// values (see `dead_moves::checked_in_shadow`).
-pub(crate) fn trusts_method_names(init: &Expr, by_method_names: &dyn Fn(&Ident) -> bool) -> bool {
-    struct Trusts<'a> {
-        by_method_names: &'a dyn Fn(&Ident) -> bool,
-        found: bool,
+/// For a name: `Some(whether its proof rests on names)` for a local of the
+/// body, `None` for any other.
+pub(crate) type LocalRestsOnNames<'a> = Box<dyn Fn(&Ident) -> Option<bool> + 'a>;
+
+/// Whether a proof that a value owns no borrow, over `node` (its
+/// initializer, or a later statement using it), rests on what a name is,
+/// which the macro takes on trust:
+/// - a method named like one of `std`'s owned results (`x.clone()`), which a
+///   user's method of that name may not be;
+/// - a macro named `format!` or `vec!`, which a user's macro may be;
+/// - a local so proved (`local` gives `Some(rests_on_names)` for a local,
+///   `None` for any other name);
+/// - where `names_may_be_macro_bound` (the body calls a macro the macro
+///   cannot see into, which may bind names), any other name, taken for an
+///   item (`f()`, `R`).
+///
+/// The never-run copy checks a value so proved where the machine moves it
+/// while dead (see `dead_moves::checked_in_shadow`).
+pub(crate) struct RestsOnNames<'a> {
+    pub local: LocalRestsOnNames<'a>,
+    pub names_may_be_macro_bound: bool,
+    pub found: bool,
+}
+
+impl<'ast> Visit<'ast> for RestsOnNames<'_> {
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        self.found |= owned_result(&m.method);
+        syn::visit::visit_expr_method_call(self, m);
     }
-    impl<'ast> Visit<'ast> for Trusts<'_> {
-        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-            self.found |= owned_result(&m.method);
-            syn::visit::visit_expr_method_call(self, m);
+    fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+        if let Some(name) = p.path.get_ident() {
+            self.found |= match (self.local)(name) {
+                Some(rests_on_names) => rests_on_names,
+                None => self.names_may_be_macro_bound,
+            };
         }
-        // Any of its words: `vec![x.clone()]`.
-        fn visit_macro(&mut self, m: &'ast syn::Macro) {
-            fn words(tokens: TokenStream, found: &mut dyn FnMut(&Ident)) {
-                for token in tokens {
-                    match token {
-                        proc_macro2::TokenTree::Ident(word) => found(&word),
-                        proc_macro2::TokenTree::Group(group) => words(group.stream(), found),
-                        _ => {}
-                    }
+    }
+    // Its name, then any of its words: `vec![x.clone()]`, `assert!(v.len())`.
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        fn words(tokens: TokenStream, found: &mut dyn FnMut(&Ident)) {
+            for token in tokens {
+                match token {
+                    proc_macro2::TokenTree::Ident(word) => found(&word),
+                    proc_macro2::TokenTree::Group(group) => words(group.stream(), found),
+                    _ => {}
                 }
             }
-            words(m.tokens.clone(), &mut |word| {
-                self.found |= owned_result(word) || (self.by_method_names)(word);
-            });
         }
-        fn visit_ident(&mut self, name: &'ast Ident) {
-            self.found |= (self.by_method_names)(name);
-        }
+        self.found |= m
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| last.ident == "format" || last.ident == "vec");
+        words(m.tokens.clone(), &mut |word| {
+            self.found |= owned_result(word) || (self.local)(word) == Some(true);
+        });
     }
-    let mut trusts = Trusts {
-        by_method_names,
-        found: false,
-    };
-    trusts.visit_expr(init);
-    trusts.found
 }
 
 /// Methods whose result `std` defines as owned, holding no borrow of the

@@ -898,6 +898,40 @@ pub(crate) fn is_place_expr(expr: &Expr) -> bool {
 /// declared under a primitive's name (`struct u8(String)`) would be taken
 /// for the primitive: such a value is then dropped at the first await after
 /// its last use instead of at the end of its scope.
+/// Whether a parameter of type `ty` visibly holds no reference: a
+/// primitive, `String`, or an array, tuple, `Vec`, `Option` or `Box` of
+/// such. Any other type may be an alias or a struct hiding a `&mut` (`type
+/// M<'a> = &'a mut Vec<u8>`), through which the body could reborrow what
+/// it later changes.
+pub(crate) fn is_plainly_owned_type(ty: &syn::Type) -> bool {
+    use syn::Type;
+    const PRIMITIVES: &[&str] = &[
+        "bool", "char", "f32", "f64", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16",
+        "u32", "u64", "u128", "usize", "String",
+    ];
+    match ty {
+        Type::Paren(p) => is_plainly_owned_type(&p.elem),
+        Type::Group(g) => is_plainly_owned_type(&g.elem),
+        Type::Array(a) => is_plainly_owned_type(&a.elem),
+        Type::Tuple(t) => t.elems.iter().all(is_plainly_owned_type),
+        Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
+            let segment = &p.path.segments[0];
+            match &segment.arguments {
+                syn::PathArguments::None => PRIMITIVES.iter().any(|name| segment.ident == name),
+                syn::PathArguments::AngleBracketed(args)
+                    if ["Vec", "Option", "Box"].iter().any(|name| segment.ident == name) =>
+                {
+                    args.args.iter().all(|arg| {
+                        matches!(arg, syn::GenericArgument::Type(t) if is_plainly_owned_type(t))
+                    })
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 pub(crate) fn is_droppless_type(ty: &syn::Type) -> bool {
     use syn::Type;
     const PRIMITIVES: &[&str] = &[
@@ -1626,23 +1660,6 @@ pub(crate) fn is_format_macro(path: &syn::Path) -> bool {
 /// in a labeled block, inside which an unlabeled `break` or `continue` that
 /// is not in a loop of the user's is E0695 rather than a miscompile.
 pub(crate) fn opaque_control_flow(body: &syn::Block) -> bool {
-    struct Macros(bool);
-    impl<'ast> Visit<'ast> for Macros {
-        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            let known = is_format_macro(&mac.path)
-                || mac.path.segments.last().is_some_and(|s| {
-                    matches!(
-                        s.ident.to_string().as_str(),
-                        "vec" | "matches" | "dbg" | "pin"
-                    )
-                });
-            let jumps = mac.tokens.clone().into_iter().any(|tree| jumps_in(&tree));
-            self.0 |= !known || jumps;
-        }
-        // A closure's or an item's jumps are their own.
-        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
     fn jumps_in(tree: &TokenTree) -> bool {
         match tree {
             TokenTree::Ident(i) => i == "break" || i == "continue",
@@ -1650,9 +1667,55 @@ pub(crate) fn opaque_control_flow(body: &syn::Block) -> bool {
             _ => false,
         }
     }
-    let mut macros = Macros(false);
+    any_macro(body, false, &|mac| {
+        !is_std_macro(&mac.path) || mac.tokens.clone().into_iter().any(|tree| jumps_in(&tree))
+    })
+}
+
+/// Whether `body`, closures included, calls a macro other than `std`'s
+/// formatting, assertion and collection macros: such a macro may bind
+/// names the machine does not see (`bind!(f = || &v[0])`), so a name it
+/// does not know may be a local rather than an item.
+pub(crate) fn calls_user_macros(body: &syn::Block) -> bool {
+    any_macro(body, true, &|mac| !is_std_macro(&mac.path))
+}
+
+fn is_std_macro(path: &syn::Path) -> bool {
+    is_format_macro(path)
+        || path.segments.last().is_some_and(|s| {
+            matches!(
+                s.ident.to_string().as_str(),
+                "vec" | "matches" | "dbg" | "pin"
+            )
+        })
+}
+
+/// Whether a macro call in `body` (in closures too, with `in_closures`;
+/// never in items) satisfies `test`.
+fn any_macro(body: &syn::Block, in_closures: bool, test: &dyn Fn(&syn::Macro) -> bool) -> bool {
+    struct Macros<'a> {
+        in_closures: bool,
+        test: &'a dyn Fn(&syn::Macro) -> bool,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Macros<'_> {
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            self.found |= (self.test)(mac);
+        }
+        fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+            if self.in_closures {
+                syn::visit::visit_expr_closure(self, c);
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut macros = Macros {
+        in_closures,
+        test,
+        found: false,
+    };
     macros.visit_block(body);
-    macros.0
+    macros.found
 }
 
 /// Does the arm's guard await?

@@ -1069,3 +1069,32 @@ differential!(destructuring_reassignments_drop_old_values_in_order, (n: usize) -
     b.touch();
     total + n + s.1 + i
 }, (4));
+
+// The same for a receiver temporary (`buf.len()` of a user's `len`, then
+// `.len()` on its result) kept to the end of a statement whose block
+// mutates `buf` before the await (Miri: a retag of a dead tag, when moved).
+differential!(receiver_temporary_from_a_user_method_named_len, (n: usize) -> usize {
+    trait Peek {
+        fn len(&self) -> View<'_>;
+    }
+    struct View<'a>(D, &'a u8);
+    impl View<'_> {
+        fn len(&self) -> usize {
+            self.0.touch();
+            *self.1 as usize
+        }
+    }
+    impl Peek for [u8; 4096] {
+        fn len(&self) -> View<'_> {
+            View(D("view"), &self[0])
+        }
+    }
+    fn consume(a: usize, b: usize, _: ()) -> usize {
+        a + b
+    }
+    let mut buf = [1u8; 4096];
+    let r = consume(buf.len().len(), { buf[0] = 2; 0 }, leaf("a", ()).await);
+    leaf("b", ()).await;
+    leaf("c", ()).await;
+    buf[1] as usize + r + n
+}, (4));
