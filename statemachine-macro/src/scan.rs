@@ -1135,12 +1135,14 @@ pub(crate) fn macro_may_assign(mac: &syn::Macro, name: &str) -> Option<proc_macr
         found: Option<proc_macro2::Span>,
     }
     impl<'ast> Visit<'ast> for Assigns<'_> {
+        // `x = v`, `(x, _) = v`.
         fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
-            if let Expr::Path(p) = peel_parens(&a.left)
-                && p.path.is_ident(self.name)
+            let assign = Expr::Assign(a.clone());
+            if let Some(name) = assigned_locals(&assign)
+                .into_iter()
+                .find(|name| *name == self.name)
             {
-                self.found
-                    .get_or_insert(syn::spanned::Spanned::span(&p.path));
+                self.found.get_or_insert(name.span());
             }
             syn::visit::visit_expr_assign(self, a);
         }
@@ -1312,21 +1314,50 @@ pub(crate) fn definitely_assigned(expr: &Expr) -> Vec<syn::Ident> {
         Expr::Match(m) => {
             let mut arms = m.arms.iter().map(|arm| definitely_assigned(&arm.body));
             let Some(first) = arms.next() else {
-                return Vec::new();
+                return definitely_assigned(&m.expr);
             };
-            arms.fold(first, |acc, next| {
+            let mut out = definitely_assigned(&m.expr);
+            out.extend(arms.fold(first, |acc, next| {
                 acc.into_iter().filter(|x| next.contains(x)).collect()
-            })
+            }));
+            out
         }
+        // The operands evaluated whenever the expression is:
+        // `f({ a = v; 3 })`.
+        Expr::Call(c) => all_assigned(std::iter::once(&*c.func).chain(&c.args)),
+        Expr::MethodCall(m) => all_assigned(std::iter::once(&*m.receiver).chain(&m.args)),
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+            definitely_assigned(&b.left)
+        }
+        Expr::Binary(b) => all_assigned([&*b.left, &*b.right]),
+        Expr::Unary(u) => definitely_assigned(&u.expr),
+        Expr::Cast(c) => definitely_assigned(&c.expr),
+        Expr::Reference(r) => definitely_assigned(&r.expr),
+        Expr::Field(f) => definitely_assigned(&f.base),
+        Expr::Index(i) => all_assigned([&*i.expr, &*i.index]),
+        Expr::Try(t) => definitely_assigned(&t.expr),
+        Expr::Tuple(t) => all_assigned(&t.elems),
+        Expr::Array(a) => all_assigned(&a.elems),
+        Expr::Struct(s) => all_assigned(s.fields.iter().map(|f| &f.expr).chain(s.rest.as_deref())),
         _ => Vec::new(),
     }
+}
+
+fn all_assigned<'e>(exprs: impl IntoIterator<Item = &'e Expr>) -> Vec<syn::Ident> {
+    exprs.into_iter().flat_map(definitely_assigned).collect()
 }
 
 fn block_assigned(block: &syn::Block) -> Vec<syn::Ident> {
     let mut out = Vec::new();
     for stmt in &block.stmts {
-        if let syn::Stmt::Expr(expr, _) = stmt {
-            out.extend(definitely_assigned(expr));
+        match stmt {
+            syn::Stmt::Expr(expr, _) => out.extend(definitely_assigned(expr)),
+            syn::Stmt::Local(local) => {
+                if let Some(init) = &local.init {
+                    out.extend(definitely_assigned(&init.expr));
+                }
+            }
+            _ => {}
         }
     }
     out

@@ -1079,3 +1079,16 @@ differential!(let_without_value_in_a_user_macro_after_its_assignment, (n: usize)
     leaf("first", ()).await;
     pair.1
 }, (4));
+
+// A `let x;` local assigned inside an operand evaluated whenever its
+// statement is (a call's argument): initialized there, so kept to the end
+// of its scope (it was taken for uninitialized and dropped at the await).
+differential!(let_without_value_assigned_inside_a_call_argument, (n: usize) -> usize {
+    let a;
+    let b;
+    let k = std::convert::identity({ a = D("a"); 3 }) + std::cmp::max({ b = D("b"); 1 }, n);
+    a.touch();
+    leaf("x", ()).await;
+    b.touch();
+    k + n
+}, (4));
