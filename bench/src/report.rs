@@ -1275,6 +1275,16 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "`d`, `results`, `last`, `total` and the loops' iterators and `seen` stay in place across the loops' awaits, in slots beside the state (112 B, two sharing storage), where rustc overlaps them with the awaitees; the state enum is 56 B, rustc's whole coroutine 160 B (`-Zprint-type-sizes`, at this commit's parent with the exit change)",
     ),
     (
+        "methods_on_places_in_temporaries_across_an_await",
+        SizeCause::SlotsSideBySide,
+        "`v`, the `(D, &Vec<D>)` and `Vec<D>` temporaries whose field and element the methods borrow, and the `&str`s `touch` returns are kept in slots beside the state (80 B with their flags, the statements' slots sharing storage), where rustc overlaps them with the awaitees; the state enum is 64 B, rustc's whole coroutine 136 B (`-Zprint-type-sizes`, at e38c54c)",
+    ),
+    (
+        "destructuring_reassignments_drop_old_values_in_order",
+        SizeCause::SlotsSideBySide,
+        "`a` and `b`, each live across several awaits, and the `for` loop's iterator stay in place in slots beside the state (64 B with their flags), where rustc overlaps them with the awaitees; the state enum is 104 B, rustc's whole coroutine 152 B (`-Zprint-type-sizes`, at e38c54c)",
+    ),
+    (
         "branch_values_coerced_to_the_expected_type",
         SizeCause::SlotsSideBySide,
         "`s`, which `label` borrows across awaits, `label` and `shown` are in slots beside the state, 56 B, where rustc overlaps them with the awaitees; the state enum is 72 B, rustc's whole coroutine 120 B (`-Zprint-type-sizes`, at d5040ac)",
