@@ -71,9 +71,9 @@ fn position(span: Span) -> Position {
 ///   Input: `let p; ..; p = (D, &v[0]);`
 ///   Output: `let p; let mut held = null(); ..; { p = (D, &v[0]); held = &raw const p; }`
 ///
-/// Any other (a parameter, a binding a macro writes) stays unchecked where
-/// it is hidden or moved elsewhere (see the README's "Documented
-/// differences").
+/// A parameter stays unchecked (its borrows are the caller's, and outlive
+/// the body); a local bound where the copy cannot reach (in a macro's
+/// tokens that do not parse) is refused.
 ///
 /// - A value the machine moves while dead, proved to own no borrow by
 ///   trusting what a name is (`owned::RestsOnNames`), is pointed at by a
@@ -149,16 +149,19 @@ pub(crate) fn checked_in_shadow(
     // A local the machine moves unchecked: refused rather than left to a
     // dangling move (bound where the copy cannot reach, in a macro's
     // tokens that do not parse, say).
-    let unchecked = pointers.keys().filter(|l| !declared.contains(l)).map(|&l| {
-        let name = &lowered.locals[l].name;
-        syn::Error::new(
-            name.span(),
-            format!(
-                "#[state_machine] moves `{name}` while it may hold a borrow and cannot check \
+    let unchecked = pointers
+        .keys()
+        .filter(|l| !declared.contains(l) && !lowered.params.contains(l))
+        .map(|&l| {
+            let name = &lowered.locals[l].name;
+            syn::Error::new(
+                name.span(),
+                format!(
+                    "#[state_machine] moves `{name}` while it may hold a borrow and cannot check \
                  that borrow where `{name}` is bound; bind it outside the macro call"
-            ),
-        )
-    });
+                ),
+            )
+        });
     if let Some(error) = unchecked.reduce(|mut all, next| {
         all.combine(next);
         all

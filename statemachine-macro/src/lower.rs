@@ -2084,8 +2084,9 @@ impl<'n> Builder<'n> {
     /// stays in place, as its reference may dangle by then.
     ///
     /// A temporary has no name the never-run copy could check (see
-    /// `dead_moves::checked_in_shadow`), so a proof that takes a method's
-    /// name for its result's type (`x.clone()`) is not trusted here.
+    /// `dead_moves::checked_in_shadow`), so a proof that trusts what a name
+    /// is (`x.clone()`, see [`crate::owned::RestsOnNames`]) is not trusted
+    /// here.
     fn may_hold_borrow(&self, expr: &Expr) -> bool {
         !crate::owned::init_owns_no_borrows(expr, &|name| self.holds_no_borrows(name))
             || self.rests_on_names(expr)
