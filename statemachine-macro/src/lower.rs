@@ -765,12 +765,14 @@ impl<'n> Builder<'n> {
             scan::certain_moves(expr, &mut moves);
             assigned = scan::definitely_assigned(expr);
         }
-        for ident in moves {
+        for ident in &moves {
             if let Some(id) = self.resolve(&ident.to_string()) {
                 self.events.insert(id, Event::Moved);
             }
         }
-        for ident in assigned {
+        // Assigned and moved in one expression (`f({ a = v; 1 }, a)`): the
+        // order between them is not tracked, so the move stands.
+        for ident in assigned.iter().filter(|name| !moves.contains(name)) {
             if let Some(id) = self.resolve(&ident.to_string()) {
                 self.events.insert(id, Event::Assigned);
             }

@@ -1303,11 +1303,26 @@ pub(crate) fn definitely_assigned(expr: &Expr) -> Vec<syn::Ident> {
         Expr::Paren(p) => definitely_assigned(&p.expr),
         Expr::Block(b) if b.label.is_none() => block_assigned(&b.block),
         Expr::Unsafe(u) => block_assigned(&u.block),
+        // A branch that always leaves (`else { panic!() }`) reaches no
+        // later code: the other branch's assignments are definite.
         Expr::If(i) => match &i.else_branch {
+            Some((_, otherwise)) if value_diverges(otherwise) => block_assigned(&i.then_branch),
             Some((_, otherwise)) => {
-                let then = block_assigned(&i.then_branch);
+                let assigned_then = block_assigned(&i.then_branch);
                 let otherwise = definitely_assigned(otherwise);
-                then.into_iter().filter(|x| otherwise.contains(x)).collect()
+                let then = syn::Expr::Block(syn::ExprBlock {
+                    attrs: Vec::new(),
+                    label: None,
+                    block: i.then_branch.clone(),
+                });
+                if value_diverges(&then) {
+                    otherwise
+                } else {
+                    assigned_then
+                        .into_iter()
+                        .filter(|x| otherwise.contains(x))
+                        .collect()
+                }
             }
             None => Vec::new(),
         },

@@ -1092,3 +1092,40 @@ differential!(let_without_value_assigned_inside_a_call_argument, (n: usize) -> u
     b.touch();
     k + n
 }, (4));
+
+// A local assigned in one call operand and moved by a later one: moved,
+// as before assignments inside operands were read (a probe found E0382).
+differential!(assigned_in_an_operand_then_moved_by_a_later_one, (n: u32) -> u32 {
+    fn pair(x: u32, y: &'static str) -> u32 {
+        x + y.len() as u32
+    }
+    let mut a = D("a0");
+    a.touch();
+    let k = pair({ a = D("a1"); n }, a.into_name());
+    leaf("one", ()).await;
+    log(String::from("after"));
+    k
+}, (3));
+
+// A `let x;` local assigned in one branch of an `if` whose other branch
+// always leaves (`panic!`, `return`): initialized after the `if`, so kept
+// to the end of its scope (it dropped at the await, a probe found).
+differential!(let_without_value_assigned_beside_a_leaving_branch, (n: u32) -> u32 {
+    let a;
+    if n > 0 {
+        a = D("a");
+    } else {
+        panic!("no");
+    }
+    let b;
+    if n == 0 {
+        return 0;
+    } else {
+        b = D("b");
+    }
+    a.touch();
+    b.touch();
+    leaf("one", ()).await;
+    log(String::from("after"));
+    n
+}, (3));
