@@ -1302,6 +1302,10 @@ pub(crate) fn definitely_assigned(expr: &Expr) -> Vec<syn::Ident> {
         Expr::Assign(_) => assigned_locals(expr).into_iter().cloned().collect(),
         Expr::Paren(p) => definitely_assigned(&p.expr),
         Expr::Block(b) if b.label.is_none() => block_assigned(&b.block),
+        // Left only by a `break` (a `loop` runs its body at least once):
+        // what runs before the first statement that may break is definite.
+        Expr::Block(b) => assigned_before_a_break(&b.block.stmts),
+        Expr::Loop(l) => assigned_before_a_break(&l.body.stmts),
         Expr::Unsafe(u) => block_assigned(&u.block),
         // A branch that always leaves (`else { panic!() }`) reaches no
         // later code: the other branch's assignments are definite.
@@ -1360,6 +1364,26 @@ pub(crate) fn definitely_assigned(expr: &Expr) -> Vec<syn::Ident> {
 
 fn all_assigned<'e>(exprs: impl IntoIterator<Item = &'e Expr>) -> Vec<syn::Ident> {
     exprs.into_iter().flat_map(definitely_assigned).collect()
+}
+
+fn assigned_before_a_break(stmts: &[syn::Stmt]) -> Vec<syn::Ident> {
+    fn breaks(tree: TokenTree) -> bool {
+        match tree {
+            TokenTree::Ident(i) => i == "break",
+            TokenTree::Group(g) => g.stream().into_iter().any(breaks),
+            _ => false,
+        }
+    }
+    let before = stmts.iter().take_while(|stmt| {
+        !quote::ToTokens::to_token_stream(*stmt)
+            .into_iter()
+            .any(breaks)
+    });
+    let block = syn::Block {
+        brace_token: Default::default(),
+        stmts: before.cloned().collect(),
+    };
+    block_assigned(&block)
 }
 
 fn block_assigned(block: &syn::Block) -> Vec<syn::Ident> {

@@ -1129,3 +1129,28 @@ differential!(let_without_value_assigned_beside_a_leaving_branch, (n: u32) -> u3
     log(String::from("after"));
     n
 }, (3));
+
+// A `let x;` local assigned in a `loop` or a labeled block before the
+// statement that breaks out of it: assigned whenever the code after it
+// runs, so kept to the end of its scope (it dropped at the await).
+differential!(let_without_value_assigned_before_a_break, (n: u32) -> u32 {
+    let a;
+    loop {
+        a = D("a");
+        log(String::from("in the loop"));
+        break;
+    }
+    let b;
+    'block: {
+        b = D("b");
+        if n > 1 {
+            break 'block;
+        }
+        log(String::from("not broken"));
+    }
+    a.touch();
+    b.touch();
+    leaf("one", ()).await;
+    log(String::from("after"));
+    n
+}, (3));
