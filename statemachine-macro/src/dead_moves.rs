@@ -237,13 +237,7 @@ fn visit_macro_arguments(mac: &mut syn::Macro, visitor: &mut dyn FnMut(&mut Expr
     if !crate::scan::arguments_are_read(&mac.path) {
         return;
     }
-    let Some(mut arguments) = crate::scan::MacroArguments::parse(mac) else {
-        return;
-    };
-    for argument in arguments.iter_mut() {
-        visitor(argument);
-    }
-    mac.tokens = quote::ToTokens::into_token_stream(arguments);
+    crate::scan::rewrite_macro_arguments(mac, visitor);
 }
 
 /// The copy's name for the pointer to local `l`: mixed-site, so no user name

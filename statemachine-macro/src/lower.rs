@@ -3560,8 +3560,10 @@ impl Rewriter<'_, '_> {
     /// `scan::macro_may_assign`), unless an assignment earlier in the same
     /// block initialized it.
     fn refuse_assignments_in_macros(&mut self, mac: &syn::Macro) {
-        let mut named = Vec::new();
-        scan::idents_in(mac.tokens.clone(), &mut named);
+        let mut named: Vec<String> = scan::idents_in(mac.tokens.clone())
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         named.sort();
         named.dedup();
         for name in named {
@@ -3600,9 +3602,6 @@ impl Rewriter<'_, '_> {
         if self.in_closure || !scan::tokens_may_exit(&mac.tokens) {
             return;
         }
-        let Some(mut arguments) = scan::MacroArguments::parse(mac) else {
-            return;
-        };
         struct Exits<'r, 'a, 'n>(&'r mut Rewriter<'a, 'n>);
         impl VisitMut for Exits<'_, '_, '_> {
             fn visit_expr_mut(&mut self, expr: &mut Expr) {
@@ -3655,10 +3654,7 @@ impl Rewriter<'_, '_> {
             }
             fn visit_item_mut(&mut self, _: &mut syn::Item) {}
         }
-        for argument in arguments.iter_mut() {
-            Exits(self).visit_expr_mut(argument);
-        }
-        mac.tokens = arguments.into_token_stream();
+        scan::rewrite_macro_arguments(mac, &mut |argument| Exits(self).visit_expr_mut(argument));
     }
 
     fn rewrite_macro_tokens(

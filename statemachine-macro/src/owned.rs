@@ -159,23 +159,14 @@ impl<'ast> Visit<'ast> for RestsOnNames<'_> {
     }
     // Its name, then any of its words: `vec![x.clone()]`, `assert!(v.len())`.
     fn visit_macro(&mut self, m: &'ast syn::Macro) {
-        fn words(tokens: TokenStream, found: &mut dyn FnMut(&Ident)) {
-            for token in tokens {
-                match token {
-                    proc_macro2::TokenTree::Ident(word) => found(&word),
-                    proc_macro2::TokenTree::Group(group) => words(group.stream(), found),
-                    _ => {}
-                }
-            }
-        }
         self.found |= m
             .path
             .segments
             .last()
             .is_some_and(|last| last.ident == "format" || last.ident == "vec");
-        words(m.tokens.clone(), &mut |word| {
-            self.found |= owned_result(word) || (self.local)(word) == Some(true);
-        });
+        for word in crate::scan::idents_in(m.tokens.clone()) {
+            self.found |= owned_result(&word) || (self.local)(&word) == Some(true);
+        }
     }
 }
 

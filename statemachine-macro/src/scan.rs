@@ -1093,6 +1093,18 @@ impl MacroArguments {
     }
 }
 
+/// Rewrites each argument of `mac` that parse as [`MacroArguments`] with
+/// `rewrite`, and writes them back; leaves other tokens as they are.
+pub(crate) fn rewrite_macro_arguments(mac: &mut syn::Macro, rewrite: &mut dyn FnMut(&mut Expr)) {
+    let Some(mut arguments) = MacroArguments::parse(mac) else {
+        return;
+    };
+    for argument in arguments.iter_mut() {
+        rewrite(argument);
+    }
+    mac.tokens = quote::ToTokens::into_token_stream(arguments);
+}
+
 impl quote::ToTokens for MacroArguments {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         match self {
@@ -1112,15 +1124,21 @@ pub(crate) fn arguments_are_read(path: &syn::Path) -> bool {
     is_format_macro(path) || path.is_ident("vec")
 }
 
-/// Every identifier in `tokens`, nested groups included, as a string.
-pub(crate) fn idents_in(tokens: TokenStream, out: &mut Vec<String>) {
-    for token in tokens {
-        match token {
-            TokenTree::Ident(word) => out.push(word.to_string()),
-            TokenTree::Group(group) => idents_in(group.stream(), out),
-            _ => {}
+/// Every identifier in `tokens`, nested groups and keywords included (unlike
+/// [`mentioned_idents`], which keeps only those that may name a local).
+pub(crate) fn idents_in(tokens: TokenStream) -> Vec<syn::Ident> {
+    fn collect(tokens: TokenStream, out: &mut Vec<syn::Ident>) {
+        for token in tokens {
+            match token {
+                TokenTree::Ident(word) => out.push(word),
+                TokenTree::Group(group) => collect(group.stream(), out),
+                _ => {}
+            }
         }
     }
+    let mut out = Vec::new();
+    collect(tokens, &mut out);
+    out
 }
 
 /// Whether a macro call may assign the local `name` (`set!(x = v)`): the
@@ -1156,14 +1174,10 @@ pub(crate) fn macro_may_assign(mac: &syn::Macro, name: &str) -> Option<proc_macr
         .then(|| MacroArguments::parse(mac))
         .flatten();
     let Some(mut arguments) = arguments else {
-        fn named(tokens: TokenStream, name: &str) -> Option<proc_macro2::Span> {
-            tokens.into_iter().find_map(|token| match token {
-                TokenTree::Ident(word) if word == name => Some(word.span()),
-                TokenTree::Group(group) => named(group.stream(), name),
-                _ => None,
-            })
-        }
-        return named(mac.tokens.clone(), name);
+        return idents_in(mac.tokens.clone())
+            .into_iter()
+            .find(|word| word == name)
+            .map(|word| word.span());
     };
     let mut assigns = Assigns { name, found: None };
     let format = is_format_macro(&mac.path);
@@ -1272,14 +1286,19 @@ pub(crate) fn tail_diverges(expr: &Expr) -> bool {
 fn leaves(expr: &Expr, statement: bool) -> bool {
     match peel_parens(expr) {
         e if diverges(e) => true,
-        Expr::Block(b) if b.label.is_none() => match b.block.stmts.last() {
-            Some(syn::Stmt::Expr(e, semi)) => (statement || semi.is_none()) && leaves(e, statement),
-            Some(syn::Stmt::Macro(m)) => {
-                (statement || m.semi_token.is_none()) && diverging_macro(&m.mac)
-            }
-            _ => false,
-        },
+        Expr::Block(b) if b.label.is_none() => block_leaves(&b.block, statement),
         Expr::Macro(m) => diverging_macro(&m.mac),
+        _ => false,
+    }
+}
+
+/// [`leaves`] for a block: by its last statement.
+fn block_leaves(block: &syn::Block, statement: bool) -> bool {
+    match block.stmts.last() {
+        Some(syn::Stmt::Expr(e, semi)) => (statement || semi.is_none()) && leaves(e, statement),
+        Some(syn::Stmt::Macro(m)) => {
+            (statement || m.semi_token.is_none()) && diverging_macro(&m.mac)
+        }
         _ => false,
     }
 }
@@ -1312,21 +1331,12 @@ pub(crate) fn definitely_assigned(expr: &Expr) -> Vec<syn::Ident> {
         Expr::If(i) => match &i.else_branch {
             Some((_, otherwise)) if value_diverges(otherwise) => block_assigned(&i.then_branch),
             Some((_, otherwise)) => {
-                let assigned_then = block_assigned(&i.then_branch);
                 let otherwise = definitely_assigned(otherwise);
-                let then = syn::Expr::Block(syn::ExprBlock {
-                    attrs: Vec::new(),
-                    label: None,
-                    block: i.then_branch.clone(),
-                });
-                if value_diverges(&then) {
-                    otherwise
-                } else {
-                    assigned_then
-                        .into_iter()
-                        .filter(|x| otherwise.contains(x))
-                        .collect()
+                if block_leaves(&i.then_branch, true) {
+                    return otherwise;
                 }
+                let then = block_assigned(&i.then_branch);
+                then.into_iter().filter(|x| otherwise.contains(x)).collect()
             }
             None => Vec::new(),
         },
@@ -1367,28 +1377,21 @@ fn all_assigned<'e>(exprs: impl IntoIterator<Item = &'e Expr>) -> Vec<syn::Ident
 }
 
 fn assigned_before_a_break(stmts: &[syn::Stmt]) -> Vec<syn::Ident> {
-    fn breaks(tree: TokenTree) -> bool {
-        match tree {
-            TokenTree::Ident(i) => i == "break",
-            TokenTree::Group(g) => g.stream().into_iter().any(breaks),
-            _ => false,
-        }
-    }
-    let before = stmts.iter().take_while(|stmt| {
-        !quote::ToTokens::to_token_stream(*stmt)
-            .into_iter()
-            .any(breaks)
+    let before = stmts.iter().position(|stmt| {
+        idents_in(quote::ToTokens::to_token_stream(stmt))
+            .iter()
+            .any(|word| word == "break")
     });
-    let block = syn::Block {
-        brace_token: Default::default(),
-        stmts: before.cloned().collect(),
-    };
-    block_assigned(&block)
+    stmts_assigned(&stmts[..before.unwrap_or(stmts.len())])
 }
 
 fn block_assigned(block: &syn::Block) -> Vec<syn::Ident> {
+    stmts_assigned(&block.stmts)
+}
+
+fn stmts_assigned(stmts: &[syn::Stmt]) -> Vec<syn::Ident> {
     let mut out = Vec::new();
-    for stmt in &block.stmts {
+    for stmt in stmts {
         match stmt {
             syn::Stmt::Expr(expr, _) => out.extend(definitely_assigned(expr)),
             syn::Stmt::Local(local) => {
@@ -1730,15 +1733,11 @@ pub(crate) fn is_format_macro(path: &syn::Path) -> bool {
 /// in a labeled block, inside which an unlabeled `break` or `continue` that
 /// is not in a loop of the user's is E0695 rather than a miscompile.
 pub(crate) fn opaque_control_flow(body: &syn::Block) -> bool {
-    fn jumps_in(tree: &TokenTree) -> bool {
-        match tree {
-            TokenTree::Ident(i) => i == "break" || i == "continue",
-            TokenTree::Group(g) => g.stream().into_iter().any(|t| jumps_in(&t)),
-            _ => false,
-        }
-    }
     any_macro(body, false, &|mac| {
-        !is_std_macro(&mac.path) || mac.tokens.clone().into_iter().any(|tree| jumps_in(&tree))
+        !is_std_macro(&mac.path)
+            || idents_in(mac.tokens.clone())
+                .iter()
+                .any(|word| word == "break" || word == "continue")
     })
 }
 
