@@ -1687,7 +1687,7 @@ impl<'n> Builder<'n> {
             Expr::MethodCall(call) => {
                 let mut all = vec![&*call.receiver];
                 all.extend(call.args.iter());
-                let mut ops = self.lower_operands(&all, Places::First);
+                let mut ops = self.lower_operands(&all, Places::Receiver);
                 let mut receiver = ops.remove(0);
                 // `f().await.map(..)` takes the awaited value, and
                 // `s.into_bytes(..)` moves `s` out of its slot. A user's
@@ -1892,10 +1892,32 @@ impl<'n> Builder<'n> {
                 let op = self.lower_now(expr);
                 ops.push(self.spill(op));
             } else if later_await {
-                // A place kept for later: its reads happen at the point of use.
+                // A place kept for later: its reads happen at the point of use,
+                // but a scalar a later operand may change is copied first.
                 let place = self.rewrite_place((*expr).clone());
                 read_later.push(place.clone());
-                ops.push(place);
+                let changed_later = matches!(places, Places::All)
+                    && !scan::is_constant(expr)
+                    && exprs[index + 1..]
+                        .iter()
+                        .any(|later| scan::may_change_place(later, expr));
+                // A receiver that a later argument changes is taken by
+                // value: rustc would refuse the change to a borrowed one
+                // (`x.max(bump(&mut x).await)` copies `x` first).
+                let receiver_changed_later = matches!(places, Places::Receiver)
+                    && scan::root_name(expr).is_some_and(|root| {
+                        let root = root.to_string();
+                        exprs[1..]
+                            .iter()
+                            .any(|later| scan::may_mutate(later, &root))
+                    });
+                if changed_later {
+                    ops.push(self.hold_operand(place, HeldAs::ReadLater));
+                } else if receiver_changed_later {
+                    ops.push(self.spill(place));
+                } else {
+                    ops.push(place);
+                }
             } else if is_place && !self.needs_lowering(expr) {
                 ops.push(self.rewrite_place((*expr).clone()));
             } else if is_place {
@@ -2029,7 +2051,11 @@ impl<'n> Builder<'n> {
             // so a temporary one lives to the end of the statement, as in
             // rustc; a place is borrowed where it is.
             Expr::Binary(b) if is_comparison(&b.op) => {
-                let left = self.kept_operand(&b.left);
+                let left = if scan::may_change_place(&b.right, &b.left) {
+                    self.compared_first(&b.left)
+                } else {
+                    self.kept_operand(&b.left)
+                };
                 let right = self.kept_operand(&b.right);
                 let op = &b.op;
                 quote!((#left #op #right))
@@ -2054,6 +2080,69 @@ impl<'n> Builder<'n> {
                 quote!((#left #op #right))
             }
             _ => self.lower_operand(expr),
+        }
+    }
+
+    /// The left operand of a comparison, evaluated before its right operand,
+    /// which runs code that may change it and is lowered into statements
+    /// before the comparison: a value is spilled, and a place is copied if a
+    /// scalar, as rustc reads it (see [`Self::hold_operand`]).
+    ///
+    /// Input: `(arr[idx(0)] < { arr[0] = 0; 5 })`, in a statement that awaits
+    /// Output: `let __t1 = /* arr[idx(0)], copied or borrowed */;`
+    /// `let __t2 = { arr[0] = 0; 5 };` then `(*compared(&__t1) < __t2)`
+    fn compared_first(&mut self, left: &Expr) -> Operand {
+        if scan::is_constant(left) {
+            return self.rewrite_place(left.clone());
+        }
+        if scan::is_pure_place(left) {
+            let place = self.rewrite_place(left.clone());
+            return self.hold_operand(place, HeldAs::Borrow);
+        }
+        if scan::is_place_like(left) {
+            // `v[idx()]`, `*make()`: the temporaries and the index it makes.
+            let place = self.lower_now(left);
+            return self.hold_operand(place, HeldAs::Borrow);
+        }
+        let op = self.kept_operand(left);
+        if self
+            .operand_local(&op)
+            .is_some_and(|l| self.body.locals[l].temporary)
+        {
+            return op;
+        }
+        self.spill(op)
+    }
+
+    /// A place operand read before later operands that may change it, as
+    /// rustc reads it: a scalar (an integer, a float, `bool`, `char`, a
+    /// pointer) is copied now; any other type is borrowed by rustc's
+    /// comparison or method, so a later change is a borrow error there and
+    /// the place reads the same later. Which, the type decides (see
+    /// `statemachine_runtime::__private::ComparedPlace`). Returns the
+    /// operand to use in its place.
+    ///
+    /// Input: `x < bump(&mut x).await`
+    /// Output: `let __t1 = { .. (&ComparedPlace(&x)).__statemachine_copy_or_later() };`
+    /// then the await, then `(*compared_or(&__t1, &x) < __awaited2)`
+    fn hold_operand(&mut self, place: Operand, held_as: HeldAs) -> Operand {
+        let private = quote!(::statemachine_runtime::__private);
+        let method = match held_as {
+            HeldAs::Borrow => quote!(__statemachine_copy_or_borrow),
+            HeldAs::ReadLater => quote!(__statemachine_copy_or_later),
+        };
+        let temp = self.spill_local(quote!({
+            use #private::{BorrowedPlace as _, CopiedScalar as _};
+            (&#private::ComparedPlace(&#place)).#method()
+        }));
+        // A borrow is used before the next await, and not carried past it
+        // (a temporary is carried while initialized, as its uses in later
+        // blocks are not all recorded).
+        self.body.locals[temp].droppless = matches!(held_as, HeldAs::Borrow);
+        let held = &self.body.locals[temp].name;
+        match held_as {
+            HeldAs::Borrow => quote!((*#private::compared(&#held))),
+            HeldAs::ReadLater => quote!((*#private::compared_or(&#held, &#place))),
         }
     }
 
@@ -3338,12 +3427,24 @@ enum ParamKind {
     Owned,
 }
 
+/// How [`Builder::hold_operand`] holds a place that is not a scalar.
+#[derive(Clone, Copy)]
+enum HeldAs {
+    /// A borrow, as rustc's comparison takes it: used before the next
+    /// await, and evaluates the place once (`v[idx()]`).
+    Borrow,
+    /// Nothing: the place is read again where it is used (`x`, `p.0`).
+    ReadLater,
+}
+
 /// Which operands of an expression are used as places.
 #[derive(Clone, Copy)]
 enum Places {
     None,
-    /// A receiver, a callee or an index base.
+    /// A callee or an index base.
     First,
+    /// A method's receiver.
+    Receiver,
     /// The base of a struct update (`..base`).
     At(usize),
     /// Both operands of a comparison (`PartialEq`/`PartialOrd` borrow them).
@@ -3354,7 +3455,7 @@ impl Places {
     fn includes(self, index: usize) -> bool {
         match self {
             Places::None => false,
-            Places::First => index == 0,
+            Places::First | Places::Receiver => index == 0,
             Places::At(at) => index == at,
             Places::All => true,
         }

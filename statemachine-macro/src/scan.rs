@@ -1733,7 +1733,7 @@ pub(crate) fn is_format_macro(path: &syn::Path) -> bool {
 /// in a labeled block, inside which an unlabeled `break` or `continue` that
 /// is not in a loop of the user's is E0695 rather than a miscompile.
 pub(crate) fn opaque_control_flow(body: &syn::Block) -> bool {
-    any_macro(body, false, &|mac| {
+    any_macro(|m| m.visit_block(body), false, &|mac| {
         !is_std_macro(&mac.path)
             || idents_in(mac.tokens.clone())
                 .iter()
@@ -1746,7 +1746,9 @@ pub(crate) fn opaque_control_flow(body: &syn::Block) -> bool {
 /// names the machine does not see (`bind!(f = || &v[0])`), so a name it
 /// does not know may be a local rather than an item.
 pub(crate) fn calls_user_macros(body: &syn::Block) -> bool {
-    any_macro(body, true, &|mac| !is_std_macro(&mac.path))
+    any_macro(|m| m.visit_block(body), true, &|mac| {
+        !is_std_macro(&mac.path)
+    })
 }
 
 fn is_std_macro(path: &syn::Path) -> bool {
@@ -1761,30 +1763,55 @@ fn is_std_macro(path: &syn::Path) -> bool {
 
 /// Whether a macro call in `body` (in closures too, with `in_closures`;
 /// never in items) satisfies `test`.
-fn any_macro(body: &syn::Block, in_closures: bool, test: &dyn Fn(&syn::Macro) -> bool) -> bool {
-    struct Macros<'a> {
-        in_closures: bool,
-        test: &'a dyn Fn(&syn::Macro) -> bool,
-        found: bool,
-    }
-    impl<'ast> Visit<'ast> for Macros<'_> {
-        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            self.found |= (self.test)(mac);
-        }
-        fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
-            if self.in_closures {
-                syn::visit::visit_expr_closure(self, c);
-            }
-        }
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    let mut macros = Macros {
+fn any_macro(
+    visit: impl FnOnce(&mut MacroCalls<'_>),
+    in_closures: bool,
+    test: &dyn Fn(&syn::Macro) -> bool,
+) -> bool {
+    let mut macros = MacroCalls {
         in_closures,
         test,
         found: false,
     };
-    macros.visit_block(body);
+    visit(&mut macros);
     macros.found
+}
+
+/// The search of [`any_macro`].
+struct MacroCalls<'a> {
+    in_closures: bool,
+    test: &'a dyn Fn(&syn::Macro) -> bool,
+    found: bool,
+}
+
+impl<'ast> Visit<'ast> for MacroCalls<'_> {
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        self.found |= (self.test)(mac);
+    }
+    fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+        if self.in_closures {
+            syn::visit::visit_expr_closure(self, c);
+        }
+    }
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+/// Whether evaluating `later` may change the place `place` reads (`x` in
+/// `x < { x = 9; 5 }`): it runs code, and names something `place` names
+/// or calls a macro outside `std`'s, which may name anything. A scalar
+/// place can change only through a name: borrowed by a closure or a
+/// reference, rustc would refuse the read.
+pub(crate) fn may_change_place(later: &Expr, place: &Expr) -> bool {
+    if is_constant(later) || is_pure_place(later) {
+        return false;
+    }
+    let names = idents_in(quote::ToTokens::to_token_stream(place));
+    idents_in(quote::ToTokens::to_token_stream(later))
+        .iter()
+        .any(|word| names.contains(word))
+        || any_macro(|m| m.visit_expr(later), true, &|mac| {
+            !is_std_macro(&mac.path)
+        })
 }
 
 /// Does the arm's guard await?
@@ -1810,6 +1837,18 @@ pub(crate) fn peel_parens(mut expr: &Expr) -> &Expr {
     expr
 }
 
+/// The name at the root of a place (`x` of `x`, `x.f`, `x[i]`, `*x`).
+pub(crate) fn root_name(expr: &Expr) -> Option<&syn::Ident> {
+    match expr {
+        Expr::Path(p) if p.qself.is_none() => p.path.get_ident(),
+        Expr::Field(f) => root_name(&f.base),
+        Expr::Index(i) => root_name(&i.expr),
+        Expr::Paren(p) => root_name(&p.expr),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => root_name(&u.expr),
+        _ => None,
+    }
+}
+
 /// Does `expr` name `name` at its root (`x`, `x.f`, `x[i]`, `*x`)?
 pub(crate) fn rooted_at(expr: &Expr, name: &str) -> bool {
     match expr {
@@ -1820,6 +1859,38 @@ pub(crate) fn rooted_at(expr: &Expr, name: &str) -> bool {
         Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => rooted_at(&u.expr, name),
         _ => false,
     }
+}
+
+/// Whether `expr` visibly changes the local `name`: borrows a place rooted
+/// at it `&mut`, assigns one, or calls a macro that may assign it (see
+/// [`macro_may_assign`]), closures included. A method taking `&mut self`
+/// on it is not seen.
+pub(crate) fn may_mutate(expr: &Expr, name: &str) -> bool {
+    struct Mutations<'a> {
+        name: &'a str,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Mutations<'_> {
+        fn visit_expr_reference(&mut self, r: &'ast syn::ExprReference) {
+            self.found |= r.mutability.is_some() && rooted_at(&r.expr, self.name);
+            syn::visit::visit_expr_reference(self, r);
+        }
+        fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+            self.found |= rooted_at(&a.left, self.name);
+            syn::visit::visit_expr_assign(self, a);
+        }
+        fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
+            self.found |= is_compound_assignment(&b.op) && rooted_at(&b.left, self.name);
+            syn::visit::visit_expr_binary(self, b);
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            self.found |= macro_may_assign(mac, self.name).is_some();
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut mutations = Mutations { name, found: false };
+    mutations.visit_expr(expr);
+    mutations.found
 }
 
 /// Whether `rest` borrows one of `pat`'s bindings by value across an await

@@ -11,6 +11,11 @@ use core::ops::ControlFlow;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
+mod compared;
+pub use compared::{
+    BorrowedPlace, ComparedPlace, CopiedScalar, HeldOperand, ReadLater, compared, compared_or,
+};
+
 /// A machine: its pinned state and the step function the macro wrote.
 ///
 /// The step closure captures nothing; everything the body holds lives in

@@ -557,3 +557,93 @@ differential!(methods_on_places_in_temporaries_across_an_await, (n: usize) -> us
         + leaf("second", n).await;
     total + more + v.len()
 }, (4));
+
+// A comparison reads a scalar operand (an integer, a float, `bool`, `char`,
+// a pointer) as a copy before its right operand runs, and borrows any other.
+// The machine lowers a right operand that runs code (a block, an await)
+// into statements before the comparison, which then read the place as the
+// right operand had left it.
+differential!(comparison_copies_a_scalar_before_its_right_operand_changes_it, (n: usize) -> usize {
+    fn logged(i: usize) -> usize {
+        log(format!("index {i}"));
+        i
+    }
+    async fn set_to_ten(x: &mut usize) -> usize {
+        *x = 10;
+        5
+    }
+    let mut arr = [1usize, 2, 3];
+    let mut x = 1usize;
+    let mut fl = 1.5f64;
+    let mut c = 'a';
+    let (one, two) = (1u8, 2u8);
+    let mut p: *const u8 = &one;
+    let mut v = vec![1usize, 2];
+    let by_index = (arr[logged(0)] < { log("block"); arr[0] = 0; 5 }) as usize
+        + leaf("first", n).await;
+    let by_place = (arr[1] == { arr[1] = 9; 2 }) as usize
+        + (fl < { fl = 9.0; 5.0 }) as usize
+        + (c == { c = 'b'; 'a' }) as usize
+        + (p == { p = &two; &one as *const u8 }) as usize
+        + leaf("second", n).await;
+    let by_value = (v.len() == { v.push(3); 3 }) as usize + leaf("third", n).await;
+    let across_an_await = (x < set_to_ten(&mut x).await) as usize;
+    let in_an_argument = leaf("fourth", x == { x = 20; 10 }).await as usize;
+    let name = String::from("a");
+    let borrowed = (name == leaf("fifth", String::from("a")).await) as usize;
+    by_index + by_place + by_value + across_an_await + in_an_argument + borrowed
+        + arr[0] + arr[1] + x + v.len() + fl as usize + c as usize
+        + (p == &two as *const u8) as usize
+}, (4));
+
+// A method's receiver that an argument which awaits changes: rustc takes a
+// `Copy` receiver by value first (a borrowed one could not change). A
+// receiver the argument only reads is used in place (`v.push(..v.len()..)`).
+differential!(receiver_taken_before_an_awaiting_argument_changes_it, (n: usize) -> usize {
+    #[derive(Clone, Copy)]
+    struct Range(usize, usize);
+    impl Range {
+        fn width(self, extra: usize) -> usize {
+            self.1 - self.0 + extra
+        }
+    }
+    async fn widen(r: &mut Range) -> usize {
+        r.1 += 10;
+        1
+    }
+    async fn set_to_ten(x: &mut usize) -> usize {
+        *x = 10;
+        5
+    }
+    let mut x = 1usize;
+    let mut range = Range(1, 2);
+    let larger = x.max(set_to_ten(&mut x).await) + leaf("first", n).await;
+    let width = range.width(widen(&mut range).await);
+    let mut v = vec![D("v")];
+    v.push(leaf("second", D(if v.len() == 1 { "one" } else { "many" })).await);
+    larger + x + width + range.1 + v.len()
+}, (4));
+
+// The same where the right operand or argument is a block that awaits, in
+// conditions and through a dereference; a `Copy` receiver that is not a
+// scalar (`Option<u32>`) is taken by value too.
+differential!(operands_read_before_a_block_that_awaits_changes_them, (n: u32) -> u32 {
+    let d = D("d");
+    let mut k = n;
+    if k < { k = 100; leaf("x", 5u32).await } {
+        log("less");
+    }
+    let mut i = 0;
+    let mut w = n;
+    while w < { w += 10; leaf("y", 25u32).await } {
+        i += 1;
+    }
+    let mut b = Box::new(n);
+    let boxed = (*b < { *b = 100; leaf("z", 5u32).await }) as u32;
+    let mut flag = true;
+    let then = flag.then_some({ flag = false; leaf("t", 5u32).await }).unwrap_or(0);
+    let mut o = Some(n);
+    let or = o.unwrap_or({ o = None; leaf("o", 7u32).await });
+    d.touch();
+    k + i + w + boxed + *b + then + flag as u32 + or + o.unwrap_or(3)
+}, (1));
