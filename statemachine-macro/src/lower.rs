@@ -820,6 +820,10 @@ impl<'n> Builder<'n> {
     fn needs_lowering(&self, expr: &Expr) -> bool {
         scan::has_await(expr)
             || scan::branches_move(expr, &|name| self.resolve(&name.to_string()).is_some())
+            || scan::assigns_inside(expr, &|name| {
+                self.resolve(&name.to_string())
+                    .is_some_and(|l| self.body.locals[l].declared_without_value)
+            })
     }
 
     fn decl(&mut self, ids: Vec<LocalId>) {

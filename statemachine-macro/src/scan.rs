@@ -856,6 +856,36 @@ pub(crate) fn assigned_locals(expr: &Expr) -> Vec<&syn::Ident> {
     out
 }
 
+/// Whether `expr` assigns, inside it (not as `expr` itself, nor in a
+/// closure, an `async` block or an item), a local `is_target` accepts.
+pub(crate) fn assigns_inside(expr: &Expr, is_target: &dyn Fn(&syn::Ident) -> bool) -> bool {
+    struct Assignments<'a> {
+        is_target: &'a dyn Fn(&syn::Ident) -> bool,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Assignments<'_> {
+        fn visit_expr(&mut self, e: &'ast Expr) {
+            self.found |= assigned_locals(e).into_iter().any(self.is_target);
+            syn::visit::visit_expr(self, e);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut assignments = Assignments {
+        is_target,
+        found: false,
+    };
+    match expr {
+        Expr::Assign(a) => {
+            assignments.visit_expr(&a.left);
+            assignments.visit_expr(&a.right);
+        }
+        other => syn::visit::visit_expr(&mut assignments, other),
+    }
+    assignments.found
+}
+
 /// Is `expr` a place made only of locals, fields and derefs, whose evaluation
 /// has no side effects (so borrowing it later is the same as borrowing it now)?
 pub(crate) fn is_pure_place(expr: &Expr) -> bool {

@@ -1154,3 +1154,71 @@ differential!(let_without_value_assigned_before_a_break, (n: u32) -> u32 {
     log(String::from("after"));
     n
 }, (3));
+
+// A `let x;` local assigned inside an expression the machine emitted as
+// written (a condition, an operand, a labeled block, a loop's break value,
+// a nested assignment, one branch of an `if`), then held across an await:
+// rustc drops it at the end of its scope, behind a drop flag where only
+// some paths assign it. The machine saw no assignment there and dropped it
+// at the await (a probe's finding). Such an expression is now lowered, so
+// each path's assignment is seen.
+differential!(let_without_value_assigned_inside_expressions, (c: bool, n: u32) -> u32 {
+    let maybe;
+    if c {
+        maybe = D("maybe");
+        maybe.touch();
+    }
+    let in_condition;
+    if { in_condition = D("condition"); c } {
+        log("then");
+    }
+    let in_operand;
+    let range = { in_operand = D("operand"); 0 }..n;
+    let labeled;
+    'b: {
+        if c {
+            labeled = D("labeled1");
+            break 'b;
+        }
+        labeled = D("labeled2");
+    }
+    let in_break;
+    let k = loop {
+        break { in_break = D("break"); n };
+    };
+    let (outer, inner);
+    outer = { inner = D("inner"); D("outer") };
+    let in_an_awaiting_statement;
+    let pair = (leaf("y", n).await, { in_an_awaiting_statement = D("awaiting"); 1 });
+    leaf("x", ()).await;
+    in_an_awaiting_statement.touch();
+    log("end");
+    in_condition.touch();
+    in_operand.touch();
+    in_break.touch();
+    outer.touch();
+    inner.touch();
+    range.len() as u32 + k + labeled.touch().len() as u32 + pair.0 + pair.1
+}, (true, 2));
+
+// A `let x;` local assigned in a loop without an await, before its `break`
+// (with a `return` beside it): the machine passed the local on without
+// declaring it (E0425, a probe's finding); the loop is now lowered.
+differential!(let_without_value_assigned_in_a_loop_that_does_not_await, (n: u32) -> u32 {
+    let a;
+    let mut i = 0;
+    loop {
+        i += 1;
+        if i > 5 {
+            return 9;
+        }
+        if i > n {
+            a = D("a");
+            break;
+        }
+    }
+    leaf("x", ()).await;
+    log("end");
+    a.touch();
+    i
+}, (2));
