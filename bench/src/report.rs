@@ -1285,6 +1285,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "`a` and `b`, each live across several awaits, and the `for` loop's iterator stay in place in slots beside the state (64 B with their flags), where rustc overlaps them with the awaitees; the state enum is 104 B, rustc's whole coroutine 152 B (`-Zprint-type-sizes`, at e38c54c)",
     ),
     (
+        "comparison_copies_a_scalar_before_its_right_operand_changes_it",
+        SizeCause::SlotsSideBySide,
+        "`arr`, `x`, `fl`, `c`, `v`, `p` and the `one` and `two` it points at, each live across several awaits, and four right-hand blocks' values kept to the end of their statements stay in place in slots beside the state (96 B), where rustc overlaps them with the awaitees; the state enum is 136 B, rustc's whole coroutine 216 B (`-Zprint-type-sizes`, at 836dad6)",
+    ),
+    (
         "branch_values_coerced_to_the_expected_type",
         SizeCause::SlotsSideBySide,
         "`s`, which `label` borrows across awaits, `label` and `shown` are in slots beside the state, 56 B, where rustc overlaps them with the awaitees; the state enum is 72 B, rustc's whole coroutine 120 B (`-Zprint-type-sizes`, at d5040ac)",
