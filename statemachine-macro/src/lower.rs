@@ -814,9 +814,11 @@ impl<'n> Builder<'n> {
         }
     }
 
-    /// Must `expr` be split into blocks? When it awaits, or when it is control
+    /// Must `expr` be split into blocks? When it awaits; when it is control
     /// flow whose branches move a local of an enclosing scope (each path's
-    /// moves then become a drop flag at the join).
+    /// moves then become a drop flag at the join); or when it assigns a
+    /// local declared without a value inside it (`if c { a = v }`, `{ a =
+    /// v; 0 }..n`), so that each path's assignment is seen.
     fn needs_lowering(&self, expr: &Expr) -> bool {
         scan::has_await(expr)
             || scan::branches_move(expr, &|name| self.resolve(&name.to_string()).is_some())
