@@ -18,7 +18,7 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Ident, Stmt};
 
 use crate::liveness::{Carry, Plan};
-use crate::lower::{Event, Goto, LocalId, LoweredBody};
+use crate::lower::{Event, Goto, GotoId, LocalId, LoweredBody};
 
 /// Where the machine moves a value held only for its drop that may hold a
 /// borrow.
@@ -30,6 +30,9 @@ pub(crate) struct DeadMoves {
     /// or a join), which the copy cannot point at. (A drop flag holds its
     /// value in a `Dead`, so passing it on moves nothing typed.)
     pub elsewhere: BTreeSet<LocalId>,
+    /// Every move of such a value at an edge without an await, into a
+    /// `Dead` or into its drop flag, by local and edge.
+    pub at_edges: Vec<(LocalId, GotoId)>,
     /// The locals moved while dead, typed, for a proof that they own no
     /// borrow which trusted what a name is (see `owned::RestsOnNames`).
     pub owned: BTreeSet<LocalId>,
@@ -73,7 +76,10 @@ fn position(span: Span) -> Position {
 ///
 /// A parameter stays unchecked (its borrows are the caller's, and outlive
 /// the body); a local bound where the copy cannot reach (in a macro's
-/// tokens that do not parse) is refused.
+/// tokens that do not parse) is refused. So is a value a `let` chain takes
+/// on some path and the machine moves at a branch or a join other than
+/// where a chain that uses it misses: a use of the pointer after the chain
+/// would also hold the borrow on the path that took the value.
 ///
 /// - A value the machine moves while dead, proved to own no borrow by
 ///   trusting what a name is (`owned::RestsOnNames`), is pointed at by a
@@ -99,14 +105,21 @@ pub(crate) fn checked_in_shadow(
     let named = |l: &&LocalId| !lowered.locals[**l].temporary;
     // The pointer cannot tell a path where the value was moved out: such
     // a value is not checked at its scope's exits.
+    // A local declared by `let x;` is "moved" until assigned, and its drop
+    // flag may only say where it was assigned: the pointer, set at each
+    // assignment, checks it unless a condition takes it.
     let moved_somewhere = |l: LocalId| {
+        let local = &lowered.locals[l];
+        if local.declared_without_value {
+            return local.taken_by_a_condition;
+        }
         let flagged = (0..lowered.blocks.len())
             .any(|b| plan.reachable[b] && plan.carry(b, l) == Some(Carry::DropFlag));
         let moved = lowered
             .gotos
             .iter()
             .any(|g| plan.reachable[g.from] && g.events.get(&l) == Some(&Event::Moved));
-        flagged || moved
+        local.taken_by_a_condition || flagged || moved
     };
     let hidden_at = |index: usize, l: LocalId| {
         let resume = lowered.awaits[index].resume;
@@ -121,6 +134,39 @@ pub(crate) fn checked_in_shadow(
         if !moved_somewhere(l) {
             pointers.insert(l, Check::PointerToTheEnd);
         }
+    }
+    // A value also moved out on some path, moved for its drop at a branch or
+    // a join: only where a `let` chain that uses it misses is its borrow
+    // known to hold (the borrow checker keeps it alive for that `let`).
+    let unchecked: Vec<syn::Error> = moves
+        .at_edges
+        .iter()
+        .filter(|&&(l, goto)| {
+            !lowered.locals[l].temporary
+                && moved_somewhere(l)
+                && !lowered.gotos[goto].borrows_held.contains(&l)
+        })
+        .map(|&(l, _)| l)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|l| {
+            let name = &lowered.locals[l].name;
+            syn::Error::new(
+                name.span(),
+                format!(
+                    "#[state_machine] cannot check a borrow `{name}` may hold: a `let` chain takes \
+                     `{name}` on one path, and on another the machine moves it, for its drop, \
+                     where that borrow may have ended; end `{name}`'s scope before the `if`, or \
+                     match on a reference to it"
+                ),
+            )
+        })
+        .collect();
+    if let Some(error) = unchecked.into_iter().reduce(|mut all, next| {
+        all.combine(next);
+        all
+    }) {
+        return Err(error);
     }
     for (&index, locals) in &moves.at_awaits {
         for &l in locals.iter().filter(named) {

@@ -2205,8 +2205,9 @@ impl Emitter<'_> {
                 Some(index) if moved_dead => {
                     moves.at_awaits.entry(index).or_default().insert(l);
                 }
-                None if moved_dead && carry == Carry::Dead => {
+                None if moved_dead => {
                     moves.elsewhere.insert(l);
+                    moves.at_edges.push((l, goto));
                 }
                 _ => {}
             }

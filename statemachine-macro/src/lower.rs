@@ -84,6 +84,9 @@ pub(crate) struct Local {
     /// Declared by `let x;`: initialized only where the machine sees an
     /// assignment (see `Rewriter::refuse_assignments_in_macros`).
     pub declared_without_value: bool,
+    /// Moved out whole by a `let` of a condition (`if c && let t = x`, a
+    /// `while let`) on the path where it matches.
+    pub taken_by_a_condition: bool,
     /// Declared as `let x = Vec::new()` (or `None`, `Default::default()`,
     /// ...) without a type: later code may fix its type, and code written
     /// before that code cannot call its methods (see `BlockData::loop_exit`).
@@ -251,6 +254,12 @@ pub(crate) struct Goto {
     /// verbatim code; a stored local with one of these names is shadowed here.
     pub shadowing: Vec<String>,
     pub span: Span,
+    /// Locals certainly alive at this edge as far as the borrow checker is
+    /// concerned: it leaves a condition whose own or later `let` uses them
+    /// (`if c && let t = pair`, missing at `c`), so their borrows held then
+    /// too, just before the branch. A value moved at this edge for its drop
+    /// cannot hold a reference that dangles (see `crate::dead_moves`).
+    pub borrows_held: BTreeSet<LocalId>,
 }
 
 pub(crate) enum BlockKind {
@@ -471,6 +480,7 @@ impl<'n> Builder<'n> {
             owns_no_borrows: false,
             owned_by_names: false,
             declared_without_value: false,
+            taken_by_a_condition: false,
             type_open: false,
             declaration: None,
         });
@@ -716,6 +726,7 @@ impl<'n> Builder<'n> {
             extra,
             shadowing,
             span,
+            borrows_held: BTreeSet::new(),
         });
         self.body.blocks[self.cur].out.push(id);
         id
@@ -2656,6 +2667,20 @@ impl<'n> Builder<'n> {
     ) {
         let mut conjuncts = Vec::new();
         flatten_and(cond, &mut conjuncts);
+        // Per conjunct, the locals it or a later conjunct uses: alive, as far
+        // as the borrow checker is concerned, where the chain misses there.
+        let used_from: Vec<BTreeSet<LocalId>> = (0..conjuncts.len())
+            .map(|index| {
+                let mut names = Vec::new();
+                for later in &conjuncts[index..] {
+                    scan::mentioned_idents(later.to_token_stream(), &mut names);
+                }
+                names
+                    .iter()
+                    .filter_map(|name| self.resolve(&name.to_string()))
+                    .collect()
+            })
+            .collect();
         for (index, conjunct) in conjuncts.iter().enumerate() {
             let next = if index + 1 == conjuncts.len() {
                 then
@@ -2671,6 +2696,7 @@ impl<'n> Builder<'n> {
                 {
                     let scrutinee = self.lower_scrutinee(&l.expr);
                     let on_miss = self.goto(otherwise, miss_extra.clone(), span);
+                    self.body.gotos[on_miss].borrows_held = used_from[index].clone();
                     let on_match = self.goto(next, Vec::new(), span);
                     let tested = scan::without_bindings(&l.pat);
                     let arms = vec![(quote!(#tested), on_match), (quote!(_), on_miss)];
@@ -2684,8 +2710,14 @@ impl<'n> Builder<'n> {
                     let (pat, extra) = self.hygienic_bindings(&l.pat, &ids);
                     let matched = self.path_local(&l.expr).or(self.operand_local(&scrutinee));
                     let on_miss = self.goto(otherwise, miss_extra.clone(), span);
+                    self.body.gotos[on_miss].borrows_held = used_from[index].clone();
                     let saved = self.events.clone();
                     self.note_pattern_move(matched, &l.pat);
+                    if let Some(matched) = matched
+                        && self.events.get(&matched) == Some(&Event::Moved)
+                    {
+                        self.body.locals[matched].taken_by_a_condition = true;
+                    }
                     let on_match = self.goto(next, extra, span);
                     self.events = saved;
                     self.body.blocks[next].entry_defs.extend(&ids);
@@ -2721,6 +2753,7 @@ impl<'n> Builder<'n> {
                     };
                     let on_true = self.goto(next, Vec::new(), span);
                     let on_false = self.goto(otherwise, miss_extra.clone(), span);
+                    self.body.gotos[on_false].borrows_held = used_from[index].clone();
                     self.terminate(
                         Term::If {
                             cond,

@@ -63,3 +63,20 @@ differential!(dead_value_in_a_drop_flag_outlives_its_borrow, (n: u32) -> usize {
     leaf("y", ()).await;
     names.len()
 }, (1));
+
+// A value holding a borrow, taken by a `let` chain on one path and used on
+// the other, whose borrow ends there before the join: sound (no move of
+// it there reads the dangling reference, Miri), and not refused.
+differential!(let_chain_value_used_on_the_other_path_before_its_borrow_ends, (n: u32) -> usize {
+    let mut names = vec![String::from("a")];
+    let pair = (D("p"), D("q"), &names[0]);
+    if n > 5 && let taken = pair {
+        taken.0.touch();
+        leaf("then", ()).await;
+    } else {
+        pair.0.touch();
+        names.push(String::from("b"));
+    }
+    leaf("x", ()).await;
+    names.len()
+}, (4));
