@@ -1106,9 +1106,10 @@ pub fn has_drop_glue<T>(_place: *const T) -> bool {
 
 /// `s = value` on a local that may have been moved, whose old value (if
 /// any) is in `flag`: drops the old value after the new one is evaluated
-/// and before it is stored, as rustc's assignment does.
+/// and before it is stored, as rustc's assignment does. The flag holds the
+/// value itself, or a [`Dead`] holding it (a value that may hold a borrow).
 #[inline(always)]
-pub fn drop_then<T>(flag: &mut Option<T>) -> impl FnOnce(T) -> T + '_ {
+pub fn drop_then<T, Held>(flag: &mut Option<Held>) -> impl FnOnce(T) -> T + '_ {
     move |value| {
         drop(flag.take());
         value

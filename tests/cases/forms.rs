@@ -1222,3 +1222,28 @@ differential!(let_without_value_assigned_in_a_loop_that_does_not_await, (n: u32)
     a.touch();
     i
 }, (2));
+
+// A `let mut x;` local assigned on each round of a loop that awaits, and
+// in a loop's condition: its drop flag holds a value that may hold a
+// borrow in a `Dead`, and each assignment drops the old value first, as in
+// rustc. The assignment expected the flag to hold the value itself (E0308
+// on `Dead<T>`).
+differential!(let_without_value_reassigned_in_loops_that_await, (n: u32) -> u32 {
+    let mut a;
+    for i in 0..n {
+        a = D("a");
+        a.touch();
+        leaf("x", i).await;
+    }
+    let mut b;
+    b = D("b0");
+    b.touch();
+    let mut k = 0;
+    while { b = D("b"); k < n } {
+        b.touch();
+        k += 1;
+        leaf("y", k).await;
+    }
+    b.touch();
+    n + k
+}, (3));
