@@ -1101,6 +1101,9 @@ impl<'n> Builder<'n> {
                     self.events.insert(id, Event::Moved);
                     self.body.locals[id].declared_without_value = true;
                 }
+                self.decl(ids.clone());
+                self.maybe_empty_slot(&local.pat, rest, in_place);
+                return;
             }
             self.decl(ids);
             return;
@@ -1350,6 +1353,45 @@ impl<'n> Builder<'n> {
             return;
         }
         self.declare_slot(id, ident);
+    }
+
+    /// `let x;` whose value `rest` borrows across an await (or marked
+    /// `#[in_place]`): kept in a slot, empty until an assignment fills it
+    /// (`slot.assign(v)`, which drops an old value), as a `let x = v` is.
+    ///
+    /// Input: `let a; a = vec![d]; for x in a.iter() { f().await; }`
+    /// Output: `let a; let __guard1 = __slot1.guard();` then
+    /// `__slot1.assign(vec![d]);` and `a` used through its place.
+    fn maybe_empty_slot(&mut self, pat: &syn::Pat, rest: &[Stmt], in_place: bool) {
+        let ident = match pat {
+            syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => &p.ident,
+            syn::Pat::Type(t) => match &*t.pat {
+                syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => &p.ident,
+                _ => return,
+            },
+            _ => return,
+        };
+        if scan::awaits_after(rest) == 0
+            || !(in_place || scan::uses_of(&ident.to_string(), rest).borrowed)
+        {
+            return;
+        }
+        let Some(id) = self.resolve(&ident.to_string()) else {
+            return;
+        };
+        let local = &mut self.body.locals[id];
+        local.slot = true;
+        local.always_filled = false;
+        local.declared_in = self.cur;
+        let (slot, guard) = (slot_var(id), guard_var(id));
+        self.frames
+            .last_mut()
+            .expect("a frame is open")
+            .items
+            .push(Item::Tokens(quote! {
+                // Empty until an assignment fills it.
+                let #guard = #slot.guard();
+            }));
     }
 
     /// The bindings of a destructuring `let` or a `for` loop's pattern (or a

@@ -1247,3 +1247,35 @@ differential!(let_without_value_reassigned_in_loops_that_await, (n: u32) -> u32 
     b.touch();
     n + k
 }, (3));
+
+// A `let x;` local borrowed across an await: kept in a slot, empty until
+// an assignment fills it (dropping an old value), as a `let x = v` is. It
+// was moved between states while borrowed (E0505, E0597).
+differential!(let_without_value_borrowed_across_an_await, (c: bool, n: u32) -> usize {
+    let items;
+    items = vec![D("a1"), D("a2")];
+    for item in items.iter() {
+        leaf("item", ()).await;
+        item.touch();
+    }
+    let maybe;
+    if { maybe = D("maybe"); c } {
+        log("then");
+    }
+    let r = &maybe;
+    leaf("r", ()).await;
+    r.touch();
+    let later;
+    leaf("before", ()).await;
+    later = vec![D("l1"), D("l2"), D("l3")];
+    let tail = &later[1..];
+    leaf("after", n).await;
+    let mut again;
+    again = D("again1");
+    again.touch();
+    again = D("again2");
+    let view = &again;
+    leaf("again", ()).await;
+    view.touch();
+    items.len() + tail.len()
+}, (true, 2));
