@@ -1964,12 +1964,7 @@ impl<'n> Builder<'n> {
                 // value: rustc would refuse the change to a borrowed one
                 // (`x.max(bump(&mut x).await)` copies `x` first).
                 let receiver_changed_later = matches!(places, Places::Receiver)
-                    && scan::root_name(expr).is_some_and(|root| {
-                        let root = root.to_string();
-                        exprs[1..]
-                            .iter()
-                            .any(|later| scan::may_mutate(later, &root))
-                    });
+                    && exprs[1..].iter().any(|later| scan::may_mutate(later, expr));
                 if changed_later {
                     ops.push(self.hold_operand(place, HeldAs::ReadLater));
                 } else if receiver_changed_later {
@@ -2708,7 +2703,7 @@ impl<'n> Builder<'n> {
         span: Span,
     ) {
         let mut conjuncts = Vec::new();
-        flatten_and(cond, &mut conjuncts);
+        flatten_and(cond, &mut conjuncts, &|e| self.needs_lowering(e));
         // Per conjunct, the locals it or a later conjunct uses: alive, as far
         // as the borrow checker is concerned, where the chain misses there.
         let used_from: Vec<BTreeSet<LocalId>> = (0..conjuncts.len())
@@ -3472,7 +3467,7 @@ fn strip_in_place(local: &syn::Local) -> syn::Local {
 /// with their scrutinees.
 fn let_patterns(cond: &Expr) -> Vec<(&syn::Pat, &Expr)> {
     let mut conjuncts = Vec::new();
-    flatten_and(cond, &mut conjuncts);
+    flatten_and(cond, &mut conjuncts, &scan::has_await);
     conjuncts
         .into_iter()
         .filter_map(|c| match c {
@@ -3569,15 +3564,15 @@ enum LoopHead<'a> {
 }
 
 /// Splits `a && let P = b && c` into its conjuncts when the chain needs
-/// lowering (it binds, or a later conjunct awaits).
-fn flatten_and<'a>(cond: &'a Expr, out: &mut Vec<&'a Expr>) {
+/// lowering (it binds, or a later conjunct is one that `splits`: it awaits,
+/// or it assigns a `let x;` local the branch may then read).
+fn flatten_and<'a>(cond: &'a Expr, out: &mut Vec<&'a Expr>, splits: &dyn Fn(&Expr) -> bool) {
     match cond {
         Expr::Binary(b)
-            if matches!(b.op, syn::BinOp::And(_))
-                && (contains_let(cond) || scan::has_await(&b.right)) =>
+            if matches!(b.op, syn::BinOp::And(_)) && (contains_let(cond) || splits(&b.right)) =>
         {
-            flatten_and(&b.left, out);
-            flatten_and(&b.right, out);
+            flatten_and(&b.left, out, splits);
+            flatten_and(&b.right, out, splits);
         }
         other => out.push(other),
     }

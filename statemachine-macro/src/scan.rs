@@ -1891,36 +1891,125 @@ pub(crate) fn rooted_at(expr: &Expr, name: &str) -> bool {
     }
 }
 
-/// Whether `expr` visibly changes the local `name`: borrows a place rooted
-/// at it `&mut`, assigns one, or calls a macro that may assign it (see
-/// [`macro_may_assign`]), closures included. A method taking `&mut self`
-/// on it is not seen.
-pub(crate) fn may_mutate(expr: &Expr, name: &str) -> bool {
-    struct Mutations<'a> {
-        name: &'a str,
+/// Whether `expr` visibly changes the place `place` (a method's receiver):
+/// borrows an overlapping place `&mut`, assigns one, passes the place's
+/// root on whole when `place` is a projection of it (`(*r).max(set(r))`,
+/// a reborrow of a `&mut`), or calls a macro that may assign the root (see
+/// [`macro_may_assign`]), closures included. Fields apart are disjoint
+/// (`s.v.push({ s.k = 5; .. })`). A method taking `&mut self` on it is not
+/// seen.
+pub(crate) fn may_mutate(expr: &Expr, place: &Expr) -> bool {
+    struct Mutations {
+        root: String,
+        /// The fields `place` names after its root, up to its first index
+        /// or dereference.
+        fields: Vec<String>,
+        /// `place` is its root itself: passing the root on moves or copies
+        /// it, which changes no place.
+        whole: bool,
         found: bool,
     }
-    impl<'ast> Visit<'ast> for Mutations<'_> {
-        fn visit_expr_reference(&mut self, r: &'ast syn::ExprReference) {
-            self.found |= r.mutability.is_some() && rooted_at(&r.expr, self.name);
-            syn::visit::visit_expr_reference(self, r);
+    impl Mutations {
+        fn overlaps(&self, target: &Expr) -> bool {
+            if root_name(target).is_none_or(|root| *root != self.root) {
+                return false;
+            }
+            let fields = field_path(target);
+            fields.iter().zip(&self.fields).all(|(a, b)| a == b)
         }
-        fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
-            self.found |= rooted_at(&a.left, self.name);
-            syn::visit::visit_expr_assign(self, a);
+        /// Visits what a place evaluates (its indexes), not the place.
+        fn visit_place_parts(&mut self, place: &Expr) {
+            match place {
+                Expr::Field(f) => self.visit_place_parts(&f.base),
+                Expr::Index(i) => {
+                    self.visit_place_parts(&i.expr);
+                    self.visit_expr(&i.index);
+                }
+                Expr::Paren(p) => self.visit_place_parts(&p.expr),
+                Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+                    self.visit_place_parts(&u.expr)
+                }
+                Expr::Path(_) => {}
+                other => self.visit_expr(other),
+            }
         }
-        fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
-            self.found |= is_compound_assignment(&b.op) && rooted_at(&b.left, self.name);
-            syn::visit::visit_expr_binary(self, b);
+    }
+    impl<'ast> Visit<'ast> for Mutations {
+        fn visit_expr(&mut self, e: &'ast Expr) {
+            match e {
+                Expr::Reference(r) => {
+                    self.found |= r.mutability.is_some() && self.overlaps(&r.expr);
+                    self.visit_place_parts(&r.expr);
+                }
+                Expr::Assign(a) => {
+                    self.found |= self.overlaps(&a.left);
+                    self.visit_place_parts(&a.left);
+                    self.visit_expr(&a.right);
+                }
+                Expr::Binary(b) if is_compound_assignment(&b.op) => {
+                    self.found |= self.overlaps(&b.left);
+                    self.visit_place_parts(&b.left);
+                    self.visit_expr(&b.right);
+                }
+                Expr::Field(_) | Expr::Index(_) => self.visit_place_parts(e),
+                Expr::MethodCall(m) => {
+                    self.visit_place_parts(&m.receiver);
+                    for arg in &m.args {
+                        self.visit_expr(arg);
+                    }
+                }
+                Expr::Path(p) if !self.whole && p.qself.is_none() => {
+                    self.found |= p.path.is_ident(&self.root);
+                }
+                _ => syn::visit::visit_expr(self, e),
+            }
         }
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            self.found |= macro_may_assign(mac, self.name).is_some();
+            self.found |= macro_may_assign(mac, &self.root).is_some();
         }
         fn visit_item(&mut self, _: &'ast syn::Item) {}
     }
-    let mut mutations = Mutations { name, found: false };
+    let Some(root) = root_name(place) else {
+        return false;
+    };
+    let mut mutations = Mutations {
+        root: root.to_string(),
+        fields: field_path(place),
+        whole: matches!(peel_parens(place), Expr::Path(_)),
+        found: false,
+    };
     mutations.visit_expr(expr);
     mutations.found
+}
+
+/// The fields a place names after its root, up to its first index or
+/// dereference (`["a", "0"]` for `x.a.0[i].b`).
+fn field_path(place: &Expr) -> Vec<String> {
+    fn walk(place: &Expr, out: &mut Vec<String>) -> bool {
+        match place {
+            Expr::Path(_) => true,
+            Expr::Paren(p) => walk(&p.expr, out),
+            Expr::Field(f) => {
+                let whole = walk(&f.base, out);
+                if whole {
+                    out.push(quote::ToTokens::to_token_stream(&f.member).to_string());
+                }
+                whole
+            }
+            Expr::Index(i) => {
+                walk(&i.expr, out);
+                false
+            }
+            Expr::Unary(u) => {
+                walk(&u.expr, out);
+                false
+            }
+            _ => false,
+        }
+    }
+    let mut out = Vec::new();
+    walk(place, &mut out);
+    out
 }
 
 /// Whether `rest` borrows one of `pat`'s bindings by value across an await

@@ -1188,6 +1188,10 @@ differential!(let_without_value_assigned_inside_expressions, (c: bool, n: u32) -
     };
     let (outer, inner);
     outer = { inner = D("inner"); D("outer") };
+    let in_a_short_circuit;
+    if n > 1 && { in_a_short_circuit = D("short"); true } {
+        in_a_short_circuit.touch();
+    }
     let in_an_awaiting_statement;
     let pair = (leaf("y", n).await, { in_an_awaiting_statement = D("awaiting"); 1 });
     leaf("x", ()).await;

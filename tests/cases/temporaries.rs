@@ -647,3 +647,31 @@ differential!(operands_read_before_a_block_that_awaits_changes_them, (n: u32) ->
     d.touch();
     k + i + w + boxed + *b + then + flag as u32 + or + o.unwrap_or(3)
 }, (1));
+
+// A receiver changed by an awaiting argument through a reborrow of the
+// `&mut` it is reached by (`set(r)`), which rustc copies first; and a
+// receiver beside a field the argument assigns, which changes it not and
+// is used in place (taken by value it was E0507).
+differential!(receiver_changed_through_a_reborrow_or_beside_a_disjoint_field, (n: u32) -> usize {
+    async fn set(r: &mut u32) -> u32 {
+        *r = 100;
+        5
+    }
+    async fn set_first(r: &mut (u32, u32)) -> u32 {
+        r.0 = 100;
+        5
+    }
+    struct Pushed {
+        items: Vec<D>,
+        count: u32,
+    }
+    let mut x = n;
+    let r = &mut x;
+    let larger = (*r).max(set(r).await);
+    let mut pair = (n, n);
+    let p = &mut pair;
+    let first = p.0.max(set_first(p).await);
+    let mut s = Pushed { items: vec![D("first")], count: 0 };
+    s.items.push({ s.count = 5; leaf("pushed", D("pushed")).await });
+    (larger + x + first + pair.0) as usize + s.items.len() + s.count as usize
+}, (1));
