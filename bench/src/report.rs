@@ -1290,6 +1290,31 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "`arr`, `x`, `fl`, `c`, `v`, `p` and the `one` and `two` it points at, each live across several awaits, and four right-hand blocks' values kept to the end of their statements stay in place in slots beside the state (96 B), where rustc overlaps them with the awaitees; the state enum is 136 B, rustc's whole coroutine 216 B (`-Zprint-type-sizes`, at 836dad6)",
     ),
     (
+        "let_without_value_assigned_inside_expressions",
+        SizeCause::SlotsSideBySide,
+        "the state enum is 200 B, as rustc's whole coroutine; `range`, whose `len` borrows it after the await, is in an 8 B slot beside the state, where rustc overlaps it with the awaitees (`-Zprint-type-sizes`, at d51a299)",
+    ),
+    (
+        "let_without_value_reassigned_in_loops_that_await",
+        SizeCause::SlotsSideBySide,
+        "`a` and `b`, borrowed by `touch` in the loops that await, and the `for` loop's iterator stay in place in slots beside the state (56 B with their flags), where rustc overlaps them with the awaitees; the state enum is 48 B, rustc's whole coroutine 88 B (`-Zprint-type-sizes`, at d51a299)",
+    ),
+    (
+        "let_without_value_borrowed_across_an_await",
+        SizeCause::SlotsSideBySide,
+        "`items`, `maybe`, `later`, `again`, `tail` and the `for` loop's iterator, each borrowed across an await, stay in place in slots beside the state (144 B with their flags), where rustc overlaps them with the awaitees; the state enum is 40 B, rustc's whole coroutine 152 B (`-Zprint-type-sizes`, at d51a299)",
+    ),
+    (
+        "receiver_changed_through_a_reborrow_or_beside_a_disjoint_field",
+        SizeCause::SlotsSideBySide,
+        "`x`, `pair`, `s` and the `&mut`s `r` and `p` that the awaited calls reborrow stay in place in slots beside the state (80 B with their flags), where rustc overlaps them with the awaitees; the state enum is 56 B, rustc's whole coroutine 112 B (`-Zprint-type-sizes`, at d51a299)",
+    ),
+    (
+        "let_chain_value_used_on_the_other_path_before_its_borrow_ends",
+        SizeCause::SlotsSideBySide,
+        "`names`, `pair` and the chain's binding `taken` stay in place in slots beside the state (112 B with their flags), where rustc overlaps them with the awaitees; the state enum is 32 B, rustc's whole coroutine 136 B (`-Zprint-type-sizes`, at d51a299)",
+    ),
+    (
         "branch_values_coerced_to_the_expected_type",
         SizeCause::SlotsSideBySide,
         "`s`, which `label` borrows across awaits, `label` and `shown` are in slots beside the state, 56 B, where rustc overlaps them with the awaitees; the state enum is 72 B, rustc's whole coroutine 120 B (`-Zprint-type-sizes`, at d5040ac)",

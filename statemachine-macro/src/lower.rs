@@ -1352,7 +1352,7 @@ impl<'n> Builder<'n> {
         if !slot {
             return;
         }
-        self.declare_slot(id, ident);
+        self.declare_slot(id, Some(ident));
     }
 
     /// `let x;` whose value `rest` borrows across an await (or marked
@@ -1376,22 +1376,9 @@ impl<'n> Builder<'n> {
         {
             return;
         }
-        let Some(id) = self.resolve(&ident.to_string()) else {
-            return;
-        };
-        let local = &mut self.body.locals[id];
-        local.slot = true;
-        local.always_filled = false;
-        local.declared_in = self.cur;
-        let (slot, guard) = (slot_var(id), guard_var(id));
-        self.frames
-            .last_mut()
-            .expect("a frame is open")
-            .items
-            .push(Item::Tokens(quote! {
-                // Empty until an assignment fills it.
-                let #guard = #slot.guard();
-            }));
+        if let Some(id) = self.resolve(&ident.to_string()) {
+            self.declare_slot(id, None);
+        }
     }
 
     /// The bindings of a destructuring `let` or a `for` loop's pattern (or a
@@ -1425,7 +1412,7 @@ impl<'n> Builder<'n> {
         {
             for (name, id) in bindings {
                 if !self.body.locals[id].slot {
-                    self.declare_slot(id, &name);
+                    self.declare_slot(id, Some(&name));
                 }
             }
         }
@@ -1452,7 +1439,7 @@ impl<'n> Builder<'n> {
             .filter(|b| !b.by_ref)
         {
             if let Some(id) = self.resolve(&binding.ident.to_string()) {
-                self.declare_slot(id, &binding.ident);
+                self.declare_slot(id, Some(&binding.ident));
             }
         }
     }
@@ -1585,24 +1572,28 @@ impl<'n> Builder<'n> {
     }
 
     /// Stores local `id`, just declared as `value`, in its slot for the rest
-    /// of its scope, with the guard that drops it when the scope ends.
-    fn declare_slot(&mut self, id: LocalId, value: &Ident) {
+    /// of its scope, with the guard that drops it when the scope ends; a
+    /// local declared without a value (`None`) leaves the slot empty until
+    /// an assignment fills it.
+    fn declare_slot(&mut self, id: LocalId, value: Option<&Ident>) {
         let local = &mut self.body.locals[id];
         local.slot = true;
         // Until a move out of it or an assignment is written (`slot_take`,
         // `slot_assign`), the value stays in its slot for its whole scope.
-        local.always_filled = true;
+        local.always_filled = value.is_some();
         local.declared_in = self.cur;
         let (slot, guard) = (slot_var(id), guard_var(id));
+        // In the block's `unsafe`: the slot is empty until its scope starts
+        // here, and lives in the pinned machine for all of it.
+        let guard = match value {
+            Some(value) => quote!(let #guard = #slot.init(#value);),
+            None => quote!(let #guard = #slot.guard();),
+        };
         self.frames
             .last_mut()
             .expect("a frame is open")
             .items
-            .push(Item::Tokens(quote! {
-                // In the block's `unsafe`: the slot is empty until its scope
-                // starts here, and lives in the pinned machine for all of it.
-                let #guard = #slot.init(#value);
-            }));
+            .push(Item::Tokens(guard));
     }
 
     /// Binds `pat`, known to match the value in slot `id` and to take it
@@ -2990,7 +2981,7 @@ impl<'n> Builder<'n> {
     /// rest of its scope; returns its place, `(*__placeN)`.
     fn declare_internal_slot(&mut self, temp: LocalId) -> Operand {
         let name = self.body.locals[temp].name.clone();
-        self.declare_slot(temp, &name);
+        self.declare_slot(temp, Some(&name));
         self.body.locals[temp].internal_slot = true;
         // Located where the temporary's name is (a receiver's, say): an
         // error using the place points at the user's expression.
