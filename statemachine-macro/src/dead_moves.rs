@@ -76,10 +76,11 @@ fn position(span: Span) -> Position {
 ///
 /// A parameter stays unchecked (its borrows are the caller's, and outlive
 /// the body); a local bound where the copy cannot reach (in a macro's
-/// tokens that do not parse) is refused. So is a value a `let` chain takes
-/// on some path and the machine moves at a branch or a join other than
-/// where a chain that uses it misses: a use of the pointer after the chain
-/// would also hold the borrow on the path that took the value.
+/// tokens that do not parse) is refused. So is a value a pattern takes on
+/// some path (a `let` chain's, a `match` arm's) and the machine moves at a
+/// branch or a join other than where a chain that uses it misses: a use of
+/// the pointer after the pattern would also hold the borrow on the path
+/// that took the value.
 ///
 /// - A value the machine moves while dead, proved to own no borrow by
 ///   trusting what a name is (`owned::RestsOnNames`), is pointed at by a
@@ -135,9 +136,10 @@ pub(crate) fn checked_in_shadow(
             pointers.insert(l, Check::PointerToTheEnd);
         }
     }
-    // A value also moved out on some path, moved for its drop at a branch or
-    // a join: only where a `let` chain that uses it misses is its borrow
-    // known to hold (the borrow checker keeps it alive for that `let`).
+    // A value also moved out on some path (a pattern takes it), moved for
+    // its drop at a branch or a join: only where a `let` chain that uses it
+    // misses is its borrow known to hold (the borrow checker keeps it alive
+    // for that `let`).
     let unchecked: Vec<syn::Error> = moves
         .at_edges
         .iter()
@@ -154,10 +156,10 @@ pub(crate) fn checked_in_shadow(
             syn::Error::new(
                 name.span(),
                 format!(
-                    "#[state_machine] cannot check a borrow `{name}` may hold: a `let` chain takes \
-                     `{name}` on one path, and on another the machine moves it, for its drop, \
-                     where that borrow may have ended; end `{name}`'s scope before the `if`, or \
-                     match on a reference to it"
+                    "#[state_machine] cannot check a borrow `{name}` may hold: a pattern (a `let` \
+                     chain's, a `match` arm's) takes `{name}` whole on one path, and on another \
+                     the machine moves it, for its drop, where that borrow may have ended; end \
+                     `{name}`'s scope before the await, or match on a reference to it"
                 ),
             )
         })

@@ -1305,13 +1305,11 @@ impl<'n> Builder<'n> {
             }
         };
         let ident = &binding.ident;
-        let awaits = scan::awaits_after(rest);
-        if awaits == 0 {
-            return;
-        }
         let Some(id) = self.resolve(&ident.to_string()) else {
             return;
         };
+        // Proved even with no await after it in its block: a later edge
+        // (a loop's, a branch's) may still move it while dead.
         if let Some(index) = declaration {
             // Resolved in the initializer, `ident` is this new local, which
             // is not proved yet: `let x = x.clone();` is taken to borrow.
@@ -1326,6 +1324,10 @@ impl<'n> Builder<'n> {
             local.declaration = Some(index);
             local.owns_no_borrows = owns_no_borrows;
             local.owned_by_names = by_names;
+        }
+        let awaits = scan::awaits_after(rest);
+        if awaits == 0 {
+            return;
         }
         let uses = scan::uses_of(&ident.to_string(), rest);
         let large = init.is_some_and(scan::is_large_literal)

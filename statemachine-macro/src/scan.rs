@@ -1892,21 +1892,21 @@ pub(crate) fn rooted_at(expr: &Expr, name: &str) -> bool {
 }
 
 /// Whether `expr` visibly changes the place `place` (a method's receiver):
-/// borrows an overlapping place `&mut`, assigns one, passes the place's
-/// root on whole when `place` is a projection of it (`(*r).max(set(r))`,
-/// a reborrow of a `&mut`), or calls a macro that may assign the root (see
-/// [`macro_may_assign`]), closures included. Fields apart are disjoint
-/// (`s.v.push({ s.k = 5; .. })`). A method taking `&mut self` on it is not
-/// seen.
+/// borrows an overlapping place `&mut`, assigns one, passes on whole the
+/// place that `place` dereferences (`(*r).max(set(r))`,
+/// `(*h.r).max(set(h.r))`: a reborrow of a `&mut`), or calls a macro that
+/// may assign the root (see [`macro_may_assign`]), closures included.
+/// Fields apart are disjoint (`s.v.push({ s.k = 5; .. })`). Not seen: a
+/// method taking `&mut self` on it, and a reborrow through an implicit
+/// dereference (`r.0.max(set(r).await)`).
 pub(crate) fn may_mutate(expr: &Expr, place: &Expr) -> bool {
     struct Mutations {
         root: String,
         /// The fields `place` names after its root, up to its first index
         /// or dereference.
         fields: Vec<String>,
-        /// `place` is its root itself: passing the root on moves or copies
-        /// it, which changes no place.
-        whole: bool,
+        /// `place` goes on past `fields` (a dereference, an index).
+        projects_further: bool,
         found: bool,
     }
     impl Mutations {
@@ -1916,6 +1916,18 @@ pub(crate) fn may_mutate(expr: &Expr, place: &Expr) -> bool {
             }
             let fields = field_path(target);
             fields.iter().zip(&self.fields).all(|(a, b)| a == b)
+        }
+        /// Whether `value`, used whole, is the place that `place`
+        /// dereferences (`r` of `(*r)`, `h.r` of `(*h.r).x`): passed on, it
+        /// is a reference that may be a reborrowed `&mut`. (A base that
+        /// `place` reaches through fields only is a value moved or copied,
+        /// and `self.items.push(summary(self).await)` reads `self`.)
+        fn passes_on_a_base(&self, value: &Expr) -> bool {
+            let (fields, complete) = field_path_of(value);
+            complete
+                && self.projects_further
+                && root_name(value).is_some_and(|root| *root == self.root)
+                && fields == self.fields
         }
         /// Visits what a place evaluates (its indexes), not the place.
         fn visit_place_parts(&mut self, place: &Expr) {
@@ -1951,15 +1963,15 @@ pub(crate) fn may_mutate(expr: &Expr, place: &Expr) -> bool {
                     self.visit_place_parts(&b.left);
                     self.visit_expr(&b.right);
                 }
-                Expr::Field(_) | Expr::Index(_) => self.visit_place_parts(e),
+                Expr::Field(_) | Expr::Index(_) | Expr::Path(_) => {
+                    self.found |= self.passes_on_a_base(e);
+                    self.visit_place_parts(e);
+                }
                 Expr::MethodCall(m) => {
                     self.visit_place_parts(&m.receiver);
                     for arg in &m.args {
                         self.visit_expr(arg);
                     }
-                }
-                Expr::Path(p) if !self.whole && p.qself.is_none() => {
-                    self.found |= p.path.is_ident(&self.root);
                 }
                 _ => syn::visit::visit_expr(self, e),
             }
@@ -1972,10 +1984,11 @@ pub(crate) fn may_mutate(expr: &Expr, place: &Expr) -> bool {
     let Some(root) = root_name(place) else {
         return false;
     };
+    let (fields, complete) = field_path_of(place);
     let mut mutations = Mutations {
         root: root.to_string(),
-        fields: field_path(place),
-        whole: matches!(peel_parens(place), Expr::Path(_)),
+        fields,
+        projects_further: !complete,
         found: false,
     };
     mutations.visit_expr(expr);
@@ -1985,6 +1998,11 @@ pub(crate) fn may_mutate(expr: &Expr, place: &Expr) -> bool {
 /// The fields a place names after its root, up to its first index or
 /// dereference (`["a", "0"]` for `x.a.0[i].b`).
 fn field_path(place: &Expr) -> Vec<String> {
+    field_path_of(place).0
+}
+
+/// [`field_path`], and whether the place is made of those fields only.
+fn field_path_of(place: &Expr) -> (Vec<String>, bool) {
     fn walk(place: &Expr, out: &mut Vec<String>) -> bool {
         match place {
             Expr::Path(_) => true,
@@ -2008,8 +2026,8 @@ fn field_path(place: &Expr) -> Vec<String> {
         }
     }
     let mut out = Vec::new();
-    walk(place, &mut out);
-    out
+    let complete = walk(place, &mut out);
+    (out, complete)
 }
 
 /// Whether `rest` borrows one of `pat`'s bindings by value across an await

@@ -1098,3 +1098,34 @@ differential!(receiver_temporary_from_a_user_method_named_len, (n: usize) -> usi
     leaf("c", ()).await;
     buf[1] as usize + r + n
 }, (4));
+
+// A value that owns no borrow (`D("d")`), taken whole by a `match` arm on
+// one path and moved for its drop at a loop's edges on the other, with no
+// await after it in its own block: it is proved to own no borrow there
+// too, so neither checked nor refused (a generated body, seed 46, found
+// the refusal of such a move).
+differential!(owned_value_taken_by_an_arm_moved_at_a_loop_edge, (n: u32) -> u32 {
+    let mut acc = leaf("first", n).await;
+    if acc % 4 == 0 {
+        let d = D("d");
+        if acc > 2 {
+            for i in 0..3u32 {
+                if acc > 15 {
+                    return acc;
+                }
+                if acc % 2 == i % 2 {
+                    continue;
+                }
+            }
+        } else {
+            match d {
+                v => {
+                    v.touch();
+                }
+            }
+        }
+    } else {
+        acc += leaf("second", 1u32).await;
+    }
+    acc
+}, (4));

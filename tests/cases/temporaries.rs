@@ -670,8 +670,15 @@ differential!(receiver_changed_through_a_reborrow_or_beside_a_disjoint_field, (n
     let larger = (*r).max(set(r).await);
     let mut pair = (n, n);
     let p = &mut pair;
-    let first = p.0.max(set_first(p).await);
+    let first = (*p).0.max(set_first(p).await);
     let mut s = Pushed { items: vec![D("first")], count: 0 };
     s.items.push({ s.count = 5; leaf("pushed", D("pushed")).await });
+    // Passed on through a field only, `s` is read, not changed: the
+    // receiver stays in place (taken by value it would be E0507).
+    async fn summary(s: &Pushed) -> D {
+        D(if s.items.len() > 1 { "many" } else { "few" })
+    }
+    let t = &mut s;
+    t.items.push(summary(t).await);
     (larger + x + first + pair.0) as usize + s.items.len() + s.count as usize
 }, (1));
