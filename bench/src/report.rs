@@ -1307,7 +1307,7 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
     (
         "receiver_changed_through_a_reborrow_or_beside_a_disjoint_field",
         SizeCause::SlotsSideBySide,
-        "`x`, `pair`, `s` and the `&mut`s `r` and `p` that the awaited calls reborrow stay in place in slots beside the state (80 B with their flags), where rustc overlaps them with the awaitees; the state enum is 56 B, rustc's whole coroutine 112 B (`-Zprint-type-sizes`, at d51a299)",
+        "`x`, `pair`, `s` and the `&mut`s `r`, `p` and `t` that the awaited calls reborrow stay in place in slots beside the state (96 B with their flags), where rustc overlaps them with the awaitees; the state enum is 56 B, rustc's whole coroutine 112 B (`-Zprint-type-sizes`, at 20e1c58)",
     ),
     (
         "let_chain_value_used_on_the_other_path_before_its_borrow_ends",

@@ -6,7 +6,7 @@ use core::convert::Infallible;
 use core::fmt;
 use core::future::{Future, IntoFuture};
 use core::marker::{PhantomData, PhantomPinned};
-use core::mem::MaybeUninit;
+use core::mem::{ManuallyDrop, MaybeUninit};
 use core::ops::ControlFlow;
 use core::pin::Pin;
 use core::task::{Context, Poll};
@@ -828,12 +828,32 @@ impl<T, F: DropFlag> SlotPtr<T, F> {
     /// See [`SlotPtr`].
     #[inline(always)]
     pub unsafe fn assign(self, value: T) {
-        // SAFETY: as the caller guarantees; the old value is dropped only
-        // when its flag says it is there.
-        unsafe {
-            self.drop_live();
-            self.write(value);
+        /// Stores the new value if the old one's drop panics: rustc's
+        /// assignment does, and the value then drops with its scope.
+        struct WriteOnUnwind<T, F: DropFlag> {
+            slot: SlotPtr<T, F>,
+            value: ManuallyDrop<T>,
         }
+        impl<T, F: DropFlag> Drop for WriteOnUnwind<T, F> {
+            fn drop(&mut self) {
+                // SAFETY: reached only while the old value's drop unwinds,
+                // after `drop_live` cleared the flag: the slot is empty, and
+                // `value` is taken once.
+                unsafe { self.slot.write(ManuallyDrop::take(&mut self.value)) }
+            }
+        }
+        let mut keep = WriteOnUnwind {
+            slot: self,
+            value: ManuallyDrop::new(value),
+        };
+        // SAFETY: as the caller guarantees; the old value is dropped only
+        // when its flag says it is there, which leaves the slot empty.
+        unsafe { self.drop_live() };
+        // SAFETY: `value` is taken once: `keep` is forgotten.
+        let value = unsafe { ManuallyDrop::take(&mut keep.value) };
+        core::mem::forget(keep);
+        // SAFETY: the slot is empty (above).
+        unsafe { self.write(value) }
     }
 
     /// # Safety
@@ -1007,6 +1027,15 @@ impl<T> Dead<T> {
     }
 }
 
+/// A drop flag holding its value in a `Dead` is filled from the value (see
+/// [`drop_then`]).
+impl<T> From<T> for Dead<T> {
+    #[inline(always)]
+    fn from(value: T) -> Self {
+        Dead::new(value)
+    }
+}
+
 impl<T> Dead<T> {
     /// The value as a drop flag: `Some` when it was kept.
     #[inline(always)]
@@ -1108,10 +1137,34 @@ pub fn has_drop_glue<T>(_place: *const T) -> bool {
 /// any) is in `flag`: drops the old value after the new one is evaluated
 /// and before it is stored, as rustc's assignment does. The flag holds the
 /// value itself, or a [`Dead`] holding it (a value that may hold a borrow).
+///
+/// If the old value's drop panics, the new value is stored in the flag, as
+/// rustc's assignment stores it in the local: it then drops with the flag,
+/// where the local would, not at once.
 #[inline(always)]
-pub fn drop_then<T, Held>(flag: &mut Option<Held>) -> impl FnOnce(T) -> T + '_ {
+pub fn drop_then<T, Held: From<T>>(flag: &mut Option<Held>) -> impl FnOnce(T) -> T + '_ {
+    /// Stores the new value in the flag if the old one's drop panics.
+    struct StoreOnUnwind<'a, T, Held: From<T>> {
+        flag: &'a mut Option<Held>,
+        value: ManuallyDrop<T>,
+    }
+    impl<T, Held: From<T>> Drop for StoreOnUnwind<'_, T, Held> {
+        fn drop(&mut self) {
+            // SAFETY: reached only while the old value's drop unwinds;
+            // `value` is taken once.
+            let value = unsafe { ManuallyDrop::take(&mut self.value) };
+            *self.flag = Some(Held::from(value));
+        }
+    }
     move |value| {
-        drop(flag.take());
+        let mut keep = StoreOnUnwind {
+            flag,
+            value: ManuallyDrop::new(value),
+        };
+        drop(keep.flag.take());
+        // SAFETY: `value` is taken once: `keep` is forgotten.
+        let value = unsafe { ManuallyDrop::take(&mut keep.value) };
+        core::mem::forget(keep);
         value
     }
 }

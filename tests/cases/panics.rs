@@ -120,3 +120,33 @@ differential!(panics arm_block_ends_in_a_panic_statement, (n: u32) -> u32 {
     z.touch();
     k
 }, (1));
+
+// An assignment whose old value's destructor panics: rustc stores the new
+// value anyway and drops it with its scope, after the locals declared
+// later. The machine dropped it at once, inside the assignment, when the
+// old value was in a drop flag or a slot (a probe's finding).
+differential!(panics assignment_whose_old_value_panics_in_its_drop, (n: u32) -> usize {
+    let mut x = PanicOnDrop("old x");
+    log(x.0);
+    leaf("first", ()).await;
+    let later = D("declared later");
+    x = PanicOnDrop("new x");
+    leaf("second", ()).await;
+    log(x.0);
+    later.touch();
+    n as usize
+}, (1));
+
+// The same for a `let x;` local kept in a slot, borrowed across an await.
+differential!(panics slot_assignment_whose_old_value_panics_in_its_drop, (n: u32) -> usize {
+    let mut x;
+    x = PanicOnDrop("old x");
+    log(x.0);
+    let later = D("declared later");
+    x = PanicOnDrop("new x");
+    let r = &x;
+    leaf("first", ()).await;
+    log(r.0);
+    later.touch();
+    n as usize
+}, (1));
