@@ -26,9 +26,10 @@ use crate::lower::{Event, Goto, GotoId, LocalId, LoweredBody};
 pub(crate) struct DeadMoves {
     /// Per await, the locals its edge moves into the state.
     pub at_awaits: BTreeMap<usize, BTreeSet<LocalId>>,
-    /// The locals moved into a `Dead` at an edge without an await (a branch
-    /// or a join), which the copy cannot point at. (A drop flag holds its
-    /// value in a `Dead`, so passing it on moves nothing typed.)
+    /// The locals moved into a `Dead`, or into their drop flag, at an edge
+    /// without an await (a branch or a join), which the copy cannot point
+    /// at. (A drop flag holds its value in a `Dead`, so passing it on moves
+    /// nothing typed; filling it moves the value.)
     pub elsewhere: BTreeSet<LocalId>,
     /// Every move of such a value at an edge without an await, into a
     /// `Dead` or into its drop flag, by local and edge.
@@ -105,10 +106,10 @@ pub(crate) fn checked_in_shadow(
     // Temporaries have no name in the user's body.
     let named = |l: &&LocalId| !lowered.locals[**l].temporary;
     // The pointer cannot tell a path where the value was moved out: such
-    // a value is not checked at its scope's exits.
-    // A local declared by `let x;` is "moved" until assigned, and its drop
-    // flag may only say where it was assigned: the pointer, set at each
-    // assignment, checks it unless a condition takes it.
+    // a value is not checked at its scope's exits. (A local declared by
+    // `let x;` is "moved" until assigned, and its drop flag may only say
+    // where it was assigned: the pointer, set at each assignment, checks
+    // it unless a condition takes it.)
     let moved_somewhere = |l: LocalId| {
         let local = &lowered.locals[l];
         if local.declared_without_value {
@@ -140,7 +141,7 @@ pub(crate) fn checked_in_shadow(
     // its drop at a branch or a join: only where a `let` chain that uses it
     // misses is its borrow known to hold (the borrow checker keeps it alive
     // for that `let`).
-    let unchecked: Vec<syn::Error> = moves
+    let unchecked = moves
         .at_edges
         .iter()
         .filter(|&&(l, goto)| {
@@ -162,14 +163,8 @@ pub(crate) fn checked_in_shadow(
                      `{name}`'s scope before the await, or match on a reference to it"
                 ),
             )
-        })
-        .collect();
-    if let Some(error) = unchecked.into_iter().reduce(|mut all, next| {
-        all.combine(next);
-        all
-    }) {
-        return Err(error);
-    }
+        });
+    all_of(unchecked)?;
     for (&index, locals) in &moves.at_awaits {
         for &l in locals.iter().filter(named) {
             if hidden_at(index, l) {
@@ -210,12 +205,7 @@ pub(crate) fn checked_in_shadow(
                 ),
             )
         });
-    if let Some(error) = unchecked.reduce(|mut all, next| {
-        all.combine(next);
-        all
-    }) {
-        return Err(error);
-    }
+    all_of(unchecked)?;
     let guards: Vec<TokenStream> = declared
         .iter()
         .filter(|l| pointers[l] == Check::Guard)
@@ -254,6 +244,17 @@ pub(crate) fn checked_in_shadow(
         changed: !declared.is_empty() || !uses.is_empty(),
         guards,
     })
+}
+
+/// The errors, combined into one, if any.
+fn all_of(errors: impl Iterator<Item = syn::Error>) -> syn::Result<()> {
+    match errors.reduce(|mut all, next| {
+        all.combine(next);
+        all
+    }) {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
 }
 
 /// What [`checked_in_shadow`] did to the copy.
