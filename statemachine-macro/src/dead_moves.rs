@@ -26,13 +26,10 @@ use crate::lower::{Event, Goto, GotoId, LocalId, LoweredBody};
 pub(crate) struct DeadMoves {
     /// Per await, the locals its edge moves into the state.
     pub at_awaits: BTreeMap<usize, BTreeSet<LocalId>>,
-    /// The locals moved into a `Dead`, or into their drop flag, at an edge
-    /// without an await (a branch or a join), which the copy cannot point
-    /// at. (A drop flag holds its value in a `Dead`, so passing it on moves
-    /// nothing typed; filling it moves the value.)
-    pub elsewhere: BTreeSet<LocalId>,
-    /// Every move of such a value at an edge without an await, into a
-    /// `Dead` or into its drop flag, by local and edge.
+    /// Every move of such a value at an edge without an await (a branch or
+    /// a join), into a `Dead` or into its drop flag, by local and edge: the
+    /// copy cannot point at it. (A drop flag holds its value in a `Dead`, so
+    /// passing it on moves nothing typed; filling it moves the value.)
     pub at_edges: Vec<(LocalId, GotoId)>,
     /// The locals moved while dead, typed, for a proof that they own no
     /// borrow which trusted what a name is (see `owned::RestsOnNames`).
@@ -132,7 +129,8 @@ pub(crate) fn checked_in_shadow(
             .is_some_and(|edge| is_shadowed(edge, l))
     };
     let mut pointers: BTreeMap<LocalId, Check> = BTreeMap::new();
-    for &l in moves.elsewhere.iter().filter(named) {
+    let elsewhere: BTreeSet<LocalId> = moves.at_edges.iter().map(|&(l, _)| l).collect();
+    for &l in elsewhere.iter().filter(named) {
         if !moved_somewhere(l) {
             pointers.insert(l, Check::PointerToTheEnd);
         }

@@ -2205,10 +2205,7 @@ impl Emitter<'_> {
                 Some(index) if moved_dead => {
                     moves.at_awaits.entry(index).or_default().insert(l);
                 }
-                None if moved_dead => {
-                    moves.elsewhere.insert(l);
-                    moves.at_edges.push((l, goto));
-                }
+                None if moved_dead => moves.at_edges.push((l, goto)),
                 _ => {}
             }
             drop(moves);

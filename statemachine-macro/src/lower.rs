@@ -2142,13 +2142,13 @@ impl<'n> Builder<'n> {
         if scan::is_constant(left) {
             return self.rewrite_place(left.clone());
         }
-        if scan::is_pure_place(left) {
-            let place = self.rewrite_place(left.clone());
-            return self.hold_operand(place, HeldAs::Borrow);
-        }
         if scan::is_place_like(left) {
-            // `v[idx()]`, `*make()`: the temporaries and the index it makes.
-            let place = self.lower_now(left);
+            let place = if scan::is_pure_place(left) {
+                self.rewrite_place(left.clone())
+            } else {
+                // `v[idx()]`, `*make()`: the temporaries and the index it makes.
+                self.lower_now(left)
+            };
             return self.hold_operand(place, HeldAs::Borrow);
         }
         let op = self.kept_operand(left);
@@ -2699,18 +2699,18 @@ impl<'n> Builder<'n> {
         flatten_and(cond, &mut conjuncts, &|e| self.needs_lowering(e));
         // Per conjunct, the locals it or a later conjunct uses: alive, as far
         // as the borrow checker is concerned, where the chain misses there.
-        let used_from: Vec<BTreeSet<LocalId>> = (0..conjuncts.len())
-            .map(|index| {
-                let mut names = Vec::new();
-                for later in &conjuncts[index..] {
-                    scan::mentioned_idents(later.to_token_stream(), &mut names);
-                }
+        let mut used_from = vec![BTreeSet::new(); conjuncts.len()];
+        let mut used = BTreeSet::new();
+        for (index, conjunct) in conjuncts.iter().enumerate().rev() {
+            let mut names = Vec::new();
+            scan::mentioned_idents(conjunct.to_token_stream(), &mut names);
+            used.extend(
                 names
                     .iter()
-                    .filter_map(|name| self.resolve(&name.to_string()))
-                    .collect()
-            })
-            .collect();
+                    .filter_map(|name| self.resolve(&name.to_string())),
+            );
+            used_from[index] = used.clone();
+        }
         for (index, conjunct) in conjuncts.iter().enumerate() {
             let next = if index + 1 == conjuncts.len() {
                 then

@@ -1881,14 +1881,7 @@ pub(crate) fn root_name(expr: &Expr) -> Option<&syn::Ident> {
 
 /// Does `expr` name `name` at its root (`x`, `x.f`, `x[i]`, `*x`)?
 pub(crate) fn rooted_at(expr: &Expr, name: &str) -> bool {
-    match expr {
-        Expr::Path(p) => p.qself.is_none() && p.path.is_ident(name),
-        Expr::Field(f) => rooted_at(&f.base, name),
-        Expr::Index(i) => rooted_at(&i.expr, name),
-        Expr::Paren(p) => rooted_at(&p.expr, name),
-        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => rooted_at(&u.expr, name),
-        _ => false,
-    }
+    root_name(expr).is_some_and(|root| root == name)
 }
 
 /// Whether `expr` visibly changes the place `place` (a method's receiver):
@@ -1914,7 +1907,7 @@ pub(crate) fn may_mutate(expr: &Expr, place: &Expr) -> bool {
             if root_name(target).is_none_or(|root| *root != self.root) {
                 return false;
             }
-            let fields = field_path(target);
+            let (fields, _) = field_path(target);
             fields.iter().zip(&self.fields).all(|(a, b)| a == b)
         }
         /// Whether `value`, used whole, is the place that `place`
@@ -1923,7 +1916,7 @@ pub(crate) fn may_mutate(expr: &Expr, place: &Expr) -> bool {
         /// `place` reaches through fields only is a value moved or copied,
         /// and `self.items.push(summary(self).await)` reads `self`.)
         fn passes_on_a_base(&self, value: &Expr) -> bool {
-            let (fields, complete) = field_path_of(value);
+            let (fields, complete) = field_path(value);
             complete
                 && self.projects_further
                 && root_name(value).is_some_and(|root| *root == self.root)
@@ -1984,7 +1977,7 @@ pub(crate) fn may_mutate(expr: &Expr, place: &Expr) -> bool {
     let Some(root) = root_name(place) else {
         return false;
     };
-    let (fields, complete) = field_path_of(place);
+    let (fields, complete) = field_path(place);
     let mut mutations = Mutations {
         root: root.to_string(),
         fields,
@@ -1996,13 +1989,9 @@ pub(crate) fn may_mutate(expr: &Expr, place: &Expr) -> bool {
 }
 
 /// The fields a place names after its root, up to its first index or
-/// dereference (`["a", "0"]` for `x.a.0[i].b`).
-fn field_path(place: &Expr) -> Vec<String> {
-    field_path_of(place).0
-}
-
-/// [`field_path`], and whether the place is made of those fields only.
-fn field_path_of(place: &Expr) -> (Vec<String>, bool) {
+/// dereference (`["a", "0"]` for `x.a.0[i].b`), and whether the place is
+/// made of those fields only.
+fn field_path(place: &Expr) -> (Vec<String>, bool) {
     fn walk(place: &Expr, out: &mut Vec<String>) -> bool {
         match place {
             Expr::Path(_) => true,

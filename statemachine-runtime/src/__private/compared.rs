@@ -33,7 +33,10 @@ pub trait CopiedScalar {
     /// A copy of the operand.
     fn __statemachine_copy_or_borrow(&self) -> Self::Held;
     /// A copy of the operand.
-    fn __statemachine_copy_or_later(&self) -> Self::Held;
+    #[inline(always)]
+    fn __statemachine_copy_or_later(&self) -> Self::Held {
+        self.__statemachine_copy_or_borrow()
+    }
 }
 
 /// Chosen for every other type, through one more reference.
@@ -100,21 +103,19 @@ pub fn compared_or<'b, H: HeldOperand>(held: &'b H, at_use: &'b H::Target) -> &'
     held.operand(Some(at_use))
 }
 
+/// Makes `$ty` a scalar: copied by [`CopiedScalar`], read by
+/// [`HeldOperand`] as itself. Generic parameters in brackets.
 macro_rules! scalars {
-    ($($ty:ty),* $(,)?) => {$(
-        impl CopiedScalar for ComparedPlace<'_, $ty> {
+    ($([$($generics:tt)*] $ty:ty),* $(,)?) => {$(
+        impl<$($generics)*> CopiedScalar for ComparedPlace<'_, $ty> {
             type Held = $ty;
             #[inline(always)]
             fn __statemachine_copy_or_borrow(&self) -> $ty {
                 *self.0
             }
-            #[inline(always)]
-            fn __statemachine_copy_or_later(&self) -> $ty {
-                *self.0
-            }
         }
 
-        impl HeldOperand for $ty {
+        impl<$($generics)*> HeldOperand for $ty {
             type Target = $ty;
             #[inline(always)]
             fn operand<'b>(&'b self, _at_use: Option<&'b $ty>) -> &'b $ty {
@@ -125,76 +126,19 @@ macro_rules! scalars {
 }
 
 scalars!(
-    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64, bool, char
+    [] u8, [] u16, [] u32, [] u64, [] u128, [] usize,
+    [] i8, [] i16, [] i32, [] i64, [] i128, [] isize,
+    [] f32, [] f64, [] bool, [] char,
+    [T: ?Sized] *const T, [T: ?Sized] *mut T,
 );
 
-macro_rules! generic_scalars {
-    ($(<$($param:ident),*> $ty:ty),* $(,)?) => {$(
-        impl<$($param: ?Sized),*> CopiedScalar for ComparedPlace<'_, $ty> {
-            type Held = $ty;
-            #[inline(always)]
-            fn __statemachine_copy_or_borrow(&self) -> $ty {
-                *self.0
-            }
-            #[inline(always)]
-            fn __statemachine_copy_or_later(&self) -> $ty {
-                *self.0
-            }
-        }
-
-        impl<$($param: ?Sized),*> HeldOperand for $ty {
-            type Target = $ty;
-            #[inline(always)]
-            fn operand<'b>(&'b self, _at_use: Option<&'b $ty>) -> &'b $ty {
-                self
-            }
-        }
-    )*};
-}
-
-generic_scalars!(<T> *const T, <T> *mut T);
-
+/// `fn` and `unsafe fn` pointers of each arity listed.
 macro_rules! function_pointers {
     ($(($($arg:ident),*)),* $(,)?) => {$(
-        impl<R, $($arg),*> CopiedScalar for ComparedPlace<'_, fn($($arg),*) -> R> {
-            type Held = fn($($arg),*) -> R;
-            #[inline(always)]
-            fn __statemachine_copy_or_borrow(&self) -> Self::Held {
-                *self.0
-            }
-            #[inline(always)]
-            fn __statemachine_copy_or_later(&self) -> Self::Held {
-                *self.0
-            }
-        }
-
-        impl<R, $($arg),*> HeldOperand for fn($($arg),*) -> R {
-            type Target = Self;
-            #[inline(always)]
-            fn operand<'b>(&'b self, _at_use: Option<&'b Self>) -> &'b Self {
-                self
-            }
-        }
-
-        impl<R, $($arg),*> CopiedScalar for ComparedPlace<'_, unsafe fn($($arg),*) -> R> {
-            type Held = unsafe fn($($arg),*) -> R;
-            #[inline(always)]
-            fn __statemachine_copy_or_borrow(&self) -> Self::Held {
-                *self.0
-            }
-            #[inline(always)]
-            fn __statemachine_copy_or_later(&self) -> Self::Held {
-                *self.0
-            }
-        }
-
-        impl<R, $($arg),*> HeldOperand for unsafe fn($($arg),*) -> R {
-            type Target = Self;
-            #[inline(always)]
-            fn operand<'b>(&'b self, _at_use: Option<&'b Self>) -> &'b Self {
-                self
-            }
-        }
+        scalars!(
+            [R, $($arg),*] fn($($arg),*) -> R,
+            [R, $($arg),*] unsafe fn($($arg),*) -> R,
+        );
     )*};
 }
 
