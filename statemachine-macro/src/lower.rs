@@ -50,6 +50,10 @@ pub(crate) struct Local {
     /// Its field name in the generated enums, unique within the function.
     pub field: Ident,
     pub mutable: bool,
+    /// Its place may be borrowed `&mut`, by what its declaration shows: a
+    /// `mut` binding of a value that is not a shared reference, or a `&mut`
+    /// reference (see `Lowerer::held_receiver`).
+    pub mutable_place: bool,
     /// Known to have no drop glue (a reference): stored only while live.
     pub droppless: bool,
     pub scope: ScopeId,
@@ -469,6 +473,7 @@ impl<'n> Builder<'n> {
             name,
             field,
             mutable,
+            mutable_place: mutable,
             droppless,
             scope: UNBOUND,
             slot: false,
@@ -524,8 +529,10 @@ impl<'n> Builder<'n> {
         // which a type's name may hide (an alias): values taken from any
         // type but a plainly owned one are checked in the never-run copy.
         for &id in &ids {
-            self.body.locals[id].owns_no_borrows = !param.mutable_reference;
-            self.body.locals[id].owned_by_names = !param.plainly_owned;
+            let local = &mut self.body.locals[id];
+            local.owns_no_borrows = !param.mutable_reference;
+            local.owned_by_names = !param.plainly_owned;
+            local.mutable_place = (local.mutable && !param.reference) || param.unique_reference;
         }
         ids
     }
@@ -1308,6 +1315,18 @@ impl<'n> Builder<'n> {
         let Some(id) = self.resolve(&ident.to_string()) else {
             return;
         };
+        // `let mut r = &v;` cannot lend `&mut *r`; `let r = &mut v;` can.
+        let ty = match pat {
+            syn::Pat::Type(t) => Some(&*t.ty),
+            _ => None,
+        };
+        let unique_reference = ty
+            .and_then(scan::reference_kind)
+            .or_else(|| init.and_then(scan::borrow_kind));
+        let local = &mut self.body.locals[id];
+        if param.is_none() {
+            local.mutable_place = unique_reference.unwrap_or(local.mutable);
+        }
         // Proved even with no await after it in its block: a later edge
         // (a loop's, a branch's) may still move it while dead.
         if let Some(index) = declaration {
@@ -1940,6 +1959,13 @@ impl<'n> Builder<'n> {
                     self.spill(op)
                 };
                 ops.push(quote!(#and #mutability #inner));
+            } else if later_await
+                && !keep
+                && matches!(places, Places::Receiver)
+                && index == 0
+                && scan::is_place_expr(expr)
+            {
+                ops.push(self.held_receiver(expr, &exprs[1..]));
             } else if later_await && !keep {
                 let op = self.lower_now(expr);
                 ops.push(self.spill(op));
@@ -1978,6 +2004,39 @@ impl<'n> Builder<'n> {
             self.note_uses(place, None);
         }
         ops
+    }
+
+    /// A method's receiver that is an indexed place, before an argument
+    /// that awaits. rustc borrows the receiver before the arguments and
+    /// calls through that borrow; copying it out instead would move out of
+    /// the index (E0507), or let a `&mut self` method change a copy of a
+    /// `Copy` element. Without types the borrow's kind is chosen by the
+    /// place: `&mut` when its root may be borrowed so (see
+    /// `Local::mutable_place`) and no argument names the root, `&`
+    /// otherwise; a method needing more fails to build (E0596). An argument
+    /// that changes the root leaves one receiver rustc accepts, one taken
+    /// by value, which it copies first.
+    ///
+    /// Input: `v[i].push(f().await)`
+    /// Output: `let __t1 = &mut v[i];` then `(*__t1).push(__awaited2)`
+    fn held_receiver(&mut self, receiver: &Expr, args: &[&Expr]) -> Operand {
+        if args.iter().any(|arg| scan::may_mutate(arg, receiver)) {
+            let op = self.lower_now(receiver);
+            return self.spill(op);
+        }
+        let root = scan::root_name(receiver).map(ToString::to_string);
+        let named_later = root.as_deref().is_some_and(|root| {
+            args.iter()
+                .any(|arg| scan::mentions(arg.to_token_stream(), root))
+        });
+        let unique = !named_later
+            && root
+                .and_then(|root| self.resolve(&root))
+                .is_some_and(|id| self.body.locals[id].mutable_place);
+        let place = self.rewrite_place(receiver.clone());
+        let mutability = unique.then(|| quote!(mut));
+        let held = self.spill(quote!(&#mutability #place));
+        quote!((*#held))
     }
 
     /// Lowers an await-free operand that is evaluated now, before an await

@@ -1022,6 +1022,25 @@ pub(crate) fn is_reference_type(ty: &syn::Type) -> bool {
     }
 }
 
+/// Whether `ty` is a reference, and a `&mut` one: `Some(true)` for
+/// `&mut T`, `Some(false)` for `&T`, `None` for anything else.
+pub(crate) fn reference_kind(ty: &syn::Type) -> Option<bool> {
+    match ty {
+        syn::Type::Reference(r) => Some(r.mutability.is_some()),
+        syn::Type::Paren(p) => reference_kind(&p.elem),
+        syn::Type::Group(g) => reference_kind(&g.elem),
+        _ => None,
+    }
+}
+
+/// Whether `expr` is a borrow, and a `&mut` one (see [`reference_kind`]).
+pub(crate) fn borrow_kind(expr: &Expr) -> Option<bool> {
+    match peel_parens(expr) {
+        Expr::Reference(r) => Some(r.mutability.is_some()),
+        _ => None,
+    }
+}
+
 /// Does `expr` evaluate to a value without drop glue, whatever the types
 /// around it: a borrow, a literal (or a negated one), or a cast to such a
 /// type (`as` also coerces, `b as Box<dyn Any>`)?
@@ -2019,6 +2038,15 @@ fn field_path(place: &Expr) -> (Vec<String>, bool) {
     (out, complete)
 }
 
+/// A method call whose receiver is an indexed place and whose arguments
+/// await (`v[i].contains(&f().await)`): the machine holds a borrow of the
+/// receiver across the await, as rustc does (see `Lowerer::held_receiver`).
+fn receiver_held_across_arguments(call: &syn::ExprMethodCall) -> bool {
+    is_place_expr(&call.receiver)
+        && !is_pure_place(&call.receiver)
+        && call.args.iter().any(has_await)
+}
+
 /// Whether `rest` borrows one of `pat`'s bindings by value across an await
 /// (see [`uses_of`]): then the pattern's bindings are kept in place.
 pub(crate) fn bindings_borrowed_across_await(pat: &Pat, rest: &[syn::Stmt]) -> bool {
@@ -2115,7 +2143,9 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
                     // would then drop it early, or leave a borrow of its
                     // slot dangling.
                     self.uses.consumed_by_method |= !self.is_name(&call.receiver);
-                } else if self.held && !result_is_owned(&call.method) {
+                } else if self.held
+                    && (!result_is_owned(&call.method) || receiver_held_across_arguments(call))
+                {
                     self.borrow();
                 }
             }

@@ -150,3 +150,12 @@ differential!(panics slot_assignment_whose_old_value_panics_in_its_drop, (n: u32
     later.touch();
     n as usize
 }, (1));
+
+// An index out of bounds in a receiver panics before the argument that
+// awaits is evaluated: the receiver is borrowed first, as in rustc.
+differential!(panics indexed_receiver_out_of_bounds_before_an_awaiting_argument, (i: usize) -> usize {
+    let d = D("d");
+    let mut rows = vec![vec![D("r0")]];
+    rows[i].push(leaf("never", D("pushed")).await);
+    rows.len()
+}, (3));

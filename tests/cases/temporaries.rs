@@ -682,3 +682,70 @@ differential!(receiver_changed_through_a_reborrow_or_beside_a_disjoint_field, (n
     t.items.push(summary(t).await);
     (larger + x + first + pair.0) as usize + s.items.len() + s.count as usize
 }, (1));
+
+// A method on an indexed place whose argument awaits: rustc borrows the
+// receiver before the argument and calls through the borrow. A `&mut self`
+// method on a `Copy` element changes the element, not a copy of it.
+differential!(indexed_receiver_changed_by_a_mut_method_across_an_await, (n: u32) -> u32 {
+    use core::ops::AddAssign;
+    let d = D("d");
+    let mut a = [1u32, 2, 3];
+    let mut v = vec![10u32, 20];
+    a[1].add_assign(leaf("x", n).await);
+    v[0].add_assign(leaf("y", n).await);
+    a[0] + a[1] + v[0] + v[1]
+}, (4));
+
+// The same on `Vec` rows, an index changed by the argument, a field's
+// rows, a shared reference, an argument that reads the root (borrowed `&`)
+// and one that assigns it (copied first, the method taking it by value).
+differential!(indexed_receiver_borrowed_across_an_awaiting_argument, (n: usize) -> usize {
+    struct Grid { rows: Vec<Vec<D>> }
+    let d = D("d");
+    let mut v = vec![vec![D("a")], vec![]];
+    let mut i = 0;
+    v[i].push(leaf("x", D("x")).await);
+    v[i + 1].push(leaf("y", D("y")).await);
+    let mut nums = vec![1u32, 2, 3];
+    let m = nums[0].max(nums[1] + leaf("m", 5u32).await);
+    let k = nums[2].max({ nums[2] = 50; leaf("k", 9u32).await });
+    let has = nums[1].to_string().contains(&leaf("s", "2").await.to_string());
+    let owned = vec![vec![4u32], vec![5u32, 6]];
+    let c = owned[1].contains(&leaf("c", 6u32).await);
+    let r = &owned;
+    let c2 = r[0].contains(&leaf("c2", 4u32).await);
+    let mut g = Grid { rows: vec![vec![], vec![]] };
+    g.rows[1].push(leaf("g", D("g")).await);
+    v[i].push({ i += 1; leaf("z", D("z")).await });
+    v[0].len() * 1000 + v[1].len() * 100 + m as usize + k as usize + has as usize
+        + c as usize + c2 as usize + g.rows[1].len() + i
+}, (4));
+
+// Through `&mut` and `&` parameters and `let`s that reborrow them.
+differential!(indexed_receiver_through_reference_parameters, (rows: &'static mut Vec<Vec<D>>, shared: &'static Vec<Vec<u32>>, n: u32) -> usize {
+    let d = D("d");
+    rows[0].push(leaf("p", D("p")).await);
+    let found = shared[1].contains(&leaf("c", n).await);
+    rows[1].push(D(if shared[0].len() + leaf("q", 1usize).await > 1 { "big" } else { "small" }));
+    let mut local = &mut *rows;
+    local[1].push(leaf("l", D("l")).await);
+    let view: &Vec<Vec<D>> = &*local;
+    let n0 = view[1].get(leaf("v", 1usize).await).map_or(7, |d| d.0.len());
+    rows.len() + found as usize + rows[0].len() * 10 + rows[1].len() * 100 + n0
+}, (Box::leak(Box::new(vec![vec![D("r0")], vec![]])), Box::leak(Box::new(vec![vec![4u32], vec![5u32, 6]])), 6));
+
+// A method whose result owns nothing (`contains`, `starts_with`) still
+// holds its receiver across the argument's await: the vector stays in place.
+differential!(indexed_receiver_of_a_method_returning_an_owned_value, (n: u32) -> usize {
+    let d = D("d");
+    let v = vec![vec![1u32, n]];
+    let c = v[0].contains(&leaf("c", n).await);
+    let w = vec![D("w0"), D("w1")];
+    let l = w[1].0.len().max(leaf("l", 1usize).await);
+    let mut words = vec![String::from("ab")];
+    let s = words[0].starts_with(leaf("s", "a").await);
+    leaf("after", ()).await;
+    let moved = w;
+    drop(words);
+    c as usize + l + s as usize + moved.len() + v.len()
+}, (4));

@@ -96,6 +96,52 @@ differential_impl!(Counter, guard_on_ref_machine, guard_on_ref_compiler, (&mut s
     name + doubled
 });
 
+/// Rows pushed to through the receiver while an argument awaits.
+#[derive(Debug)]
+pub struct Table {
+    rows: Vec<Vec<D>>,
+}
+
+// A method on an indexed place of the receiver whose argument awaits
+// (`self.rows[i].push(f().await)`): borrowed `&mut` through `&mut self`
+// and `mut self`, `&` through `&self` (E0507 before).
+differential_impl!(Table, push_machine, push_compiler, (&mut self), (i: usize) -> usize {
+    self.rows[i].push(leaf("push", D("pushed")).await);
+    self.rows[i].len()
+});
+
+differential_impl!(Table, owned_push_machine, owned_push_compiler, (mut self), (i: usize) -> usize {
+    let _d = D("d");
+    self.rows[i].push(leaf("push", D("pushed")).await);
+    self.rows.len() + self.rows[i].len()
+});
+
+differential_impl!(Table, count_machine, count_compiler, (&self), (i: usize) -> usize {
+    self.rows[i].len().max(self.rows.len() + leaf("count", 1).await)
+        + usize::from(self.rows[i].is_empty().then_some(0).is_some())
+});
+
+fn table() -> Table {
+    Table {
+        rows: vec![vec![D("r0")], vec![]],
+    }
+}
+
+#[test]
+fn methods_on_indexed_receiver_places_match_rustc() {
+    let (mut a, mut b) = (table(), table());
+    let machine = statemachine_tests::run(a.push_machine(1));
+    let compiler = statemachine_tests::run(b.push_compiler(1));
+    assert_eq!(machine, compiler);
+    assert_eq!(format!("{:?}", a.rows), format!("{:?}", b.rows));
+    check(
+        || table().owned_push_machine(0),
+        || table().owned_push_compiler(0),
+    );
+    let t = table();
+    check(|| t.count_machine(0), || t.count_compiler(0));
+}
+
 #[test]
 fn methods_match_rustc() {
     let c = counter();
