@@ -561,7 +561,19 @@ impl<'n> Builder<'n> {
                 self.body.locals[id].droppless = true;
             }
         }
+        self.lent_mutably(&ids, scrutinee);
         ids
+    }
+
+    /// Bindings taken from `source` that it shows to be `&mut` references
+    /// (`if let Some(row) = grid.get_mut(0)`, `for row in &mut grid`): their
+    /// places may be borrowed `&mut` (see `Local::mutable_place`).
+    fn lent_mutably(&mut self, ids: &[LocalId], source: &Expr) {
+        if scan::lends_mutably(source) {
+            for &id in ids {
+                self.body.locals[id].mutable_place = true;
+            }
+        }
     }
 
     fn in_scope(&self) -> Vec<LocalId> {
@@ -1084,6 +1096,9 @@ impl<'n> Builder<'n> {
                 }
             }
             let ids = self.declare_pattern(&local.pat, droppless);
+            if let Some(init) = &local.init {
+                self.lent_mutably(&ids, &init.expr);
+            }
             if let (syn::Pat::Ident(_), Some(init)) = (&local.pat, &local.init) {
                 for &id in &ids {
                     self.body.locals[id].type_open = scan::leaves_type_open(&init.expr);
@@ -1147,6 +1162,7 @@ impl<'n> Builder<'n> {
             }
         }
         let ids = self.declare_pattern(pat, droppless);
+        self.lent_mutably(&ids, &init.expr);
         self.maybe_slot(pat, Some(&init.expr), None, rest, in_place);
         self.decl(ids);
     }
@@ -1271,6 +1287,7 @@ impl<'n> Builder<'n> {
                 self.emit(quote!(let #mutability #name = #name;));
                 self.events.insert(old, Event::Moved);
                 let id = self.declare(name.clone(), binding.mutable, binding.by_ref);
+                self.body.locals[id].mutable_place = self.body.locals[old].mutable_place;
                 self.decl(vec![id]);
             }
             self.slot_borrowed_bindings(&local.pat, rest_stmts);
@@ -1322,7 +1339,7 @@ impl<'n> Builder<'n> {
         };
         let unique_reference = ty
             .and_then(scan::reference_kind)
-            .or_else(|| init.and_then(scan::borrow_kind));
+            .or_else(|| init.and_then(scan::lent_reference_kind));
         let local = &mut self.body.locals[id];
         if param.is_none() {
             local.mutable_place = unique_reference.unwrap_or(local.mutable);
@@ -1520,16 +1537,19 @@ impl<'n> Builder<'n> {
             else {
                 unreachable!("a `let` statement")
             };
-            let (proved, by_names) = self
+            let (proved, by_names, mutable_place) = self
                 .resolve(&name.to_string())
                 .map(|id| &self.body.locals[id])
-                .map_or((false, false), |l| (l.owns_no_borrows, l.owned_by_names));
+                .map_or((false, false, false), |l| {
+                    (l.owns_no_borrows, l.owned_by_names, l.mutable_place)
+                });
             self.lower_let(&rebind, body);
             if let Some(id) = self.resolve(&name.to_string()) {
                 let local = &mut self.body.locals[id];
                 local.declaration = Some(index);
                 local.owns_no_borrows = proved;
                 local.owned_by_names = by_names;
+                local.mutable_place = mutable_place;
             }
         }
         self.declarations_seen = counted;
@@ -3263,6 +3283,7 @@ impl<'n> Builder<'n> {
                 self.emit(quote!(let #pat = #item_name;));
                 self.events.insert(item, Event::Moved);
                 let ids = self.declare_pattern(pat, false);
+                self.lent_mutably(&ids, source);
                 // Numbered like a `let`'s pattern: a `break` after an await
                 // can end the iterator's borrows while the bindings are dead.
                 let declaration = self.next_declaration();

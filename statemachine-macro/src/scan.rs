@@ -1033,11 +1033,47 @@ pub(crate) fn reference_kind(ty: &syn::Type) -> Option<bool> {
     }
 }
 
-/// Whether `expr` is a borrow, and a `&mut` one (see [`reference_kind`]).
-pub(crate) fn borrow_kind(expr: &Expr) -> Option<bool> {
+/// Whether `expr` gives a reference, and a `&mut` one (see
+/// [`reference_kind`] and [`lends_mutably`]).
+pub(crate) fn lent_reference_kind(expr: &Expr) -> Option<bool> {
+    if lends_mutably(expr) {
+        Some(true)
+    } else {
+        matches!(peel_parens(expr), Expr::Reference(_)).then_some(false)
+    }
+}
+
+/// Whether the values `expr` gives (its value, or the items a `for` loop
+/// takes from it) are `&mut` references by what it shows: `&mut x`, a
+/// method named `*_mut` (`get_mut`, `iter_mut`), or one of those passed
+/// through `unwrap`, `?` or an iterator adapter that keeps items as they
+/// are (`x.iter_mut().enumerate()` gives `(usize, &mut T)`).
+pub(crate) fn lends_mutably(expr: &Expr) -> bool {
     match peel_parens(expr) {
-        Expr::Reference(r) => Some(r.mutability.is_some()),
-        _ => None,
+        Expr::Reference(r) => r.mutability.is_some(),
+        Expr::Try(t) => lends_mutably(&t.expr),
+        Expr::MethodCall(call) => {
+            let name = call.method.to_string();
+            name.ends_with("_mut")
+                || (matches!(
+                    name.as_str(),
+                    "unwrap"
+                        | "expect"
+                        | "enumerate"
+                        | "rev"
+                        | "skip"
+                        | "take"
+                        | "step_by"
+                        | "zip"
+                        | "chain"
+                        | "filter"
+                        | "peekable"
+                        | "skip_while"
+                        | "take_while"
+                        | "into_iter"
+                ) && lends_mutably(&call.receiver))
+        }
+        _ => false,
     }
 }
 

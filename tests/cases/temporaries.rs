@@ -749,3 +749,32 @@ differential!(indexed_receiver_of_a_method_returning_an_owned_value, (n: u32) ->
     drop(words);
     c as usize + l + s as usize + moved.len() + v.len()
 }, (4));
+
+// An indexed receiver reached through a `&mut` binding whose type does not
+// show: one a `for` loop, an `if let`, a `let .. else` or a `let` takes from
+// `iter_mut`, `&mut` or a `*_mut` method, borrowed `&mut` through it.
+differential!(indexed_receiver_of_a_binding_lent_mutably, (n: u32) -> u32 {
+    use core::ops::AddAssign;
+    let d = D("d");
+    let mut pairs = vec![[1u32, 2], [3, 4]];
+    for pair in pairs.iter_mut() {
+        pair[0].add_assign(leaf("pair", n).await);
+    }
+    for (i, pair) in (&mut pairs).into_iter().enumerate() {
+        pair[1].add_assign(leaf("index", i as u32).await);
+    }
+    let mut grid = vec![vec![vec![D("g0")]], vec![vec![], vec![]]];
+    if let Some(row) = grid.get_mut(1) {
+        row[1].push(leaf("row", D("r")).await);
+    }
+    let Some(last) = grid.last_mut() else { return 0 };
+    last[0].push(leaf("last", D("l")).await);
+    let first = grid.first_mut().unwrap();
+    first[0].push(leaf("first", D("f")).await);
+    match grid.get_mut(0) {
+        Some(cells) => cells[0].push(leaf("cells", D("c")).await),
+        None => {}
+    }
+    let lens: u32 = grid.iter().flatten().map(|cell| cell.len() as u32).sum();
+    pairs[0][0] * 1000 + pairs[0][1] * 100 + pairs[1][0] * 10 + pairs[1][1] + lens
+}, (4));
