@@ -201,7 +201,9 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
         if pinned || destructures || checked.changed || lowered.locals.iter().any(|l| l.slot) {
             let output = &function.output;
             let original = expected_output_in_shadow(
-                lowered_temporary_scopes_in_2024(strip_in_place_attrs(shadow_body)),
+                lowered_temporary_scopes_in_2024(held_receivers_in_shadow(strip_in_place_attrs(
+                    shadow_body,
+                ))),
                 output,
             );
             let guards = &checked.guards;
@@ -619,6 +621,68 @@ fn expected_output_in_shadow(mut body: syn::Block, output: &syn::Type) -> syn::B
         let #value: #output = #body;
         #value
     })
+}
+
+/// Holds in the shadow body the borrow the machine holds of an indexed
+/// receiver across an argument that awaits (see `Lowerer::held_receiver`),
+/// used after the arguments, as the machine uses it. Chosen by the
+/// method's name, it may differ from rustc's, which depends on the method's
+/// type: a use in the arguments that conflicts with it must fail to build
+/// (`v[0].plus({ v.push(p); f().await })`, where rustc copies `v[0]` first
+/// if `plus` takes `self`, and the machine would read freed memory).
+///
+/// Input: `v[i].push(f().await)`
+/// Output: `{ let __held = &mut v[i];
+/// __private::held_across_the_arguments((*__held).push(f().await), __held) }`;
+/// for a method borrowing `&`, `{ let __held = &v[i];
+/// held_across_the_arguments((*detached_receiver(__held)).m(..), __held) }`,
+/// as the machine reports a method that needs `&mut`.
+fn held_receivers_in_shadow(mut body: syn::Block) -> syn::Block {
+    struct Hold;
+    impl VisitMut for Hold {
+        fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+            syn::visit_mut::visit_expr_mut(self, expr);
+            let syn::Expr::MethodCall(call) = expr else {
+                return;
+            };
+            let (Some(held), span) = (
+                crate::scan::held_receiver(call),
+                syn::spanned::Spanned::span(&call.receiver),
+            ) else {
+                return;
+            };
+            if held == crate::scan::HeldReceiver::Copied {
+                return;
+            }
+            let name = Ident::new("__held", Span::mixed_site());
+            let unique = held == crate::scan::HeldReceiver::Unique;
+            let through: syn::Expr = if unique {
+                syn::parse_quote_spanned!(span=> (*#name))
+            } else {
+                syn::parse_quote_spanned!(span=>
+                    (*::statemachine_runtime::__private::detached_receiver(#name)))
+            };
+            let receiver = std::mem::replace(&mut *call.receiver, through);
+            let mutability = unique.then(|| quote!(mut));
+            *expr = syn::parse_quote_spanned!(span=> {
+                let #name = &#mutability #receiver;
+                ::statemachine_runtime::__private::held_across_the_arguments(#call, #name)
+            });
+        }
+        fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+            if crate::scan::arguments_are_read(&mac.path) {
+                crate::scan::rewrite_macro_arguments(mac, &mut |argument| {
+                    self.visit_expr_mut(argument);
+                });
+            }
+        }
+        // The machine leaves these as written.
+        fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+        fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    Hold.visit_block_mut(&mut body);
+    body
 }
 
 /// Gives the shadow body edition 2024's temporary scopes wherever the

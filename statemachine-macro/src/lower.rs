@@ -50,10 +50,6 @@ pub(crate) struct Local {
     /// Its field name in the generated enums, unique within the function.
     pub field: Ident,
     pub mutable: bool,
-    /// Its place may be borrowed `&mut`, by what its declaration shows: a
-    /// `mut` binding of a value that is not a shared reference, or a `&mut`
-    /// reference (see `Lowerer::held_receiver`).
-    pub mutable_place: bool,
     /// Known to have no drop glue (a reference): stored only while live.
     pub droppless: bool,
     pub scope: ScopeId,
@@ -473,7 +469,6 @@ impl<'n> Builder<'n> {
             name,
             field,
             mutable,
-            mutable_place: mutable,
             droppless,
             scope: UNBOUND,
             slot: false,
@@ -529,10 +524,8 @@ impl<'n> Builder<'n> {
         // which a type's name may hide (an alias): values taken from any
         // type but a plainly owned one are checked in the never-run copy.
         for &id in &ids {
-            let local = &mut self.body.locals[id];
-            local.owns_no_borrows = !param.mutable_reference;
-            local.owned_by_names = !param.plainly_owned;
-            local.mutable_place = (local.mutable && !param.reference) || param.unique_reference;
+            self.body.locals[id].owns_no_borrows = !param.mutable_reference;
+            self.body.locals[id].owned_by_names = !param.plainly_owned;
         }
         ids
     }
@@ -561,19 +554,7 @@ impl<'n> Builder<'n> {
                 self.body.locals[id].droppless = true;
             }
         }
-        self.lent_mutably(&ids, scrutinee);
         ids
-    }
-
-    /// Bindings taken from `source` that it shows to be `&mut` references
-    /// (`if let Some(row) = grid.get_mut(0)`, `for row in &mut grid`): their
-    /// places may be borrowed `&mut` (see `Local::mutable_place`).
-    fn lent_mutably(&mut self, ids: &[LocalId], source: &Expr) {
-        if scan::lends_mutably(source) {
-            for &id in ids {
-                self.body.locals[id].mutable_place = true;
-            }
-        }
     }
 
     fn in_scope(&self) -> Vec<LocalId> {
@@ -1096,9 +1077,6 @@ impl<'n> Builder<'n> {
                 }
             }
             let ids = self.declare_pattern(&local.pat, droppless);
-            if let Some(init) = &local.init {
-                self.lent_mutably(&ids, &init.expr);
-            }
             if let (syn::Pat::Ident(_), Some(init)) = (&local.pat, &local.init) {
                 for &id in &ids {
                     self.body.locals[id].type_open = scan::leaves_type_open(&init.expr);
@@ -1162,7 +1140,6 @@ impl<'n> Builder<'n> {
             }
         }
         let ids = self.declare_pattern(pat, droppless);
-        self.lent_mutably(&ids, &init.expr);
         self.maybe_slot(pat, Some(&init.expr), None, rest, in_place);
         self.decl(ids);
     }
@@ -1287,7 +1264,6 @@ impl<'n> Builder<'n> {
                 self.emit(quote!(let #mutability #name = #name;));
                 self.events.insert(old, Event::Moved);
                 let id = self.declare(name.clone(), binding.mutable, binding.by_ref);
-                self.body.locals[id].mutable_place = self.body.locals[old].mutable_place;
                 self.decl(vec![id]);
             }
             self.slot_borrowed_bindings(&local.pat, rest_stmts);
@@ -1332,18 +1308,6 @@ impl<'n> Builder<'n> {
         let Some(id) = self.resolve(&ident.to_string()) else {
             return;
         };
-        // `let mut r = &v;` cannot lend `&mut *r`; `let r = &mut v;` can.
-        let ty = match pat {
-            syn::Pat::Type(t) => Some(&*t.ty),
-            _ => None,
-        };
-        let unique_reference = ty
-            .and_then(scan::reference_kind)
-            .or_else(|| init.and_then(scan::lent_reference_kind));
-        let local = &mut self.body.locals[id];
-        if param.is_none() {
-            local.mutable_place = unique_reference.unwrap_or(local.mutable);
-        }
         // Proved even with no await after it in its block: a later edge
         // (a loop's, a branch's) may still move it while dead.
         if let Some(index) = declaration {
@@ -1537,19 +1501,16 @@ impl<'n> Builder<'n> {
             else {
                 unreachable!("a `let` statement")
             };
-            let (proved, by_names, mutable_place) = self
+            let (proved, by_names) = self
                 .resolve(&name.to_string())
                 .map(|id| &self.body.locals[id])
-                .map_or((false, false, false), |l| {
-                    (l.owns_no_borrows, l.owned_by_names, l.mutable_place)
-                });
+                .map_or((false, false), |l| (l.owns_no_borrows, l.owned_by_names));
             self.lower_let(&rebind, body);
             if let Some(id) = self.resolve(&name.to_string()) {
                 let local = &mut self.body.locals[id];
                 local.declaration = Some(index);
                 local.owns_no_borrows = proved;
                 local.owned_by_names = by_names;
-                local.mutable_place = mutable_place;
             }
         }
         self.declarations_seen = counted;
@@ -1778,7 +1739,8 @@ impl<'n> Builder<'n> {
             Expr::MethodCall(call) => {
                 let mut all = vec![&*call.receiver];
                 all.extend(call.args.iter());
-                let mut ops = self.lower_operands(&all, Places::Receiver);
+                let held = scan::held_receiver(call);
+                let mut ops = self.lower_operands(&all, Places::Receiver(held));
                 let mut receiver = ops.remove(0);
                 // `f().await.map(..)` takes the awaited value, and
                 // `s.into_bytes(..)` moves `s` out of its slot. A user's
@@ -1979,13 +1941,10 @@ impl<'n> Builder<'n> {
                     self.spill(op)
                 };
                 ops.push(quote!(#and #mutability #inner));
-            } else if later_await
-                && !keep
-                && matches!(places, Places::Receiver)
-                && index == 0
-                && scan::is_place_expr(expr)
+            } else if let (0, Places::Receiver(Some(held))) = (index, places)
+                && held != scan::HeldReceiver::Copied
             {
-                ops.push(self.held_receiver(expr, &exprs[1..]));
+                ops.push(self.held_receiver(expr, held));
             } else if later_await && !keep {
                 let op = self.lower_now(expr);
                 ops.push(self.spill(op));
@@ -2002,7 +1961,7 @@ impl<'n> Builder<'n> {
                 // A receiver that a later argument changes is taken by
                 // value: rustc would refuse the change to a borrowed one
                 // (`x.max(bump(&mut x).await)` copies `x` first).
-                let receiver_changed_later = matches!(places, Places::Receiver)
+                let receiver_changed_later = matches!(places, Places::Receiver(_))
                     && exprs[1..].iter().any(|later| scan::may_mutate(later, expr));
                 if changed_later {
                     ops.push(self.hold_operand(place, HeldAs::ReadLater));
@@ -2027,36 +1986,29 @@ impl<'n> Builder<'n> {
     }
 
     /// A method's receiver that is an indexed place, before an argument
-    /// that awaits. rustc borrows the receiver before the arguments and
-    /// calls through that borrow; copying it out instead would move out of
-    /// the index (E0507), or let a `&mut self` method change a copy of a
-    /// `Copy` element. Without types the borrow's kind is chosen by the
-    /// place: `&mut` when its root may be borrowed so (see
-    /// `Local::mutable_place`) and no argument names the root, `&`
-    /// otherwise; a method needing more fails to build (E0596). An argument
-    /// that changes the root leaves one receiver rustc accepts, one taken
-    /// by value, which it copies first.
+    /// that awaits, borrowed as rustc borrows it (see [`scan::HeldReceiver`])
+    /// and called through the borrow. Copying it out would move out of the
+    /// index (E0507), or let a `&mut self` method change a copy of a `Copy`
+    /// element. The borrow is the machine's, where rustc's comes from the
+    /// method's type: the never-run copy holds the same one across the
+    /// arguments (see `expand::held_receivers_in_shadow`), so a use that
+    /// conflicts with it fails to build.
     ///
     /// Input: `v[i].push(f().await)`
-    /// Output: `let __t1 = &mut v[i];` then `(*__t1).push(__awaited2)`
-    fn held_receiver(&mut self, receiver: &Expr, args: &[&Expr]) -> Operand {
-        if args.iter().any(|arg| scan::may_mutate(arg, receiver)) {
-            let op = self.lower_now(receiver);
-            return self.spill(op);
-        }
-        let root = scan::root_name(receiver).map(ToString::to_string);
-        let named_later = root.as_deref().is_some_and(|root| {
-            args.iter()
-                .any(|arg| scan::mentions(arg.to_token_stream(), root))
-        });
-        let unique = !named_later
-            && root
-                .and_then(|root| self.resolve(&root))
-                .is_some_and(|id| self.body.locals[id].mutable_place);
+    /// Output: `let __t1 = &mut v[i];` then `(*__t1).push(__awaited2)`;
+    /// for a method borrowing `&`, `let __t1 = &v[i];` then
+    /// `(*ReceiverHeldShared(__t1)).m(__awaited2)`
+    fn held_receiver(&mut self, receiver: &Expr, held: scan::HeldReceiver) -> Operand {
         let place = self.rewrite_place(receiver.clone());
-        let mutability = unique.then(|| quote!(mut));
-        let held = self.spill(quote!(&#mutability #place));
-        quote!((*#held))
+        let span = receiver.span();
+        if held == scan::HeldReceiver::Unique {
+            let temp = self.spill_local_at(quote_spanned!(span=> &mut #place), span);
+            let name = &self.body.locals[temp].name;
+            return quote_spanned!(span=> (*#name));
+        }
+        let temp = self.spill_local_at(quote_spanned!(span=> &#place), span);
+        let name = &self.body.locals[temp].name;
+        quote_spanned!(span=> (*::statemachine_runtime::ReceiverHeldShared(#name)))
     }
 
     /// Lowers an await-free operand that is evaluated now, before an await
@@ -3283,7 +3235,6 @@ impl<'n> Builder<'n> {
                 self.emit(quote!(let #pat = #item_name;));
                 self.events.insert(item, Event::Moved);
                 let ids = self.declare_pattern(pat, false);
-                self.lent_mutably(&ids, source);
                 // Numbered like a `let`'s pattern: a `break` after an await
                 // can end the iterator's borrows while the bindings are dead.
                 let declaration = self.next_declaration();
@@ -3592,8 +3543,9 @@ enum Places {
     None,
     /// A callee or an index base.
     First,
-    /// A method's receiver.
-    Receiver,
+    /// A method's receiver, and how it is held if it is an indexed place
+    /// before an argument that awaits.
+    Receiver(Option<scan::HeldReceiver>),
     /// The base of a struct update (`..base`).
     At(usize),
     /// Both operands of a comparison (`PartialEq`/`PartialOrd` borrow them).
@@ -3604,7 +3556,7 @@ impl Places {
     fn includes(self, index: usize) -> bool {
         match self {
             Places::None => false,
-            Places::First | Places::Receiver => index == 0,
+            Places::First | Places::Receiver(_) => index == 0,
             Places::At(at) => index == at,
             Places::All => true,
         }

@@ -508,6 +508,80 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         || TAKES_SELF.with(|m| m.borrow().contains(&name))
 }
 
+/// How the machine holds a method's receiver that is an indexed place
+/// (`v[i]`, `s.rows[i]`) across an argument that awaits. rustc takes the
+/// receiver before the arguments, by the method's receiver type, which a
+/// macro cannot see; the choice here is by the method's name.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum HeldReceiver {
+    /// Copied out before the arguments, as rustc does for `self` by value:
+    /// [`consumes_receiver`] and the arithmetic of the number types (`max`,
+    /// `wrapping_add`), which take `self` on every std type that has them.
+    Copied,
+    /// Borrowed `&` before the arguments and called through that borrow:
+    /// any other method. One that needs `&mut self` is E0596 there.
+    Shared,
+    /// Borrowed `&mut`: a method of the std collections, strings and
+    /// operator traits known to take `&mut self` (`push`, `insert`,
+    /// `add_assign`), so that `IndexMut` is called where rustc calls it.
+    Unique,
+}
+
+/// [`HeldReceiver`] for `call`, if its receiver is an indexed place (not a
+/// plain path, field or dereference, which the machine reads in place) and
+/// an argument awaits.
+pub(crate) fn held_receiver(call: &syn::ExprMethodCall) -> Option<HeldReceiver> {
+    let receiver = peel_parens(&call.receiver);
+    if !is_place_expr(receiver) || is_pure_place(receiver) || !call.args.iter().any(has_await) {
+        return None;
+    }
+    let name = call.method.to_string();
+    let arithmetic = ["checked_", "wrapping_", "saturating_", "overflowing_"]
+        .iter()
+        .any(|prefix| name.starts_with(prefix));
+    let by_value = arithmetic
+        || consumes_receiver(&call.method)
+        || matches!(
+            name.as_str(),
+            "max" | "min" | "clamp" | "pow" | "abs_diff" | "rem_euclid" | "div_euclid"
+        );
+    let by_unique_reference = name.ends_with("_assign")
+        || matches!(
+            name.as_str(),
+            "push"
+                | "push_str"
+                | "push_back"
+                | "push_front"
+                | "insert"
+                | "insert_str"
+                | "extend"
+                | "extend_from_slice"
+                | "append"
+                | "truncate"
+                | "resize"
+                | "retain"
+                | "remove"
+                | "swap_remove"
+                | "split_off"
+                | "reserve"
+                | "fill"
+                | "copy_from_slice"
+                | "clone_from_slice"
+                | "entry"
+                | "get_mut"
+                | "get_or_insert_with"
+                | "write_str"
+                | "write_all"
+        );
+    Some(if by_value {
+        HeldReceiver::Copied
+    } else if by_unique_reference {
+        HeldReceiver::Unique
+    } else {
+        HeldReceiver::Shared
+    })
+}
+
 /// Methods that take `self` by value on every standard type that has
 /// them: [`consumes_receiver`], and the adaptors and consumers of
 /// `Iterator`, `Option` and `Result` (`map`, `filter`, `collect`, `sum`,
@@ -1017,61 +1091,6 @@ pub(crate) fn is_reference_type(ty: &syn::Type) -> bool {
                     syn::PathArguments::AngleBracketed(args)
                         if matches!(args.args.first(), Some(syn::GenericArgument::Type(Type::Reference(_))))
                 )
-        }
-        _ => false,
-    }
-}
-
-/// Whether `ty` is a reference, and a `&mut` one: `Some(true)` for
-/// `&mut T`, `Some(false)` for `&T`, `None` for anything else.
-pub(crate) fn reference_kind(ty: &syn::Type) -> Option<bool> {
-    match ty {
-        syn::Type::Reference(r) => Some(r.mutability.is_some()),
-        syn::Type::Paren(p) => reference_kind(&p.elem),
-        syn::Type::Group(g) => reference_kind(&g.elem),
-        _ => None,
-    }
-}
-
-/// Whether `expr` gives a reference, and a `&mut` one (see
-/// [`reference_kind`] and [`lends_mutably`]).
-pub(crate) fn lent_reference_kind(expr: &Expr) -> Option<bool> {
-    if lends_mutably(expr) {
-        Some(true)
-    } else {
-        matches!(peel_parens(expr), Expr::Reference(_)).then_some(false)
-    }
-}
-
-/// Whether the values `expr` gives (its value, or the items a `for` loop
-/// takes from it) are `&mut` references by what it shows: `&mut x`, a
-/// method named `*_mut` (`get_mut`, `iter_mut`), or one of those passed
-/// through `unwrap`, `?` or an iterator adapter that keeps items as they
-/// are (`x.iter_mut().enumerate()` gives `(usize, &mut T)`).
-pub(crate) fn lends_mutably(expr: &Expr) -> bool {
-    match peel_parens(expr) {
-        Expr::Reference(r) => r.mutability.is_some(),
-        Expr::Try(t) => lends_mutably(&t.expr),
-        Expr::MethodCall(call) => {
-            let name = call.method.to_string();
-            name.ends_with("_mut")
-                || (matches!(
-                    name.as_str(),
-                    "unwrap"
-                        | "expect"
-                        | "enumerate"
-                        | "rev"
-                        | "skip"
-                        | "take"
-                        | "step_by"
-                        | "zip"
-                        | "chain"
-                        | "filter"
-                        | "peekable"
-                        | "skip_while"
-                        | "take_while"
-                        | "into_iter"
-                ) && lends_mutably(&call.receiver))
         }
         _ => false,
     }
@@ -2074,15 +2093,6 @@ fn field_path(place: &Expr) -> (Vec<String>, bool) {
     (out, complete)
 }
 
-/// A method call whose receiver is an indexed place and whose arguments
-/// await (`v[i].contains(&f().await)`): the machine holds a borrow of the
-/// receiver across the await, as rustc does (see `Lowerer::held_receiver`).
-fn receiver_held_across_arguments(call: &syn::ExprMethodCall) -> bool {
-    is_place_expr(&call.receiver)
-        && !is_pure_place(&call.receiver)
-        && call.args.iter().any(has_await)
-}
-
 /// Whether `rest` borrows one of `pat`'s bindings by value across an await
 /// (see [`uses_of`]): then the pattern's bindings are kept in place.
 pub(crate) fn bindings_borrowed_across_await(pat: &Pat, rest: &[syn::Stmt]) -> bool {
@@ -2180,7 +2190,8 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
                     // slot dangling.
                     self.uses.consumed_by_method |= !self.is_name(&call.receiver);
                 } else if self.held
-                    && (!result_is_owned(&call.method) || receiver_held_across_arguments(call))
+                    && (!result_is_owned(&call.method)
+                        || held_receiver(call).is_some_and(|held| held != HeldReceiver::Copied))
                 {
                     self.borrow();
                 }

@@ -1085,6 +1085,28 @@ pub fn alive_after<T, P>(value: T, _held: *const P) -> T {
     value
 }
 
+/// In the never-run copy of the body: a receiver for a method the machine
+/// calls through [`crate::ReceiverHeldShared`], borrowing nothing, so the copy
+/// checks only the borrow it holds beside it (see
+/// [`held_across_the_arguments`]); the machine reports a method that needs
+/// more, once.
+#[allow(clippy::mut_from_ref)]
+pub fn detached_receiver<'a, T: ?Sized>(_held: &T) -> &'a mut T {
+    unreachable!("the never-run copy of the body runs")
+}
+
+/// In the never-run copy of the body: `value`, the result of a method
+/// called through `held`, a borrow of its indexed receiver that the machine
+/// takes before the method's arguments and holds across their awaits
+/// (`v[i].push(f().await)`). Used after the arguments, it makes the borrow
+/// checker reject a body whose arguments change the receiver's place, as
+/// the machine's own borrow is unseen there, and rustc's may be none (it
+/// copies a receiver taken by value first).
+#[inline(always)]
+pub fn held_across_the_arguments<T, H>(value: T, _held: H) -> T {
+    value
+}
+
 /// In the never-run copy of the body: a pointer to a value the macro proved
 /// to own no borrow of the body's data by the name of a method
 /// (`x.clone()`), which a user's method of that name can defeat. The machine

@@ -697,8 +697,8 @@ differential!(indexed_receiver_changed_by_a_mut_method_across_an_await, (n: u32)
 }, (4));
 
 // The same on `Vec` rows, an index changed by the argument, a field's
-// rows, a shared reference, an argument that reads the root (borrowed `&`)
-// and one that assigns it (copied first, the method taking it by value).
+// rows, a shared reference, an argument that reads the root, and one that
+// assigns it (copied first, the method taking it by value).
 differential!(indexed_receiver_borrowed_across_an_awaiting_argument, (n: usize) -> usize {
     struct Grid { rows: Vec<Vec<D>> }
     let d = D("d");
@@ -751,8 +751,8 @@ differential!(indexed_receiver_of_a_method_returning_an_owned_value, (n: u32) ->
 }, (4));
 
 // An indexed receiver reached through a `&mut` binding whose type does not
-// show: one a `for` loop, an `if let`, a `let .. else` or a `let` takes from
-// `iter_mut`, `&mut` or a `*_mut` method, borrowed `&mut` through it.
+// show (a `for` loop's, an `if let`'s, a `let .. else`'s), for a method
+// known to take `&mut self`: borrowed `&mut` through the binding.
 differential!(indexed_receiver_of_a_binding_lent_mutably, (n: u32) -> u32 {
     use core::ops::AddAssign;
     let d = D("d");
@@ -778,3 +778,63 @@ differential!(indexed_receiver_of_a_binding_lent_mutably, (n: u32) -> u32 {
     let lens: u32 = grid.iter().flatten().map(|cell| cell.len() as u32).sum();
     pairs[0][0] * 1000 + pairs[0][1] * 100 + pairs[1][0] * 10 + pairs[1][1] + lens
 }, (4));
+
+// The receiver held as the method takes it: a by-value method of a number
+// copies it before an argument that changes the vector or array (through a
+// method, a closure, a reborrow), where a borrow would read the change or
+// freed memory; a `&self` method borrows it `&` beside other shared
+// borrows and through types without `IndexMut`, and calls `Index::index`,
+// not `index_mut`; an argument's own binding of the root's name is not
+// the root.
+differential!(indexed_receiver_held_as_the_method_takes_it, (n: u32) -> u32 {
+    use core::ops::AddAssign;
+    use std::collections::HashMap;
+    struct Logged(Vec<Vec<u32>>);
+    impl core::ops::Index<usize> for Logged {
+        type Output = Vec<u32>;
+        fn index(&self, i: usize) -> &Vec<u32> {
+            log("index");
+            &self.0[i]
+        }
+    }
+    impl core::ops::IndexMut<usize> for Logged {
+        fn index_mut(&mut self, i: usize) -> &mut Vec<u32> {
+            log("index_mut");
+            &mut self.0[i]
+        }
+    }
+    struct Rows<'a> { rows: &'a Vec<Vec<u32>>, k: u32 }
+    let d = D("d");
+    let mut a = [1u32, 9];
+    let swapped = a[0].max({ a.swap(0, 1); leaf("swapped", n).await });
+    let mut b = [1u32, 9];
+    let by_closure = b[0].max({ let mut flip = || b.swap(0, 1); flip(); leaf("closure", n).await });
+    let mut c = [1u32, 9];
+    let r = &mut c;
+    let reborrowed = r[0].max({ r.reverse(); leaf("reborrowed", n).await });
+    let mut v = vec![1u32];
+    let grown = v[0].max({ v.extend(0..100u32); leaf("grown", n).await });
+    let mut rows = vec![vec![1u32], vec![2]];
+    let shared = &rows;
+    let found = rows[0].contains(&leaf("found", 1u32).await);
+    let beside = shared.len() as u32;
+    rows.push(vec![]);
+    let mut logged = Logged(vec![vec![1]]);
+    let indexed = logged[0].contains(&leaf("indexed", 1u32).await);
+    logged.0.push(vec![]);
+    let mut map = HashMap::new();
+    map.insert("a", vec![1u32, 2]);
+    let in_map = map["a"].contains(&leaf("in_map", 2u32).await);
+    map.insert("b", vec![]);
+    let mut slice = v.as_slice();
+    let in_slice = slice[0].max(leaf("in_slice", 0u32).await);
+    slice = &v[1..];
+    let mut through = Rows { rows: &rows, k: 0 };
+    let in_field = through.rows[1].contains(&leaf("in_field", 2u32).await);
+    through.k += 1;
+    let mut e = [1u32, 2];
+    e[0].add_assign({ let e = n; leaf("own_name", e).await });
+    swapped * 1000 + by_closure * 100 + reborrowed * 10 + grown + beside + found as u32
+        + indexed as u32 + in_map as u32 + in_slice + slice.len() as u32 + in_field as u32
+        + through.k + e[0] * 10000
+}, (0));
