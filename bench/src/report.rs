@@ -1315,6 +1315,16 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "`names`, `pair` and the chain's binding `taken` stay in place in slots beside the state (112 B with their flags), where rustc overlaps them with the awaitees; the state enum is 32 B, rustc's whole coroutine 136 B (`-Zprint-type-sizes`, at d51a299)",
     ),
     (
+        "indexed_receiver_through_a_binding_of_a_mut_reference",
+        SizeCause::SlotsSideBySide,
+        "`pairs`, `grid`, the bindings `pair`, `last` and `first` whose places are held across the awaits, and the two loops' iterators stay in place in slots beside the state (104 B with their flags), where rustc overlaps them with the awaitees; the state enum is 72 B, rustc's whole coroutine 144 B (`-Zprint-type-sizes`, at d7b1fb1)",
+    ),
+    (
+        "indexed_receiver_held_as_the_method_takes_it",
+        SizeCause::SlotsSideBySide,
+        "the thirteen locals whose places are held or borrowed across the awaits (`map`, `rows`, `v`, `logged`, `slice`, ...) stay in place in slots beside the state (216 B with their flags), where rustc overlaps them with the awaitees; the state enum is 88 B, rustc's whole coroutine 288 B (`-Zprint-type-sizes`, at d7b1fb1)",
+    ),
+    (
         "branch_values_coerced_to_the_expected_type",
         SizeCause::SlotsSideBySide,
         "`s`, which `label` borrows across awaits, `label` and `shown` are in slots beside the state, 56 B, where rustc overlaps them with the awaitees; the state enum is 72 B, rustc's whole coroutine 120 B (`-Zprint-type-sizes`, at d5040ac)",

@@ -753,7 +753,7 @@ differential!(indexed_receiver_of_a_method_returning_an_owned_value, (n: u32) ->
 // An indexed receiver reached through a `&mut` binding whose type does not
 // show (a `for` loop's, an `if let`'s, a `let .. else`'s), for a method
 // known to take `&mut self`: borrowed `&mut` through the binding.
-differential!(indexed_receiver_of_a_binding_lent_mutably, (n: u32) -> u32 {
+differential!(indexed_receiver_through_a_binding_of_a_mut_reference, (n: u32) -> u32 {
     use core::ops::AddAssign;
     let d = D("d");
     let mut pairs = vec![[1u32, 2], [3, 4]];
