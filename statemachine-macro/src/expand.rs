@@ -632,9 +632,9 @@ fn expected_output_in_shadow(mut body: syn::Block, output: &syn::Type) -> syn::B
 /// if `plus` takes `self`, and the machine would read freed memory).
 ///
 /// Input: `v[i].push(f().await)`
-/// Output: `{ let __held = &mut v[i];
-/// __private::held_across_the_arguments((*__held).push(f().await), __held) }`;
-/// for a method borrowing `&`, `{ let __held = &v[i];
+/// Output: `{ let __held = &mut v[i]; (*__held).push(f().await) }`; for a
+/// method borrowing `&` (or taking `self`, when the copy's receiver would
+/// be copied before the arguments), `{ let __held = &v[i];
 /// held_across_the_arguments((*detached_receiver(__held)).m(..), __held) }`,
 /// as the machine reports a method that needs `&mut`.
 fn held_receivers_in_shadow(mut body: syn::Block) -> syn::Block {
@@ -655,17 +655,22 @@ fn held_receivers_in_shadow(mut body: syn::Block) -> syn::Block {
                 return;
             }
             let name = Ident::new("__held", Span::mixed_site());
-            let unique = held == crate::scan::HeldReceiver::Unique;
-            let through: syn::Expr = if unique {
-                syn::parse_quote_spanned!(span=> (*#name))
-            } else {
-                syn::parse_quote_spanned!(span=>
-                    (*::statemachine_runtime::__private::detached_receiver(#name)))
-            };
+            if held == crate::scan::HeldReceiver::Unique {
+                // The call's reborrow through it is used at the call, after
+                // the arguments; a use after it would refuse the results
+                // that borrow it (`v[i].entry(k).or_default()`).
+                let receiver = std::mem::replace(&mut *call.receiver, syn::parse_quote!((*#name)));
+                *expr = syn::parse_quote_spanned!(span=> {
+                    let #name = &mut #receiver;
+                    #call
+                });
+                return;
+            }
+            let through = syn::parse_quote_spanned!(span=>
+                (*::statemachine_runtime::__private::detached_receiver(#name)));
             let receiver = std::mem::replace(&mut *call.receiver, through);
-            let mutability = unique.then(|| quote!(mut));
             *expr = syn::parse_quote_spanned!(span=> {
-                let #name = &#mutability #receiver;
+                let #name = &#receiver;
                 ::statemachine_runtime::__private::held_across_the_arguments(#call, #name)
             });
         }

@@ -488,8 +488,15 @@ impl<'n> Builder<'n> {
     }
 
     fn reserve_temp(&mut self, base: &str) -> LocalId {
+        self.reserve_temp_as(&format!("__{base}"))
+    }
+
+    /// A temporary named `{prefix}{n}`: mixed-site, so no user name can
+    /// capture it, whatever the prefix (`shared_receiver4`, which rustc's
+    /// messages may show).
+    fn reserve_temp_as(&mut self, prefix: &str) -> LocalId {
         let n = self.body.locals.len();
-        let name = Ident::new(&format!("__{base}{n}"), Span::mixed_site());
+        let name = Ident::new(&format!("{prefix}{n}"), Span::mixed_site());
         let id = self.reserve(name, true, false);
         self.body.locals[id].temporary = true;
         id
@@ -1928,6 +1935,18 @@ impl<'n> Builder<'n> {
                 };
                 self.borrowed_temporaries_in_place = false;
                 ops.push(op);
+            } else if let (true, false, Expr::Reference(r)) = (later_await, keep, expr)
+                && scan::is_place_expr(&r.expr)
+                && !scan::is_pure_place(&r.expr)
+            {
+                // `g(&mut v[i], f().await)`: an indexed place is borrowed
+                // now, as rustc borrows it (calling `index_mut` before the
+                // await), and the borrow is held across the await.
+                let place = self.rewrite_place((*r.expr).clone());
+                let (and, mutability) = (&r.and_token, &r.mutability);
+                let borrow = self.spill_local_at(quote!(#and #mutability #place), r.expr.span());
+                let name = &self.body.locals[borrow].name;
+                ops.push(quote!(#name));
             } else if let (true, false, Expr::Reference(r)) = (later_await, keep, expr) {
                 // `&temp()` before an await: keep the temporary, borrow it at
                 // the point of use (a borrow of a plain place is taken there too).
@@ -1996,19 +2015,59 @@ impl<'n> Builder<'n> {
     ///
     /// Input: `v[i].push(f().await)`
     /// Output: `let __t1 = &mut v[i];` then `(*__t1).push(__awaited2)`;
-    /// for a method borrowing `&`, `let __t1 = &v[i];` then
-    /// `(*ReceiverHeldShared(__t1)).m(__awaited2)`
+    /// for a method borrowing `&`, `let shared_receiver1 = &v[i];` then
+    /// `(*shared_receiver1).m(__awaited2)`
     fn held_receiver(&mut self, receiver: &Expr, held: scan::HeldReceiver) -> Operand {
-        let place = self.rewrite_place(receiver.clone());
+        let place = self.place_now(receiver);
         let span = receiver.span();
-        if held == scan::HeldReceiver::Unique {
-            let temp = self.spill_local_at(quote_spanned!(span=> &mut #place), span);
-            let name = &self.body.locals[temp].name;
-            return quote_spanned!(span=> (*#name));
-        }
-        let temp = self.spill_local_at(quote_spanned!(span=> &#place), span);
+        let (borrow, name) = match held {
+            scan::HeldReceiver::Unique => (quote_spanned!(span=> &mut #place), "__t"),
+            // Named for rustc's message on a method that needs `&mut self`:
+            // "cannot borrow `*shared_receiver4` as mutable".
+            _ => (quote_spanned!(span=> &#place), "shared_receiver"),
+        };
+        let temp = self.spill_local_named(borrow, span, name);
         let name = &self.body.locals[temp].name;
-        quote_spanned!(span=> (*::statemachine_runtime::ReceiverHeldShared(#name)))
+        quote_spanned!(span=> (*#name))
+    }
+
+    /// A place evaluated now, for a borrow taken now and held across a
+    /// later await: its index operands are evaluated into temporaries (an
+    /// await in one lowered), and a place in a temporary (`*make()`,
+    /// `make().0`) keeps the temporary to the end of the statement.
+    ///
+    /// Input: `v[idx.len() - 1].0`
+    /// Output: `let __t1 = idx.len() - 1;` then `v[__t1].0`
+    fn place_now(&mut self, place: &Expr) -> Operand {
+        match place {
+            _ if scan::is_pure_place(place) => self.rewrite_place(place.clone()),
+            Expr::Paren(p) => {
+                let inner = self.place_now(&p.expr);
+                quote!((#inner))
+            }
+            Expr::Index(i) if scan::is_place_like(&i.expr) => {
+                let base = self.place_now(&i.expr);
+                let index = if scan::is_constant(&i.index) || scan::is_pure_place(&i.index) {
+                    self.rewrite_place((*i.index).clone())
+                } else {
+                    let op = self.lower_now(&i.index);
+                    self.spill(op)
+                };
+                quote!(#base[#index])
+            }
+            Expr::Field(f) if scan::is_place_like(&f.base) => {
+                let base = self.place_now(&f.base);
+                let member = &f.member;
+                quote!(#base.#member)
+            }
+            Expr::Unary(u)
+                if matches!(u.op, syn::UnOp::Deref(_)) && scan::is_place_like(&u.expr) =>
+            {
+                let inner = self.place_now(&u.expr);
+                quote!((*#inner))
+            }
+            _ => self.lower_now(place),
+        }
     }
 
     /// Lowers an await-free operand that is evaluated now, before an await
@@ -2428,6 +2487,12 @@ impl<'n> Builder<'n> {
     /// [`Self::spill_local`], with the temporary's name located at `at`: a
     /// borrow error on the temporary points at the user's expression.
     fn spill_local_at(&mut self, op: Operand, at: Span) -> LocalId {
+        self.spill_local_named(op, at, "__t")
+    }
+
+    /// [`Self::spill_local_at`], with the temporary's name starting with
+    /// `prefix` (see [`Self::reserve_temp_as`]).
+    fn spill_local_named(&mut self, op: Operand, at: Span, prefix: &str) -> LocalId {
         // The lowering's temporaries the value takes: itself, or the parts
         // of a tuple, array, struct or call (`(__t3, __awaited4)`).
         let mut taken = Vec::new();
@@ -2439,7 +2504,7 @@ impl<'n> Builder<'n> {
             .filter_map(|name| self.resolve(&name.to_string()))
             .filter(|&l| self.body.locals[l].temporary)
             .collect();
-        let temp = self.reserve_temp("t");
+        let temp = self.reserve_temp_as(prefix);
         let located = Span::mixed_site().located_at(at);
         self.body.locals[temp].name.set_span(located);
         let name = self.body.locals[temp].name.clone();

@@ -527,12 +527,13 @@ pub(crate) enum HeldReceiver {
     Unique,
 }
 
-/// [`HeldReceiver`] for `call`, if its receiver is an indexed place (not a
-/// plain path, field or dereference, which the machine reads in place) and
-/// an argument awaits.
+/// [`HeldReceiver`] for `call`, if its receiver is a place other than a
+/// plain path, field or dereference of one (which the machine reads in
+/// place): an index, or a field or dereference of one or of a value
+/// (`v[i]`, `*v[i]`, `*v.last_mut().unwrap()`), and an argument awaits.
 pub(crate) fn held_receiver(call: &syn::ExprMethodCall) -> Option<HeldReceiver> {
     let receiver = peel_parens(&call.receiver);
-    if !is_place_expr(receiver) || is_pure_place(receiver) || !call.args.iter().any(has_await) {
+    if !is_place_like(receiver) || is_pure_place(receiver) || !call.args.iter().any(has_await) {
         return None;
     }
     let name = call.method.to_string();
@@ -572,6 +573,11 @@ pub(crate) fn held_receiver(call: &syn::ExprMethodCall) -> Option<HeldReceiver> 
                 | "get_or_insert_with"
                 | "write_str"
                 | "write_all"
+                | "swap"
+                | "drain"
+                | "splice"
+                | "sort_by"
+                | "sort_by_key"
         );
     Some(if by_value {
         HeldReceiver::Copied
@@ -2171,10 +2177,15 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
         // taken to end with the operator, as it does for every operator of
         // `std`. An operator whose output borrowed `x` would make moving `x`
         // into the state fail to compile (E0505), never run unsoundly.
+        // Except a borrow of an indexed place before a right operand that
+        // awaits (`&v[i] < &f().await`), which the machine holds across it.
         fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
+            let held_left = matches!(peel_parens(&b.left), Expr::Reference(r)
+                if is_place_expr(&r.expr) && !is_pure_place(&r.expr))
+                && has_await(&b.right);
             for operand in [&*b.left, &*b.right] {
                 match peel_parens(operand) {
-                    Expr::Reference(r) => self.visit_expr(&r.expr),
+                    Expr::Reference(r) if !held_left => self.visit_expr(&r.expr),
                     other => self.visit_expr(other),
                 }
             }

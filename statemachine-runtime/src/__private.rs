@@ -1086,7 +1086,7 @@ pub fn alive_after<T, P>(value: T, _held: *const P) -> T {
 }
 
 /// In the never-run copy of the body: a receiver for a method the machine
-/// calls through [`crate::ReceiverHeldShared`], borrowing nothing, so the copy
+/// calls through a shared borrow of its receiver, borrowing nothing, so the copy
 /// checks only the borrow it holds beside it (see
 /// [`held_across_the_arguments`]); the machine reports a method that needs
 /// more, once.

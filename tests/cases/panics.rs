@@ -159,3 +159,15 @@ differential!(panics indexed_receiver_out_of_bounds_before_an_awaiting_argument,
     rows[i].push(leaf("never", D("pushed")).await);
     rows.len()
 }, (3));
+
+// The same for an indexed place borrowed as an argument: the index panics
+// before the argument that awaits is made.
+differential!(panics indexed_place_borrowed_out_of_bounds_before_an_await, (i: usize) -> usize {
+    fn put(row: &mut Vec<D>, d: D) -> usize {
+        row.push(d);
+        row.len()
+    }
+    let d = D("d");
+    let mut rows = vec![vec![D("r0")]];
+    put(&mut rows[i], leaf("never", D("pushed")).await)
+}, (3));

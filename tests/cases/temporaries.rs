@@ -838,3 +838,81 @@ differential!(indexed_receiver_held_as_the_method_takes_it, (n: u32) -> u32 {
         + indexed as u32 + in_map as u32 + in_slice + slice.len() as u32 + in_field as u32
         + through.k + e[0] * 10000
 }, (0));
+
+// An indexed place borrowed as an operand before an await (`put(&mut
+// rows[i], f().await)`): borrowed there, as rustc does (E0507 before, the
+// place copied out), in calls, method calls, tuples, comparisons, through
+// a field and a range, and through a `&` parameter.
+differential!(indexed_place_borrowed_as_an_operand_before_an_await, (n: u32, shared: &'static Vec<Vec<u32>>) -> usize {
+    struct Sink { total: usize }
+    impl Sink {
+        fn put(&mut self, row: &mut Vec<D>, d: D) -> usize { row.push(d); self.total += row.len(); self.total }
+    }
+    fn put(row: &mut Vec<D>, d: D) -> usize { row.push(d); row.len() }
+    fn count(row: &[D], k: u32) -> usize { row.len() + k as usize }
+    struct Grid { rows: Vec<Vec<D>> }
+    let d = D("d");
+    let mut rows = vec![vec![D("a")], vec![]];
+    let a = put(&mut rows[1], leaf("x", D("x")).await);
+    let b = count(&rows[0], leaf("k", n).await);
+    let i = 1;
+    let c = put(&mut rows[i], leaf("y", D("y")).await);
+    let mut sink = Sink { total: 0 };
+    let e = sink.put(&mut rows[0], leaf("z", D("z")).await);
+    let (first, k) = (&rows[0], leaf("pair", 3usize).await);
+    let f = first.len() + k;
+    let tail = count(&rows[1][1..], leaf("tail", 1).await);
+    let mut grid = Grid { rows: vec![vec![]] };
+    let g = put(&mut grid.rows[0], leaf("g", D("g")).await);
+    let h = shared[1].len().max(count(&[], leaf("h", shared[0][0]).await));
+    let same = &rows[0][0].0 == &leaf("same", "a").await;
+    a + b + c + e + f + tail + g + h + same as usize + rows[1].len() + grid.rows[0].len()
+}, (4, Box::leak(Box::new(vec![vec![7u32], vec![1, 2]]))));
+
+// A borrowed indexed place as a comparison's left operand before a right
+// operand that awaits: held across the await, the vector kept in place.
+differential!(indexed_place_borrowed_by_a_comparison_before_an_await, (n: u32) -> usize {
+    let d = D("d");
+    let v = vec![String::from("a")];
+    let same = &v[0] == &leaf("s", String::from("a")).await;
+    let w = vec![1u32, 2];
+    let less = &w[1] < &leaf("w", n).await;
+    v.len() + same as usize + less as usize + w.len()
+}, (4));
+
+// Receiver places other than `v[i]`: an index that makes a temporary, a
+// dereference of an indexed `Box` or of a returned `&mut`, and an index
+// that awaits. A `&mut self` method changed a copy of the element.
+differential!(receiver_places_beyond_an_index_held_across_an_awaiting_argument, (n: u32) -> u32 {
+    use core::ops::AddAssign;
+    let d = D("d");
+    let mut a = [1u32, 2];
+    let idx = vec![1usize];
+    a[*idx.first().unwrap()].add_assign(leaf("x", n).await);
+    let mut boxes = vec![Box::new(1u32), Box::new(2)];
+    (*boxes[1]).add_assign(leaf("b", n).await);
+    let mut v = vec![1u32, 2];
+    (*v.last_mut().unwrap()).add_assign(leaf("l", n).await);
+    let mut w = vec![vec![1u32], vec![2]];
+    w[leaf("i", 1usize).await].push(leaf("p", n).await);
+    a[1] * 1000 + *boxes[1] * 100 + v[1] * 10 + w[1].len() as u32 + w[1][1]
+}, (4));
+
+// Results that borrow a held receiver (`get`, `split_at`, `entry`,
+// `get_mut`), and `swap` and `drain` borrowing it `&mut`.
+differential!(results_borrowing_an_indexed_receiver_held_across_an_await, (n: usize) -> usize {
+    use std::collections::HashMap;
+    let d = D("d");
+    let v = vec![vec![1u32, 2, 3]];
+    let item = v[0].get(leaf("i", n % 3).await);
+    let words = vec![String::from("hello")];
+    let (left, right) = words[0].split_at(leaf("k", n % 5).await);
+    let mut groups: Vec<HashMap<u32, Vec<u32>>> = vec![HashMap::new()];
+    groups[0].entry(leaf("e", 3u32).await).or_default().push(1);
+    let mut m = vec![vec![1u32, 2, 3]];
+    let r = m[0].get_mut(leaf("g", 1usize).await);
+    if let Some(r) = r { *r += 10; }
+    m[0].swap(0, leaf("s", 2usize).await);
+    let drained: Vec<u32> = m[0].drain(..leaf("dr", 1usize).await).collect();
+    *item.unwrap() as usize + left.len() + right.len() + groups[0].len() + m[0].len() + drained[0] as usize
+}, (4));
