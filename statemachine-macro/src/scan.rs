@@ -2275,8 +2275,14 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
                 }
             }
         }
+        // The arguments of a formatting macro are the machine's to lower:
+        // a receiver held there is held (`println!("{}", v[0].contains(&f().await))`).
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            if !is_format_macro(&mac.path) && self.mentions(mac.tokens.clone()) {
+            if let Some(args) = eager_format_args(mac) {
+                for arg in &args {
+                    self.visit_expr(arg);
+                }
+            } else if !is_format_macro(&mac.path) && self.mentions(mac.tokens.clone()) {
                 self.uses.in_other_macro = true;
             }
         }

@@ -916,3 +916,13 @@ differential!(results_borrowing_an_indexed_receiver_held_across_an_await, (n: us
     let drained: Vec<u32> = m[0].drain(..leaf("dr", 1usize).await).collect();
     *item.unwrap() as usize + left.len() + right.len() + groups[0].len() + m[0].len() + drained[0] as usize
 }, (4));
+
+// A receiver held across an await inside a formatting macro's arguments:
+// the array stays in place (E0597 and E0505 before).
+differential!(receivers_held_inside_formatting_arguments, (n: u32) -> usize {
+    let d = D("d");
+    let mut a = [vec![1u32], vec![2]];
+    println!("{}", a[0].contains(&leaf("c", n).await));
+    let s = format!("{:?}", a[1].push(leaf("p", n).await));
+    a[1].len() + s.len()
+}, (4));
