@@ -2034,7 +2034,8 @@ impl<'n> Builder<'n> {
     /// A place evaluated now, for a borrow taken now and held across a
     /// later await: its index operands are evaluated into temporaries (an
     /// await in one lowered), and a place in a temporary (`*make()`,
-    /// `make().0`) keeps the temporary to the end of the statement.
+    /// `make().0`) keeps the temporary in place to the end of the
+    /// statement.
     ///
     /// Input: `v[idx.len() - 1].0`
     /// Output: `let __t1 = idx.len() - 1;` then `v[__t1].0`
@@ -2045,7 +2046,7 @@ impl<'n> Builder<'n> {
                 let inner = self.place_now(&p.expr);
                 quote!((#inner))
             }
-            Expr::Index(i) if scan::is_place_like(&i.expr) => {
+            Expr::Index(i) => {
                 let base = self.place_now(&i.expr);
                 let index = if scan::is_constant(&i.index) || scan::is_pure_place(&i.index) {
                     self.rewrite_place((*i.index).clone())
@@ -2055,18 +2056,22 @@ impl<'n> Builder<'n> {
                 };
                 quote!(#base[#index])
             }
-            Expr::Field(f) if scan::is_place_like(&f.base) => {
+            Expr::Field(f) => {
                 let base = self.place_now(&f.base);
                 let member = &f.member;
                 quote!(#base.#member)
             }
-            Expr::Unary(u)
-                if matches!(u.op, syn::UnOp::Deref(_)) && scan::is_place_like(&u.expr) =>
-            {
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
                 let inner = self.place_now(&u.expr);
                 quote!((*#inner))
             }
-            _ => self.lower_now(place),
+            // A value whose place is borrowed: in place to the end of the
+            // statement, as rustc keeps it.
+            _ => {
+                let op = self.lower_now(place);
+                let temp = self.spill_local_at(op, place.span());
+                self.kept_temporary(temp, true)
+            }
         }
     }
 

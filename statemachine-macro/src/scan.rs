@@ -509,7 +509,8 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
 }
 
 /// How the machine holds a method's receiver that is an indexed place
-/// (`v[i]`, `s.rows[i]`) across an argument that awaits. rustc takes the
+/// (`v[i]`, `s.rows[i]`, see [`held_receiver`]) across an argument that
+/// awaits. rustc takes the
 /// receiver before the arguments, by the method's receiver type, which a
 /// macro cannot see; the choice here is by the method's name.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -530,7 +531,8 @@ pub(crate) enum HeldReceiver {
 /// [`HeldReceiver`] for `call`, if its receiver is a place other than a
 /// plain path, field or dereference of one (which the machine reads in
 /// place): an index, or a field or dereference of one or of a value
-/// (`v[i]`, `*v[i]`, `*v.last_mut().unwrap()`), and an argument awaits.
+/// (`v[i]`, `*v[i]`, `*v.last_mut().unwrap()`, `make().0`), and an
+/// argument awaits.
 pub(crate) fn held_receiver(call: &syn::ExprMethodCall) -> Option<HeldReceiver> {
     let receiver = peel_parens(&call.receiver);
     if !is_place_like(receiver) || is_pure_place(receiver) || !call.args.iter().any(has_await) {

@@ -926,3 +926,19 @@ differential!(receivers_held_inside_formatting_arguments, (n: u32) -> usize {
     let s = format!("{:?}", a[1].push(leaf("p", n).await));
     a[1].len() + s.len()
 }, (4));
+
+// A receiver place in a temporary (`make().0`, `*Box::new(..)`,
+// `*mem::replace(..)`): the temporary is kept in place to the end of the
+// statement and the place borrowed (E0382 and E0507 before).
+differential!(receiver_places_in_temporaries_held_across_an_awaiting_argument, (n: u32) -> usize {
+    struct Pair(Vec<D>, D);
+    fn make(name: &'static str) -> Pair { Pair(vec![D(name)], D("second")) }
+    let d = D("d");
+    make("first").0.push(leaf("x", D("x")).await);
+    let b = (*Box::new(vec![D("b0")])).len().max(leaf("y", 1usize).await);
+    let c = make("again").0.contains(&leaf("z", D("again")).await);
+    let mut boxed = Box::new(vec![D("boxed")]);
+    (*std::mem::replace(&mut boxed, Box::new(vec![]))).push(leaf("w", D("w")).await);
+    let e = make("third").0.len().max(leaf("v", n as usize).await);
+    b + c as usize + boxed.len() + e + make("last").1.0.len()
+}, (4));
