@@ -1320,6 +1320,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "`pairs`, `grid`, the bindings `pair`, `last` and `first` whose places are held across the awaits, and the two loops' iterators stay in place in slots beside the state (104 B with their flags), where rustc overlaps them with the awaitees; the state enum is 72 B, rustc's whole coroutine 144 B (`-Zprint-type-sizes`, at d7b1fb1)",
     ),
     (
+        "receiver_places_in_temporaries_held_across_an_awaiting_argument",
+        SizeCause::SlotsSideBySide,
+        "the temporaries whose places are held across the awaits (`make(..)`, the boxes) stay in place in slots beside the state (48 B with their flags), where rustc overlaps them with the awaitees; the state enum is 120 B, rustc's whole coroutine 144 B (`-Zprint-type-sizes`, at cf0c9f4)",
+    ),
+    (
         "indexed_receiver_held_as_the_method_takes_it",
         SizeCause::SlotsSideBySide,
         "the thirteen locals whose places are held or borrowed across the awaits (`map`, `rows`, `v`, `logged`, `slice`, ...) stay in place in slots beside the state (216 B with their flags), where rustc overlaps them with the awaitees; the state enum is 88 B, rustc's whole coroutine 288 B (`-Zprint-type-sizes`, at d7b1fb1)",
