@@ -1936,15 +1936,13 @@ impl<'n> Builder<'n> {
                 self.borrowed_temporaries_in_place = false;
                 ops.push(op);
             } else if let (true, false, Expr::Reference(r)) = (later_await, keep, expr)
-                && scan::is_place_expr(&r.expr)
+                && scan::is_place_like(&r.expr)
                 && !scan::is_pure_place(&r.expr)
             {
                 // `g(&mut v[i], f().await)`: an indexed place is borrowed
                 // now, as rustc borrows it (calling `index_mut` before the
                 // await), and the borrow is held across the await.
-                let place = self.rewrite_place((*r.expr).clone());
-                let (and, mutability) = (&r.and_token, &r.mutability);
-                let borrow = self.spill_local_at(quote!(#and #mutability #place), r.expr.span());
+                let borrow = self.borrow_place_now(&r.expr, r.mutability.is_some(), "__t");
                 let name = &self.body.locals[borrow].name;
                 ops.push(quote!(#name));
             } else if let (true, false, Expr::Reference(r)) = (later_await, keep, expr) {
@@ -2018,51 +2016,80 @@ impl<'n> Builder<'n> {
     /// for a method borrowing `&`, `let shared_receiver1 = &v[i];` then
     /// `(*shared_receiver1).m(__awaited2)`
     fn held_receiver(&mut self, receiver: &Expr, held: scan::HeldReceiver) -> Operand {
-        let place = self.place_now(receiver);
-        let span = receiver.span();
-        let (borrow, name) = match held {
-            scan::HeldReceiver::Unique => (quote_spanned!(span=> &mut #place), "__t"),
-            // Named for rustc's message on a method that needs `&mut self`:
-            // "cannot borrow `*shared_receiver4` as mutable".
-            _ => (quote_spanned!(span=> &#place), "shared_receiver"),
-        };
-        let temp = self.spill_local_named(borrow, span, name);
+        let unique = held == scan::HeldReceiver::Unique;
+        // Named for rustc's message on a method that needs `&mut self`:
+        // "cannot borrow `*shared_receiver4` as mutable".
+        let prefix = if unique { "__t" } else { "shared_receiver" };
+        let temp = self.borrow_place_now(receiver, unique, prefix);
         let name = &self.body.locals[temp].name;
-        quote_spanned!(span=> (*#name))
+        quote_spanned!(receiver.span()=> (*#name))
     }
 
-    /// A place evaluated now, for a borrow taken now and held across a
-    /// later await: its index operands are evaluated into temporaries (an
-    /// await in one lowered), and a place in a temporary (`*make()`,
-    /// `make().0`) keeps the temporary in place to the end of the
-    /// statement.
+    /// `&place` or `&mut place`, evaluated now (see [`Self::place_now`])
+    /// into a temporary named `prefix..` located at `span`. The borrows of
+    /// its bases the new one reborrows are then used up, so they are not
+    /// carried, and so not moved, while it is held.
+    fn borrow_place_now(&mut self, place: &Expr, unique: bool, prefix: &str) -> LocalId {
+        let mut bases = Vec::new();
+        let evaluated = self.place_now(place, unique, &mut bases);
+        let span = place.span();
+        let borrow = if unique {
+            quote_spanned!(span=> &mut #evaluated)
+        } else {
+            quote_spanned!(span=> &#evaluated)
+        };
+        let temp = self.spill_local_named(borrow, span, prefix);
+        for base in bases {
+            self.events.insert(base, Event::Moved);
+        }
+        temp
+    }
+
+    /// A place evaluated now, for a borrow (`&mut` if `unique`) taken now
+    /// and held across a later await, in rustc's order: a base is indexed
+    /// before the index operand after it is evaluated (`l[a()][b()]` calls
+    /// `index_mut` with `a()` before it calls `b()`), each index operand is
+    /// evaluated into a temporary, its own temporaries kept to the end of
+    /// the statement (an await in one lowered), and a place in a temporary
+    /// (`*make()`, `make().0`) keeps the temporary in place to the end of
+    /// the statement.
     ///
-    /// Input: `v[idx.len() - 1].0`
-    /// Output: `let __t1 = idx.len() - 1;` then `v[__t1].0`
-    fn place_now(&mut self, place: &Expr) -> Operand {
+    /// Input: `v[i][D("t").k()].0`
+    /// Output: `let __t1 = &mut v[i]; let __t2 = D("t"); let __t3 = __t2.k();`
+    /// then `(*__t1)[__t3].0`
+    fn place_now(&mut self, place: &Expr, unique: bool, bases: &mut Vec<LocalId>) -> Operand {
         match place {
             _ if scan::is_pure_place(place) => self.rewrite_place(place.clone()),
             Expr::Paren(p) => {
-                let inner = self.place_now(&p.expr);
+                let inner = self.place_now(&p.expr, unique, bases);
                 quote!((#inner))
             }
             Expr::Index(i) => {
-                let base = self.place_now(&i.expr);
-                let index = if scan::is_constant(&i.index) || scan::is_pure_place(&i.index) {
-                    self.rewrite_place((*i.index).clone())
+                let base = self.place_now(&i.expr, unique, bases);
+                if scan::is_constant(&i.index) || scan::is_pure_place(&i.index) {
+                    let index = self.rewrite_place((*i.index).clone());
+                    return quote!(#base[#index]);
+                }
+                let base = if scan::is_pure_place(&i.expr) {
+                    base
                 } else {
-                    let op = self.lower_now(&i.index);
-                    self.spill(op)
+                    let mutability = unique.then(|| quote!(mut));
+                    let borrowed = self.spill_local(quote!(&#mutability #base));
+                    bases.push(borrowed);
+                    let name = &self.body.locals[borrowed].name;
+                    quote!((*#name))
                 };
+                let op = self.lower_now(&i.index);
+                let index = self.spill(op);
                 quote!(#base[#index])
             }
             Expr::Field(f) => {
-                let base = self.place_now(&f.base);
+                let base = self.place_now(&f.base, unique, bases);
                 let member = &f.member;
                 quote!(#base.#member)
             }
             Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
-                let inner = self.place_now(&u.expr);
+                let inner = self.place_now(&u.expr, unique, bases);
                 quote!((*#inner))
             }
             // A value whose place is borrowed: in place to the end of the
@@ -2213,6 +2240,14 @@ impl<'n> Builder<'n> {
                 let base = self.kept_operand(&i.expr);
                 let index = self.lower_now(&i.index);
                 quote!(#base[#index])
+            }
+            // `v[D("t").k()]`: the index's temporaries live to the end of
+            // the statement, and a base is indexed before a later index is
+            // evaluated (see `Self::place_now`).
+            Expr::Index(i) if !scan::is_place_expr(expr) && !self.needs_lowering(&i.index) => {
+                // The shared borrows of its bases may be moved while
+                // reborrowed: nothing needs to mark them moved.
+                self.place_now(expr, false, &mut Vec::new())
             }
             Expr::Binary(b) if !matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
                 let mut ops = self.lower_now_all(&[&b.left, &b.right]);

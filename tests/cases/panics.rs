@@ -171,3 +171,12 @@ differential!(panics indexed_place_borrowed_out_of_bounds_before_an_await, (i: u
     let mut rows = vec![vec![D("r0")]];
     put(&mut rows[i], leaf("never", D("pushed")).await)
 }, (3));
+
+// A nested place's outer index panics before its inner index operand is
+// made, as rustc indexes each base first.
+differential!(panics outer_index_panics_before_the_inner_index_is_made, (n: u32) -> usize {
+    let d = D("d");
+    let mut v = vec![vec![vec![D("a")]]];
+    v[n as usize][indexed(0, "j").get()].push(leaf("x", D("x")).await);
+    v.len()
+}, (4));

@@ -942,3 +942,42 @@ differential!(receiver_places_in_temporaries_held_across_an_awaiting_argument, (
     let e = make("third").0.len().max(leaf("v", n as usize).await);
     b + c as usize + boxed.len() + e + make("last").1.0.len()
 }, (4));
+
+// Index operands of nested places evaluated in rustc's order (each base
+// indexed before the next index runs), their temporaries dropped at the end
+// of the statement, for a held receiver and for values read before an
+// await (the index's temporaries dropped before the await before).
+differential!(index_operands_run_and_drop_in_order_before_an_await, (n: u32) -> usize {
+    let d = D("d");
+    let mut l = LoggedRows(vec![vec![vec![D("a")], vec![]]]);
+    l[indexed(0, "a").get()][indexed(1, "b").get()].push(leaf("x", D("x")).await);
+    let c = l[indexed(0, "c").get()][indexed(0, "e").get()].contains(&leaf("y", D("a")).await);
+    let v = vec![1u32, 2];
+    let s = v[indexed(0, "f").get()] + leaf("y", n).await;
+    let w = vec![vec![1u32], vec![2, 3]];
+    let t = w[indexed(1, "g").get()][indexed(0, "h").get()] + leaf("z", n).await;
+    let m = w[indexed(1, "k").get()].len().max(leaf("m", 1usize).await);
+    l.0[0][1].len() + c as usize + s as usize + t as usize + m
+}, (4));
+
+// Explicit borrows of places whose index makes a temporary or awaits, of
+// a nested logged place, and through a dereference, before an await.
+differential!(places_with_index_temporaries_borrowed_before_an_await, (n: usize) -> usize {
+    fn put(row: &mut Vec<D>, d: D) -> usize {
+        row.push(d);
+        row.len()
+    }
+    fn count(row: &[D], k: usize) -> usize {
+        row.len() + k
+    }
+    let d = D("d");
+    let mut rows = vec![vec![D("a")], vec![]];
+    let a = put(&mut rows[indexed(1, "t").get()], leaf("x", D("x")).await);
+    let l = LoggedRows(vec![vec![vec![D("a")]]]);
+    let same = &l[indexed(0, "p").get()][indexed(0, "q").get()] == &leaf("s", vec![D("a")]).await;
+    let mut boxes = vec![Box::new(vec![D("b")])];
+    let b = put(&mut *boxes[0], leaf("b", D("bb")).await);
+    let c = put(&mut rows[leaf("i", 1usize).await], leaf("y", D("y")).await);
+    let e = count(&rows[0][..leaf("j", 1usize).await], leaf("k", 2usize).await);
+    a + same as usize + b + c + e + n
+}, (4));

@@ -498,3 +498,49 @@ impl Drop for PanicOnDrop {
         }
     }
 }
+
+/// An index operand that logs when it is made, read and dropped, so that
+/// the order in which an index's operands run and its temporaries drop is
+/// observable: `v[indexed(0, "a").get()]`.
+#[derive(Debug)]
+pub struct Indexed(usize, &'static str);
+
+/// An [`Indexed`] of `index`, logging `make NAME`.
+pub fn indexed(index: usize, name: &'static str) -> Indexed {
+    log(format!("make {name}"));
+    Indexed(index, name)
+}
+
+impl Indexed {
+    /// The index, logging `read NAME`.
+    pub fn get(&self) -> usize {
+        log(format!("read {}", self.1));
+        self.0
+    }
+}
+
+impl Drop for Indexed {
+    fn drop(&mut self) {
+        log(format!("drop {}", self.1));
+    }
+}
+
+/// Rows whose `Index` and `IndexMut` log each call, so which of them a
+/// place calls, and when, is observable.
+#[derive(Debug)]
+pub struct LoggedRows(pub Vec<Vec<Vec<D>>>);
+
+impl std::ops::Index<usize> for LoggedRows {
+    type Output = Vec<Vec<D>>;
+    fn index(&self, i: usize) -> &Vec<Vec<D>> {
+        log(format!("index {i}"));
+        &self.0[i]
+    }
+}
+
+impl std::ops::IndexMut<usize> for LoggedRows {
+    fn index_mut(&mut self, i: usize) -> &mut Vec<Vec<D>> {
+        log(format!("index_mut {i}"));
+        &mut self.0[i]
+    }
+}

@@ -1,5 +1,7 @@
 //! The differential suite in an edition 2024 crate.
-use statemachine_tests::{Counter, D, Lock, PanicOnDrop, Reader, differential, leaf, log, pop};
+use statemachine_tests::{
+    Counter, D, Lock, LoggedRows, PanicOnDrop, Reader, differential, indexed, leaf, log, pop,
+};
 
 include!("../cases/basic.rs");
 include!("../cases/loops.rs");

@@ -1,6 +1,8 @@
 //! The differential suite in an edition 2021 crate, where tail-expression and
 //! `if let` temporaries drop later than in 2024.
-use statemachine_tests::{differential, leaf, log, pop, Counter, Lock, PanicOnDrop, Reader, D};
+use statemachine_tests::{
+    differential, indexed, leaf, log, pop, Counter, Lock, LoggedRows, PanicOnDrop, Reader, D,
+};
 
 include!("../../cases/basic.rs");
 include!("../../cases/loops.rs");
