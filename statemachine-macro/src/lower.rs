@@ -2002,8 +2002,9 @@ impl<'n> Builder<'n> {
         ops
     }
 
-    /// A method's receiver that is an indexed place, before an argument
-    /// that awaits, borrowed as rustc borrows it (see [`scan::HeldReceiver`])
+    /// A method's receiver that is an indexed place (or a place in a
+    /// temporary, see [`scan::held_receiver`]), before an argument that
+    /// awaits, borrowed as rustc borrows it (see [`scan::HeldReceiver`])
     /// and called through the borrow. Copying it out would move out of the
     /// index (E0507), or let a `&mut self` method change a copy of a `Copy`
     /// element. The borrow is the machine's, where rustc's comes from the
@@ -2026,9 +2027,10 @@ impl<'n> Builder<'n> {
     }
 
     /// `&place` or `&mut place`, evaluated now (see [`Self::place_now`])
-    /// into a temporary named `prefix..` located at `span`. The borrows of
-    /// its bases the new one reborrows are then used up, so they are not
-    /// carried, and so not moved, while it is held.
+    /// into a temporary named `prefix..` and located at the place, where
+    /// rustc reports a conflict with it. The borrows of its bases the new
+    /// one reborrows are then used up, so they are not carried, and so not
+    /// moved, while it is held.
     fn borrow_place_now(&mut self, place: &Expr, unique: bool, prefix: &str) -> LocalId {
         let mut bases = Vec::new();
         let evaluated = self.place_now(place, unique, &mut bases);

@@ -42,6 +42,9 @@ mod generic_fn;
 #[path = "../../expand-snapshots/if_else.rs"]
 mod if_else;
 #[allow(dead_code)]
+#[path = "../../expand-snapshots/indexed_receiver.rs"]
+mod indexed_receiver;
+#[allow(dead_code)]
 #[path = "../../expand-snapshots/loop_labels.rs"]
 mod loop_labels;
 #[allow(dead_code)]
@@ -100,4 +103,8 @@ fn snapshot_inputs_run() {
         7
     );
     assert_eq!(block_on(shared_slots::total_length("ab cd", "xyz")), 8);
+    assert_eq!(
+        block_on(indexed_receiver::push_to_row(vec![vec![1], vec![]], 1)),
+        1
+    );
 }
