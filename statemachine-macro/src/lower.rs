@@ -2117,6 +2117,14 @@ impl<'n> Builder<'n> {
         }
         let rvalue = |e: &Expr| !scan::is_place_expr(e) && !matches!(e, Expr::Lit(_));
         match expr {
+            // A local's place whose index makes temporaries (`v[g()].k`,
+            // `l[a()][b()]`): each base indexed before the next index runs,
+            // the index's temporaries kept (see `Self::place_now`). The
+            // shared borrows of its bases may be moved while reborrowed:
+            // nothing needs to mark them used up.
+            _ if scan::is_place_like(expr) && scan::root_name(expr).is_some() => {
+                self.place_now(expr, false, &mut Vec::new())
+            }
             Expr::MethodCall(call) => {
                 // `make().0.touch()`: the receiver is a place in a temporary
                 // that `lower_now` keeps, lent where it is, as rustc does
@@ -2243,13 +2251,18 @@ impl<'n> Builder<'n> {
                 let index = self.lower_now(&i.index);
                 quote!(#base[#index])
             }
-            // `v[D("t").k()]`: the index's temporaries live to the end of
-            // the statement, and a base is indexed before a later index is
-            // evaluated (see `Self::place_now`).
-            Expr::Index(i) if !scan::is_place_expr(expr) && !self.needs_lowering(&i.index) => {
-                // The shared borrows of its bases may be moved while
-                // reborrowed: nothing needs to mark them moved.
-                self.place_now(expr, false, &mut Vec::new())
+            // `v[g()..]`, `v[!g() & 1]`: operands evaluated in order, their
+            // temporaries kept.
+            Expr::Range(r) => {
+                let start = r.start.as_ref().map(|start| self.lower_now(start));
+                let end = r.end.as_ref().map(|end| self.lower_now(end));
+                let limits = &r.limits;
+                quote!((#start #limits #end))
+            }
+            Expr::Unary(u) if !matches!(u.op, syn::UnOp::Deref(_)) => {
+                let inner = self.lower_now(&u.expr);
+                let op = &u.op;
+                quote!((#op #inner))
             }
             Expr::Binary(b) if !matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
                 let mut ops = self.lower_now_all(&[&b.left, &b.right]);

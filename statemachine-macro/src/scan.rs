@@ -1693,6 +1693,10 @@ pub(crate) fn creates_temporary(expr: &Expr) -> bool {
         Expr::Paren(p) => creates_temporary(&p.expr),
         Expr::Tuple(t) => t.elems.iter().any(creates_temporary),
         Expr::Array(a) => a.elems.iter().any(creates_temporary),
+        Expr::Range(r) => [&r.start, &r.end]
+            .into_iter()
+            .flatten()
+            .any(|operand| creates_temporary(operand)),
         _ => false,
     }
 }

@@ -180,3 +180,11 @@ differential!(panics outer_index_panics_before_the_inner_index_is_made, (n: u32)
     v[n as usize][indexed(0, "j").get()].push(leaf("x", D("x")).await);
     v.len()
 }, (4));
+
+// The outer index of a nested place read as a value panics before the
+// inner index operand is made.
+differential!(panics outer_index_of_a_value_panics_before_the_inner_index_is_made, (n: usize) -> u32 {
+    let d = D("d");
+    let w = vec![vec![1u32], vec![2, 3]];
+    w[indexed(n, "g").get()][indexed(0, "h").get()] + leaf("z", 1u32).await
+}, (4));

@@ -981,3 +981,30 @@ differential!(places_with_index_temporaries_borrowed_before_an_await, (n: usize)
     let e = count(&rows[0][..leaf("j", 1usize).await], leaf("k", 2usize).await);
     a + same as usize + b + c + e + n
 }, (4));
+
+// Places read as values before an await whose index operands make
+// temporaries: nested logged places in rustc's order, ranges, `!`, fields
+// of indexed places and a dereferenced indexed `Box`, the temporaries kept
+// to the end of the statement (dropped early, or E0507, before).
+differential!(index_temporaries_of_values_read_before_an_await, (n: u32) -> usize {
+    fn count(row: &[u32], k: usize) -> usize { row.len() + k }
+    struct Row { k: u32 }
+    let d = D("d");
+    let l = LoggedRows(vec![vec![vec![D("a")]]]);
+    let k = l[indexed(0, "c").get()][indexed(0, "e").get()].len().max(leaf("y", 1usize).await);
+    let same = l[indexed(0, "f").get()][indexed(0, "g").get()].len() == leaf("same", 1usize).await;
+    let v = vec![1u32, 2, 3, 4];
+    let e = &v[indexed(1, "e").get()..] == leaf("w", &[2u32, 3, 4][..]).await;
+    let c = count(&v[indexed(1, "h").get()..], leaf("c", 1usize).await);
+    let a = v[indexed(1, "a").get()..].len() + leaf("x", 1usize).await;
+    let b = v[!indexed(1, "b").get() & 1] as usize + leaf("b", n as usize).await;
+    let rows = vec![Row { k: 5 }];
+    let r = rows[indexed(0, "r").get()].k + leaf("u", n).await;
+    let pairs = vec![(1u32, String::from("ab"))];
+    let p = pairs[indexed(0, "p").get()].1.len() + leaf("p", 1usize).await;
+    let boxes = vec![Box::new(vec![7u32]), Box::new(vec![8u32, 9])];
+    let t = (*boxes[indexed(1, "t").get()])[indexed(0, "s").get()] + leaf("t", n).await;
+    let mut grid = vec![vec![1u32, 2, 3]];
+    grid[0][indexed(1, "q").get()..].swap(0, leaf("q", 1usize).await);
+    k + same as usize + e as usize + c + a + b + r as usize + p + t as usize + grid[0][2] as usize
+}, (4));
