@@ -276,17 +276,6 @@ enum Check {
     Guard,
 }
 
-/// Visits the arguments of a macro whose arguments the machine reads as
-/// expressions (`format!`, `vec!`, ...; see `scan::arguments_are_read`),
-/// and writes them back: the machine's locals may be bound and its awaits
-/// may be there.
-fn visit_macro_arguments(mac: &mut syn::Macro, visitor: &mut dyn FnMut(&mut Expr)) {
-    if !crate::scan::arguments_are_read(&mac.path) {
-        return;
-    }
-    crate::scan::rewrite_macro_arguments(mac, visitor);
-}
-
 /// The copy's name for the pointer to local `l`: mixed-site, so no user name
 /// can capture it.
 fn pointer_name(l: LocalId) -> Ident {
@@ -467,7 +456,9 @@ fn after_assignments(stmts: &mut [Stmt], name: &Ident, then: &dyn Fn() -> Stmt) 
     }
     impl VisitMut for Assignments<'_> {
         fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
-            visit_macro_arguments(mac, &mut |argument| self.visit_expr_mut(argument));
+            crate::scan::rewrite_read_macro_arguments(mac, &mut |argument| {
+                self.visit_expr_mut(argument)
+            });
         }
         fn visit_block_mut(&mut self, block: &mut syn::Block) {
             self.visit_stmts(&mut block.stmts);
@@ -547,7 +538,9 @@ fn let_patterns(cond: &Expr) -> Vec<&syn::Pat> {
 
 impl VisitMut for Declarations<'_> {
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
-        visit_macro_arguments(mac, &mut |argument| self.visit_expr_mut(argument));
+        crate::scan::rewrite_read_macro_arguments(mac, &mut |argument| {
+            self.visit_expr_mut(argument)
+        });
     }
 
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
@@ -704,7 +697,9 @@ struct Awaits<'a> {
 
 impl VisitMut for Awaits<'_> {
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
-        visit_macro_arguments(mac, &mut |argument| self.visit_expr_mut(argument));
+        crate::scan::rewrite_read_macro_arguments(mac, &mut |argument| {
+            self.visit_expr_mut(argument)
+        });
     }
 
     fn visit_expr_await_mut(&mut self, a: &mut syn::ExprAwait) {

@@ -645,15 +645,10 @@ fn held_receivers_in_shadow(mut body: syn::Block) -> syn::Block {
             let syn::Expr::MethodCall(call) = expr else {
                 return;
             };
-            let (Some(held), span) = (
-                crate::scan::held_receiver(call),
-                syn::spanned::Spanned::span(&call.receiver),
-            ) else {
+            let Some(held) = crate::scan::held_receiver(call) else {
                 return;
             };
-            if held == crate::scan::HeldReceiver::Copied {
-                return;
-            }
+            let span = syn::spanned::Spanned::span(&call.receiver);
             let name = Ident::new("__held", Span::mixed_site());
             if held == crate::scan::HeldReceiver::Unique {
                 // The call's reborrow through it is used at the call, after
@@ -675,11 +670,9 @@ fn held_receivers_in_shadow(mut body: syn::Block) -> syn::Block {
             });
         }
         fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
-            if crate::scan::arguments_are_read(&mac.path) {
-                crate::scan::rewrite_macro_arguments(mac, &mut |argument| {
-                    self.visit_expr_mut(argument);
-                });
-            }
+            crate::scan::rewrite_read_macro_arguments(mac, &mut |argument| {
+                self.visit_expr_mut(argument);
+            });
         }
         // The machine leaves these as written.
         fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}

@@ -1958,9 +1958,7 @@ impl<'n> Builder<'n> {
                     self.spill(op)
                 };
                 ops.push(quote!(#and #mutability #inner));
-            } else if let (0, Places::Receiver(Some(held))) = (index, places)
-                && held != scan::HeldReceiver::Copied
-            {
+            } else if let (0, Places::Receiver(Some(held))) = (index, places) {
                 ops.push(self.held_receiver(expr, held));
             } else if later_await && !keep {
                 let op = self.lower_now(expr);

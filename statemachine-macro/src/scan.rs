@@ -510,17 +510,14 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
 
 /// How the machine holds a method's receiver that is an indexed place
 /// (`v[i]`, `s.rows[i]`, see [`held_receiver`]) across an argument that
-/// awaits. rustc takes the
-/// receiver before the arguments, by the method's receiver type, which a
-/// macro cannot see; the choice here is by the method's name.
+/// awaits. rustc takes the receiver before the arguments, by the method's
+/// receiver type, which a macro cannot see; the choice here is by the
+/// method's name.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum HeldReceiver {
-    /// Copied out before the arguments, as rustc does for `self` by value:
-    /// [`consumes_receiver`] and the arithmetic of the number types (`max`,
-    /// `wrapping_add`), which take `self` on every std type that has them.
-    Copied,
     /// Borrowed `&` before the arguments and called through that borrow:
-    /// any other method. One that needs `&mut self` is E0596 there.
+    /// any method not known to take `self` or `&mut self`. One that needs
+    /// `&mut self` is E0596 there.
     Shared,
     /// Borrowed `&mut`: a method of the std collections, strings and
     /// operator traits known to take `&mut self` (`push`, `insert`,
@@ -532,7 +529,10 @@ pub(crate) enum HeldReceiver {
 /// plain path, field or dereference of one (which the machine reads in
 /// place): an index, or a field or dereference of one or of a value
 /// (`v[i]`, `*v[i]`, `*v.last_mut().unwrap()`, `make().0`), and an
-/// argument awaits.
+/// argument awaits. `None` also for a method known to take `self` on every
+/// std type that has it ([`consumes_receiver`] and the arithmetic of the
+/// number types: `max`, `wrapping_add`): its receiver is copied out before
+/// the arguments, as rustc copies it.
 pub(crate) fn held_receiver(call: &syn::ExprMethodCall) -> Option<HeldReceiver> {
     let receiver = peel_parens(&call.receiver);
     if !is_place_like(receiver) || is_pure_place(receiver) || !call.args.iter().any(has_await) {
@@ -548,6 +548,9 @@ pub(crate) fn held_receiver(call: &syn::ExprMethodCall) -> Option<HeldReceiver> 
             name.as_str(),
             "max" | "min" | "clamp" | "pow" | "abs_diff" | "rem_euclid" | "div_euclid"
         );
+    if by_value {
+        return None;
+    }
     let by_unique_reference = name.ends_with("_assign")
         || matches!(
             name.as_str(),
@@ -581,9 +584,7 @@ pub(crate) fn held_receiver(call: &syn::ExprMethodCall) -> Option<HeldReceiver> 
                 | "sort_by"
                 | "sort_by_key"
         );
-    Some(if by_value {
-        HeldReceiver::Copied
-    } else if by_unique_reference {
+    Some(if by_unique_reference {
         HeldReceiver::Unique
     } else {
         HeldReceiver::Shared
@@ -1215,6 +1216,19 @@ pub(crate) fn rewrite_macro_arguments(mac: &mut syn::Macro, rewrite: &mut dyn Fn
         rewrite(argument);
     }
     mac.tokens = quote::ToTokens::into_token_stream(arguments);
+}
+
+/// [`rewrite_macro_arguments`] for a macro whose arguments the machine
+/// reads as expressions (`format!`, `vec!`, ...; see [`arguments_are_read`]):
+/// the machine's locals may be bound and its awaits may be there. Other
+/// macros are left as they are.
+pub(crate) fn rewrite_read_macro_arguments(
+    mac: &mut syn::Macro,
+    rewrite: &mut dyn FnMut(&mut Expr),
+) {
+    if arguments_are_read(&mac.path) {
+        rewrite_macro_arguments(mac, rewrite);
+    }
 }
 
 impl quote::ToTokens for MacroArguments {
@@ -2207,8 +2221,7 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
                     // slot dangling.
                     self.uses.consumed_by_method |= !self.is_name(&call.receiver);
                 } else if self.held
-                    && (!result_is_owned(&call.method)
-                        || held_receiver(call).is_some_and(|held| held != HeldReceiver::Copied))
+                    && (!result_is_owned(&call.method) || held_receiver(call).is_some())
                 {
                     self.borrow();
                 }
