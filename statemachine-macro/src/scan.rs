@@ -2201,7 +2201,7 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
         // awaits (`&v[i] < &f().await`), which the machine holds across it.
         fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
             let held_left = matches!(peel_parens(&b.left), Expr::Reference(r)
-                if is_place_expr(&r.expr) && !is_pure_place(&r.expr))
+                if is_place_like(&r.expr) && !is_pure_place(&r.expr))
                 && has_await(&b.right);
             for operand in [&*b.left, &*b.right] {
                 match peel_parens(operand) {

@@ -880,6 +880,19 @@ differential!(indexed_place_borrowed_by_a_comparison_before_an_await, (n: u32) -
     v.len() + same as usize + less as usize + w.len()
 }, (4));
 
+// The same with an index that makes temporaries (`&w[g()] < &f().await`):
+// the borrow is held as the lowering holds it, and the index's temporaries
+// drop at the end of the statement (E0505 before: the vector was moved into
+// the state while borrowed).
+differential!(indexed_place_with_index_temporaries_borrowed_by_a_comparison, (n: u32) -> usize {
+    let d = D("d");
+    let w = vec![1u32, 2];
+    let less = &w[indexed(1, "i").get()] < &leaf("w", n).await;
+    let v = vec![String::from("a")];
+    let same = &v[indexed(0, "j").get()] == &leaf("s", String::from("a")).await;
+    less as usize + same as usize + w.len() + v.len()
+}, (4));
+
 // Receiver places other than `v[i]`: an index that makes a temporary, a
 // dereference of an indexed `Box` or of a returned `&mut`, and an index
 // that awaits. A `&mut self` method changed a copy of the element.
