@@ -78,7 +78,20 @@ pub fn count_even(
                                     let __awaitee = __frame.into_future(ready(i));
                                     __frame
                                         .suspend(__State::AwaitReady(__awaitee, even, i, limit));
-                                    continue '__resume;
+                                    let __State::AwaitReady(__awaitee, __p2, __p1, __p0) = (unsafe {
+                                        __frame.state()
+                                    }) else {
+                                        ::core::panicking::panic(
+                                            "internal error: entered unreachable code",
+                                        )
+                                    };
+                                    let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                                    let __p0 = unsafe { __frame.take(__p0) };
+                                    let __p1 = unsafe { __frame.take(__p1) };
+                                    let __p2 = unsafe { __frame.take(__p2) };
+                                    let __p6 = unsafe { __frame.resume(__awaitee, __p6) };
+                                    __next = __Block::AfterReady(__p0, __p1, __p2, __p6);
+                                    continue '__dispatch;
                                 }
                                 __Block::Block1(__p2, __p3) => {
                                     let mut even = __p2;

@@ -121,7 +121,18 @@ pub fn sum_lengths(
                                             let __awaitee = __frame.into_future(weigh(w));
                                             ::core::mem::forget(__guard2);
                                             __frame.suspend(__State::AwaitWeigh(__awaitee, sum));
-                                            continue '__resume;
+                                            let __State::AwaitWeigh(__awaitee, __p1) = (unsafe {
+                                                __frame.state()
+                                            }) else {
+                                                ::core::panicking::panic(
+                                                    "internal error: entered unreachable code",
+                                                )
+                                            };
+                                            let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                                            let __p1 = unsafe { __frame.take(__p1) };
+                                            let __p6 = unsafe { __frame.resume(__awaitee, __p6) };
+                                            __next = __Block::AfterWeigh(__p1, __p6);
+                                            continue '__dispatch;
                                         }
                                     }
                                 }

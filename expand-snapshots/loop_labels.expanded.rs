@@ -106,7 +106,31 @@ pub fn search(
                                                 .suspend(
                                                     __State::AwaitYieldNow(__awaitee, c, r, cols, rows),
                                                 );
-                                            continue '__resume;
+                                            let __State::AwaitYieldNow(
+                                                __awaitee,
+                                                __p4,
+                                                __p2,
+                                                __p1,
+                                                __p0,
+                                            ) = (unsafe { __frame.state() }) else {
+                                                ::core::panicking::panic(
+                                                    "internal error: entered unreachable code",
+                                                )
+                                            };
+                                            let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                                            let __p0 = unsafe { __frame.take(__p0) };
+                                            let __p1 = unsafe { __frame.take(__p1) };
+                                            let __p2 = unsafe { __frame.take(__p2) };
+                                            let __p4 = unsafe { __frame.take(__p4) };
+                                            let __p6 = unsafe { __frame.resume(__awaitee, __p6) };
+                                            __next = __Block::AfterYieldNow(
+                                                __p0,
+                                                __p1,
+                                                __p2,
+                                                __p4,
+                                                __p6,
+                                            );
+                                            continue '__dispatch;
                                         }
                                     }
                                     __Block::Block3(__p0, __p1, __p2, __p5) => {

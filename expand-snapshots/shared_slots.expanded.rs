@@ -211,7 +211,20 @@ pub fn total_length(
                                                 .suspend(
                                                     __State::AwaitYieldNow1(__awaitee, word, total, b),
                                                 );
-                                            continue '__resume;
+                                            let __State::AwaitYieldNow1(__awaitee, __p7, __p2, __p1) = (unsafe {
+                                                __frame.state()
+                                            }) else {
+                                                ::core::panicking::panic(
+                                                    "internal error: entered unreachable code",
+                                                )
+                                            };
+                                            let __p8 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                                            let __p1 = unsafe { __frame.take(__p1) };
+                                            let __p2 = unsafe { __frame.take(__p2) };
+                                            let __p7 = unsafe { __frame.take(__p7) };
+                                            let __p8 = unsafe { __frame.resume(__awaitee, __p8) };
+                                            __next = __Block::AfterYieldNow1(__p1, __p2, __p7, __p8);
+                                            continue '__dispatch;
                                         }
                                     }
                                 }
@@ -378,7 +391,19 @@ pub fn total_length(
                                             ::core::mem::forget(__guard10);
                                             __frame
                                                 .suspend(__State::AwaitYieldNow2(__awaitee, c, total));
-                                            continue '__resume;
+                                            let __State::AwaitYieldNow2(__awaitee, __p13, __p2) = (unsafe {
+                                                __frame.state()
+                                            }) else {
+                                                ::core::panicking::panic(
+                                                    "internal error: entered unreachable code",
+                                                )
+                                            };
+                                            let __p14 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                                            let __p2 = unsafe { __frame.take(__p2) };
+                                            let __p13 = unsafe { __frame.take(__p13) };
+                                            let __p14 = unsafe { __frame.resume(__awaitee, __p14) };
+                                            __next = __Block::AfterYieldNow2(__p2, __p13, __p14);
+                                            continue '__dispatch;
                                         }
                                     }
                                 }

@@ -118,7 +118,19 @@ pub fn drain(
                                             ::core::mem::forget(__guard0);
                                             __frame
                                                 .suspend(__State::AwaitYieldNow(__awaitee, top, sum));
-                                            continue '__resume;
+                                            let __State::AwaitYieldNow(__awaitee, __p4, __p1) = (unsafe {
+                                                __frame.state()
+                                            }) else {
+                                                ::core::panicking::panic(
+                                                    "internal error: entered unreachable code",
+                                                )
+                                            };
+                                            let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                                            let __p1 = unsafe { __frame.take(__p1) };
+                                            let __p4 = unsafe { __frame.take(__p4) };
+                                            let __p5 = unsafe { __frame.resume(__awaitee, __p5) };
+                                            __next = __Block::AfterYieldNow(__p1, __p4, __p5);
+                                            continue '__dispatch;
                                         }
                                     }
                                 }

@@ -51,7 +51,10 @@
 //! are written after each of their predecessors; the other joins, such as
 //! loop heads, are arms of a `'__dispatch: loop { match __next { .. } }`
 //! after the state `match`, entered through `__Block` values, and an arm
-//! whose own code jumps back to it runs in a Rust `loop`.
+//! whose own code jumps back to it runs in a Rust `loop`. A suspension whose
+//! resume block is such an arm polls the new awaitee right after writing the
+//! state, as rustc does, and jumps to that arm on `Ready` (see
+//! [`Emitter::poll_in_place`]).
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
@@ -1961,6 +1964,12 @@ impl Emitter<'_> {
                 let values = self.edge_values(block, *goto, &saved, Some(*index))?;
                 let keep = self.keep_slots(*goto);
                 let awaitee_var = Ident::new("__awaitee", Span::mixed_site());
+                let target = self.body.gotos[*goto].to;
+                let then = if self.placement[target] == Placement::Dispatch {
+                    self.poll_in_place(*index, target, &awaitee_var)
+                } else {
+                    quote!(continue #resume;)
+                };
                 // Always the last statement of its block: no braces needed.
                 // The guards are forgotten once the awaitee is built: if
                 // building it panics, the unwind drops the slots in scope.
@@ -1968,7 +1977,7 @@ impl Emitter<'_> {
                     let #awaitee_var = #awaitee;
                     #keep
                     #frame.suspend(#state_enum::#variant(#awaitee_var, #(#values),*));
-                    continue #resume;
+                    #then
                 }
             }
             Term::Return(value) => {
@@ -2043,13 +2052,7 @@ impl Emitter<'_> {
     /// A jump: evaluates the edge's own values, then passes everything the
     /// target receives, the way the target's placement wants it.
     fn goto(&self, block: BlockId, goto: GotoId) -> syn::Result<TokenStream> {
-        let Names {
-            block_enum,
-            next,
-            dispatch,
-            entry,
-            ..
-        } = self.names;
+        let block_enum = &self.names.block_enum;
         let label = &self.names.goto;
         let edge = &self.body.gotos[goto];
         let target = edge.to;
@@ -2065,31 +2068,90 @@ impl Emitter<'_> {
         extras.extend(self.keep_slots(goto));
         let next_block = variant_with(quote!(#block_enum::#variant), &values);
         let successors = self.tree_successors(block);
-        let jump = match (self.placement[target], self.context.get()) {
-            (Placement::After { .. } | Placement::Inline, _) if successors == [target] => {
+        let jump = match self.placement[target] {
+            Placement::After { .. } | Placement::Inline if successors == [target] => {
                 quote!(break #label (#(#values,)*);)
             }
-            (Placement::After { .. } | Placement::Inline, _) => {
+            Placement::After { .. } | Placement::Inline => {
                 quote!(break #label #next_block;)
             }
-            (_, Context::Dispatch(arm)) if arm == target => {
-                self.loops_back.set(true);
-                let Names {
-                    carried, looped, ..
-                } = self.names;
-                quote!(#carried = (#(#values,)*); continue #looped;)
-            }
-            (_, Context::Entry) => {
-                quote!(#next = #next_block; break #entry;)
-            }
-            (_, Context::Dispatch(_)) => {
-                quote!(#next = #next_block; continue #dispatch;)
-            }
+            Placement::Entry | Placement::Dispatch => self.jump_to_dispatch(target, &values),
         };
         Ok(quote_spanned! {edge.span=> {
             #extras
             #jump
         }})
+    }
+
+    /// A jump to `target`, an arm of the dispatch loop, passing `values`:
+    /// from the state `match`, or from a dispatch arm.
+    fn jump_to_dispatch(&self, target: BlockId, values: &[TokenStream]) -> TokenStream {
+        let Names {
+            block_enum,
+            next,
+            dispatch,
+            entry,
+            carried,
+            looped,
+            ..
+        } = self.names;
+        let variant = self.variant(target);
+        let next_block = variant_with(quote!(#block_enum::#variant), values);
+        match self.context.get() {
+            Context::Dispatch(arm) if arm == target => {
+                self.loops_back.set(true);
+                quote!(#carried = (#(#values,)*); continue #looped;)
+            }
+            Context::Entry => quote!(#next = #next_block; break #entry;),
+            Context::Dispatch(_) => quote!(#next = #next_block; continue #dispatch;),
+        }
+    }
+
+    /// What follows the suspension at await `k` whose resume block `target`
+    /// is a dispatch arm: the new awaitee is polled right there, as rustc's
+    /// coroutine polls it, rather than after a trip back through the state
+    /// `match` (which LLVM does not thread: about 5 instructions per
+    /// transition). The code is that of the await's arm of the state `match`.
+    ///
+    /// Input: `__frame.suspend(__State::AwaitF1(__awaitee, __p1));`
+    /// Output (after it):
+    ///
+    /// ```text
+    /// let __State::AwaitF1(__awaitee, __p1) = unsafe { __frame.state() } else { unreachable!() };
+    /// let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
+    /// let __p1 = unsafe { __frame.take(__p1) };
+    /// let __p2 = unsafe { __frame.resume(__awaitee, __p2) };
+    /// __next = __Block::AfterF1(__p1, __p2); continue '__dispatch;
+    /// ```
+    fn poll_in_place(&self, k: usize, target: BlockId, awaitee: &Ident) -> TokenStream {
+        let Names {
+            state_enum,
+            frame,
+            cx,
+            ..
+        } = self.names;
+        let variant = self.await_variant(k);
+        let vars: Vec<Ident> = self
+            .saved(k)
+            .iter()
+            .map(|&(l, _)| self.param_var(l))
+            .collect();
+        let value = self.param_var(self.body.awaits[k].value);
+        // Read outermost first, as the state `match` does.
+        let takes = vars.iter().rev();
+        let jump = self.jump_to_dispatch(target, &self.param_vars(target));
+        quote! {
+            // SAFETY: as in the state `match`: the state was just written,
+            // `__awaitee` is its pinned field, and each saved value is moved
+            // out once after `Ready`.
+            let #state_enum::#variant(#awaitee, #(#vars),*) = (unsafe { #frame.state() }) else {
+                ::core::unreachable!()
+            };
+            let #value = unsafe { #frame.poll(#awaitee, #cx) }?;
+            #(let #takes = unsafe { #frame.take(#takes) };)*
+            let #value = unsafe { #frame.resume(#awaitee, #value) };
+            #jump
+        }
     }
 
     /// The blocks written right after `block`, in the order they were
