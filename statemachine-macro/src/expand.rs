@@ -136,6 +136,7 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     hoist_items(&mut shadow_body);
     pinning::assert_pinned_in_shadow(&mut shadow_body);
     let destructures = check_destructuring_in_shadow(&mut shadow_body);
+    let takes_receivers = check_taken_receivers_in_shadow(&mut shadow_body);
     let params = function.params();
 
     // The receiver is bound as `self` renamed, `mut` as the user wrote it.
@@ -200,33 +201,37 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
         &dead_moves,
         |edge, l| is_shadowed(&lowered, edge, l),
     )?;
-    let shadow =
-        if pinned || destructures || checked.changed || lowered.locals.iter().any(|l| l.slot) {
-            let output = &function.output;
-            let original = expected_output_in_shadow(
-                lowered_temporary_scopes_in_2024(held_receivers_in_shadow(strip_in_place_attrs(
-                    shadow_body,
-                ))),
-                output,
-            );
-            let guards = &checked.guards;
-            // The arguments under their names as the user wrote them.
-            let bindings = params.iter().filter_map(|p| {
-                let (pat, field) = (p.pat.as_ref()?, &p.field);
-                Some(quote!(let #pat = #field;))
-            });
-            quote! {
-                // The body's block inside the closure's is `{ { expr } }` for a
-                // body that is one expression: `unused_braces`.
-                #[allow(unreachable_code, unused_variables, unused_mut, unused_braces, clippy::all)]
-                if false {
-                    let _ = async move || -> #output { #(#guards)* #(#bindings)* #original };
-                    loop {}
-                }
+    let shadow = if pinned
+        || destructures
+        || takes_receivers
+        || checked.changed
+        || lowered.locals.iter().any(|l| l.slot)
+    {
+        let output = &function.output;
+        let original = expected_output_in_shadow(
+            lowered_temporary_scopes_in_2024(held_receivers_in_shadow(strip_in_place_attrs(
+                shadow_body,
+            ))),
+            output,
+        );
+        let guards = &checked.guards;
+        // The arguments under their names as the user wrote them.
+        let bindings = params.iter().filter_map(|p| {
+            let (pat, field) = (p.pat.as_ref()?, &p.field);
+            Some(quote!(let #pat = #field;))
+        });
+        quote! {
+            // The body's block inside the closure's is `{ { expr } }` for a
+            // body that is one expression: `unused_braces`.
+            #[allow(unreachable_code, unused_variables, unused_mut, unused_braces, clippy::all)]
+            if false {
+                let _ = async move || -> #output { #(#guards)* #(#bindings)* #original };
+                loop {}
             }
-        } else {
-            TokenStream::new()
-        };
+        }
+    } else {
+        TokenStream::new()
+    };
 
     // The never-run copy uses the receiver itself, which it may mutate.
     let mut_self = function.self_mutable && !shadow.is_empty();
@@ -570,6 +575,81 @@ fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
     let mut insert = Insert(false);
     insert.visit_block_mut(body);
     insert.0
+}
+
+/// In the shadow body: wraps the receiver of each method call that the
+/// machine takes to consume it, so that a receiver which the method only
+/// dereferences to a `Copy` value is refused (see
+/// `__private::TakenReceiver`): a local with a method of
+/// `scan::consumes_receiver` (the machine then neither stores nor drops it),
+/// and a temporary with one of `scan::takes_receiver` in a statement that
+/// awaits (the machine then drops it at the call rather than at the end of
+/// the statement). Returns whether it wrapped any.
+///
+/// Input: `let id = guard.unwrap_or(0);`
+/// Output: `let id = (&&TakenReceiver::new(guard)).receiver().unwrap_or(0);`,
+/// with the resolving traits imported at the top of the body.
+fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
+    struct Wrap {
+        /// Whether the innermost statement being visited awaits.
+        statement_awaits: bool,
+        wrapped: bool,
+    }
+    impl VisitMut for Wrap {
+        fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
+            let outer = std::mem::replace(&mut self.statement_awaits, scan::stmt_awaits(stmt));
+            syn::visit_mut::visit_stmt_mut(self, stmt);
+            self.statement_awaits = outer;
+        }
+        fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
+            syn::visit_mut::visit_expr_method_call_mut(self, call);
+            let receiver = scan::peel_parens(&call.receiver);
+            let taken = match receiver {
+                syn::Expr::Path(_) => scan::consumes_receiver(&call.method),
+                syn::Expr::Lit(_) => false,
+                other => {
+                    !scan::is_place_like(other)
+                        && self.statement_awaits
+                        && scan::takes_receiver(call)
+                }
+            };
+            if !taken {
+                return;
+            }
+            self.wrapped = true;
+            // Without its parentheses, which would be `unused_parens` there.
+            let receiver = receiver.clone();
+            let span = syn::spanned::Spanned::span(&receiver);
+            *call.receiver = syn::parse_quote_spanned!(span=>
+                (&&::statemachine_runtime::__private::TakenReceiver::new(#receiver)).receiver());
+        }
+        fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+            scan::rewrite_read_macro_arguments(mac, &mut |argument| {
+                self.visit_expr_mut(argument);
+            });
+        }
+        // The machine leaves these as written.
+        fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+        fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    let mut wrap = Wrap {
+        statement_awaits: false,
+        wrapped: false,
+    };
+    wrap.visit_block_mut(body);
+    if wrap.wrapped {
+        body.stmts.insert(
+            0,
+            syn::parse_quote!(
+                #[allow(unused_imports)]
+                use ::statemachine_runtime::__private::{
+                    CopiedReceiver as _, MovedReceiver as _, ReceiverDerefsToCopy as _,
+                };
+            ),
+        );
+    }
+    wrap.wrapped
 }
 
 /// Removes `#[in_place]` (a hint to the macro) from `let` statements.

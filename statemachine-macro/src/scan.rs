@@ -2326,7 +2326,7 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
     finder.uses
 }
 
-fn stmt_awaits(stmt: &syn::Stmt) -> bool {
+pub(crate) fn stmt_awaits(stmt: &syn::Stmt) -> bool {
     match stmt {
         syn::Stmt::Local(local) => local
             .init

@@ -1191,6 +1191,96 @@ pub fn drop_then<T, Held: From<T>>(flag: &mut Option<Held>) -> impl FnOnce(T) ->
     }
 }
 
+/// In the never-run copy of the body: the receiver of a method that the
+/// machine takes to consume it (`opt.unwrap_or(0)`, `it.map(f)` on a
+/// temporary, see `scan::consumes_receiver` and `scan::takes_receiver` in
+/// the macro), so it neither keeps nor drops the receiver after the call.
+/// That holds unless the method is found by dereferencing the receiver to a
+/// `Copy` value (`guard.unwrap_or(0)` on a `MutexGuard<Option<u32>>`): the
+/// method then copies `*guard`, and the guard lives on to the end of its
+/// scope or statement, holding its lock, where the machine would have
+/// dropped it at the next await or at the call.
+///
+/// `(&&TakenReceiver::new(r)).receiver()` tells the cases apart at compile
+/// time, as method resolution tries [`CopiedReceiver`] first, then
+/// [`ReceiverDerefsToCopy`] (refused by its bound), then [`MovedReceiver`].
+pub struct TakenReceiver<T>(ManuallyDrop<T>, MovedReceivers<T>);
+
+/// The fallback of [`TakenReceiver`]'s resolution, reached through its
+/// `Deref`.
+pub struct MovedReceivers<T>(PhantomData<T>);
+
+impl<T> TakenReceiver<T> {
+    /// Wraps `receiver`; no drop glue, so a borrow it holds ends with its
+    /// last use, as the receiver's did.
+    #[inline(always)]
+    pub fn new(receiver: T) -> Self {
+        TakenReceiver(ManuallyDrop::new(receiver), MovedReceivers(PhantomData))
+    }
+}
+
+impl<T> core::ops::Deref for TakenReceiver<T> {
+    type Target = MovedReceivers<T>;
+    fn deref(&self) -> &MovedReceivers<T> {
+        &self.1
+    }
+}
+
+impl<T> fmt::Debug for TakenReceiver<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TakenReceiver").finish_non_exhaustive()
+    }
+}
+
+impl<T> fmt::Debug for MovedReceivers<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MovedReceivers").finish_non_exhaustive()
+    }
+}
+
+/// A `Copy` receiver (a reference, say): nothing to drop, so it does not
+/// matter whether the method moved it. See [`TakenReceiver`].
+pub trait CopiedReceiver<T> {
+    /// The receiver, for the method call.
+    fn receiver(&self) -> T {
+        unreachable!("the never-run copy of the body runs")
+    }
+}
+
+impl<T: Copy> CopiedReceiver<T> for &TakenReceiver<T> {}
+
+/// A receiver that dereferences to a `Copy` value. See [`TakenReceiver`].
+pub trait ReceiverDerefsToCopy<T> {
+    /// Refused by the bound, which only a consumed receiver would meet.
+    fn receiver(&self) -> T
+    where
+        T: ConsumedByTheMethod,
+    {
+        unreachable!("the never-run copy of the body runs")
+    }
+}
+
+impl<T: core::ops::Deref> ReceiverDerefsToCopy<T> for TakenReceiver<T> where T::Target: Copy {}
+
+/// Any other receiver: one the method is found on, which it moves. See
+/// [`TakenReceiver`].
+pub trait MovedReceiver<T> {
+    /// The receiver, for the method call.
+    fn receiver(&self) -> T {
+        unreachable!("the never-run copy of the body runs")
+    }
+}
+
+impl<T> MovedReceiver<T> for MovedReceivers<T> {}
+
+/// What [`ReceiverDerefsToCopy`] asks of the receiver, and no type meets.
+#[diagnostic::on_unimplemented(
+    message = "#[state_machine] takes this method to consume its receiver, but `{Self}` dereferences to a `Copy` value, which the method may copy instead, leaving the receiver alive",
+    label = "the machine would drop this receiver early",
+    note = "call the method on the value itself (`(*guard).unwrap_or(0)`), or copy it out first (`let v = *guard;`)"
+)]
+pub trait ConsumedByTheMethod {}
+
 #[cfg(test)]
 mod tests {
     use super::{Shared, SharedSlot, SlotPtr};

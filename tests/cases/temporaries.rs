@@ -1021,3 +1021,31 @@ differential!(index_temporaries_of_values_read_before_an_await, (n: u32) -> usiz
     grid[0][indexed(1, "q").get()..].swap(0, leaf("q", 1usize).await);
     k + same as usize + e as usize + c + a + b + r as usize + p + t as usize + grid[0][2] as usize
 }, (4));
+
+// Receivers of methods the machine takes to consume them, which rustc
+// keeps: a guard that dereferences to a `Copy` value is refused (UI tests
+// `consuming_method_on_a_guard_local` and `..._temporary`), and the fix
+// they suggest, calling the method on `*guard`, keeps the guard to the end
+// of its scope or statement, as rustc does. References, strings, vectors
+// and options are taken as before.
+differential!(consuming_methods_on_the_values_guards_dereference_to, (n: u32, r: &'static Option<u32>) -> u32 {
+    struct Guard(Option<u32>, &'static str);
+    impl core::ops::Deref for Guard {
+        type Target = Option<u32>;
+        fn deref(&self) -> &Option<u32> { &self.0 }
+    }
+    impl Drop for Guard {
+        fn drop(&mut self) { log(format!("drop guard {}", self.1)); }
+    }
+    let d = D("d");
+    let local = Guard(Some(n), "local");
+    let id = (*local).unwrap_or(0);
+    let a = leaf("a", id).await;
+    let b = (*Guard(Some(2), "temporary")).unwrap_or(0) + leaf("b", 1u32).await;
+    let c = r.unwrap_or(1) + leaf("c", 1u32).await;
+    let s = String::from("xy");
+    let v = vec![1u32, 2];
+    let e = s.into_bytes().len() as u32 + v.into_iter().sum::<u32>() + leaf("e", 1u32).await;
+    log("end of body");
+    a + b + c + e
+}, (3, &Some(7)));

@@ -99,6 +99,17 @@ pub async fn forms(words: Vec<String>, first: Option<String>) -> String {
 #[state_machine]
 pub async fn one_expression(word: String) -> bool { is_short(&word).await }
 
+/// Receivers of methods taken to consume them, one a temporary in a
+/// statement that awaits: the never-run copy checks their types.
+#[state_machine]
+pub async fn consumed(values: Option<Vec<u64>>, pairs: Vec<(u8, u8)>) -> usize {
+    let mut pairs = pairs;
+    let n = values.unwrap_or_default().len();
+    let firsts: Vec<u8> = (&mut pairs).into_iter().map(|p| p.0).collect();
+    yield_now().await;
+    n + firsts.len() + (Some(1usize)).map_or(0, |x| x + 1) + async { 1 }.await
+}
+
 #[test]
 fn lint_clean_machines_run() {
     assert!(block_on(one_expression("ab".into())));
