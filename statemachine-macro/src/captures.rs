@@ -26,6 +26,11 @@ pub(crate) struct Captures {
     pub(crate) whole: Vec<Ident>,
     /// Names used only through fields, with each distinct field path.
     pub(crate) fields: BTreeMap<String, Vec<FieldPath>>,
+    /// Names the body awaits (`a.await`), which consumes them: a closure or
+    /// async block without `move` captures these by value too (RFC 2229).
+    /// Only awaits count: a method of a consuming name may copy a `Copy`
+    /// value or dereference a guard, and leave the name borrowed.
+    pub(crate) consumed: Vec<Ident>,
 }
 
 impl Captures {
@@ -48,6 +53,11 @@ impl Captures {
         }
         let whole: Vec<String> = captures.whole.iter().map(Ident::to_string).collect();
         captures.fields.retain(|name, _| !whole.contains(name));
+        for name in walker.consumed {
+            if !captures.consumed.contains(&name) {
+                captures.consumed.push(name);
+            }
+        }
         captures
     }
 }
@@ -69,6 +79,7 @@ struct Walker<'r> {
     /// Names bound inside the body, innermost scope last.
     scopes: Vec<Vec<String>>,
     uses: Vec<(Ident, Option<FieldPath>)>,
+    consumed: Vec<Ident>,
     replace: Option<&'r [(String, FieldPath, Ident)]>,
 }
 
@@ -77,6 +88,7 @@ impl<'r> Walker<'r> {
         let mut walker = Walker {
             scopes: vec![Vec::new()],
             uses: Vec::new(),
+            consumed: Vec::new(),
             replace,
         };
         params.iter().for_each(|p| walker.bind(p));
@@ -98,6 +110,12 @@ impl<'r> Walker<'r> {
         self.scopes.push(Vec::new());
         f(self);
         self.scopes.pop();
+    }
+
+    /// `name` itself, if it is free there.
+    fn free_name(&self, expr: &Expr) -> Option<Ident> {
+        let name = scan::plain_name(scan::peel_parens(expr))?;
+        self.is_free(&name.to_string()).then(|| name.clone())
     }
 
     /// `t.a.0` with `t` free: `t` and the path.
@@ -161,6 +179,9 @@ impl VisitMut for Walker<'_> {
                 None => self.uses.push((name, Some(path))),
             }
             return;
+        }
+        if let Expr::Await(a) = &*expr {
+            self.consumed.extend(self.free_name(&a.base));
         }
         match expr {
             Expr::Path(_) => {

@@ -458,6 +458,12 @@ pub(crate) fn certain_moves(expr: &Expr, out: &mut Vec<syn::Ident>) {
         Expr::Async(a) if a.capture.is_some() => {
             out.extend(Captures::of(&[], &async_body(a)).whole);
         }
+        // Without `move`, what the body consumes is captured by value.
+        Expr::Closure(c) => {
+            let params: Vec<Pat> = c.inputs.iter().cloned().collect();
+            out.extend(Captures::of(&params, &c.body).consumed);
+        }
+        Expr::Async(a) => out.extend(Captures::of(&[], &async_body(a)).consumed),
         _ => certain_moves_place(expr, out),
     }
 }
@@ -2153,6 +2159,9 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
         fn is_name(&self, expr: &Expr) -> bool {
             plain_name(peel_parens(expr)).is_some_and(|n| n == self.name)
         }
+        fn consumed(&self, captures: Captures) -> bool {
+            captures.consumed.iter().any(|c| c == self.name)
+        }
     }
     impl Finder<'_> {
         fn mentions(&self, tokens: TokenStream) -> bool {
@@ -2278,11 +2287,14 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
             }
             syn::visit::visit_expr_if(self, i);
         }
+        // Without `move`, a closure borrows what it uses, unless it
+        // consumes it (`async { a.await }`): then it takes it by value.
         fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
             if self.mentions(quote::ToTokens::to_token_stream(&c.body)) {
                 self.uses.in_closure = true;
                 if c.capture.is_none() {
-                    self.uses.borrowed = true;
+                    let params: Vec<Pat> = c.inputs.iter().cloned().collect();
+                    self.uses.borrowed |= !self.consumed(Captures::of(&params, &c.body));
                 }
             }
         }
@@ -2290,7 +2302,7 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
             if self.mentions(quote::ToTokens::to_token_stream(&a.block)) {
                 self.uses.in_closure = true;
                 if a.capture.is_none() {
-                    self.uses.borrowed = true;
+                    self.uses.borrowed |= !self.consumed(Captures::of(&[], &async_body(a)));
                 }
             }
         }

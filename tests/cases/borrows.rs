@@ -287,6 +287,23 @@ differential!(async_blocks_borrow_locals_across_await, (s: D) -> usize {
     m + counted + d.touch().len()
 }, (D("s")));
 
+// A non-`move` async block that awaits a future it names takes it by value
+// (RFC 2229), as `async move` would: joined later across another await, or
+// awaited where it is made (E0507 before: the futures were kept in place as
+// if borrowed, and awaited out of their slots).
+differential!(async_blocks_take_the_futures_they_await, (n: u32) -> u32 {
+    let d = D("d");
+    let a = async { let _inner = D("in a"); leaf("a", n).await };
+    let b = async { leaf("b", n + 1).await };
+    let both = async { a.await + b.await };
+    leaf("before", ()).await;
+    let joined = both.await;
+    let c = async { let _inner = D("in c"); leaf("c", n).await };
+    let once = async { c.await + 1 }.await;
+    leaf("after", ()).await;
+    joined + once + d.touch().len() as u32
+}, (1));
+
 // Parentheses keep a place a place: `&(s)` and `(s).touch()` borrow the
 // slot's value, where a value use would move it out (and drop it early).
 differential!(parenthesized_slot_local_stays_borrowed, (s: D) -> usize {
