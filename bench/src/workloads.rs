@@ -283,7 +283,9 @@ pub fn all() -> Vec<Workload> {
 /// Macro failures met while writing the corpus, with minimal reproducers;
 /// the corpus uses an accepted variant of the body instead (see the source).
 pub const MACRO_NOTES: &[&str] = &[
-    "**Lost local after a whole assignment (E0425)**, in `parser` and `match_arms`. \
+    "**Lost local after a whole assignment (E0425, later E0282)**, in `parser` and \
+     `match_arms`; fixed since (a branch's value that assigns a local now \
+     reads it first), the variants kept so that runs stay comparable. \
      Reproducer: `#[state_machine] async fn f(c: bool) -> u64 { let mut num = 0u64; \
      let mut sum = 0u64; loop { wait().await; if c { num = 1; } else { sum += num; } \
      if sum > 5 { return sum; } } }` gives `error[E0425]: cannot find value num`. \

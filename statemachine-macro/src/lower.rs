@@ -1023,8 +1023,9 @@ impl<'n> Builder<'n> {
     fn lower_value(&mut self, expr: &Expr) -> Operand {
         if !self.needs_lowering(expr) {
             let tokens = self.rewrite_expr(expr.clone());
-            self.emit_user(TokenStream::new(), Some(expr));
-            self.note_uses(tokens.clone(), None);
+            // Its reads before its assignments: `acc = acc.rotate_left(3)`
+            // reads `acc` from the block's entry.
+            self.emit_user_reading(TokenStream::new(), tokens.clone(), Some(expr));
             return tokens;
         }
         let value = self.reserve_temp("value");

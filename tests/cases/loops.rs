@@ -233,6 +233,25 @@ differential!(whole_assignment_in_lowered_branch_of_loop, (c: bool) -> u64 {
     }
 }, (true));
 
+// A branch whose value is an assignment that reads the local it assigns
+// (`acc = acc.rotate_left(3)`, a match arm or an `else` without braces'
+// statements), beside a branch that awaits: the read is of the branch's
+// entry value (E0282 and E0381 before: the branch received no `acc`).
+differential!(branch_value_assignment_reads_what_it_assigns, (n: u32) -> u64 {
+    let d = D("d");
+    let mut acc = 1u64;
+    let mut num = 0u64;
+    for i in 0..n {
+        match i % 3 {
+            0 => acc += u64::from(i),
+            1 => leaf("yield", ()).await,
+            _ => acc = acc.rotate_left(3),
+        }
+        if i % 2 == 0 { leaf("even", ()).await } else { num = num * 10 + u64::from(i) }
+    }
+    acc + num + d.touch().len() as u64
+}, (7));
+
 differential!(maybe_moved_copy_reassigned_after_branch, (n: u32) -> u32 {
     let d = D("d");
     let mut ball = 0u32;
