@@ -137,6 +137,7 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     pinning::assert_pinned_in_shadow(&mut shadow_body);
     let destructures = check_destructuring_in_shadow(&mut shadow_body);
     let takes_receivers = check_taken_receivers_in_shadow(&mut shadow_body);
+    let keeps_items = check_for_items_in_shadow(&mut shadow_body);
     let params = function.params();
 
     // The receiver is bound as `self` renamed, `mut` as the user wrote it.
@@ -204,6 +205,7 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     let shadow = if pinned
         || destructures
         || takes_receivers
+        || keeps_items
         || checked.changed
         || lowered.locals.iter().any(|l| l.slot)
     {
@@ -650,6 +652,53 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
         );
     }
     wrap.wrapped
+}
+
+/// In the shadow body: in a `for` loop whose body awaits and whose pattern
+/// leaves part of the item unbound (`(a, _)`), a check that each binding by
+/// value is `Copy`. The machine keeps the item whole for what the pattern
+/// leaves, which rustc drops at the end of the iteration (see
+/// `Builder::lower_loop`); a part moved out of it would leave it partly
+/// moved. Returns whether it added any.
+///
+/// Input: `for (a, _) in pairs { f().await; }`
+/// Output: `for (a, _) in pairs { { use ..; copied_out_of_the_item((&&ItemBinding(&a))
+/// .item_check()); } f().await; }`
+fn check_for_items_in_shadow(body: &mut syn::Block) -> bool {
+    struct Check(bool);
+    impl VisitMut for Check {
+        fn visit_expr_for_loop_mut(&mut self, f: &mut syn::ExprForLoop) {
+            syn::visit_mut::visit_expr_for_loop_mut(self, f);
+            if scan::awaits_after(&f.body.stmts) == 0
+                || scan::pattern_move(&f.pat) != scan::PatternMove::Part
+            {
+                return;
+            }
+            for binding in scan::pattern_bindings(&f.pat) {
+                if binding.by_ref {
+                    continue;
+                }
+                self.0 = true;
+                let name = &binding.ident;
+                let private = quote!(::statemachine_runtime::__private);
+                f.body.stmts.insert(
+                    0,
+                    syn::parse_quote_spanned! {name.span()=> {
+                        #[allow(unused_imports)]
+                        use #private::{ViaCopy as _, ViaMove as _};
+                        #private::copied_out_of_the_item((&&#private::ItemBinding(&#name)).item_check());
+                    }},
+                );
+            }
+        }
+        // The machine leaves these as written.
+        fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+        fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    let mut check = Check(false);
+    check.visit_block_mut(body);
+    check.0
 }
 
 /// Removes `#[in_place]` (a hint to the macro) from `let` statements.

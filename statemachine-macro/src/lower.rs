@@ -3351,8 +3351,22 @@ impl<'n> Builder<'n> {
                     },
                     Some(body_block),
                 );
-                self.emit(quote!(let #pat = #item_name;));
-                self.events.insert(item, Event::Moved);
+                // A top-level or-pattern needs parentheses in a `let`.
+                let bound = match pat {
+                    syn::Pat::Or(_) => quote!((#pat)),
+                    _ => quote!(#pat),
+                };
+                self.emit(quote!(let #bound = #item_name;));
+                // What the pattern leaves of the item (`_`, `(a, _)`) stays
+                // in rustc's `match` scrutinee to the end of the iteration:
+                // the item is kept for its drop across the body's awaits.
+                // A part moved out by value is refused by the never-run copy
+                // (see `expand::check_for_items_in_shadow`).
+                let keeps_the_rest = scan::awaits_after(&body.stmts) > 0
+                    && scan::pattern_move(pat) != scan::PatternMove::Whole;
+                if !keeps_the_rest {
+                    self.events.insert(item, Event::Moved);
+                }
                 let ids = self.declare_pattern(pat, false);
                 // Numbered like a `let`'s pattern: a `break` after an await
                 // can end the iterator's borrows while the bindings are dead.

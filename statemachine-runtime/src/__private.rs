@@ -1191,6 +1191,58 @@ pub fn drop_then<T, Held: From<T>>(flag: &mut Option<Held>) -> impl FnOnce(T) ->
     }
 }
 
+/// A binding by value of a `for` pattern that leaves part of the item
+/// unbound (`(a, _)`, `S { a, .. }`), in a loop whose body awaits, in the
+/// never-run copy of the body. The machine keeps the item whole to the end
+/// of the iteration, as rustc's `match` on `next()` keeps what the pattern
+/// leaves, so the pattern may only copy out of it: [`ViaCopy`] and
+/// [`ViaMove`] tell the cases apart at compile time (method resolution
+/// prefers the first when its bound holds).
+#[derive(Debug)]
+pub struct ItemBinding<'a, T: ?Sized>(pub &'a T);
+
+/// The answer for a `Copy` binding.
+#[derive(Debug)]
+pub struct CopiedOut;
+
+/// The answer for any other binding: refused by [`copied_out_of_the_item`].
+#[derive(Debug)]
+pub struct MovedOut;
+
+/// See [`ItemBinding`].
+pub trait ViaCopy {
+    /// A `Copy` binding.
+    fn item_check(&self) -> CopiedOut {
+        CopiedOut
+    }
+}
+
+impl<T: Copy> ViaCopy for &ItemBinding<'_, T> {}
+
+/// See [`ItemBinding`].
+pub trait ViaMove {
+    /// Any other binding.
+    fn item_check(&self) -> MovedOut {
+        MovedOut
+    }
+}
+
+impl<T: ?Sized> ViaMove for ItemBinding<'_, T> {}
+
+/// What [`copied_out_of_the_item`] accepts.
+#[diagnostic::on_unimplemented(
+    message = "#[state_machine] keeps what this `for` pattern leaves of the item until the end of the iteration, as rustc does, so the pattern may only copy values out of it",
+    label = "moved out of the item, which is not `Copy`",
+    note = "bind the rest of the item too (`for (a, _rest) in pairs`), or bind the whole item (`for pair in pairs`) and take it apart inside the loop"
+)]
+pub trait CopiedOutOfTheItem {}
+
+impl CopiedOutOfTheItem for CopiedOut {}
+
+/// Checks, in the never-run copy of the body, an [`ItemBinding`] answer.
+#[inline(always)]
+pub fn copied_out_of_the_item<A: CopiedOutOfTheItem>(_: A) {}
+
 /// In the never-run copy of the body: the receiver of a method that the
 /// machine takes to consume it (`opt.unwrap_or(0)`, `it.map(f)` on a
 /// temporary, see `scan::consumes_receiver` and `scan::takes_receiver` in

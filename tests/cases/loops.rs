@@ -252,6 +252,33 @@ differential!(branch_value_assignment_reads_what_it_assigns, (n: u32) -> u64 {
     acc + num + d.touch().len() as u64
 }, (7));
 
+// What a `for` pattern leaves of the item (`_`, `(a, _)`, an or-pattern
+// binding nothing) stays in rustc's `match` on `next()` to the end of the
+// iteration, after the body's locals: the machine keeps the item across the
+// body's awaits (it dropped it at the first suspension before). A top-level
+// or-pattern is parenthesized in the machine's `let` (a syntax error
+// before).
+differential!(for_pattern_leaves_part_of_the_item_to_the_end_of_the_iteration, (n: u32) -> u32 {
+    let d = D("d");
+    let mut acc = 0;
+    for _ in vec![D("x"), D("y")] {
+        acc += leaf("wild", n).await;
+        log("end of the wild body");
+    }
+    for (a, _) in vec![(1u32, D("p")), (2, D("q"))] {
+        let s = D("s");
+        acc += a + leaf("pair", n).await;
+        s.touch();
+    }
+    for (i, _) in vec![D("e0"), D("e1")].into_iter().enumerate() {
+        acc += i as u32 + leaf("enumerated", n).await;
+    }
+    for Some(_) | None in vec![Some(D("some")), None] {
+        acc += leaf("or", n).await;
+    }
+    acc + d.touch().len() as u32
+}, (1));
+
 differential!(maybe_moved_copy_reassigned_after_branch, (n: u32) -> u32 {
     let d = D("d");
     let mut ball = 0u32;
