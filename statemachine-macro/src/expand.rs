@@ -669,7 +669,7 @@ fn check_for_items_in_shadow(body: &mut syn::Block) -> bool {
     impl VisitMut for Check {
         fn visit_expr_for_loop_mut(&mut self, f: &mut syn::ExprForLoop) {
             syn::visit_mut::visit_expr_for_loop_mut(self, f);
-            if scan::awaits_after(&f.body.stmts) == 0
+            if !scan::for_item_kept(&f.pat, &f.expr, &f.body.stmts)
                 || scan::pattern_move(&f.pat) != scan::PatternMove::Part
             {
                 return;

@@ -3362,8 +3362,7 @@ impl<'n> Builder<'n> {
                 // the item is kept for its drop across the body's awaits.
                 // A part moved out by value is refused by the never-run copy
                 // (see `expand::check_for_items_in_shadow`).
-                let keeps_the_rest = scan::awaits_after(&body.stmts) > 0
-                    && scan::pattern_move(pat) != scan::PatternMove::Whole;
+                let keeps_the_rest = scan::for_item_kept(pat, source, &body.stmts);
                 if !keeps_the_rest {
                     self.events.insert(item, Event::Moved);
                 }

@@ -676,6 +676,40 @@ const OPTION_AND_RESULT_BY_VALUE: &[&str] = &[
 
 /// Whether `expr` is visibly an iterator: a range, or a call of a method
 /// that returns one (`iter`, `chars`, `split`, an adaptor, ...).
+/// Whether the machine keeps a `for` loop's item across the awaits of its
+/// `body`, for what `pat` leaves of it (`_`, `(a, _)`), which rustc drops
+/// at the end of the iteration: unless the pattern takes all of it, or the
+/// items visibly have no drop glue (`for _ in 0..n`, `for (i, _) in
+/// v.iter().enumerate()`), which would only make the state larger.
+pub(crate) fn for_item_kept(pat: &Pat, iter: &Expr, body: &[syn::Stmt]) -> bool {
+    awaits_after(body) > 0
+        && pattern_move(pat) != PatternMove::Whole
+        && !yields_items_without_drop_glue(iter)
+}
+
+/// Whether the items of the iterator `expr` (a `for` loop's) visibly have
+/// no drop glue: a range, a borrow of a collection (`&v`), or a borrowing
+/// iterator of the standard collections and strings (`v.iter()`,
+/// `s.chars()`), through adaptors that pass items on or pair them with an
+/// index (`enumerate`, `rev`, `skip`, `filter`). What a `for` pattern leaves
+/// of such an item owes no drop, so the machine need not keep it.
+pub(crate) fn yields_items_without_drop_glue(expr: &Expr) -> bool {
+    match peel_parens(expr) {
+        Expr::Range(_) | Expr::Reference(_) => true,
+        Expr::MethodCall(m) => match m.method.to_string().as_str() {
+            "enumerate" | "rev" | "skip" | "take" | "step_by" | "filter" | "skip_while"
+            | "take_while" | "peekable" | "fuse" | "inspect" => {
+                yields_items_without_drop_glue(&m.receiver)
+            }
+            "iter" | "iter_mut" | "chars" | "char_indices" | "bytes" | "lines" | "keys"
+            | "values" | "values_mut" | "split" | "split_whitespace" | "split_terminator"
+            | "windows" | "chunks" | "chunks_exact" => true,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 fn is_iterator(expr: &Expr) -> bool {
     match peel_parens(expr) {
         Expr::Range(_) => true,
