@@ -1325,6 +1325,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "the temporaries whose places are held across the awaits (`make(..)`, the boxes) stay in place in slots beside the state (48 B with their flags), where rustc overlaps them with the awaitees; the state enum is 120 B, rustc's whole coroutine 144 B (`-Zprint-type-sizes`, at cf0c9f4)",
     ),
     (
+        "method_on_a_borrowed_temporary_before_an_await",
+        SizeCause::SlotsSideBySide,
+        "the temporaries `D(\"t\")` and `D(\"named\")`, whose borrows are the method calls' receivers, and `name`, which may borrow its temporary, stay in place in slots beside the state (48 B with their flags), where rustc overlaps them with the awaitees; the state enum is 64 B, rustc's whole coroutine 88 B (`-Zprint-type-sizes`)",
+    ),
+    (
         "index_temporaries_of_values_read_before_an_await",
         SizeCause::SlotsSideBySide,
         "`l`, `v`, `rows`, `pairs`, `boxes` and `grid`, whose places are read through borrows held while their index operands run or across the awaits, stay in place in slots beside the state (192 B with their flags), where rustc overlaps them with the awaitees; the state enum is 128 B, rustc's whole coroutine 304 B (`-Zprint-type-sizes`, at 3f39618 plus this change)",

@@ -2134,6 +2134,18 @@ impl<'n> Builder<'n> {
                 let receiver = if rvalue(&call.receiver) && place_in_temporary {
                     let place = self.lower_now(peeled);
                     quote!((#place))
+                } else if let Expr::Reference(r) = peeled
+                    && rvalue(&r.expr)
+                    && !matches!(&*r.expr, Expr::Index(_))
+                {
+                    // `(&D("t")).touch()`: the referenced temporary lives to
+                    // the end of the statement, in place, as the result may
+                    // borrow it (the reference was kept and the value moved).
+                    let op = self.lower_now(&r.expr);
+                    let temp = self.spill_local(op);
+                    let place = self.declare_internal_slot(temp);
+                    let (and, mutability) = (&r.and_token, &r.mutability);
+                    quote!((#and #mutability #place))
                 } else if rvalue(&call.receiver) {
                     let op = self.lower_now(&call.receiver);
                     let temp = self.spill_local_at(op, call.receiver.span());

@@ -1049,3 +1049,15 @@ differential!(consuming_methods_on_the_values_guards_dereference_to, (n: u32, r:
     log("end of body");
     a + b + c + e
 }, (3, &Some(7)));
+
+// A method called on an explicit borrow of a temporary (`(&D("t")).touch()`)
+// before an await: the temporary lives to the end of the statement, in
+// place, as the result may borrow it (E0505 before: the borrow was kept and
+// the value moved into the state).
+differential!(method_on_a_borrowed_temporary_before_an_await, (n: u32) -> u32 {
+    let d = D("d");
+    let k = (&D("t")).touch().len() as u32 * leaf("x", n).await;
+    let name = (&D("named")).touch();
+    let m = name.len() as u32 + leaf("y", n).await;
+    k + m + d.touch().len() as u32
+}, (2));
