@@ -482,7 +482,7 @@ impl Report {
                 String::new()
             } else {
                 format!(
-                    "over on {}. Likely causes, from the instruction counts: after suspending, the step function jumps back to its state `match` and dispatches on the state it just wrote before polling the new awaitee, where rustc's coroutine polls it in place (about 5 instructions per transition: deep_chain, try_heavy); in small states the tag is kept in the awaitee's niche and decoded at every poll (about 6 more: yield_loop); a loop whose body awaits still re-enters its head through the dispatch loop after each resume (match_arms); small values live across every await are moved out of the state and back at each resume. Ratios of workloads under 3 ns per poll move by up to 30% between builds of the same code (code placement): read them beside the instruction counts",
+                    "over on {}. Likely causes, from the instruction counts: an await outside loops and joins (straight-line code) still goes back through the state `match` after suspending, to poll the awaitee it just wrote, where rustc's coroutine polls it in place (about 5 instructions; awaits in loops and after joins poll in place); in small states the tag is kept in the awaitee's niche and decoded at every poll (about 6 more: yield_loop); a loop whose body awaits still re-enters its head through the dispatch loop after each resume (match_arms); small values live across every await are moved out of the state and back at each resume. Ratios of workloads under 3 ns per poll move by up to 30% between builds of the same code (code placement): read them beside the instruction counts",
                     over.join("; ")
                 )
             },
