@@ -588,42 +588,79 @@ fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
 /// awaits (the machine then drops it at the call rather than at the end of
 /// the statement). Returns whether it wrapped any.
 ///
-/// Input: `let id = guard.unwrap_or(0);`
-/// Output: `let id = (&&TakenReceiver::new(guard)).receiver().unwrap_or(0);`,
-/// with the resolving traits imported at the top of the body.
+/// Input: `let id = guard.unwrap_or(0);`, `c.borrow().map(f).len() + g().await`
+/// Output: `let _ = (&&TakenReceiver::of(&guard)).receiver(); let id =
+/// guard.unwrap_or(0);`, `(&&TakenReceiver::new(c.borrow())).receiver().map(f)
+/// .len() + g().await`, with the resolving traits imported at the top of
+/// the body.
 fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
     struct Wrap {
         /// Whether the innermost statement being visited awaits.
         statement_awaits: bool,
+        /// The local receivers met in the innermost statement.
+        locals: Vec<Ident>,
         wrapped: bool,
     }
     impl VisitMut for Wrap {
-        fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
-            let outer = std::mem::replace(&mut self.statement_awaits, scan::stmt_awaits(stmt));
-            syn::visit_mut::visit_stmt_mut(self, stmt);
-            self.statement_awaits = outer;
+        fn visit_block_mut(&mut self, block: &mut syn::Block) {
+            for mut stmt in std::mem::take(&mut block.stmts) {
+                let outer = std::mem::take(&mut self.locals);
+                let awaits =
+                    std::mem::replace(&mut self.statement_awaits, scan::stmt_awaits(&stmt));
+                syn::visit_mut::visit_stmt_mut(self, &mut stmt);
+                self.statement_awaits = awaits;
+                let locals = std::mem::replace(&mut self.locals, outer);
+                let bound = bound_inside(&stmt);
+                let mut checked: Vec<Ident> = Vec::new();
+                for local in locals {
+                    if bound.contains(&local.to_string()) || checked.contains(&local) {
+                        continue;
+                    }
+                    // A statement of its own, which leaves the call as
+                    // written: moving a `&mut` local into the check would
+                    // end it, where the call reborrows it.
+                    block.stmts.push(syn::parse_quote_spanned! {local.span()=>
+                        let _ = (&&::statemachine_runtime::__private::TakenReceiver::of(&#local))
+                            .receiver();
+                    });
+                    checked.push(local);
+                }
+                block.stmts.push(stmt);
+            }
         }
         fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
             syn::visit_mut::visit_expr_method_call_mut(self, call);
             let receiver = scan::peel_parens(&call.receiver);
-            let taken = match receiver {
-                syn::Expr::Path(_) => scan::consumes_receiver(&call.method),
-                syn::Expr::Lit(_) => false,
-                other => {
-                    !scan::is_place_like(other)
-                        && self.statement_awaits
-                        && scan::takes_receiver(call)
+            match receiver {
+                syn::Expr::Path(_) if scan::consumes_receiver(&call.method) => {
+                    // A local, not a constant or a variant (`None`, whose
+                    // type the check alone could not infer).
+                    if let Some(name) = scan::plain_name(receiver)
+                        && !name
+                            .to_string()
+                            .starts_with(|c: char| c.is_ascii_uppercase())
+                    {
+                        self.wrapped = true;
+                        self.locals.push(name.clone());
+                    }
                 }
-            };
-            if !taken {
-                return;
+                syn::Expr::Path(_) | syn::Expr::Lit(_) => {}
+                other => {
+                    if scan::is_place_like(other)
+                        || !self.statement_awaits
+                        || !scan::takes_receiver(call)
+                    {
+                        return;
+                    }
+                    self.wrapped = true;
+                    // Without its parentheses, which would be `unused_parens` there.
+                    let receiver = receiver.clone();
+                    let span = syn::spanned::Spanned::span(&receiver);
+                    *call.receiver = syn::parse_quote_spanned!(span=>
+                        (&&::statemachine_runtime::__private::TakenReceiver::new(#receiver))
+                            .receiver());
+                }
             }
-            self.wrapped = true;
-            // Without its parentheses, which would be `unused_parens` there.
-            let receiver = receiver.clone();
-            let span = syn::spanned::Spanned::span(&receiver);
-            *call.receiver = syn::parse_quote_spanned!(span=>
-                (&&::statemachine_runtime::__private::TakenReceiver::new(#receiver)).receiver());
         }
         fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
             scan::rewrite_read_macro_arguments(mac, &mut |argument| {
@@ -635,8 +672,35 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
         fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     }
+    /// The names a statement binds inside itself (arms, closures' and
+    /// nested `let`s' patterns), where a check before it would not see
+    /// them; a `let`'s own pattern binds after its initializer.
+    fn bound_inside(stmt: &Stmt) -> Vec<String> {
+        struct Bound(Vec<String>);
+        impl<'ast> syn::visit::Visit<'ast> for Bound {
+            fn visit_pat(&mut self, pat: &'ast syn::Pat) {
+                self.0.extend(
+                    scan::pattern_bindings(pat)
+                        .iter()
+                        .map(|b| b.ident.to_string()),
+                );
+            }
+            fn visit_item(&mut self, _: &'ast syn::Item) {}
+        }
+        let mut bound = Bound(Vec::new());
+        match stmt {
+            Stmt::Local(local) => {
+                if let Some(init) = &local.init {
+                    syn::visit::Visit::visit_local_init(&mut bound, init);
+                }
+            }
+            other => syn::visit::Visit::visit_stmt(&mut bound, other),
+        }
+        bound.0
+    }
     let mut wrap = Wrap {
         statement_awaits: false,
+        locals: Vec::new(),
         wrapped: false,
     };
     wrap.visit_block_mut(body);
@@ -646,7 +710,7 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
             syn::parse_quote!(
                 #[allow(unused_imports)]
                 use ::statemachine_runtime::__private::{
-                    CopiedReceiver as _, MovedReceiver as _, ReceiverDerefsToCopy as _,
+                    MovedReceiver as _, ReceiverDerefsToCopy as _, ReferenceReceiver as _,
                 };
             ),
         );

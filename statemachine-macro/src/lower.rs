@@ -2136,12 +2136,15 @@ impl<'n> Builder<'n> {
                     quote!((#place))
                 } else if let Expr::Reference(r) = peeled
                     && rvalue(&r.expr)
-                    && !matches!(&*r.expr, Expr::Index(_))
+                    && !scan::is_place_like(&r.expr)
                 {
                     // `(&D("t")).touch()`: the referenced temporary lives to
                     // the end of the statement, in place, as the result may
-                    // borrow it (the reference was kept and the value moved).
+                    // borrow it (the reference was kept and the value moved),
+                    // and so do temporaries it borrows (`&(&D("t"))`).
+                    let outer = std::mem::replace(&mut self.borrowed_temporaries_in_place, true);
                     let op = self.lower_now(&r.expr);
+                    self.borrowed_temporaries_in_place = outer;
                     let temp = self.spill_local(op);
                     let place = self.declare_internal_slot(temp);
                     let (and, mutability) = (&r.and_token, &r.mutability);

@@ -679,8 +679,8 @@ const OPTION_AND_RESULT_BY_VALUE: &[&str] = &[
 /// Whether the machine keeps a `for` loop's item across the awaits of its
 /// `body`, for what `pat` leaves of it (`_`, `(a, _)`), which rustc drops
 /// at the end of the iteration: unless the pattern takes all of it, or the
-/// items visibly have no drop glue (`for _ in 0..n`, `for (i, _) in
-/// v.iter().enumerate()`), which would only make the state larger.
+/// items visibly have no drop glue (`for _ in 0..n`), which would only make
+/// the state larger.
 pub(crate) fn for_item_kept(pat: &Pat, iter: &Expr, body: &[syn::Stmt]) -> bool {
     awaits_after(body) > 0
         && pattern_move(pat) != PatternMove::Whole
@@ -688,24 +688,30 @@ pub(crate) fn for_item_kept(pat: &Pat, iter: &Expr, body: &[syn::Stmt]) -> bool 
 }
 
 /// Whether the items of the iterator `expr` (a `for` loop's) visibly have
-/// no drop glue: a range, a borrow of a collection (`&v`), or a borrowing
-/// iterator of the standard collections and strings (`v.iter()`,
-/// `s.chars()`), through adaptors that pass items on or pair them with an
-/// index (`enumerate`, `rev`, `skip`, `filter`). What a `for` pattern leaves
-/// of such an item owes no drop, so the machine need not keep it.
+/// no drop glue: a range (of integers or `char`s: `Step` is std's), through
+/// adaptors that pass items on or pair them with an index (`enumerate`,
+/// `rev`, `skip`, `filter`). What a `for` pattern leaves of such an item
+/// owes no drop, so the machine need not keep it. Not a borrow or `iter()`:
+/// `&mut it` and a user's `iter()` may yield owned items.
 pub(crate) fn yields_items_without_drop_glue(expr: &Expr) -> bool {
     match peel_parens(expr) {
-        Expr::Range(_) | Expr::Reference(_) => true,
-        Expr::MethodCall(m) => match m.method.to_string().as_str() {
-            "enumerate" | "rev" | "skip" | "take" | "step_by" | "filter" | "skip_while"
-            | "take_while" | "peekable" | "fuse" | "inspect" => {
-                yields_items_without_drop_glue(&m.receiver)
-            }
-            "iter" | "iter_mut" | "chars" | "char_indices" | "bytes" | "lines" | "keys"
-            | "values" | "values_mut" | "split" | "split_whitespace" | "split_terminator"
-            | "windows" | "chunks" | "chunks_exact" => true,
-            _ => false,
-        },
+        Expr::Range(_) => true,
+        Expr::MethodCall(m) => {
+            matches!(
+                m.method.to_string().as_str(),
+                "enumerate"
+                    | "rev"
+                    | "skip"
+                    | "take"
+                    | "step_by"
+                    | "filter"
+                    | "skip_while"
+                    | "take_while"
+                    | "peekable"
+                    | "fuse"
+                    | "inspect"
+            ) && yields_items_without_drop_glue(&m.receiver)
+        }
         _ => false,
     }
 }
@@ -1287,7 +1293,8 @@ impl quote::ToTokens for MacroArguments {
 /// Whether the machine reads a macro's arguments as expressions (to lower
 /// awaits, rewrite exits): the formatting and assertion macros and `vec!`.
 pub(crate) fn arguments_are_read(path: &syn::Path) -> bool {
-    is_format_macro(path) || path.is_ident("vec")
+    // `vec!` or `std::vec!`, as `vec_macro_elements` reads them.
+    is_format_macro(path) || path.segments.last().is_some_and(|s| s.ident == "vec")
 }
 
 /// Every identifier in `tokens`, nested groups and keywords included (unlike

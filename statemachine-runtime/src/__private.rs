@@ -1254,27 +1254,38 @@ pub fn copied_out_of_the_item<A: CopiedOutOfTheItem>(_: A) {}
 /// dropped it at the next await or at the call.
 ///
 /// `(&&TakenReceiver::new(r)).receiver()` tells the cases apart at compile
-/// time, as method resolution tries [`CopiedReceiver`] first, then
+/// time, as method resolution tries [`ReferenceReceiver`] first, then
 /// [`ReceiverDerefsToCopy`] (refused by its bound), then [`MovedReceiver`].
-pub struct TakenReceiver<T>(ManuallyDrop<T>, MovedReceivers<T>);
+/// Each asks only what holds of a type not yet inferred (`None`,
+/// `Option<_>`): that it is a reference, or dereferences at all.
+pub struct TakenReceiver<T>(MovedReceivers<T>);
 
 /// The fallback of [`TakenReceiver`]'s resolution, reached through its
 /// `Deref`.
 pub struct MovedReceivers<T>(PhantomData<T>);
 
 impl<T> TakenReceiver<T> {
-    /// Wraps `receiver`; no drop glue, so a borrow it holds ends with its
-    /// last use, as the receiver's did.
+    /// For a temporary receiver, taken as the method takes it: a borrow it
+    /// holds ends here, and the type's `receiver()` stands in for it.
     #[inline(always)]
     pub fn new(receiver: T) -> Self {
-        TakenReceiver(ManuallyDrop::new(receiver), MovedReceivers(PhantomData))
+        core::mem::forget(receiver);
+        TakenReceiver(MovedReceivers(PhantomData))
+    }
+
+    /// For a local receiver, checked by a statement of its own before the
+    /// call, which it leaves as written (a `&mut` local is reborrowed there,
+    /// not moved).
+    #[inline(always)]
+    pub fn of(_receiver: &T) -> Self {
+        TakenReceiver(MovedReceivers(PhantomData))
     }
 }
 
 impl<T> core::ops::Deref for TakenReceiver<T> {
     type Target = MovedReceivers<T>;
     fn deref(&self) -> &MovedReceivers<T> {
-        &self.1
+        &self.0
     }
 }
 
@@ -1290,16 +1301,18 @@ impl<T> fmt::Debug for MovedReceivers<T> {
     }
 }
 
-/// A `Copy` receiver (a reference, say): nothing to drop, so it does not
-/// matter whether the method moved it. See [`TakenReceiver`].
-pub trait CopiedReceiver<T> {
+/// A reference (`&T` or `&mut T`): nothing to drop, so it does not matter
+/// whether the method moved it. See [`TakenReceiver`].
+pub trait ReferenceReceiver<T> {
     /// The receiver, for the method call.
     fn receiver(&self) -> T {
         unreachable!("the never-run copy of the body runs")
     }
 }
 
-impl<T: Copy> CopiedReceiver<T> for &TakenReceiver<T> {}
+impl<'a, U: ?Sized> ReferenceReceiver<&'a U> for &TakenReceiver<&'a U> {}
+
+impl<'a, U: ?Sized> ReferenceReceiver<&'a mut U> for &TakenReceiver<&'a mut U> {}
 
 /// A receiver that dereferences to a `Copy` value. See [`TakenReceiver`].
 pub trait ReceiverDerefsToCopy<T> {

@@ -279,6 +279,28 @@ differential!(for_pattern_leaves_part_of_the_item_to_the_end_of_the_iteration, (
     acc + d.touch().len() as u32
 }, (1));
 
+// The same for iterators whose items the macro cannot see to have no drop
+// glue: a borrowed iterator (`&mut it`) yields owned items, kept to the end
+// of each iteration, after the body's locals (dropped first at 9f7d0ed,
+// which took any borrow to yield references).
+differential!(for_item_of_a_borrowed_iterator_dropped_after_the_body, (n: u32) -> u32 {
+    let d = D("d");
+    let mut total = 0;
+    let mut it = vec![D("i1"), D("i2"), D("i3")].into_iter();
+    for _ in &mut it {
+        let b = D("body");
+        total += leaf("l", n).await;
+        b.touch();
+    }
+    for (k, _) in (0u32..2).zip(vec![D("z1"), D("z2")]) {
+        total += k + leaf("z", n).await;
+    }
+    for _ in 0..2 {
+        total += leaf("range", n).await;
+    }
+    total + d.touch().len() as u32
+}, (1));
+
 differential!(maybe_moved_copy_reassigned_after_branch, (n: u32) -> u32 {
     let d = D("d");
     let mut ball = 0u32;

@@ -1059,5 +1059,24 @@ differential!(method_on_a_borrowed_temporary_before_an_await, (n: u32) -> u32 {
     let k = (&D("t")).touch().len() as u32 * leaf("x", n).await;
     let name = (&D("named")).touch();
     let m = name.len() as u32 + leaf("y", n).await;
-    k + m + d.touch().len() as u32
+    let nested = (&(&D("nested"))).touch().len() as u32 + leaf("z", n).await;
+    k + m + nested + d.touch().len() as u32
 }, (2));
+
+// Receivers of consuming names that the never-run copy must not refuse: a
+// `&mut` local used again after the call (reborrowed, where the check once
+// moved it), a local and a constructor whose type is only inferred from the
+// call (`None`), and a `&mut` temporary.
+differential!(consuming_methods_on_mut_references_and_types_inferred_later, (n: u32) -> u32 {
+    fn get(o: &mut Option<u32>) -> &mut Option<u32> { o }
+    let d = D("d");
+    let mut o = Some(n);
+    let slot = &mut o;
+    leaf("a", ()).await;
+    let later = None;
+    let y = slot.unwrap_or(0) + slot.expect("set");
+    *slot = Some(y);
+    let z = get(&mut o).unwrap_or(0) + leaf("b", n).await;
+    let named = later.unwrap_or(D("later"));
+    z + named.touch().len() as u32 + None.unwrap_or(1u32) + d.touch().len() as u32
+}, (1));
