@@ -136,8 +136,9 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     hoist_items(&mut shadow_body);
     pinning::assert_pinned_in_shadow(&mut shadow_body);
     let destructures = check_destructuring_in_shadow(&mut shadow_body);
-    let takes_receivers = check_taken_receivers_in_shadow(&mut shadow_body);
+    // Before the receivers are wrapped: it reads the loops' iterators.
     let keeps_items = check_for_items_in_shadow(&mut shadow_body);
+    let takes_receivers = check_taken_receivers_in_shadow(&mut shadow_body);
     let params = function.params();
 
     // The receiver is bound as `self` renamed, `mut` as the user wrote it.

@@ -683,8 +683,35 @@ const OPTION_AND_RESULT_BY_VALUE: &[&str] = &[
 /// the state larger.
 pub(crate) fn for_item_kept(pat: &Pat, iter: &Expr, body: &[syn::Stmt]) -> bool {
     awaits_after(body) > 0
-        && pattern_move(pat) != PatternMove::Whole
-        && !yields_items_without_drop_glue(iter)
+        && match pattern_move(pat) {
+            PatternMove::Whole => false,
+            PatternMove::Nothing => !yields_items_without_drop_glue(iter),
+            // Items that are `&mut` borrows own nothing, and a part bound
+            // from one reborrows through it: kept, it could not move.
+            PatternMove::Part => {
+                !yields_items_without_drop_glue(iter) && !yields_mutable_borrows(iter)
+            }
+        }
+}
+
+/// Whether the items of the iterator `expr` are visibly `&mut` borrows, or
+/// tuples of them with indices or other items: `v.iter_mut()`,
+/// `m.values_mut()`, `&mut v` (also `&mut it` for an iterator `it`, whose
+/// items may be owned: what a pattern binding part of one leaves then drops
+/// at the first await, see the README), through the adaptors that pass
+/// items on (`enumerate`, `zip`, `rev`, `skip`, `filter`).
+fn yields_mutable_borrows(expr: &Expr) -> bool {
+    match peel_parens(expr) {
+        Expr::Reference(r) => r.mutability.is_some(),
+        Expr::MethodCall(m) => match m.method.to_string().as_str() {
+            "enumerate" | "zip" | "rev" | "skip" | "take" | "step_by" | "filter" | "skip_while"
+            | "take_while" | "peekable" | "fuse" | "inspect" => yields_mutable_borrows(&m.receiver),
+            "iter_mut" | "values_mut" | "chunks_mut" | "chunks_exact_mut" | "rchunks_mut"
+            | "split_mut" => true,
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// Whether the items of the iterator `expr` (a `for` loop's) visibly have

@@ -301,6 +301,28 @@ differential!(for_item_of_a_borrowed_iterator_dropped_after_the_body, (n: u32) -
     total + d.touch().len() as u32
 }, (1));
 
+// A pattern binding part of an item that is a `&mut` borrow (`iter_mut()`,
+// `values_mut()`, zipped or enumerated) reborrows through it: the item owns
+// nothing, so it is not kept (refused, then E0499, while 6f04741 kept it).
+differential!(for_pattern_binding_part_of_a_mutable_borrow, (n: u32) -> u32 {
+    let d = D("d");
+    let mut items = vec![(1u32, String::from("a")), (2, String::from("b"))];
+    for (id, _) in items.iter_mut() {
+        *id += leaf("i", n).await;
+    }
+    let mut m = std::collections::BTreeMap::new();
+    m.insert(String::from("k"), 1u32);
+    for (_, v) in m.iter_mut() {
+        *v += leaf("v", n).await;
+    }
+    let w = vec![1u32, 2];
+    for ((id, _), k) in items.iter_mut().zip(w.iter()) {
+        let add = k + leaf("z", n).await;
+        *id += add;
+    }
+    items[0].0 + items[1].0 + m["k"] + items[0].1.len() as u32 + d.touch().len() as u32
+}, (1));
+
 differential!(maybe_moved_copy_reassigned_after_branch, (n: u32) -> u32 {
     let d = D("d");
     let mut ball = 0u32;
