@@ -699,32 +699,30 @@ pub(crate) fn for_item_kept(pat: &Pat, iter: &Expr, body: &[syn::Stmt]) -> bool 
 /// `m.values_mut()`, `&mut v` (also `&mut it` for an iterator `it`, whose
 /// items may be owned: what a pattern binding part of one leaves then drops
 /// at the first await, see the README), through the adaptors that pass
-/// items on (`enumerate`, `zip`, `rev`, `skip`, `filter`).
+/// items on (see [`through_adaptors`]), `zip` included.
 fn yields_mutable_borrows(expr: &Expr) -> bool {
-    match peel_parens(expr) {
+    match through_adaptors(expr, true) {
         Expr::Reference(r) => r.mutability.is_some(),
-        Expr::MethodCall(m) => match m.method.to_string().as_str() {
-            "enumerate" | "zip" | "rev" | "skip" | "take" | "step_by" | "filter" | "skip_while"
-            | "take_while" | "peekable" | "fuse" | "inspect" => yields_mutable_borrows(&m.receiver),
-            "iter_mut" | "values_mut" | "chunks_mut" | "chunks_exact_mut" | "rchunks_mut"
-            | "split_mut" => true,
-            _ => false,
-        },
+        Expr::MethodCall(m) => matches!(
+            m.method.to_string().as_str(),
+            "iter_mut"
+                | "values_mut"
+                | "chunks_mut"
+                | "chunks_exact_mut"
+                | "rchunks_mut"
+                | "split_mut"
+        ),
         _ => false,
     }
 }
 
-/// Whether the items of the iterator `expr` (a `for` loop's) visibly have
-/// no drop glue: a range (of integers or `char`s: `Step` is std's), through
-/// adaptors that pass items on or pair them with an index (`enumerate`,
-/// `rev`, `skip`, `filter`). What a `for` pattern leaves of such an item
-/// owes no drop, so the machine need not keep it. Not a borrow or `iter()`:
-/// `&mut it` and a user's `iter()` may yield owned items.
-pub(crate) fn yields_items_without_drop_glue(expr: &Expr) -> bool {
+/// The iterator under the adaptors that pass its items on or pair them
+/// with an index (`enumerate`, `rev`, `skip`, `filter`, ...), and with
+/// another iterator's items if `zip` says so.
+fn through_adaptors(expr: &Expr, zip: bool) -> &Expr {
     match peel_parens(expr) {
-        Expr::Range(_) => true,
-        Expr::MethodCall(m) => {
-            matches!(
+        Expr::MethodCall(m)
+            if matches!(
                 m.method.to_string().as_str(),
                 "enumerate"
                     | "rev"
@@ -737,10 +735,22 @@ pub(crate) fn yields_items_without_drop_glue(expr: &Expr) -> bool {
                     | "peekable"
                     | "fuse"
                     | "inspect"
-            ) && yields_items_without_drop_glue(&m.receiver)
+            ) || (zip && m.method == "zip") =>
+        {
+            through_adaptors(&m.receiver, zip)
         }
-        _ => false,
+        other => other,
     }
+}
+
+/// Whether the items of the iterator `expr` (a `for` loop's) visibly have
+/// no drop glue: a range (of integers or `char`s: `Step` is std's), through
+/// adaptors that pass items on or pair them with an index (`enumerate`,
+/// `rev`, `skip`, `filter`). What a `for` pattern leaves of such an item
+/// owes no drop, so the machine need not keep it. Not a borrow or `iter()`:
+/// `&mut it` and a user's `iter()` may yield owned items.
+pub(crate) fn yields_items_without_drop_glue(expr: &Expr) -> bool {
+    matches!(through_adaptors(expr, false), Expr::Range(_))
 }
 
 fn is_iterator(expr: &Expr) -> bool {
