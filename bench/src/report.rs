@@ -1022,17 +1022,20 @@ enum SizeCause {
     SlotsSideBySide,
     /// A drop flag holds its value in a `Dead`, which has no niche.
     FlagWithoutNiche,
+    /// A `join!`'s futures are an `async move` block's captures and its locals.
+    JoinCaptures,
     /// No analysis recorded for this case.
     Unknown,
 }
 
 impl SizeCause {
-    const ALL: [SizeCause; 6] = [
+    const ALL: [SizeCause; 7] = [
         SizeCause::SlotFlags,
         SizeCause::SavedTuple,
         SizeCause::DeadTemporaries,
         SizeCause::SlotsSideBySide,
         SizeCause::FlagWithoutNiche,
+        SizeCause::JoinCaptures,
         SizeCause::Unknown,
     ];
 
@@ -1043,6 +1046,7 @@ impl SizeCause {
             SizeCause::DeadTemporaries => "dead intermediates",
             SizeCause::SlotsSideBySide => "slots beside the state",
             SizeCause::FlagWithoutNiche => "drop flag without a niche",
+            SizeCause::JoinCaptures => "join captures",
             SizeCause::Unknown => "not analysed",
         }
     }
@@ -1063,6 +1067,9 @@ impl SizeCause {
             }
             SizeCause::FlagWithoutNiche => {
                 "a value that may hold a borrow and may have been moved out is kept in a drop flag as an `Option<Dead<T>>`, so that passing the flag on never moves a reference that may dangle; `Dead` has no niche, so the flag takes a tag of its own, where rustc keeps the value in place with a drop-flag bit"
+            }
+            SizeCause::JoinCaptures => {
+                "a `join!` or `try_join!` runs in an `async move` block that takes its evaluated futures, and rustc stores an async block's captures apart from its locals, so the futures take room twice (as captures and in the macro's own tuple), where rustc's `join!` in the function builds its tuple once"
             }
             SizeCause::Unknown => "not analysed yet",
         }
@@ -1343,6 +1350,46 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "branch_values_coerced_to_the_expected_type",
         SizeCause::SlotsSideBySide,
         "`s`, which `label` borrows across awaits, `label` and `shown` are in slots beside the state, 56 B, where rustc overlaps them with the awaitees; the state enum is 72 B, rustc's whole coroutine 120 B (`-Zprint-type-sizes`, at d5040ac)",
+    ),
+    (
+        "tokio_join_of_leaves_and_a_borrowing_block",
+        SizeCause::JoinCaptures,
+        "the `join!`'s futures are the awaited `async move` block's captures and, once it runs, the fields of the macro's tuple or its locals: 240 B against 152 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "tokio_join_drops_the_temporaries_of_its_arguments_together",
+        SizeCause::JoinCaptures,
+        "the `join!`'s futures are the awaited `async move` block's captures and, once it runs, the fields of the macro's tuple or its locals: 200 B against 128 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "futures_join_drops_each_arguments_temporaries_at_once",
+        SizeCause::JoinCaptures,
+        "the `join!`'s futures are the awaited `async move` block's captures and, once it runs, the fields of the macro's tuple or its locals: 176 B against 104 B; the awaited block is 152 B of the state's 176 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "bare_join_of_local_futures_as_a_statement",
+        SizeCause::JoinCaptures,
+        "the `join!`'s futures are the awaited `async move` block's captures and, once it runs, the fields of the macro's tuple or its locals: 208 B against 136 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "tokio_try_join_with_question_mark",
+        SizeCause::JoinCaptures,
+        "the `join!`'s futures are the awaited `async move` block's captures and, once it runs, the fields of the macro's tuple or its locals: 224 B against 136 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "tokio_try_join_succeeding_in_a_loop",
+        SizeCause::JoinCaptures,
+        "the `join!`'s futures are the awaited `async move` block's captures and, once it runs, the fields of the macro's tuple or its locals: 272 B against 176 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "biased_join_and_join_in_an_operand",
+        SizeCause::JoinCaptures,
+        "the `join!`'s futures are the awaited `async move` block's captures and, once it runs, the fields of the macro's tuple or its locals: 200 B against 136 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "for_pattern_binding_part_of_a_mutable_borrow",
+        SizeCause::SlotsSideBySide,
+        "`items`, `m` and `w`, which the loops borrow across their awaits, and the three loops' iterators, which share one storage (72 B), stay in place in slots beside the state (144 B in all), where rustc overlaps them with the awaitees; the state enum is 72 B, rustc's whole coroutine 200 B (`-Zprint-type-sizes`, at 29084e2)",
     ),
 ];
 

@@ -64,6 +64,7 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::visit_mut::VisitMut;
 use syn::{Ident, Stmt};
 
+use crate::awaiting_macros;
 use crate::dead_moves::{self, DeadMoves};
 use crate::input::{self, MachineFn};
 use crate::liveness::{self, Carry, Plan};
@@ -131,6 +132,7 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     parenthesize_groups(&mut body);
     desugar_destructuring_assignments(&mut body);
     let pinned = pinning::pin_in_place(&mut body);
+    awaiting_macros::join_in_async_blocks(&mut body)?;
     let hoisted = hoist_items(&mut body);
     let mut shadow_body = function.body.clone();
     hoist_items(&mut shadow_body);

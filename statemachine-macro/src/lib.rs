@@ -9,6 +9,7 @@
 //! function. A value dead at an await that [`owned`] cannot prove free of
 //! borrows is kept in place by lowering the body a second time.
 
+mod awaiting_macros;
 mod captures;
 mod dead_moves;
 mod expand;

@@ -230,6 +230,13 @@ fn position(span: Span) -> (usize, usize) {
     (start.line, start.column)
 }
 
+/// Records the text and role of an await that a rewrite before lowering
+/// wrote, located at `span` (see [`WRITTEN`]); called after [`pin_in_place`].
+pub(crate) fn note_awaited_as_written(span: Span, text: String, role: String) {
+    let at = position(span);
+    WRITTEN.with(|all| all.borrow_mut().push(WrittenAwait { at, text, role }));
+}
+
 /// The text and role of an awaited operand as written, when
 /// [`pin_in_place`] rewrote a `pin!` in it.
 pub(crate) fn awaited_as_written(await_token: Span) -> Option<(String, String)> {

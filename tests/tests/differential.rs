@@ -11,3 +11,4 @@ include!("../cases/temporaries.rs");
 include!("../cases/edition2024.rs");
 include!("../cases/borrows.rs");
 include!("../cases/dead_values.rs");
+include!("../cases/awaiting_macros.rs");

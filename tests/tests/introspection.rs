@@ -78,6 +78,37 @@ fn display_names_the_awaited_expression() {
 }
 
 #[test]
+fn a_join_is_named_as_written() {
+    #[state_machine]
+    async fn both(n: u32) -> u32 {
+        let (a, b) = tokio::join!(double(n), yield_now());
+        let ((), c) = futures::join!(yield_now(), double(a));
+        a + c + u32::from(b == ())
+    }
+    let mut machine = pin!(both(1));
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut seen = Vec::new();
+    let output = loop {
+        match machine.as_mut().poll(&mut cx) {
+            Poll::Ready(v) => break v,
+            Poll::Pending => {
+                let info = machine.state();
+                seen.push((info.state, info.awaiting));
+            }
+        }
+    };
+    assert_eq!(output, 2 + 4 + 1);
+    seen.dedup();
+    assert_eq!(
+        seen,
+        [
+            ("AwaitJoin1", Some("tokio::join!(double(n), yield_now())")),
+            ("AwaitJoin2", Some("futures::join!(yield_now(), double(a))")),
+        ]
+    );
+}
+
+#[test]
 fn the_awaited_expression_is_spaced_as_written() {
     #[state_machine]
     async fn measure(text: String) -> usize {

@@ -110,6 +110,15 @@ pub async fn consumed(values: Option<Vec<u64>>, pairs: Vec<(u8, u8)>) -> usize {
     n + firsts.len() + (Some(1usize)).map_or(0, |x| x + 1) + async { 1 }.await
 }
 
+/// `join!`s, rewritten into an awaited `async move` block over their
+/// evaluated arguments.
+#[state_machine]
+pub async fn joined(words: Vec<String>) -> usize {
+    let (a, b) = tokio::join!(is_short(&words[0]), async { words.len() });
+    let ((), c) = futures::join!(yield_now(), is_short("abc"));
+    usize::from(a) + b + usize::from(c)
+}
+
 #[test]
 fn lint_clean_machines_run() {
     assert!(block_on(one_expression("ab".into())));
@@ -124,4 +133,5 @@ fn lint_clean_machines_run() {
     assert_eq!(block_on(sum(vec![1, 2, 3])), 7);
     assert_eq!(block_on(check_even(vec![2, 0, 4])), Ok(6));
     assert_eq!(block_on(check_even(vec![2, 3])), Err("odd 3".to_owned()));
+    assert_eq!(block_on(joined(vec!["ab".into(), "abcd".into()])), 3);
 }

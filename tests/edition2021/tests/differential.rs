@@ -11,4 +11,5 @@ include!("../../cases/panics.rs");
 include!("../../cases/temporaries.rs");
 include!("../../cases/borrows.rs");
 include!("../../cases/dead_values.rs");
+include!("../../cases/awaiting_macros.rs");
 include!("../../cases/edition2021.rs");
