@@ -600,35 +600,91 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
     struct Wrap {
         /// Whether the innermost statement being visited awaits.
         statement_awaits: bool,
-        /// The local receivers met in the innermost statement.
+        /// The local receivers met in the innermost statement, outside the
+        /// arms that bind them.
         locals: Vec<Ident>,
+        /// The `match` arms around the expression being visited, inside
+        /// the innermost statement, innermost last.
+        arms: Vec<ArmScope>,
+        /// Names the innermost statement's `let` conditions and closures
+        /// bind (`if let Some(g) = x && g.unwrap_or(0) > 0`): left unchecked.
+        let_bound: Vec<String>,
         wrapped: bool,
+    }
+    /// A `match` arm's bindings and the receivers among them met in its body.
+    struct ArmScope {
+        names: Vec<String>,
+        /// Visiting the guard, where the bindings are references.
+        in_guard: bool,
+        receivers: Vec<Ident>,
+    }
+    fn check(local: &Ident) -> Stmt {
+        syn::parse_quote_spanned! {local.span()=>
+            let _ = (&&::statemachine_runtime::__private::TakenReceiver::of(&#local)).receiver();
+        }
+    }
+    impl Wrap {
+        /// Where the check of local receiver `name` goes: the statement's
+        /// list, the body of the arm that binds it, or nowhere.
+        fn note_local(&mut self, name: &Ident) {
+            let text = name.to_string();
+            if let Some(arm) = self.arms.iter_mut().rev().find(|a| a.names.contains(&text)) {
+                if !arm.in_guard && !arm.receivers.contains(name) {
+                    arm.receivers.push(name.clone());
+                }
+            } else if !self.let_bound.contains(&text) && !self.locals.contains(name) {
+                self.locals.push(name.clone());
+            }
+        }
     }
     impl VisitMut for Wrap {
         fn visit_block_mut(&mut self, block: &mut syn::Block) {
             for mut stmt in std::mem::take(&mut block.stmts) {
                 let outer = std::mem::take(&mut self.locals);
+                let outer_arms = std::mem::take(&mut self.arms);
+                let outer_let_bound = std::mem::replace(&mut self.let_bound, let_bound(&stmt));
                 let awaits =
                     std::mem::replace(&mut self.statement_awaits, scan::stmt_awaits(&stmt));
                 syn::visit_mut::visit_stmt_mut(self, &mut stmt);
                 self.statement_awaits = awaits;
+                self.let_bound = outer_let_bound;
+                self.arms = outer_arms;
                 let locals = std::mem::replace(&mut self.locals, outer);
-                let bound = bound_inside(&stmt);
-                let mut checked: Vec<Ident> = Vec::new();
-                for local in locals {
-                    if bound.contains(&local.to_string()) || checked.contains(&local) {
-                        continue;
-                    }
-                    // A statement of its own, which leaves the call as
-                    // written: moving a `&mut` local into the check would
-                    // end it, where the call reborrows it.
-                    block.stmts.push(syn::parse_quote_spanned! {local.span()=>
-                        let _ = (&&::statemachine_runtime::__private::TakenReceiver::of(&#local))
-                            .receiver();
-                    });
-                    checked.push(local);
-                }
+                // A statement of its own, which leaves the call as written:
+                // moving a `&mut` local into the check would end it, where
+                // the call reborrows it.
+                block.stmts.extend(locals.iter().map(check));
                 block.stmts.push(stmt);
+            }
+        }
+        // Input: `g => g.unwrap_or(0) + f().await,`
+        // Output: `g => { let _ = (&&TakenReceiver::of(&g)).receiver();
+        // g.unwrap_or(0) + f().await },`
+        fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
+            self.visit_pat_mut(&mut arm.pat);
+            let names = scan::pattern_bindings(&arm.pat)
+                .iter()
+                .map(|b| b.ident.to_string())
+                .collect();
+            self.arms.push(ArmScope {
+                names,
+                in_guard: true,
+                receivers: Vec::new(),
+            });
+            if let Some((_, guard)) = &mut arm.guard {
+                self.visit_expr_mut(guard);
+            }
+            if let Some(scope) = self.arms.last_mut() {
+                scope.in_guard = false;
+            }
+            self.visit_expr_mut(&mut arm.body);
+            let Some(scope) = self.arms.pop() else {
+                return;
+            };
+            if !scope.receivers.is_empty() {
+                let checks = scope.receivers.iter().map(check);
+                let body = &arm.body;
+                *arm.body = syn::parse_quote!({ #(#checks)* #body });
             }
         }
         fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
@@ -644,7 +700,8 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
                             .starts_with(|c: char| c.is_ascii_uppercase())
                     {
                         self.wrapped = true;
-                        self.locals.push(name.clone());
+                        let name = name.clone();
+                        self.note_local(&name);
                     }
                 }
                 syn::Expr::Path(_) | syn::Expr::Lit(_) => {}
@@ -675,19 +732,30 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
         fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     }
-    /// The names a statement binds inside itself (arms, closures' and
-    /// nested `let`s' patterns), where a check before it would not see
-    /// them; a `let`'s own pattern binds after its initializer.
-    fn bound_inside(stmt: &Stmt) -> Vec<String> {
+    /// The names a statement's `let` conditions (`if let`, `while let`,
+    /// chains) and closures bind, outside its nested blocks' statements; a
+    /// `let`'s own pattern binds after its initializer.
+    fn let_bound(stmt: &Stmt) -> Vec<String> {
         struct Bound(Vec<String>);
         impl<'ast> syn::visit::Visit<'ast> for Bound {
-            fn visit_pat(&mut self, pat: &'ast syn::Pat) {
+            fn visit_expr_let(&mut self, e: &'ast syn::ExprLet) {
                 self.0.extend(
-                    scan::pattern_bindings(pat)
+                    scan::pattern_bindings(&e.pat)
                         .iter()
                         .map(|b| b.ident.to_string()),
                 );
+                syn::visit::visit_expr_let(self, e);
             }
+            fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+                for input in &c.inputs {
+                    self.0.extend(
+                        scan::pattern_bindings(input)
+                            .iter()
+                            .map(|b| b.ident.to_string()),
+                    );
+                }
+            }
+            fn visit_block(&mut self, _: &'ast syn::Block) {}
             fn visit_item(&mut self, _: &'ast syn::Item) {}
         }
         let mut bound = Bound(Vec::new());
@@ -704,6 +772,8 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
     let mut wrap = Wrap {
         statement_awaits: false,
         locals: Vec::new(),
+        arms: Vec::new(),
+        let_bound: Vec::new(),
         wrapped: false,
     };
     wrap.visit_block_mut(body);

@@ -80,3 +80,22 @@ differential!(let_chain_value_used_on_the_other_path_before_its_borrow_ends, (n:
     leaf("x", ()).await;
     names.len()
 }, (4));
+
+// A guard bound by a `let` chain, whose `Copy` value the chain reads: the
+// binding only borrows the scrutinee's value, which lives across the await.
+differential!(value_of_a_guard_bound_by_a_let_chain_read_across_an_await, (n: u32) -> u32 {
+    struct Guard(Option<u32>, &'static str);
+    impl core::ops::Deref for Guard {
+        type Target = Option<u32>;
+        fn deref(&self) -> &Option<u32> { &self.0 }
+    }
+    impl Drop for Guard {
+        fn drop(&mut self) { log(format!("drop guard {}", self.1)); }
+    }
+    let d = D("d");
+    let mut c = 0;
+    if let Some(g) = Some(Guard(Some(n), "chain")) && g.unwrap_or(0) > 0 {
+        c = leaf("c", 1).await;
+    }
+    c
+}, (2));

@@ -1080,3 +1080,28 @@ differential!(consuming_methods_on_mut_references_and_types_inferred_later, (n: 
     let named = later.unwrap_or(D("later"));
     z + named.touch().len() as u32 + None.unwrap_or(1u32) + d.touch().len() as u32
 }, (1));
+
+// Guards bound by patterns, whose `Copy` values are read: through `*` in an
+// arm without a block (the form the check's note suggests), and in a guard,
+// where the binding only borrows. The guard lives to the
+// end of the arm, across the await, as in rustc.
+differential!(values_of_guards_bound_by_patterns_read_across_an_await, (n: u32) -> u32 {
+    struct Guard(Option<u32>, &'static str);
+    impl core::ops::Deref for Guard {
+        type Target = Option<u32>;
+        fn deref(&self) -> &Option<u32> { &self.0 }
+    }
+    impl Drop for Guard {
+        fn drop(&mut self) { log(format!("drop guard {}", self.1)); }
+    }
+    let d = D("d");
+    let a = match Guard(Some(n), "arm") {
+        g => (*g).unwrap_or(0) + leaf("a", 1).await,
+    };
+    let mut b = 0;
+    match Guard(Some(n), "guard") {
+        g if g.unwrap_or(0) > 0 => { b = leaf("b", 1).await; }
+        _ => {}
+    }
+    a + b
+}, (2));

@@ -1,0 +1,15 @@
+// The guard local `g` is the receiver, and an arm of the same statement
+// binds another `g`: the check must still see the local.
+use statemachine_runtime::{state_machine, yield_now};
+use std::sync::Mutex;
+
+#[state_machine]
+async fn first_id(ids: &Mutex<Option<u32>>) -> u32 {
+    let g = ids.lock().unwrap();
+    let v = g.unwrap_or(0) + match 3u32 { g => g } + async { yield_now().await; 1 }.await;
+    v
+}
+
+fn main() {
+    let _ = first_id(&Mutex::new(Some(1)));
+}
