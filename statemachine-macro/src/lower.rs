@@ -3409,7 +3409,9 @@ impl<'n> Builder<'n> {
         // loop ends: a scope around the loop holds it.
         self.push_scope(false);
         let body_awaits = scan::awaits_after(&f.body.stmts) > 0;
-        let iter_expr = if body_awaits {
+        // An awaited value is moved into `into_iter`, not borrowed by it.
+        let awaited = matches!(scan::peel_parens(&f.expr), Expr::Await(_));
+        let iter_expr = if body_awaits && !awaited {
             // Input: `for c in name().chars() { f(c).await; }`
             // Output: `let __t3 = name(); /* in a slot */`
             // `let mut __iter4 = IntoIterator::into_iter((*__place3).chars());`
@@ -3420,6 +3422,9 @@ impl<'n> Builder<'n> {
         } else {
             self.lower_operand(&f.expr)
         };
+        if awaited && let Some(value) = self.operand_local(&iter_expr) {
+            self.events.insert(value, Event::Moved);
+        }
         let iter = self.reserve_temp("iter");
         let iter_name = self.body.locals[iter].name.clone();
         self.emit(quote_spanned!(span=> let mut #iter_name = ::core::iter::IntoIterator::into_iter(#iter_expr);));

@@ -674,8 +674,6 @@ const OPTION_AND_RESULT_BY_VALUE: &[&str] = &[
     "or_else",
 ];
 
-/// Whether `expr` is visibly an iterator: a range, or a call of a method
-/// that returns one (`iter`, `chars`, `split`, an adaptor, ...).
 /// Whether the machine keeps a `for` loop's item across the awaits of its
 /// `body`, for what `pat` leaves of it (`_`, `(a, _)`), which rustc drops
 /// at the end of the iteration: unless the pattern takes all of it, or the
@@ -689,20 +687,58 @@ pub(crate) fn for_item_kept(pat: &Pat, iter: &Expr, body: &[syn::Stmt]) -> bool 
             // Items that are `&mut` borrows own nothing, and a part bound
             // from one reborrows through it: kept, it could not move.
             PatternMove::Part => {
-                !yields_items_without_drop_glue(iter) && !yields_mutable_borrows(iter)
+                !yields_items_without_drop_glue(iter) && !leaves_nothing_owned(pat, iter)
             }
         }
 }
 
+/// Whether what `pat` leaves of each item of the iterator `iter` visibly
+/// owns nothing: a part the pattern binds whole leaves nothing, a `&mut`
+/// borrow owns nothing (see [`yields_mutable_borrows`]), and the pairs of
+/// `enumerate` and `zip` are followed part by part, so that `for (x, _) in
+/// a.iter_mut().zip(owned)` leaves an owned item.
+fn leaves_nothing_owned(pat: &Pat, iter: &Expr) -> bool {
+    if pattern_move(pat) == PatternMove::Whole {
+        return true;
+    }
+    let pair = match pat {
+        Pat::Tuple(t)
+            if t.elems.len() == 2 && !t.elems.iter().any(|e| matches!(e, Pat::Rest(_))) =>
+        {
+            Some((&t.elems[0], &t.elems[1]))
+        }
+        Pat::Paren(p) => return leaves_nothing_owned(&p.pat, iter),
+        _ => None,
+    };
+    match peel_parens(iter) {
+        Expr::MethodCall(m) if m.method == "zip" && m.args.len() == 1 => match pair {
+            Some((left, right)) => {
+                leaves_nothing_owned(left, &m.receiver) && leaves_nothing_owned(right, &m.args[0])
+            }
+            None => yields_mutable_borrows(iter),
+        },
+        // The index is a `usize`.
+        Expr::MethodCall(m) if m.method == "enumerate" => match pair {
+            Some((_, item)) => leaves_nothing_owned(item, &m.receiver),
+            None => yields_mutable_borrows(iter),
+        },
+        Expr::MethodCall(m) if passes_items_on(&m.method) => leaves_nothing_owned(pat, &m.receiver),
+        _ => yields_mutable_borrows(iter),
+    }
+}
+
 /// Whether the items of the iterator `expr` are visibly `&mut` borrows, or
-/// tuples of them with indices or other items: `v.iter_mut()`,
-/// `m.values_mut()`, `&mut v` (also `&mut it` for an iterator `it`, whose
-/// items may be owned: what a pattern binding part of one leaves then drops
-/// at the first await, see the README), through the adaptors that pass
-/// items on (see [`through_adaptors`]), `zip` included.
+/// tuples of them with indices: `v.iter_mut()`, `m.values_mut()`, `&mut v`
+/// (also `&mut it` for an iterator `it`, whose items may be owned: what a
+/// pattern binding part of one leaves then drops at the first await, see
+/// the README), through the adaptors that pass items on (see
+/// [`through_adaptors`]), and `zip`s of two such iterators.
 fn yields_mutable_borrows(expr: &Expr) -> bool {
-    match through_adaptors(expr, true) {
+    match through_adaptors(expr) {
         Expr::Reference(r) => r.mutability.is_some(),
+        Expr::MethodCall(m) if m.method == "zip" && m.args.len() == 1 => {
+            yields_mutable_borrows(&m.receiver) && yields_mutable_borrows(&m.args[0])
+        }
         Expr::MethodCall(m) => matches!(
             m.method.to_string().as_str(),
             "iter_mut"
@@ -716,29 +752,30 @@ fn yields_mutable_borrows(expr: &Expr) -> bool {
     }
 }
 
-/// The iterator under the adaptors that pass its items on or pair them
-/// with an index (`enumerate`, `rev`, `skip`, `filter`, ...), and with
-/// another iterator's items if `zip` says so.
-fn through_adaptors(expr: &Expr, zip: bool) -> &Expr {
+/// Whether the iterator adaptor `method` yields its iterator's items, or
+/// pairs them with an index (`enumerate`).
+fn passes_items_on(method: &syn::Ident) -> bool {
+    matches!(
+        method.to_string().as_str(),
+        "enumerate"
+            | "rev"
+            | "skip"
+            | "take"
+            | "step_by"
+            | "filter"
+            | "skip_while"
+            | "take_while"
+            | "peekable"
+            | "fuse"
+            | "inspect"
+    )
+}
+
+/// The iterator under the adaptors that pass its items on (see
+/// [`passes_items_on`]).
+fn through_adaptors(expr: &Expr) -> &Expr {
     match peel_parens(expr) {
-        Expr::MethodCall(m)
-            if matches!(
-                m.method.to_string().as_str(),
-                "enumerate"
-                    | "rev"
-                    | "skip"
-                    | "take"
-                    | "step_by"
-                    | "filter"
-                    | "skip_while"
-                    | "take_while"
-                    | "peekable"
-                    | "fuse"
-                    | "inspect"
-            ) || (zip && m.method == "zip") =>
-        {
-            through_adaptors(&m.receiver, zip)
-        }
+        Expr::MethodCall(m) if passes_items_on(&m.method) => through_adaptors(&m.receiver),
         other => other,
     }
 }
@@ -750,9 +787,11 @@ fn through_adaptors(expr: &Expr, zip: bool) -> &Expr {
 /// owes no drop, so the machine need not keep it. Not a borrow or `iter()`:
 /// `&mut it` and a user's `iter()` may yield owned items.
 pub(crate) fn yields_items_without_drop_glue(expr: &Expr) -> bool {
-    matches!(through_adaptors(expr, false), Expr::Range(_))
+    matches!(through_adaptors(expr), Expr::Range(_))
 }
 
+/// Whether `expr` is visibly an iterator: a range, or a call of a method
+/// that returns one (`iter`, `chars`, `split`, an adaptor, ...).
 fn is_iterator(expr: &Expr) -> bool {
     match peel_parens(expr) {
         Expr::Range(_) => true,

@@ -380,3 +380,33 @@ differential!(types_fixed_inside_a_loop_are_known_after_it, (n: u32) -> usize {
     d.touch();
     some + named + total
 }, (2));
+
+differential!(for_pattern_leaving_the_owned_side_of_a_zip_with_mutable_borrows, (n: u32) -> u32 {
+    let d = D("d");
+    let mut a = vec![1u32, 2];
+    for ((i, _), _) in a.iter_mut().enumerate().zip(vec![D("z1"), D("z2")]) {
+        let b = D("body");
+        leaf("z", n).await;
+        log(format!("index {i}"));
+    }
+    a[0] + d.touch().len() as u32
+}, (1));
+
+// The awaited collection is moved into `into_iter`, not kept as a
+// temporary (E0382 before); a temporary its awaitee borrows lives to the
+// end of the loop.
+differential!(for_loop_over_an_awaited_collection_whose_body_awaits, (n: u32) -> u32 {
+    let d = D("d");
+    let mut s = 0;
+    for x in leaf("v", vec![D("v0"), D("v1")]).await {
+        s += leaf("item", n).await;
+    }
+    for x in leaf(D("t").touch(), vec![D("w0"), D("w1")]).await {
+        let b = D("body");
+        s += leaf("item", n).await;
+    }
+    for x in leaf("r", vec![D("r0")]).await.into_iter().rev() {
+        s += leaf(x.touch(), n).await;
+    }
+    s
+}, (1));
