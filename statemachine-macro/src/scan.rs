@@ -502,13 +502,15 @@ pub(crate) fn with_methods_taking_self<R>(methods: &[syn::Ident], expand: impl F
 }
 
 /// Methods that take `self` by value on every std type that has them, by
-/// the API guidelines' naming convention (`into_*`), and those the user
+/// the API guidelines' naming convention (`into_*`, `TryInto::try_into`,
+/// `unwrap*`, `expect*`), and those the user
 /// lists in `takes_self(..)`. Any other method may borrow its receiver, so
 /// the receiver is kept (a wrong guess there is a compile error, never a
 /// changed drop order; a listed method that borrows it drops it early).
 pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
     let name = method.to_string();
     name.starts_with("into")
+        || name == "try_into"
         || name.starts_with("unwrap")
         || name.starts_with("expect")
         || TAKES_SELF.with(|m| m.borrow().contains(&name))

@@ -1105,3 +1105,17 @@ differential!(values_of_guards_bound_by_patterns_read_across_an_await, (n: u32) 
     }
     a + b
 }, (2));
+
+// `try_into` takes its receiver: a local converted by it is moved, not kept
+// for its drop at the end of its scope (E0507 before, as for any method the
+// machine takes to borrow).
+differential!(try_into_moves_its_receiver, (n: u32) -> u32 {
+    let d = D("d");
+    let v = vec![D("v0"), D("v1")];
+    let pair: [D; 2] = v.try_into().unwrap();
+    let w: Vec<D> = vec![D("w0")];
+    let single: Result<[D; 2], Vec<D>> = w.try_into();
+    leaf("a", ()).await;
+    pair[0].touch();
+    n + single.is_err() as u32 + leaf("b", 1).await
+}, (1));
