@@ -184,6 +184,13 @@ impl VisitMut for Pass {
             *stmt = Stmt::Expr(rewritten, semi);
         }
     }
+    // `println!("{:?}", tokio::join!(a, b))`: the machine lowers the
+    // arguments of the formatting macros, awaits included.
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        crate::scan::rewrite_read_macro_arguments(mac, &mut |argument| {
+            self.visit_expr_mut(argument);
+        });
+    }
     fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
     fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}

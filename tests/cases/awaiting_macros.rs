@@ -72,3 +72,10 @@ differential!(biased_join_and_join_in_an_operand, (n: u32) -> u32 {
         + tokio::join!(leaf("c", 5)).0;
     sum
 }, (3));
+
+differential!(join_in_the_arguments_of_a_formatting_macro, (n: u32) -> String {
+    let d = D("d");
+    let shown = format!("{:?} {}", tokio::join!(leaf("a", n), leaf("b", 2)), leaf("c", 3).await);
+    log(format!("shown {shown}"));
+    shown
+}, (1));
