@@ -86,6 +86,28 @@ impl Gen {
                     maybe_moved: false,
                 });
             }
+            1 | 2 if self.rng.below(5) == 0 => {
+                // A `join!` of a leaf and an async block that may borrow a
+                // live value, tokio's or futures'.
+                let (a, b) = (self.fresh("j"), self.fresh("j"));
+                let (k, m) = (self.rng.below(5), self.rng.below(5));
+                let live: Vec<usize> = (0..self.vars.len())
+                    .filter(|&i| !self.vars[i].maybe_moved)
+                    .collect();
+                let touch = live
+                    .get(self.rng.below(live.len().max(1) as u64) as usize)
+                    .map(|&i| format!("{}.touch(); ", self.vars[i].name))
+                    .unwrap_or_default();
+                let path = if self.rng.below(2) == 0 {
+                    "tokio"
+                } else {
+                    "futures"
+                };
+                self.line(&format!(
+                    "let ({a}, {b}) = {path}::join!(leaf(\"{a}\", {k}u32), async {{ {touch}leaf(\"{b}\", {m}u32).await }});"
+                ));
+                self.line(&format!("acc += {a} + {b};"));
+            }
             1 | 2 => {
                 let leaf = self.fresh("l");
                 let k = self.rng.below(5);
