@@ -601,22 +601,24 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
         /// Whether the innermost statement being visited awaits.
         statement_awaits: bool,
         /// The local receivers met in the innermost statement, outside the
-        /// arms that bind them.
+        /// patterns that bind them.
         locals: Vec<Ident>,
-        /// The `match` arms around the expression being visited, inside
-        /// the innermost statement, innermost last.
-        arms: Vec<ArmScope>,
-        /// Names the innermost statement's `let` conditions and closures
-        /// bind (`if let Some(g) = x && g.unwrap_or(0) > 0`): left unchecked.
-        let_bound: Vec<String>,
+        /// The `match` arms and `let` chains around the expression being
+        /// visited, inside the innermost statement, innermost last.
+        scopes: Vec<PatternScope>,
         wrapped: bool,
     }
-    /// A `match` arm's bindings and the receivers among them met in its body.
-    struct ArmScope {
-        names: Vec<String>,
-        /// Visiting the guard, where the bindings are references.
-        in_guard: bool,
-        receivers: Vec<Ident>,
+    /// Names a pattern inside the statement binds (an arm's, a `let`
+    /// chain's), and the receivers among them met where they are bound.
+    struct PatternScope {
+        /// Each name, with the operand of the `let` chain that binds it
+        /// (0 in an arm).
+        names: Vec<(String, usize)>,
+        /// In an arm's guard, or in a chain or an arm without an await,
+        /// where the machine keeps the binding to the end of its scope:
+        /// not checked.
+        unchecked: bool,
+        receivers: Vec<(Ident, usize)>,
     }
     fn check(local: &Ident) -> Stmt {
         syn::parse_quote_spanned! {local.span()=>
@@ -625,30 +627,93 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
     }
     impl Wrap {
         /// Where the check of local receiver `name` goes: the statement's
-        /// list, the body of the arm that binds it, or nowhere.
+        /// list, the scope of the pattern that binds it, or nowhere.
         fn note_local(&mut self, name: &Ident) {
             let text = name.to_string();
-            if let Some(arm) = self.arms.iter_mut().rev().find(|a| a.names.contains(&text)) {
-                if !arm.in_guard && !arm.receivers.contains(name) {
-                    arm.receivers.push(name.clone());
+            let binding = self.scopes.iter_mut().rev().find_map(|scope| {
+                let at = scope.names.iter().rev().find(|(n, _)| *n == text)?.1;
+                Some((scope, at))
+            });
+            if let Some((scope, at)) = binding {
+                if !scope.unchecked && !scope.receivers.iter().any(|(r, _)| r == name) {
+                    scope.receivers.push((name.clone(), at));
                 }
-            } else if !self.let_bound.contains(&text) && !self.locals.contains(name) {
+            } else if !self.locals.contains(name) {
                 self.locals.push(name.clone());
             }
+        }
+
+        /// Visits a condition, with the names its `let`s bind in scope.
+        ///
+        /// Input: `if let Some(g) = x && g.unwrap_or(0) + f().await > 0 {`
+        /// Output: `if let Some(g) = x && { let _ = (&&TakenReceiver::of(&g))
+        /// .receiver(); true } && g.unwrap_or(0) + f().await > 0 {`
+        fn visit_condition(&mut self, cond: &mut syn::Expr) {
+            let mut operands = chain_operands(cond);
+            if !operands.iter().any(|o| matches!(o, syn::Expr::Let(_))) {
+                return self.visit_expr_mut(cond);
+            }
+            self.scopes.push(PatternScope {
+                names: Vec::new(),
+                unchecked: !scan::has_await(cond),
+                receivers: Vec::new(),
+            });
+            for (at, operand) in operands.iter_mut().enumerate() {
+                let syn::Expr::Let(l) = operand else {
+                    self.visit_expr_mut(operand);
+                    continue;
+                };
+                // The scrutinee is evaluated before the pattern binds.
+                self.visit_expr_mut(&mut l.expr);
+                self.visit_pat_mut(&mut l.pat);
+                let names = scan::pattern_bindings(&l.pat);
+                if let Some(scope) = self.scopes.last_mut() {
+                    scope
+                        .names
+                        .extend(names.iter().map(|b| (b.ident.to_string(), at)));
+                }
+            }
+            let receivers = self.scopes.pop().map(|s| s.receivers).unwrap_or_default();
+            // Right after the `let` that binds each, before any use.
+            let mut checked = Vec::new();
+            for (at, operand) in operands.into_iter().enumerate() {
+                checked.push(operand);
+                let checks: Vec<Stmt> = receivers
+                    .iter()
+                    .filter(|(_, by)| *by == at)
+                    .map(|(r, _)| check(r))
+                    .collect();
+                if !checks.is_empty() {
+                    checked.push(syn::parse_quote!({ #(#checks)* true }));
+                }
+            }
+            let mut operands = checked.into_iter();
+            if let Some(first) = operands.next() {
+                *cond = operands.fold(first, |chain, next| syn::parse_quote!(#chain && #next));
+            }
+        }
+    }
+    /// The operands of a condition's `&&` chain, left to right.
+    fn chain_operands(cond: &syn::Expr) -> Vec<syn::Expr> {
+        match cond {
+            syn::Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+                let mut operands = chain_operands(&b.left);
+                operands.push((*b.right).clone());
+                operands
+            }
+            other => vec![other.clone()],
         }
     }
     impl VisitMut for Wrap {
         fn visit_block_mut(&mut self, block: &mut syn::Block) {
             for mut stmt in std::mem::take(&mut block.stmts) {
                 let outer = std::mem::take(&mut self.locals);
-                let outer_arms = std::mem::take(&mut self.arms);
-                let outer_let_bound = std::mem::replace(&mut self.let_bound, let_bound(&stmt));
+                let outer_scopes = std::mem::take(&mut self.scopes);
                 let awaits =
                     std::mem::replace(&mut self.statement_awaits, scan::stmt_awaits(&stmt));
                 syn::visit_mut::visit_stmt_mut(self, &mut stmt);
                 self.statement_awaits = awaits;
-                self.let_bound = outer_let_bound;
-                self.arms = outer_arms;
+                self.scopes = outer_scopes;
                 let locals = std::mem::replace(&mut self.locals, outer);
                 // A statement of its own, which leaves the call as written:
                 // moving a `&mut` local into the check would end it, where
@@ -664,34 +729,55 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
             self.visit_pat_mut(&mut arm.pat);
             let names = scan::pattern_bindings(&arm.pat)
                 .iter()
-                .map(|b| b.ident.to_string())
+                .map(|b| (b.ident.to_string(), 0))
                 .collect();
-            self.arms.push(ArmScope {
+            self.scopes.push(PatternScope {
                 names,
-                in_guard: true,
+                unchecked: true,
                 receivers: Vec::new(),
             });
             if let Some((_, guard)) = &mut arm.guard {
                 self.visit_expr_mut(guard);
             }
-            if let Some(scope) = self.arms.last_mut() {
-                scope.in_guard = false;
+            // Without an await in the arm, the binding ends with the arm
+            // in the machine as in rustc.
+            let awaits = scan::has_await(&arm.body);
+            if let Some(scope) = self.scopes.last_mut() {
+                scope.unchecked = !awaits;
             }
             self.visit_expr_mut(&mut arm.body);
-            let Some(scope) = self.arms.pop() else {
+            let Some(scope) = self.scopes.pop() else {
                 return;
             };
             if !scope.receivers.is_empty() {
-                let checks = scope.receivers.iter().map(check);
+                let checks = scope.receivers.iter().map(|(r, _)| check(r));
                 let body = &arm.body;
                 *arm.body = syn::parse_quote!({ #(#checks)* #body });
             }
+        }
+        fn visit_expr_if_mut(&mut self, e: &mut syn::ExprIf) {
+            self.visit_condition(&mut e.cond);
+            self.visit_block_mut(&mut e.then_branch);
+            if let Some((_, otherwise)) = &mut e.else_branch {
+                self.visit_expr_mut(otherwise);
+            }
+        }
+        fn visit_expr_while_mut(&mut self, e: &mut syn::ExprWhile) {
+            self.visit_condition(&mut e.cond);
+            self.visit_block_mut(&mut e.body);
         }
         fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
             syn::visit_mut::visit_expr_method_call_mut(self, call);
             let receiver = scan::peel_parens(&call.receiver);
             match receiver {
-                syn::Expr::Path(_) if scan::consumes_receiver(&call.method) => {
+                // `into` and `try_into` come from blanket impls over every
+                // type, so they take the receiver itself, never a value it
+                // dereferences to.
+                syn::Expr::Path(_)
+                    if scan::consumes_receiver(&call.method)
+                        && call.method != "into"
+                        && call.method != "try_into" =>
+                {
                     // A local, not a constant or a variant (`None`, whose
                     // type the check alone could not infer).
                     if let Some(name) = scan::plain_name(receiver)
@@ -732,48 +818,10 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
         fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     }
-    /// The names a statement's `let` conditions (`if let`, `while let`,
-    /// chains) and closures bind, outside its nested blocks' statements; a
-    /// `let`'s own pattern binds after its initializer.
-    fn let_bound(stmt: &Stmt) -> Vec<String> {
-        struct Bound(Vec<String>);
-        impl<'ast> syn::visit::Visit<'ast> for Bound {
-            fn visit_expr_let(&mut self, e: &'ast syn::ExprLet) {
-                self.0.extend(
-                    scan::pattern_bindings(&e.pat)
-                        .iter()
-                        .map(|b| b.ident.to_string()),
-                );
-                syn::visit::visit_expr_let(self, e);
-            }
-            fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
-                for input in &c.inputs {
-                    self.0.extend(
-                        scan::pattern_bindings(input)
-                            .iter()
-                            .map(|b| b.ident.to_string()),
-                    );
-                }
-            }
-            fn visit_block(&mut self, _: &'ast syn::Block) {}
-            fn visit_item(&mut self, _: &'ast syn::Item) {}
-        }
-        let mut bound = Bound(Vec::new());
-        match stmt {
-            Stmt::Local(local) => {
-                if let Some(init) = &local.init {
-                    syn::visit::Visit::visit_local_init(&mut bound, init);
-                }
-            }
-            other => syn::visit::Visit::visit_stmt(&mut bound, other),
-        }
-        bound.0
-    }
     let mut wrap = Wrap {
         statement_awaits: false,
         locals: Vec::new(),
-        arms: Vec::new(),
-        let_bound: Vec::new(),
+        scopes: Vec::new(),
         wrapped: false,
     };
     wrap.visit_block_mut(body);
@@ -792,40 +840,78 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
 }
 
 /// In the shadow body: in a `for` loop whose body awaits and whose pattern
-/// leaves part of the item unbound (`(a, _)`), a check that each binding by
-/// value is `Copy`. The machine keeps the item whole for what the pattern
-/// leaves, which rustc drops at the end of the iteration (see
-/// `Builder::lower_loop`); a part moved out of it would leave it partly
-/// moved. Returns whether it added any.
+/// leaves part of the item unbound (`(a, _)`), the check that goes with
+/// what the machine does with the item (see `scan::ForItem`). Kept whole
+/// for what the pattern leaves, which rustc drops at the end of the
+/// iteration, the item must not be partly moved: each binding by value is
+/// checked `Copy`. Moved beside a `&mut` binding, each part the pattern
+/// leaves is named and checked `Copy`, so that dropping it early drops
+/// nothing. Returns whether it added any.
 ///
 /// Input: `for (a, _) in pairs { f().await; }`
 /// Output: `for (a, _) in pairs { { use ..; copied_out_of_the_item((&&ItemBinding(&a))
 /// .item_check()); } f().await; }`
+///
+/// Input: `for (x, _) in a.iter_mut().zip(b.iter()) { f().await; }`
+/// Output: `for (x, __left0) in a.iter_mut().zip(b.iter()) {
+/// left_by_the_pattern(&__left0); f().await; }`
 fn check_for_items_in_shadow(body: &mut syn::Block) -> bool {
     struct Check(bool);
     impl VisitMut for Check {
         fn visit_expr_for_loop_mut(&mut self, f: &mut syn::ExprForLoop) {
             syn::visit_mut::visit_expr_for_loop_mut(self, f);
-            if !scan::for_item_kept(&f.pat, &f.expr, &f.body.stmts)
-                || scan::pattern_move(&f.pat) != scan::PatternMove::Part
-            {
-                return;
-            }
-            for binding in scan::pattern_bindings(&f.pat) {
-                if binding.by_ref {
-                    continue;
+            let private = quote!(::statemachine_runtime::__private);
+            match scan::for_item(&f.pat, &f.expr, &f.body.stmts) {
+                scan::ForItem::Moved => {}
+                scan::ForItem::Kept if scan::pattern_move(&f.pat) != scan::PatternMove::Part => {}
+                scan::ForItem::Kept => {
+                    for binding in scan::pattern_bindings(&f.pat) {
+                        if binding.by_ref {
+                            continue;
+                        }
+                        self.0 = true;
+                        let name = &binding.ident;
+                        f.body.stmts.insert(
+                            0,
+                            syn::parse_quote_spanned! {name.span()=> {
+                                #[allow(unused_imports)]
+                                use #private::{ViaCopy as _, ViaMove as _};
+                                #private::copied_out_of_the_item((&&#private::ItemBinding(&#name)).item_check());
+                            }},
+                        );
+                    }
                 }
-                self.0 = true;
-                let name = &binding.ident;
-                let private = quote!(::statemachine_runtime::__private);
-                f.body.stmts.insert(
-                    0,
-                    syn::parse_quote_spanned! {name.span()=> {
-                        #[allow(unused_imports)]
-                        use #private::{ViaCopy as _, ViaMove as _};
-                        #private::copied_out_of_the_item((&&#private::ItemBinding(&#name)).item_check());
-                    }},
-                );
+                scan::ForItem::LeftPartsChecked => {
+                    struct Name(Vec<Ident>);
+                    impl VisitMut for Name {
+                        fn visit_pat_mut(&mut self, pat: &mut syn::Pat) {
+                            let syn::Pat::Wild(wild) = pat else {
+                                return syn::visit_mut::visit_pat_mut(self, pat);
+                            };
+                            let span = wild.underscore_token.span;
+                            let name = format_ident!(
+                                "__left{}",
+                                self.0.len(),
+                                span = Span::mixed_site().located_at(span)
+                            );
+                            *pat = syn::parse_quote!(#name);
+                            self.0.push(name);
+                        }
+                    }
+                    let mut named = Name(Vec::new());
+                    named.visit_pat_mut(&mut f.pat);
+                    for name in named.0.iter().rev() {
+                        self.0 = true;
+                        // All at the `_`, which the error names.
+                        let span = name.span();
+                        f.body.stmts.insert(
+                            0,
+                            syn::parse_quote_spanned! {span=>
+                                ::statemachine_runtime::__private::left_by_the_pattern(&#name);
+                            },
+                        );
+                    }
+                }
             }
         }
         // The machine leaves these as written.

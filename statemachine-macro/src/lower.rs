@@ -3377,7 +3377,8 @@ impl<'n> Builder<'n> {
                 // the item is kept for its drop across the body's awaits.
                 // A part moved out by value is refused by the never-run copy
                 // (see `expand::check_for_items_in_shadow`).
-                let keeps_the_rest = scan::for_item_kept(pat, source, &body.stmts);
+                let keeps_the_rest =
+                    scan::for_item(pat, source, &body.stmts) == scan::ForItem::Kept;
                 if !keeps_the_rest {
                     self.events.insert(item, Event::Moved);
                 }
@@ -3411,7 +3412,9 @@ impl<'n> Builder<'n> {
         let body_awaits = scan::awaits_after(&f.body.stmts) > 0;
         // An awaited value is moved into `into_iter`, not borrowed by it.
         let awaited = matches!(scan::peel_parens(&f.expr), Expr::Await(_));
-        let iter_expr = if body_awaits && !awaited {
+        let iter_expr = if awaited {
+            self.lower_operand(scan::peel_parens(&f.expr))
+        } else if body_awaits {
             // Input: `for c in name().chars() { f(c).await; }`
             // Output: `let __t3 = name(); /* in a slot */`
             // `let mut __iter4 = IntoIterator::into_iter((*__place3).chars());`

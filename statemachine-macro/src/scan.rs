@@ -676,22 +676,97 @@ const OPTION_AND_RESULT_BY_VALUE: &[&str] = &[
     "or_else",
 ];
 
-/// Whether the machine keeps a `for` loop's item across the awaits of its
-/// `body`, for what `pat` leaves of it (`_`, `(a, _)`), which rustc drops
-/// at the end of the iteration: unless the pattern takes all of it, or the
-/// items visibly have no drop glue (`for _ in 0..n`), which would only make
+/// What the machine does with a `for` loop's item whose pattern leaves part
+/// of it (`_`, `(a, _)`), which rustc keeps in its `match` on `next()` to
+/// the end of the iteration, across the body's awaits.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum ForItem {
+    /// Moved into the pattern: it takes all of the item, what it leaves
+    /// visibly owns nothing, or the body does not await.
+    Moved,
+    /// Kept whole across the body's awaits; the never-run copy checks that
+    /// the pattern's bindings by value only copy out of it.
+    Kept,
+    /// Moved, though the pattern leaves parts that may own something,
+    /// beside a binding of a `&mut` borrow, which could not be copied out
+    /// of a kept item (`for (x, _) in a.iter_mut().zip(b.iter())`): the
+    /// never-run copy checks that each part left, a `_`, is `Copy`, so
+    /// dropping it at the first await is dropping nothing.
+    LeftPartsChecked,
+}
+
+/// [`ForItem`] for the loop `for pat in iter { body }`. Items that visibly
+/// have no drop glue (`for _ in 0..n`) are not kept, which would only make
 /// the state larger.
-pub(crate) fn for_item_kept(pat: &Pat, iter: &Expr, body: &[syn::Stmt]) -> bool {
-    awaits_after(body) > 0
-        && match pattern_move(pat) {
-            PatternMove::Whole => false,
-            PatternMove::Nothing => !yields_items_without_drop_glue(iter),
-            // Items that are `&mut` borrows own nothing, and a part bound
-            // from one reborrows through it: kept, it could not move.
-            PatternMove::Part => {
-                !yields_items_without_drop_glue(iter) && !leaves_nothing_owned(pat, iter)
-            }
+pub(crate) fn for_item(pat: &Pat, iter: &Expr, body: &[syn::Stmt]) -> ForItem {
+    if awaits_after(body) == 0 {
+        return ForItem::Moved;
+    }
+    match pattern_move(pat) {
+        PatternMove::Whole => ForItem::Moved,
+        PatternMove::Nothing if yields_items_without_drop_glue(iter) => ForItem::Moved,
+        PatternMove::Nothing => ForItem::Kept,
+        // Items that are `&mut` borrows own nothing, and a part bound
+        // from one reborrows through it: kept, it could not move.
+        PatternMove::Part if leaves_nothing_owned(pat, iter) => ForItem::Moved,
+        PatternMove::Part if binds_a_mutable_borrow(pat, iter) && leaves_only_wildcards(pat) => {
+            ForItem::LeftPartsChecked
         }
+        PatternMove::Part => ForItem::Kept,
+    }
+}
+
+/// Whether `pat` binds by value a part of each item of `iter` that is a
+/// `&mut` borrow (see [`yields_mutable_borrows`]), following the pairs of
+/// `enumerate` and `zip` as [`leaves_nothing_owned`] does: such a binding
+/// reborrows, and could not be copied out of a kept item.
+fn binds_a_mutable_borrow(pat: &Pat, iter: &Expr) -> bool {
+    let pair = match pat {
+        Pat::Tuple(t)
+            if t.elems.len() == 2 && !t.elems.iter().any(|e| matches!(e, Pat::Rest(_))) =>
+        {
+            Some((&t.elems[0], &t.elems[1]))
+        }
+        Pat::Paren(p) => return binds_a_mutable_borrow(&p.pat, iter),
+        _ => None,
+    };
+    match (peel_parens(iter), pair) {
+        (Expr::MethodCall(m), Some((left, right))) if m.method == "zip" && m.args.len() == 1 => {
+            binds_a_mutable_borrow(left, &m.receiver) || binds_a_mutable_borrow(right, &m.args[0])
+        }
+        (Expr::MethodCall(m), Some((_, item))) if m.method == "enumerate" => {
+            binds_a_mutable_borrow(item, &m.receiver)
+        }
+        (Expr::MethodCall(m), _) if passes_items_on(&m.method) && m.method != "enumerate" => {
+            binds_a_mutable_borrow(pat, &m.receiver)
+        }
+        _ => yields_mutable_borrows(iter) && pattern_bindings(pat).iter().any(|b| !b.by_ref),
+    }
+}
+
+/// Whether every part `pat` leaves is a `_` (no `..`, no `ref` binding),
+/// which the never-run copy can name and check.
+fn leaves_only_wildcards(pat: &Pat) -> bool {
+    struct Rest(bool);
+    impl<'ast> Visit<'ast> for Rest {
+        fn visit_pat_rest(&mut self, _: &'ast syn::PatRest) {
+            self.0 = true;
+        }
+        fn visit_pat_struct(&mut self, p: &'ast syn::PatStruct) {
+            self.0 |= p.rest.is_some();
+            syn::visit::visit_pat_struct(self, p);
+        }
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            self.0 |= p.by_ref.is_some();
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_pat_reference(&mut self, _: &'ast syn::PatReference) {
+            self.0 = true;
+        }
+    }
+    let mut rest = Rest(false);
+    rest.visit_pat(pat);
+    !rest.0
 }
 
 /// Whether what `pat` leaves of each item of the iterator `iter` visibly
@@ -725,7 +800,7 @@ fn leaves_nothing_owned(pat: &Pat, iter: &Expr) -> bool {
             None => yields_mutable_borrows(iter),
         },
         Expr::MethodCall(m) if passes_items_on(&m.method) => leaves_nothing_owned(pat, &m.receiver),
-        _ => yields_mutable_borrows(iter),
+        _ => yields_mutable_borrows(iter) || yields_items_without_drop_glue(iter),
     }
 }
 

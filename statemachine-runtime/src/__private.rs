@@ -1243,6 +1243,25 @@ impl CopiedOutOfTheItem for CopiedOut {}
 #[inline(always)]
 pub fn copied_out_of_the_item<A: CopiedOutOfTheItem>(_: A) {}
 
+/// What a `for` pattern leaves of each item (`_` in `for (x, _) in
+/// a.iter_mut().zip(b.iter())`), where the machine moves the item rather
+/// than keep it beside the `&mut` binding: it drops that part at the body's
+/// first await, rustc at the end of the iteration. The same only for a part
+/// without drop glue, so the never-run copy checks it is `Copy`.
+#[diagnostic::on_unimplemented(
+    message = "#[state_machine] drops what this `for` pattern leaves of the item at the body's first await, where rustc drops it at the end of the iteration, so the part left must be `Copy`",
+    label = "`{Self}` is left by the pattern, and is not `Copy`",
+    note = "bind it by name (`for (x, _rest) in ..`), which drops it at the end of the iteration"
+)]
+pub trait LeftWithoutDropGlue {}
+
+impl<T: Copy> LeftWithoutDropGlue for T {}
+
+/// Checks, in the never-run copy of the body, a part a `for` pattern
+/// leaves (see [`LeftWithoutDropGlue`]).
+#[inline(always)]
+pub fn left_by_the_pattern<T: LeftWithoutDropGlue>(_: &T) {}
+
 /// In the never-run copy of the body: the receiver of a method that the
 /// machine takes to consume it (`opt.unwrap_or(0)`, `it.map(f)` on a
 /// temporary, see `scan::consumes_receiver` and `scan::takes_receiver` in

@@ -408,5 +408,40 @@ differential!(for_loop_over_an_awaited_collection_whose_body_awaits, (n: u32) ->
     for x in leaf("r", vec![D("r0")]).await.into_iter().rev() {
         s += leaf(x.touch(), n).await;
     }
+    #[allow(unused_parens)]
+    for x in (leaf("p", vec![D("p0")]).await) {
+        s += leaf(x.touch(), n).await;
+    }
     s
+}, (1));
+
+// A `for` pattern binding the `&mut` side of a zip and leaving the other
+// side's `Copy` parts (a range's integers, shared borrows): the item is not
+// kept beside the reborrow, and the never-run copy checks that what is
+// left has no drop glue (probe D; refused before).
+differential!(for_zip_of_mutable_borrows_leaving_copy_parts, (n: u32) -> u32 {
+    let d = D("d");
+    let mut a = vec![1u32, 2, 3];
+    for (x, _) in a.iter_mut().zip(0..2) {
+        *x += leaf("range", n).await;
+    }
+    let b = vec![D("b0"), D("b1")];
+    for (x, _) in a.iter_mut().zip(b.iter()) {
+        let body = D("body");
+        *x += leaf("iter", n).await;
+    }
+    let w = vec![5u32, 6];
+    for (x, _) in a.iter_mut().zip(&w) {
+        *x += leaf("ref", n).await;
+    }
+    let mut m = std::collections::BTreeMap::new();
+    m.insert(1u32, D("m1"));
+    m.insert(2, D("m2"));
+    for (slot, (_, v)) in a.iter_mut().zip(m.iter()) {
+        *slot += v.touch().len() as u32 + leaf("map", n).await;
+    }
+    for (x, (i, _)) in a.iter_mut().zip(b.iter().enumerate()) {
+        *x += i as u32 + leaf("enumerate", n).await;
+    }
+    a.iter().sum::<u32>() + d.touch().len() as u32 + b.len() as u32
 }, (1));

@@ -1119,3 +1119,56 @@ differential!(try_into_moves_its_receiver, (n: u32) -> u32 {
     pair[0].touch();
     n + single.is_err() as u32 + leaf("b", 1).await
 }, (1));
+
+// A guard bound by a `match` arm, whose `Copy` value a consuming-named
+// method reads, in an arm without an await: the guard ends with the arm in
+// the machine as in rustc, so the receiver check leaves it (probe D).
+differential!(guards_bound_by_arms_without_an_await_end_with_the_arm, (n: u32) -> u32 {
+    let d = D("d");
+    let m = std::sync::Mutex::new(Some(n));
+    let a = match m.lock() {
+        Ok(g) => g.unwrap_or(0),
+        Err(_) => 0,
+    };
+    let c = std::cell::RefCell::new(Some(n));
+    let b = match c.try_borrow() {
+        Ok(r) => r.unwrap_or(0),
+        Err(_) => 0,
+    };
+    let locked = m.try_lock().is_ok() as u32 + c.try_borrow_mut().is_ok() as u32;
+    a + b + locked + leaf("a", 1u32).await
+}, (2));
+
+// `into` and `try_into` come from blanket impls over every type, so they
+// take a receiver that dereferences to a `Copy` value itself: the receiver
+// check leaves them (probe D).
+differential!(into_and_try_into_take_receivers_that_dereference_to_copy, (n: u32) -> u32 {
+    struct Meters(f64, &'static str);
+    impl core::ops::Deref for Meters {
+        type Target = f64;
+        fn deref(&self) -> &f64 { &self.0 }
+    }
+    impl Drop for Meters {
+        fn drop(&mut self) { log(format!("drop meters {}", self.1)); }
+    }
+    impl From<Meters> for f64 {
+        fn from(m: Meters) -> f64 { m.0 }
+    }
+    impl TryFrom<Meters> for u8 {
+        type Error = ();
+        fn try_from(m: Meters) -> Result<u8, ()> { Ok(m.0 as u8) }
+    }
+    fn as_f64(x: f64) -> f64 { x }
+    let d = D("d");
+    let id = Meters(n as f64, "local");
+    let b: u8 = id.try_into().unwrap();
+    let a: f64 = match Some(Meters(n as f64, "arm")) {
+        Some(m) => m.into(),
+        None => 0.0,
+    };
+    let c: f64 = match Some(Meters(1.0, "awaiting arm")) {
+        Some(m) => as_f64(m.into()) + leaf("c", 1.0f64).await,
+        None => 0.0,
+    };
+    b as u32 + a as u32 + c as u32 + leaf("a", 1u32).await
+}, (2));
