@@ -88,9 +88,13 @@ impl Pass {
             .collect();
         let futures = &call.futures;
         let bindings = match call.joiner {
-            Joiner::Tokio | Joiner::Unqualified if !names.is_empty() => quote! {
-                let (#(#names,)*) = (#(::core::future::IntoFuture::into_future(#futures),)*);
-            },
+            Joiner::Tokio | Joiner::Unqualified if !names.is_empty() => {
+                // Located at each argument, which a move error then names.
+                let into_futures = futures.iter().map(|future| {
+                    quote_spanned!(future.span()=> ::core::future::IntoFuture::into_future(#future))
+                });
+                quote!(let (#(#names,)*) = (#(#into_futures,)*);)
+            }
             Joiner::Tokio | Joiner::Unqualified => TokenStream::new(),
             Joiner::Futures => quote!(#(let #names = #futures;)*),
         };
@@ -154,10 +158,10 @@ impl Pass {
             self.errors.push(syn::Error::new_spanned(
                 arg,
                 format!(
-                    "this argument of `{name}!` makes a temporary, which tokio's `{name}!` drops \
-                     after all its arguments and futures' after this one: write the macro's \
-                     path (`tokio::{name}!` or `futures::{name}!`), or bind the argument to a \
-                     local first"
+                    "this argument of `{name}!` may make a temporary, which tokio's `{name}!` \
+                     drops after all its arguments and futures' after this one: write the \
+                     macro's path (`tokio::{name}!` or `futures::{name}!`), or bind the \
+                     argument to a local first"
                 ),
             ));
             return None;
@@ -219,12 +223,16 @@ fn parse_join(mac: &syn::Macro, joiner: Joiner) -> syn::Result<JoinCall> {
     })
 }
 
-/// Whether evaluating `expr` leaves nothing to drop at the end of its
-/// statement: names, literals, operators, casts, field and index reads,
-/// borrows of places, and calls on them.
+/// Whether evaluating `expr` visibly leaves nothing to drop at the end of
+/// its statement: names, literals, async blocks, closures, operators, casts,
+/// field and index reads, borrows of places, awaits and calls of those. A
+/// block or a branch may (a tail's temporaries, in edition 2021).
 fn makes_no_temporaries(expr: &Expr) -> bool {
     let plain = match expr {
-        Expr::Path(_) | Expr::Lit(_) => true,
+        // An async block or closure only captures; an await drops its
+        // future before the statement ends.
+        Expr::Path(_) | Expr::Lit(_) | Expr::Async(_) | Expr::Closure(_) => true,
+        Expr::Await(a) => makes_no_temporaries(&a.base),
         Expr::Call(c) => {
             matches!(&*c.func, Expr::Path(_)) && c.args.iter().all(makes_no_temporaries)
         }
