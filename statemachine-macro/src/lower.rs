@@ -366,6 +366,12 @@ pub(crate) struct Builder<'n> {
     /// inside it is evaluated before that await, so its temporaries are
     /// kept to the end of the statement too.
     before_later_await: bool,
+    /// The operands of the statement being lowered evaluated before a later
+    /// await of it (`D("a")` in `(D("a"), f(D("t").touch()).await)`). rustc
+    /// drops such an operand before the statement's temporaries (`D("t")`)
+    /// when the future is dropped at the await, so a temporary made after
+    /// one is listed before it (see [`Self::bind`]).
+    operand_spills: Vec<LocalId>,
     /// Lowering the scrutinee of a `match` or `if let` whose arms await, an
     /// awaited expression, or the iterator expression of a `for` loop whose
     /// body awaits: a temporary that `&` borrows goes into a slot, since the
@@ -416,6 +422,7 @@ impl<'n> Builder<'n> {
             field_names: BTreeMap::new(),
             borrowed_temporaries_in_place: false,
             before_later_await: false,
+            operand_spills: Vec::new(),
             temporaries_in_place: false,
             declarations_seen: 0,
             dead_in_place: BTreeSet::new(),
@@ -503,10 +510,25 @@ impl<'n> Builder<'n> {
     }
 
     /// Puts a reserved local into the innermost scope: it is declared here.
+    /// Puts local `id` in the innermost scope. Its place in the scope's list
+    /// is its drop order at an await (last dropped first): a temporary
+    /// goes before the statement's operands evaluated ahead of a later
+    /// await, which rustc drops first.
     fn bind(&mut self, id: LocalId) {
         let scope = self.scopes.last_mut().expect("a scope is open");
         self.body.locals[id].scope = scope.id;
-        scope.locals.push(id);
+        let first_operand = (self.body.locals[id].temporary && !self.operand_spills.contains(&id))
+            .then(|| {
+                scope
+                    .locals
+                    .iter()
+                    .position(|l| self.operand_spills.contains(l))
+            })
+            .flatten();
+        match first_operand {
+            Some(at) => scope.locals.insert(at, id),
+            None => scope.locals.push(id),
+        }
         self.events.remove(&id);
     }
 
@@ -964,8 +986,10 @@ impl<'n> Builder<'n> {
 
     fn lower_stmts_in_block(&mut self, stmts: &[Stmt]) -> Option<Operand> {
         let mut tail = None;
+        let outer_operands = std::mem::take(&mut self.operand_spills);
         for (index, stmt) in stmts.iter().enumerate() {
             let is_last = index + 1 == stmts.len();
+            self.operand_spills.clear();
             match stmt {
                 Stmt::Item(_) => {} // hoisted by `expand`
                 Stmt::Local(local) => self.lower_let(local, &stmts[index + 1..]),
@@ -1014,6 +1038,7 @@ impl<'n> Builder<'n> {
                 }
             }
         }
+        self.operand_spills = outer_operands;
         tail
     }
 
@@ -1963,7 +1988,14 @@ impl<'n> Builder<'n> {
                 ops.push(self.held_receiver(expr, held));
             } else if later_await && !keep {
                 let op = self.lower_now(expr);
-                ops.push(self.spill(op));
+                let temp = self.reserve_temp_as("__t");
+                // Listed as an operand before it is bound (see `Self::bind`).
+                self.operand_spills.push(temp);
+                let name = self.body.locals[temp].name.clone();
+                self.emit(quote!(let mut #name = #op;));
+                self.bind(temp);
+                self.note_moved_temporaries(&op);
+                ops.push(quote!(#name));
             } else if later_await {
                 // A place kept for later: its reads happen at the point of use,
                 // but a scalar a later operand may change is copied first.
@@ -2562,8 +2594,21 @@ impl<'n> Builder<'n> {
     /// [`Self::spill_local_at`], with the temporary's name starting with
     /// `prefix` (see [`Self::reserve_temp_as`]).
     fn spill_local_named(&mut self, op: Operand, at: Span, prefix: &str) -> LocalId {
-        // The lowering's temporaries the value takes: itself, or the parts
-        // of a tuple, array, struct or call (`(__t3, __awaited4)`).
+        let temp = self.reserve_temp_as(prefix);
+        let located = Span::mixed_site().located_at(at);
+        self.body.locals[temp].name.set_span(located);
+        let name = self.body.locals[temp].name.clone();
+        // `mut`: a method may take the temporary by `&mut self`, as it may
+        // a temporary in rustc (`s.chars().next()`).
+        self.emit(quote!(let mut #name = #op;));
+        self.bind(temp);
+        self.note_moved_temporaries(&op);
+        temp
+    }
+
+    /// The lowering's temporaries that `op` takes, marked moved: itself,
+    /// or the parts of a tuple, array, struct or call (`(__t3, __awaited4)`).
+    fn note_moved_temporaries(&mut self, op: &Operand) {
         let mut taken = Vec::new();
         if let Ok(expr) = syn::parse2::<Expr>(op.clone()) {
             scan::certain_moves(&expr, &mut taken);
@@ -2573,18 +2618,9 @@ impl<'n> Builder<'n> {
             .filter_map(|name| self.resolve(&name.to_string()))
             .filter(|&l| self.body.locals[l].temporary)
             .collect();
-        let temp = self.reserve_temp_as(prefix);
-        let located = Span::mixed_site().located_at(at);
-        self.body.locals[temp].name.set_span(located);
-        let name = self.body.locals[temp].name.clone();
-        // `mut`: a method may take the temporary by `&mut self`, as it may
-        // a temporary in rustc (`s.chars().next()`).
-        self.emit(quote!(let mut #name = #op;));
-        self.bind(temp);
         for moved in moved {
             self.events.insert(moved, Event::Moved);
         }
-        temp
     }
 
     /// `operand.await`: suspend in a new state; the resume block receives the value.

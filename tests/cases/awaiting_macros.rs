@@ -34,8 +34,10 @@ differential!(bare_join_of_local_futures_as_a_statement, (n: u32) -> u32 {
     let second = async move { leaf("second", n + 1).await };
     join!(first, second);
     let (x,) = join!(leaf("x", 7));
+    let (y, z, w) =
+        join!(async { leaf("y", 1).await }, async move { n }, leaf("w", leaf("inner", 2)).await);
     join!();
-    x + leaf("after", 1).await
+    x + y + z + w + leaf("after", 1).await
 }, (3));
 
 differential!(tokio_try_join_with_question_mark, (fail: bool) -> Result<u32, String> {
@@ -78,4 +80,12 @@ differential!(join_in_the_arguments_of_a_formatting_macro, (n: u32) -> String {
     let shown = format!("{:?} {}", tokio::join!(leaf("a", n), leaf("b", 2)), leaf("c", 3).await);
     log(format!("shown {shown}"));
     shown
+}, (1));
+
+// An argument that awaits, after one already made: dropped there, rustc drops
+// the made future before the awaiting argument's temporary (probe C).
+differential!(tokio_join_argument_awaiting_after_another, (n: u32) -> u32 {
+    let d = D("d");
+    let (a, b) = tokio::join!(leaf("a", n), leaf(D("t").touch(), leaf("b", 2u32)).await);
+    a + b
 }, (1));

@@ -1172,3 +1172,14 @@ differential!(into_and_try_into_take_receivers_that_dereference_to_copy, (n: u32
     };
     b as u32 + a as u32 + c as u32 + leaf("a", 1u32).await
 }, (2));
+
+// Dropped at an await inside a statement, rustc drops the operands already
+// evaluated (`D("a")`, in a tuple or a call's arguments) before the
+// statement's temporaries (`D("t")`), whatever the order they were made in
+// (probe C; the machine dropped them in reverse order of creation).
+differential!(operands_evaluated_before_an_await_drop_before_the_statements_temporaries, (n: u32) -> u32 {
+    let d = D("d");
+    let p = (D("a"), leaf(D("t").touch(), n).await);
+    let q = (D("b"), D("c"), leaf(D("u").touch(), leaf("inner", n).await).await);
+    p.1 + q.2
+}, (1));
