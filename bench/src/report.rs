@@ -1391,6 +1391,26 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         SizeCause::SlotsSideBySide,
         "`items`, `m` and `w`, which the loops borrow across their awaits, and the three loops' iterators, which share one storage (72 B), stay in place in slots beside the state (144 B in all), where rustc overlaps them with the awaitees; the state enum is 72 B, rustc's whole coroutine 200 B (`-Zprint-type-sizes`, at 29084e2)",
     ),
+    (
+        "join_in_the_arguments_of_a_formatting_macro",
+        SizeCause::JoinCaptures,
+        "the `join!`'s futures are the awaited `async move` block's captures and, once it runs, the fields of the macro's tuple: 192 B against 128 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "tokio_join_argument_awaiting_after_another",
+        SizeCause::JoinCaptures,
+        "the `join!`'s futures are the awaited `async move` block's captures and the fields of the macro's tuple (the state is 192 B), and the temporary `D(\"t\")`, kept to the end of the statement, is in a slot (16 B): 208 B against 176 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "for_loop_over_an_awaited_collection_whose_body_awaits",
+        SizeCause::SlotsSideBySide,
+        "the loops' iterators (two shared storages of 32 B, for loops whose scopes overlap the awaited values') and `x`, borrowed by the last loop's await, stay in place in slots beside the state (80 B), where rustc overlaps them with the awaitees; the state enum is 96 B, rustc's whole coroutine 160 B (`-Zprint-type-sizes`, at 9375f70)",
+    ),
+    (
+        "for_zip_of_mutable_borrows_leaving_copy_parts",
+        SizeCause::SlotsSideBySide,
+        "`a`, `b`, `w`, `m`, the loop bindings borrowed across the awaits and the five loops' zipped iterators (one shared storage of 104 B) stay in place in slots beside the state (232 B), where rustc overlaps them with the awaitees; the state enum is 80 B, rustc's whole coroutine 280 B (`-Zprint-type-sizes`, at 9375f70)",
+    ),
 ];
 
 /// The recorded cause of a differential case's machine being larger, or
