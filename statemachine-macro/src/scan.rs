@@ -721,16 +721,7 @@ pub(crate) fn for_item(pat: &Pat, iter: &Expr, body: &[syn::Stmt]) -> ForItem {
 /// `enumerate` and `zip` as [`leaves_nothing_owned`] does: such a binding
 /// reborrows, and could not be copied out of a kept item.
 fn binds_a_mutable_borrow(pat: &Pat, iter: &Expr) -> bool {
-    let pair = match pat {
-        Pat::Tuple(t)
-            if t.elems.len() == 2 && !t.elems.iter().any(|e| matches!(e, Pat::Rest(_))) =>
-        {
-            Some((&t.elems[0], &t.elems[1]))
-        }
-        Pat::Paren(p) => return binds_a_mutable_borrow(&p.pat, iter),
-        _ => None,
-    };
-    match (peel_parens(iter), pair) {
+    match (peel_parens(iter), pair_pattern(pat)) {
         (Expr::MethodCall(m), Some((left, right))) if m.method == "zip" && m.args.len() == 1 => {
             binds_a_mutable_borrow(left, &m.receiver) || binds_a_mutable_borrow(right, &m.args[0])
         }
@@ -741,6 +732,20 @@ fn binds_a_mutable_borrow(pat: &Pat, iter: &Expr) -> bool {
             binds_a_mutable_borrow(pat, &m.receiver)
         }
         _ => yields_mutable_borrows(iter) && pattern_bindings(pat).iter().any(|b| !b.by_ref),
+    }
+}
+
+/// The two parts of a pattern of a pair (`(a, b)`, also parenthesized),
+/// as `enumerate` and `zip` yield.
+fn pair_pattern(pat: &Pat) -> Option<(&Pat, &Pat)> {
+    match pat {
+        Pat::Tuple(t)
+            if t.elems.len() == 2 && !t.elems.iter().any(|e| matches!(e, Pat::Rest(_))) =>
+        {
+            Some((&t.elems[0], &t.elems[1]))
+        }
+        Pat::Paren(p) => pair_pattern(&p.pat),
+        _ => None,
     }
 }
 
@@ -778,15 +783,7 @@ fn leaves_nothing_owned(pat: &Pat, iter: &Expr) -> bool {
     if pattern_move(pat) == PatternMove::Whole {
         return true;
     }
-    let pair = match pat {
-        Pat::Tuple(t)
-            if t.elems.len() == 2 && !t.elems.iter().any(|e| matches!(e, Pat::Rest(_))) =>
-        {
-            Some((&t.elems[0], &t.elems[1]))
-        }
-        Pat::Paren(p) => return leaves_nothing_owned(&p.pat, iter),
-        _ => None,
-    };
+    let pair = pair_pattern(pat);
     match peel_parens(iter) {
         Expr::MethodCall(m) if m.method == "zip" && m.args.len() == 1 => match pair {
             Some((left, right)) => {
