@@ -1411,6 +1411,41 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         SizeCause::SlotsSideBySide,
         "`a`, `b`, `w`, `m`, the loop bindings borrowed across the awaits and the five loops' zipped iterators (one shared storage of 104 B) stay in place in slots beside the state (232 B), where rustc overlaps them with the awaitees; the state enum is 80 B, rustc's whole coroutine 280 B (`-Zprint-type-sizes`, at 9375f70)",
     ),
+    (
+        "order_temp_before_operand",
+        SizeCause::SlotsSideBySide,
+        "the statement's temporaries kept to its end, which the awaited future or a method result may borrow, stay in place in slots beside the state (48 B with their flags), where rustc overlaps them with the awaitee; the state enum is 72 B, rustc's whole coroutine 112 B (`-Zprint-type-sizes`, at 2cce443 plus the operand order change)",
+    ),
+    (
+        "order_receiver_temp_binop",
+        SizeCause::SlotsSideBySide,
+        "the temporary receivers kept to the end of the statement stay in place in slots beside the state (48 B with their flags), where rustc overlaps them with the awaitee; the state enum is 56 B, rustc's whole coroutine 96 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "order_array",
+        SizeCause::SlotsSideBySide,
+        "the temporary kept to the end of the statement is in a slot beside the state (16 B with its flag); the state enum is 112 B, rustc's whole coroutine 120 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "order_two_awaits_temps",
+        SizeCause::SlotsSideBySide,
+        "the temporaries of both awaits, kept to the end of the statement, stay in place in slots beside the state (64 B with their flags), where rustc overlaps them with the awaitees; the state enum is 96 B, rustc's whole coroutine 152 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "order_let_chain_ref_binding",
+        SizeCause::SlotsSideBySide,
+        "the chain's scrutinee temporaries, which the binding borrows across the await, stay in place in slots beside the state (56 B with their flags); the state enum is 80 B, rustc's whole coroutine 120 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "order_block_tail_temp_expr_stmt",
+        SizeCause::SlotsSideBySide,
+        "not measured alone (its helpers are the case file's): the same shape as `order_temp_before_operand`, a temporary kept to the end of the statement in a slot beside the state, read from the report's sizes",
+    ),
+    (
+        "order_overloaded_add_pp",
+        SizeCause::SlotsSideBySide,
+        "not measured alone (its helpers are the case file's): the same shape as `order_receiver_temp_binop`, temporaries kept to the end of the statement in slots beside the state, read from the report's sizes",
+    ),
 ];
 
 /// The recorded cause of a differential case's machine being larger, or

@@ -372,6 +372,12 @@ pub(crate) struct Builder<'n> {
     /// when the future is dropped at the await, so a temporary made after
     /// one is listed before it (see [`Self::bind`]).
     operand_spills: Vec<LocalId>,
+    /// Lowering the root of a terminating scope (a block's tail, a
+    /// condition, the right of `&&`), whose own operands rustc drops in the
+    /// same scope as its temporaries, in reverse order of creation: the
+    /// next [`Self::lower_operands`] takes it and does not list them in
+    /// [`Self::operand_spills`].
+    terminating_root: bool,
     /// Lowering the scrutinee of a `match` or `if let` whose arms await, an
     /// awaited expression, or the iterator expression of a `for` loop whose
     /// body awaits: a temporary that `&` borrows goes into a slot, since the
@@ -423,6 +429,7 @@ impl<'n> Builder<'n> {
             borrowed_temporaries_in_place: false,
             before_later_await: false,
             operand_spills: Vec::new(),
+            terminating_root: false,
             temporaries_in_place: false,
             declarations_seen: 0,
             dead_in_place: BTreeSet::new(),
@@ -1021,7 +1028,7 @@ impl<'n> Builder<'n> {
                 }
                 Stmt::Expr(expr, semi) => {
                     if is_last && semi.is_none() {
-                        tail = Some(self.lower_value(expr));
+                        tail = Some(self.lower_terminating_value(expr));
                     } else if self.needs_lowering(expr) {
                         // A statement owns the temporaries its expression creates.
                         self.push_scope(false);
@@ -1045,6 +1052,15 @@ impl<'n> Builder<'n> {
     /// Lowers an expression whose value is used afterwards (a block's tail).
     /// When it awaits, its temporaries get a scope of their own and the value
     /// is bound to a temporary of the enclosing scope.
+    /// [`Self::lower_value`] of the root of a terminating scope (see
+    /// [`Self::terminating_root`]).
+    fn lower_terminating_value(&mut self, expr: &Expr) -> Operand {
+        let outer = std::mem::replace(&mut self.terminating_root, has_own_operands(expr));
+        let value = self.lower_value(expr);
+        self.terminating_root = outer;
+        value
+    }
+
     fn lower_value(&mut self, expr: &Expr) -> Operand {
         if !self.needs_lowering(expr) {
             let tokens = self.rewrite_expr(expr.clone());
@@ -1937,6 +1953,9 @@ impl<'n> Builder<'n> {
         // used there too, so they live across the awaits (`*r > f().await`).
         let mut read_later = Vec::new();
         let outer_later_await = self.before_later_await;
+        // The root's own operands share its temporaries' scope; those of
+        // the expressions inside it are in scopes of their own.
+        let at_terminating_root = std::mem::take(&mut self.terminating_root);
         for (index, expr) in exprs.iter().enumerate() {
             let later_await = outer_later_await || last_await.is_some_and(|last| index < last);
             let outer = std::mem::replace(&mut self.before_later_await, later_await);
@@ -1990,7 +2009,9 @@ impl<'n> Builder<'n> {
                 let op = self.lower_now(expr);
                 let temp = self.reserve_temp_as("__t");
                 // Listed as an operand before it is bound (see `Self::bind`).
-                self.operand_spills.push(temp);
+                if !at_terminating_root {
+                    self.operand_spills.push(temp);
+                }
                 let name = self.body.locals[temp].name.clone();
                 self.emit(quote!(let mut #name = #op;));
                 self.bind(temp);
@@ -2759,7 +2780,9 @@ impl<'n> Builder<'n> {
         );
         let depth = self.scopes.len();
         self.push_scope(false);
+        let outer = std::mem::replace(&mut self.terminating_root, has_own_operands(&b.right));
         let right = self.lower_expr(&b.right);
+        self.terminating_root = outer;
         let to_join = self.goto(join, vec![(value, quote!(#right))], span);
         self.terminate(Term::Goto(to_join), Some(join));
         self.enter_join(depth, join, &[value])
@@ -2971,7 +2994,7 @@ impl<'n> Builder<'n> {
                 other => {
                     let cond = if self.needs_lowering(other) {
                         // In a scope of its own, into a temporary.
-                        let cond = self.lower_value(other);
+                        let cond = self.lower_terminating_value(other);
                         if let Some(held) = self.operand_local(&cond) {
                             // A `bool`, read by the branch only.
                             self.body.locals[held].droppless = true;
@@ -3676,6 +3699,22 @@ fn strip_in_place(local: &syn::Local) -> syn::Local {
     let mut local = local.clone();
     local.attrs.retain(|a| !a.path().is_ident("in_place"));
     local
+}
+
+/// Whether `expr` evaluates operands of its own before it runs (a call,
+/// an operator, a tuple, array or struct literal), which
+/// [`Builder::lower_operands`] lowers: as the root of a terminating scope,
+/// they share its temporaries' scope (see [`Builder::terminating_root`]).
+fn has_own_operands(expr: &Expr) -> bool {
+    matches!(
+        scan::peel_parens(expr),
+        Expr::Call(_)
+            | Expr::MethodCall(_)
+            | Expr::Tuple(_)
+            | Expr::Array(_)
+            | Expr::Struct(_)
+            | Expr::Binary(_)
+    )
 }
 
 /// The patterns of a condition's `let`s (`if let A(a) = x && let B(b) = y`),

@@ -12,3 +12,4 @@ include!("../cases/edition2024.rs");
 include!("../cases/borrows.rs");
 include!("../cases/dead_values.rs");
 include!("../cases/awaiting_macros.rs");
+include!("../cases/operand_order.rs");
