@@ -119,12 +119,7 @@ impl Pass {
     /// error if it is a `select!` or a bare `join!` whose arguments make
     /// temporaries.
     fn visit_macro_call(&mut self, mac: &syn::Macro) -> Option<Expr> {
-        let segments: Vec<String> = mac
-            .path
-            .segments
-            .iter()
-            .map(|s| s.ident.to_string())
-            .collect();
+        let segments = crate::scan::path_names(&mac.path);
         let names: Vec<&str> = segments.iter().map(String::as_str).collect();
         let joiner = match names[..] {
             ["tokio", "join" | "try_join"] => Joiner::Tokio,

@@ -695,14 +695,9 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
     }
     /// The operands of a condition's `&&` chain, left to right.
     fn chain_operands(cond: &syn::Expr) -> Vec<syn::Expr> {
-        match cond {
-            syn::Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-                let mut operands = chain_operands(&b.left);
-                operands.push((*b.right).clone());
-                operands
-            }
-            other => vec![other.clone()],
-        }
+        let mut operands = Vec::new();
+        crate::lower::flatten_and(cond, &mut operands, &|_| true);
+        operands.into_iter().cloned().collect()
     }
     impl VisitMut for Wrap {
         fn visit_block_mut(&mut self, block: &mut syn::Block) {

@@ -2012,10 +2012,8 @@ impl<'n> Builder<'n> {
                 if !at_terminating_root {
                     self.operand_spills.push(temp);
                 }
-                let name = self.body.locals[temp].name.clone();
-                self.emit(quote!(let mut #name = #op;));
-                self.bind(temp);
-                self.note_moved_temporaries(&op);
+                self.spill_into(temp, op);
+                let name = &self.body.locals[temp].name;
                 ops.push(quote!(#name));
             } else if later_await {
                 // A place kept for later: its reads happen at the point of use,
@@ -2618,6 +2616,14 @@ impl<'n> Builder<'n> {
         let temp = self.reserve_temp_as(prefix);
         let located = Span::mixed_site().located_at(at);
         self.body.locals[temp].name.set_span(located);
+        self.spill_into(temp, op)
+    }
+
+    /// Evaluates `op` into the reserved temporary `temp`, bound in the
+    /// innermost scope; the lowering's temporaries that `op` takes (itself,
+    /// or the parts of a tuple, array, struct or call: `(__t3, __awaited4)`)
+    /// are moved.
+    fn spill_into(&mut self, temp: LocalId, op: Operand) -> LocalId {
         let name = self.body.locals[temp].name.clone();
         // `mut`: a method may take the temporary by `&mut self`, as it may
         // a temporary in rustc (`s.chars().next()`).
@@ -2627,8 +2633,6 @@ impl<'n> Builder<'n> {
         temp
     }
 
-    /// The lowering's temporaries that `op` takes, marked moved: itself,
-    /// or the parts of a tuple, array, struct or call (`(__t3, __awaited4)`).
     fn note_moved_temporaries(&mut self, op: &Operand) {
         let mut taken = Vec::new();
         if let Ok(expr) = syn::parse2::<Expr>(op.clone()) {
@@ -3821,7 +3825,11 @@ enum LoopHead<'a> {
 /// Splits `a && let P = b && c` into its conjuncts when the chain needs
 /// lowering (it binds, or a later conjunct is one that `splits`: it awaits,
 /// or it assigns a `let x;` local the branch may then read).
-fn flatten_and<'a>(cond: &'a Expr, out: &mut Vec<&'a Expr>, splits: &dyn Fn(&Expr) -> bool) {
+pub(crate) fn flatten_and<'a>(
+    cond: &'a Expr,
+    out: &mut Vec<&'a Expr>,
+    splits: &dyn Fn(&Expr) -> bool,
+) {
     match cond {
         Expr::Binary(b)
             if matches!(b.op, syn::BinOp::And(_)) && (contains_let(cond) || splits(&b.right)) =>

@@ -268,7 +268,7 @@ fn has_std_pin(expr: &Expr) -> bool {
 
 /// `pin`, `std::pin::pin` or `core::pin::pin`.
 pub(crate) fn is_std_pin(path: &syn::Path) -> bool {
-    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let segments = crate::scan::path_names(path);
     matches!(
         segments.iter().map(String::as_str).collect::<Vec<_>>()[..],
         ["pin"] | ["std" | "core", "pin", "pin"]

@@ -218,12 +218,7 @@ pub(crate) fn leaves_type_open(init: &Expr) -> bool {
         Expr::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == "None"),
         Expr::Call(call) => match &*call.func {
             Expr::Path(p) => {
-                let segments: Vec<String> = p
-                    .path
-                    .segments
-                    .iter()
-                    .map(|s| s.ident.to_string())
-                    .collect();
+                let segments = path_names(&p.path);
                 let generic = p.path.segments.iter().any(|s| !s.arguments.is_empty());
                 let constructor = match segments.as_slice() {
                     [.., ty, f] if matches!(f.as_str(), "new" | "with_capacity" | "default") => {
@@ -824,6 +819,11 @@ fn yields_mutable_borrows(expr: &Expr) -> bool {
         ),
         _ => false,
     }
+}
+
+/// The names of a path's segments (`["tokio", "join"]`).
+pub(crate) fn path_names(path: &syn::Path) -> Vec<String> {
+    path.segments.iter().map(|s| s.ident.to_string()).collect()
 }
 
 /// Whether the iterator adaptor `method` yields its iterator's items, or
