@@ -3473,10 +3473,27 @@ impl<'n> Builder<'n> {
         // loop ends: a scope around the loop holds it.
         self.push_scope(false);
         let body_awaits = scan::awaits_after(&f.body.stmts) > 0;
-        // An awaited value is moved into `into_iter`, not borrowed by it.
-        let awaited = matches!(scan::peel_parens(&f.expr), Expr::Await(_));
+        let source = scan::peel_parens(&f.expr);
+        // A value made by awaiting (`f().await`, `{ f().await }`, a branch
+        // that awaits) is moved into `into_iter`, not borrowed by it.
+        let awaited = awaited_value(source);
         let iter_expr = if awaited {
-            self.lower_operand(scan::peel_parens(&f.expr))
+            self.lower_operand(source)
+        } else if let Expr::Reference(r) = source
+            && body_awaits
+            && awaited_value(scan::peel_parens(&r.expr))
+        {
+            // Input: `for x in &f().await { g(x).await; }`
+            // Output: `let __t3 = __awaited2; /* in a slot */`
+            // `let mut __iter4 = IntoIterator::into_iter(&(*__place3));`
+            // The awaited value is a temporary of the loop, which the
+            // iterator borrows across the body's awaits: kept in place, and
+            // dropped after the iterator when the loop ends, as in rustc.
+            let op = self.lower_operand(scan::peel_parens(&r.expr));
+            let temp = self.spill_moving(op);
+            let place = self.declare_internal_slot(temp);
+            let (and, mutability) = (&r.and_token, &r.mutability);
+            quote!(#and #mutability #place)
         } else if body_awaits {
             // Input: `for c in name().chars() { f(c).await; }`
             // Output: `let __t3 = name(); /* in a slot */`
@@ -3661,6 +3678,17 @@ impl<'n> Builder<'n> {
                  bind the awaited value to a local before the call"
             ),
         );
+    }
+}
+
+/// Whether `expr` is a value made by awaiting, rather than a place or a
+/// call's result that may borrow one: an await, or a block or branch
+/// (`{ f().await }`, `if c { f().await } else { .. }`) that awaits.
+fn awaited_value(expr: &Expr) -> bool {
+    match expr {
+        Expr::Await(_) => true,
+        Expr::Block(_) | Expr::If(_) | Expr::Match(_) | Expr::Unsafe(_) => scan::has_await(expr),
+        _ => false,
     }
 }
 

@@ -415,6 +415,45 @@ differential!(for_loop_over_an_awaited_collection_whose_body_awaits, (n: u32) ->
     s
 }, (1));
 
+// A collection made by a block or a branch that awaits is moved into the
+// loop, as an awaited one is (E0382 before); a borrow of an awaited
+// collection keeps it in place, borrowed by the iterator across the body's
+// awaits and dropped after it when the loop ends (E0505 before).
+differential!(for_loop_over_a_block_branch_or_borrow_that_awaits, (n: u32) -> u32 {
+    let d = D("d");
+    let mut s = 0;
+    for x in { log("block"); leaf("v", vec![D("v0"), D("v1"), D("v2")]).await } {
+        if x.0 == "v1" {
+            break;
+        }
+        s += leaf(x.touch(), n).await;
+    }
+    for x in if n > 0 { leaf("w", vec![D("w0"), D("w1")]).await } else { vec![D("e")] } {
+        let b = D("body");
+        s += leaf(x.touch(), n).await;
+    }
+    #[allow(clippy::match_single_binding)]
+    for x in match n { 0 => Vec::new(), _ => leaf("m", vec![D("m0")]).await } {
+        s += leaf(x.touch(), n).await;
+    }
+    for x in &leaf("r", vec![D("r0"), D("r1")]).await {
+        let b = D("body");
+        s += leaf(x.touch(), n).await;
+        if x.0 == "r0" {
+            continue;
+        }
+        log("after continue");
+    }
+    for x in &mut leaf("u", vec![1u32, 2]).await {
+        *x += leaf("u item", n).await;
+        s += *x;
+    }
+    for x in &(leaf("p", [D("p0")]).await) {
+        s += leaf(x.touch(), n).await;
+    }
+    s
+}, (1));
+
 // A `for` pattern binding the `&mut` side of a zip and leaving the other
 // side's `Copy` parts (a range's integers, shared borrows): the item is not
 // kept beside the reborrow, and the never-run copy checks that what is
