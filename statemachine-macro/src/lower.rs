@@ -2575,6 +2575,20 @@ impl<'n> Builder<'n> {
             // Matched in place, as rustc does.
             return self.rewrite_place(expr.clone());
         }
+        if let Expr::Reference(r) = scan::peel_parens(expr)
+            && awaited_value(scan::peel_parens(&r.expr))
+        {
+            // Input: `match &f().await { v => g(v).await }`
+            // Output: `let __t3 = __awaited2; /* in a slot */`
+            // `match &(*__place3) { v => .. }`
+            // The awaited value is a temporary of the `match`, which the
+            // bindings borrow across the arms' awaits: kept in place.
+            let op = self.lower_operand(scan::peel_parens(&r.expr));
+            let temp = self.spill_moving(op);
+            let place = self.declare_internal_slot(temp);
+            let (and, mutability) = (&r.and_token, &r.mutability);
+            return quote!(#and #mutability #place);
+        }
         let op = if self.needs_lowering(expr) {
             self.lower_expr(expr)
         } else {

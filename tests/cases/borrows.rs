@@ -815,3 +815,33 @@ differential!(user_methods_named_like_adaptors_borrow_locals, (n: u32) -> usize 
     after.touch();
     first.iter().sum::<u32>() as usize + total as usize + k + j + n as usize
 }, (1));
+
+// A `match`, `if let` or `while let` on a borrow of an awaited value whose
+// arms await: the value is a temporary of the construct, kept in place
+// while the bindings borrow it, dropped when the construct ends (E0505
+// before).
+differential!(match_and_if_let_on_a_borrow_of_an_awaited_value, (n: u32) -> u32 {
+    let d = D("d");
+    let mut s = match &leaf("v", vec![D("a"), D("b")]).await {
+        v if v.len() > 1 => {
+            let b = D("arm");
+            v[0].touch().len() as u32 + leaf(v[1].touch(), n).await
+        }
+        _ => 0,
+    };
+    if let Some(x) = &leaf("o", Some(D("o"))).await {
+        s += leaf(x.touch(), n).await;
+    } else {
+        log("else");
+    }
+    if let Some(x) = &mut leaf("m", Some(1u32)).await {
+        *x += leaf("inc", n).await;
+        s += *x;
+    }
+    let mut k = 0;
+    while let Some(x) = &leaf("w", if k < 2 { Some(D("w")) } else { None }).await {
+        k += 1;
+        s += leaf(x.touch(), n).await;
+    }
+    s
+}, (1));

@@ -99,3 +99,19 @@ differential!(value_of_a_guard_bound_by_a_let_chain_read_across_an_await, (n: u3
     }
     c
 }, (2));
+
+// An `if let` on a borrow of an awaited value that misses: the value, kept
+// in place for the arm's awaits, drops before the `else` branch in 2024
+// (2021 drops it at the end of the statement: a documented difference).
+differential!(if_let_on_a_borrow_of_an_awaited_value_that_misses, (n: u32) -> u32 {
+    let d = D("d");
+    let mut s = 0;
+    for k in [6, 1] {
+        if let Ok(x) = &leaf("r", if k > 5 { Ok(D("ok")) } else { Err(D("err")) }).await {
+            s += leaf(x.touch(), n).await;
+        } else {
+            log("else");
+        }
+    }
+    s
+}, (1));
