@@ -1171,6 +1171,22 @@ impl<'n> Builder<'n> {
         if let Some(at) = expected {
             self.expected.remove(&at);
         }
+        // Input: `let (_, status) = f().await;`
+        // Output: `let (_, status) = { __p3 };`
+        // The awaited value is a temporary of the statement in rustc: what
+        // the pattern leaves drops at the end of the `let`. Matched in
+        // place, the lowering's local would keep it to the end of the arm,
+        // past the next await.
+        let operand = match self.operand_local(&operand) {
+            Some(id)
+                if self.body.locals[id].temporary
+                    && scan::pattern_move(pat) != scan::PatternMove::Whole
+                    && scan::pattern_bindings(pat).iter().all(|b| !b.by_ref) =>
+            {
+                quote!({ #operand })
+            }
+            _ => operand,
+        };
         match &init.diverge {
             None => self.pop_scope(Some((quote!(#(#attrs)* let #pat =), operand))),
             Some((else_token, diverge)) => {

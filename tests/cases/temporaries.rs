@@ -1183,3 +1183,52 @@ differential!(operands_evaluated_before_an_await_drop_before_the_statements_temp
     let q = (D("b"), D("c"), leaf(D("u").touch(), leaf("inner", n).await).await);
     p.1 + q.2
 }, (1));
+
+// What a `let` pattern leaves of an awaited value (`_`, `..`, a `_` of a
+// tuple or struct) drops at the end of the `let`: the awaited value is a
+// temporary of the statement. The machine dropped it at the next await or
+// the end of the scope (probe F), also for `let _ = f().await;` in a body
+// with values kept in place.
+#[allow(dead_code)]
+pub struct Reply {
+    pub head: D,
+    pub body: D,
+    pub code: u32,
+}
+
+differential!(let_patterns_leaving_parts_of_an_awaited_value, (n: u32) -> u32 {
+    let d = D("d");
+    let (_, status) = leaf("req", (D("body"), 200u32)).await;
+    log("after the tuple");
+    let _: D = leaf("typed", D("typed")).await;
+    log("after the typed wildcard");
+    let Reply { head: _, code, .. } = leaf("reply", Reply { head: D("head"), body: D("rest"), code: 3 }).await;
+    log("after the struct");
+    let (a, ..) = (leaf("a", D("a")).await, D("b"), D("c"));
+    log("after the rest");
+    leaf("next", ()).await;
+    a.touch();
+    status + code + n
+}, (1));
+
+differential!(let_underscore_of_an_awaited_value_beside_values_kept_in_place, (n: u32) -> usize {
+    let v = vec![D("v")];
+    let r = &v;
+    leaf("held", ()).await;
+    r[0].touch();
+    let _ = leaf("discard", D("discarded")).await;
+    log("after the let");
+    let (_, k) = leaf("pair", (D("left"), n)).await;
+    log("after the pair");
+    leaf("end", ()).await;
+    r.len() + k as usize
+}, (1));
+
+differential!(let_underscore_of_an_awaited_value_while_holding_a_guard, (n: u32) -> u32 {
+    let lock = Lock(std::cell::RefCell::new(vec![1]));
+    let g = lock.lock().await;
+    let _ = leaf("send", D("sent")).await;
+    log("after the send");
+    leaf("end", ()).await;
+    g.0[0] + n
+}, (1));
