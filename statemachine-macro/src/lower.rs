@@ -1805,7 +1805,8 @@ impl<'n> Builder<'n> {
                 let mut all = vec![&*call.receiver];
                 all.extend(call.args.iter());
                 let held = scan::held_receiver(call);
-                let mut ops = self.lower_operands(&all, Places::Receiver(held));
+                let taken = scan::takes_receiver(call);
+                let mut ops = self.lower_operands(&all, Places::Receiver(held, taken));
                 let mut receiver = ops.remove(0);
                 // `f().await.map(..)` takes the awaited value, and
                 // `s.into_bytes(..)` moves `s` out of its slot. A user's
@@ -2019,13 +2020,17 @@ impl<'n> Builder<'n> {
                     self.spill(op)
                 };
                 ops.push(quote!(#and #mutability #inner));
-            } else if let (0, Places::Receiver(Some(held))) = (index, places) {
+            } else if let (0, Places::Receiver(Some(held), _)) = (index, places) {
                 ops.push(self.held_receiver(expr, held));
             } else if later_await && !keep {
                 let op = self.lower_now(expr);
                 let temp = self.reserve_temp_as("__t");
                 // Listed as an operand before it is bound (see `Self::bind`).
-                if !at_terminating_root {
+                // A value in a place's position (a receiver its method
+                // borrows, a callee, an index base, a compared value) is a
+                // temporary of the statement in rustc, not an operand.
+                let moved_in = !is_place || matches!(places, Places::Receiver(_, true));
+                if !at_terminating_root && moved_in {
                     self.operand_spills.push(temp);
                 }
                 self.spill_into(temp, op);
@@ -2044,7 +2049,7 @@ impl<'n> Builder<'n> {
                 // A receiver that a later argument changes is taken by
                 // value: rustc would refuse the change to a borrowed one
                 // (`x.max(bump(&mut x).await)` copies `x` first).
-                let receiver_changed_later = matches!(places, Places::Receiver(_))
+                let receiver_changed_later = matches!(places, Places::Receiver(..))
                     && exprs[1..].iter().any(|later| scan::may_mutate(later, expr));
                 if changed_later {
                     ops.push(self.hold_operand(place, HeldAs::ReadLater));
@@ -2791,7 +2796,9 @@ impl<'n> Builder<'n> {
     /// `a && b` / `a || b` where `b` awaits: a branch and a join.
     fn lower_short_circuit(&mut self, b: &syn::ExprBinary) -> Operand {
         let span = b.span();
-        let left = self.lower_expr(&b.left);
+        // The left operand is a terminating scope, as the right one is: its
+        // temporaries drop before the right operand runs.
+        let left = self.lower_terminating_value(&b.left);
         let value = self.reserve_temp("value");
         let join = self.new_block(BlockKind::Plain, vec![value]);
         let rhs = self.new_block(BlockKind::Plain, Vec::new());
@@ -3835,9 +3842,10 @@ enum Places {
     None,
     /// A callee or an index base.
     First,
-    /// A method's receiver, and how it is held if it is an indexed place
-    /// before an argument that awaits.
-    Receiver(Option<scan::HeldReceiver>),
+    /// A method's receiver, how it is held if it is an indexed place
+    /// before an argument that awaits, and whether the method takes it by
+    /// value ([`scan::takes_receiver`]).
+    Receiver(Option<scan::HeldReceiver>, bool),
     /// The base of a struct update (`..base`).
     At(usize),
     /// Both operands of a comparison (`PartialEq`/`PartialOrd` borrow them).
@@ -3848,7 +3856,7 @@ impl Places {
     fn includes(self, index: usize) -> bool {
         match self {
             Places::None => false,
-            Places::First | Places::Receiver(_) => index == 0,
+            Places::First | Places::Receiver(..) => index == 0,
             Places::At(at) => index == at,
             Places::All => true,
         }

@@ -1211,6 +1211,43 @@ differential!(let_patterns_leaving_parts_of_an_awaited_value, (n: u32) -> u32 {
     status + code + n
 }, (1));
 
+differential!(assignment_pattern_leaving_part_of_an_awaited_value, (n: u32) -> u32 {
+    let d = D("d");
+    let s;
+    (_, s) = leaf("req", (D("body"), 200u32)).await;
+    log("after");
+    leaf("next", ()).await;
+    s + n
+}, (1));
+
+differential!(let_pattern_leaving_part_of_a_block_value_that_awaits, (n: u32) -> u32 {
+    let d = D("d");
+    let (_, s) = { log("blk"); leaf("req", (D("body"), 200u32)).await };
+    log("after");
+    leaf("next", ()).await;
+    s + n
+}, (1));
+
+differential!(let_pattern_leaving_part_of_an_awaited_value_in_a_loop, (n: u32) -> u32 {
+    let d = D("d");
+    let mut t = 0;
+    for i in 0..2 {
+        let (_, s) = leaf("req", (D("body"), i)).await;
+        log("after");
+        t += s;
+        leaf("next", ()).await;
+    }
+    t + n
+}, (1));
+
+differential!(let_pattern_leaving_part_of_a_branch_value_that_awaits, (n: u32) -> u32 {
+    let d = D("d");
+    let (_, s) = if n > 0 { leaf("req", (D("body"), 200u32)).await } else { (D("e"), 1) };
+    log("after");
+    leaf("next", ()).await;
+    s + n
+}, (1));
+
 differential!(let_underscore_of_an_awaited_value_beside_values_kept_in_place, (n: u32) -> usize {
     let v = vec![D("v")];
     let r = &v;
@@ -1231,4 +1268,74 @@ differential!(let_underscore_of_an_awaited_value_while_holding_a_guard, (n: u32)
     log("after the send");
     leaf("end", ()).await;
     g.0[0] + n
+}, (1));
+
+// A value in a place's position before a later await of its statement (a
+// receiver its method borrows, a compared value) is a temporary of the
+// statement, dropped after the temporaries made after it, as rustc drops
+// them in reverse order of creation. The machine listed it as an operand,
+// dropped before them (probe G). A receiver a method takes by value is an
+// operand: listed in `takes_self(..)` when the macro cannot know.
+pub struct Held(pub D);
+impl Drop for Held {
+    fn drop(&mut self) {
+        log(format!("drop held {}", (self.0).0));
+    }
+}
+impl Held {
+    pub fn by_ref(&self, b: D, n: u32) -> u32 {
+        log(format!("by_ref {} {}", (self.0).0, b.0));
+        n
+    }
+    pub fn by_value(self, b: D, n: u32) -> u32 {
+        log(format!("by_value {} {}", (self.0).0, b.0));
+        n
+    }
+}
+pub fn held(a: D, n: u32) -> Held {
+    log(format!("held {} {n}", a.0));
+    Held(a)
+}
+
+differential!(receivers_and_compared_values_are_temporaries_of_their_statement, (n: u32) -> u32 {
+    let d = D("d");
+    let a = leaf("x", D("a")).await.touch().len() as u32 + leaf(D("t").touch(), n).await;
+    let b = held(D("b"), leaf("y", n).await).by_ref(D("arg"), leaf(D("u").touch(), n).await);
+    let c = (leaf("z", D("c")).await == D("other")) as u32 + leaf(D("v").touch(), n).await;
+    let e = leaf("w", D("e")).await.into_name().len() as u32 + leaf(D("s").touch(), n).await;
+    held(D("tail"), leaf("q", n).await).by_ref(D("arg"), leaf(D("r").touch(), n).await) + a + b + c + e
+}, (1));
+
+differential!(receiver_a_listed_method_takes_is_an_operand, with(takes_self(by_value)), (n: u32) -> u32 {
+    let d = D("d");
+    let b = held(D("b"), leaf("y", n).await).by_value(D("arg"), leaf(D("u").touch(), n).await);
+    held(D("tail"), leaf("q", n).await).by_value(D("arg"), leaf(D("r").touch(), n).await) + b
+}, (1));
+
+// The left operand of `&&` and `||` is a terminating scope: when it
+// awaits, its temporaries drop before the right operand runs (the machine
+// kept them to the end of the statement; probe G).
+pub fn right_side(s: &str) -> bool {
+    log(format!("right {s}"));
+    true
+}
+
+differential!(short_circuit_left_operands_that_await_drop_their_temporaries_first, (n: u32) -> u32 {
+    let d = D("d");
+    let a = leaf(D("a").touch(), n).await == 1 && right_side("a");
+    let b = leaf(D("b").touch(), n).await == 0 || right_side("b");
+    let c = !(leaf(D("c").touch(), n).await == 0) && right_side("c");
+    let mut i = 0;
+    while leaf(D("w").touch(), i).await < 2 && right_side("w") {
+        i += 1;
+    }
+    let m = match n {
+        k if leaf(D("g").touch(), k).await == 1 && right_side("g") => 1,
+        _ => 0,
+    };
+    let arg = held(D("p"), (leaf(D("h").touch(), n).await == 1 && right_side("h")) as u32).by_ref(D("q"), 0);
+    if leaf(D("i").touch(), n).await == 1 && right_side("i") {
+        log("then");
+    }
+    a as u32 + b as u32 + c as u32 + i + m + arg
 }, (1));
