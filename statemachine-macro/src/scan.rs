@@ -61,6 +61,14 @@ pub(crate) fn without_bindings(pat: &Pat) -> Pat {
             }
             syn::visit_mut::visit_pat_mut(self, pat);
         }
+        // `P { x }` made `P { x: _ }`: a shorthand field's pattern is its
+        // name, so the field is written out.
+        fn visit_field_pat_mut(&mut self, field: &mut syn::FieldPat) {
+            if field.colon_token.is_none() && matches!(field.member, syn::Member::Named(_)) {
+                field.colon_token = Some(Default::default());
+            }
+            self.visit_pat_mut(&mut field.pat);
+        }
     }
     let mut pat = pat.clone();
     syn::visit_mut::VisitMut::visit_pat_mut(&mut Unbind, &mut pat);

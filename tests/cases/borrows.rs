@@ -845,3 +845,42 @@ differential!(match_and_if_let_on_a_borrow_of_an_awaited_value, (n: u32) -> u32 
     }
     s
 }, (1));
+
+// A struct pattern with shorthand fields (`Job { name, n }`) that takes a
+// local kept in place whole: tested in place with its bindings made `_`,
+// written out as `Job { name: _, n: _ }` (a parse error before; probe F).
+pub struct Job {
+    pub name: D,
+    pub n: u32,
+}
+pub enum JobState {
+    Busy { job: D, left: u32 },
+    Done,
+}
+
+differential!(shorthand_field_patterns_taking_a_local_kept_in_place, (n: u32) -> u32 {
+    let j = Job { name: D("job"), n };
+    let r = &j;
+    leaf("a", ()).await;
+    r.name.touch();
+    let k = match j {
+        Job { name, n } => {
+            name.touch();
+            n
+        }
+    };
+    let st = if n > 5 { JobState::Done } else { JobState::Busy { job: D("busy"), left: n } };
+    let s = &st;
+    leaf("b", ()).await;
+    if let JobState::Busy { left, .. } = s {
+        log(format!("left {left}"));
+    }
+    let m = if let JobState::Busy { job, left } = st {
+        job.touch();
+        left
+    } else {
+        0
+    };
+    leaf("c", ()).await;
+    k + m
+}, (2));
