@@ -155,8 +155,8 @@ pub(crate) fn checked_in_shadow(
             syn::Error::new(
                 name.span(),
                 format!(
-                    "#[state_machine] cannot check a borrow `{name}` may hold: a pattern (a `let` \
-                     chain's, a `match` arm's) takes `{name}` whole on one path, and on another \
+                    "#[state_machine] cannot check a borrow `{name}` may hold: `{name}` is moved \
+                     on one path (by a pattern, a call or a method that takes it), and on another \
                      the machine moves it, for its drop, where that borrow may have ended; end \
                      `{name}`'s scope before the await, or match on a reference to it"
                 ),
