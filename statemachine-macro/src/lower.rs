@@ -829,6 +829,13 @@ impl<'n> Builder<'n> {
                 let local = self.resolve(&ident.to_string());
                 self.note_pattern_move(local, pat);
             }
+            // `st = match st { Some(job) => .. }`: the place is assigned
+            // after its value is evaluated, whatever that moved.
+            if let Expr::Assign(a) = expr
+                && let Some(id) = self.path_local(&a.left)
+            {
+                self.events.insert(id, Event::Assigned);
+            }
         }
         if !tokens.is_empty() {
             self.frames
@@ -1079,6 +1086,9 @@ impl<'n> Builder<'n> {
     }
 
     fn lower_let(&mut self, local: &syn::Local, rest: &[Stmt]) {
+        if let Some(rebound) = ref_binding_as_borrow(local) {
+            return self.lower_let(&rebound, rest);
+        }
         if let Some((temp, rebound)) = self.extended_temporary(local, rest) {
             let mut rest_after_temp = vec![Stmt::Local(rebound.clone())];
             rest_after_temp.extend_from_slice(rest);
@@ -3716,6 +3726,36 @@ impl<'n> Builder<'n> {
             ),
         );
     }
+}
+
+/// `let ref r = value;` as the borrow it is, `let r = &value;`, whose
+/// temporary rustc extends alike (see `Builder::extended_temporary`);
+/// `ref mut` as `&mut`. A place is borrowed where it is either way, and is
+/// left as written.
+///
+/// Input: `let ref r = f().await;`
+/// Output: `let r = &f().await;`
+fn ref_binding_as_borrow(local: &syn::Local) -> Option<syn::Local> {
+    let syn::Pat::Ident(binding) = &local.pat else {
+        return None;
+    };
+    let init = local.init.as_ref()?;
+    if binding.by_ref.is_none()
+        || binding.subpat.is_some()
+        || init.diverge.is_some()
+        || scan::is_place_like(&init.expr)
+    {
+        return None;
+    }
+    let mut rebound = local.clone();
+    let (ident, mutability, value) = (&binding.ident, &binding.mutability, &init.expr);
+    rebound.pat = syn::parse_quote!(#ident);
+    rebound.init = Some(syn::LocalInit {
+        eq_token: init.eq_token,
+        expr: Box::new(syn::parse_quote!(&#mutability #value)),
+        diverge: None,
+    });
+    Some(rebound)
 }
 
 /// Whether `expr` is a value made by awaiting, rather than a place or a

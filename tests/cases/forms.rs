@@ -1283,3 +1283,40 @@ differential!(let_without_value_borrowed_across_an_await, (c: bool, n: u32) -> u
     view.touch();
     items.len() + tail.len()
 }, (true, 2));
+
+// A local assigned the value of a `match` or `if let` on itself whose arm
+// takes it whole and awaits (a state machine's `st = match st { .. }`):
+// the assignment comes after the arm's moves (E0382 before; probe F).
+differential!(local_reassigned_from_a_match_on_itself_whose_arm_awaits, (n: u32) -> u32 {
+    let mut st = Some(D("job"));
+    st = match st {
+        Some(job) => {
+            leaf("work", ()).await;
+            job.touch();
+            Some(D("next"))
+        }
+        None => None,
+    };
+    leaf("after", ()).await;
+    let mut state = if n > 0 { Ok(D("ok")) } else { Err(D("err")) };
+    for round in 0..3u32 {
+        state = match state {
+            Ok(d) if round < 2 => {
+                let r = leaf("round", round).await;
+                d.touch();
+                Ok(D(["r0", "r1", "r2"][r as usize]))
+            }
+            Ok(d) => Err(d),
+            Err(e) => Err(e),
+        };
+    }
+    st = if let Some(job) = st {
+        leaf("again", ()).await;
+        job.touch();
+        None
+    } else {
+        Some(D("else"))
+    };
+    leaf("end", ()).await;
+    n + u32::from(st.is_some()) + u32::from(state.is_ok())
+}, (1));

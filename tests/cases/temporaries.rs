@@ -1339,3 +1339,17 @@ differential!(short_circuit_left_operands_that_await_drop_their_temporaries_firs
     }
     a as u32 + b as u32 + c as u32 + i + m + arg
 }, (1));
+
+// `let ref r = value;` borrows a temporary that rustc extends to the end
+// of the block, as `let r = &value;` does (E0716 before; probe F).
+differential!(ref_bindings_of_awaited_values_extend_them, (n: u32) -> usize {
+    let d = D("d");
+    let ref r = leaf("r", D("r")).await;
+    leaf("between", ()).await;
+    let ref mut m = leaf("m", vec![D("m0")]).await;
+    m.push(D("m1"));
+    leaf("after", ()).await;
+    let ref s = D("s");
+    leaf("last", ()).await;
+    r.touch().len() + m.len() + s.touch().len() + n as usize
+}, (1));
