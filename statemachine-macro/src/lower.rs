@@ -2032,6 +2032,22 @@ impl<'n> Builder<'n> {
                 ops.push(quote!(#and #mutability #inner));
             } else if let (0, Places::Receiver(Some(held), _)) = (index, places) {
                 ops.push(self.held_receiver(expr, held));
+            } else if later_await
+                && !keep
+                && is_place
+                && !matches!(places, Places::Receiver(_, true))
+                && scan::is_place_like(expr)
+            {
+                // Input: `f().await.0.len() + g().await`
+                // Output: `__awaited2.0.len()`, as the left operand
+                // A place in a value (`.0` of an awaited tuple, `*` of a box,
+                // an indexed element) borrowed by its method or comparison:
+                // its value is evaluated now and kept as a temporary of the
+                // statement, the place read where it is borrowed. Moving the
+                // place out would move out of that temporary, or an index.
+                let op = self.lower_now(expr);
+                read_later.push(op.clone());
+                ops.push(op);
             } else if later_await && !keep {
                 let op = self.lower_now(expr);
                 let temp = self.reserve_temp_as("__t");

@@ -1353,3 +1353,25 @@ differential!(ref_bindings_of_awaited_values_extend_them, (n: u32) -> usize {
     leaf("last", ()).await;
     r.touch().len() + m.len() + s.touch().len() + n as usize
 }, (1));
+
+// A place in a value made before a later await of its statement (a field
+// of an awaited tuple or of a lock's guard, the target of an awaited box,
+// an element indexed by an awaited index), borrowed by its method, a
+// comparison or a formatting macro: the value is a temporary of the
+// statement and the place is read where it is borrowed. The machine moved
+// the place out first (E0382, E0507 or E0509; probe G, and README gaps).
+differential!(places_in_values_borrowed_before_a_later_await, (n: u32) -> usize {
+    let d = D("d");
+    let a = leaf("x", (D("a0"), D("a1"))).await.0.touch().len() + leaf(D("t").touch(), n as usize).await;
+    let b = leaf("y", Box::new(D("b"))).await.touch().len() + leaf(D("u").touch(), n as usize).await;
+    let c = (*leaf("z", Box::new(D("c"))).await).touch().len() + leaf(D("v").touch(), n as usize).await;
+    let v = vec![D("v0"), D("v1")];
+    let e = v[leaf("i", 1).await].touch().len() + leaf(D("w").touch(), n as usize).await;
+    let same = (leaf("p", (D("p0"), 1)).await.0 == D("p0")) as usize + leaf("q", n as usize).await;
+    let w = vec![D("w0"), D("w1")];
+    let equal = w[1] == leaf("eq", D("w1")).await;
+    println!("{:?} {}", w[0], leaf("fmt", 1).await);
+    let lock = Lock(std::cell::RefCell::new(vec![7, 8]));
+    let held = lock.lock().await.0.len() + leaf(D("g").touch(), n as usize).await;
+    a + b + c + e + same + usize::from(equal) + held
+}, (1));
