@@ -3543,15 +3543,15 @@ impl<'n> Builder<'n> {
         let iter_expr = if awaited {
             self.lower_operand(source)
         } else if let Expr::Reference(r) = source
-            && body_awaits
             && awaited_value(scan::peel_parens(&r.expr))
         {
             // Input: `for x in &f().await { g(x).await; }`
             // Output: `let __t3 = __awaited2; /* in a slot */`
             // `let mut __iter4 = IntoIterator::into_iter(&(*__place3));`
             // The awaited value is a temporary of the loop, which the
-            // iterator borrows across the body's awaits: kept in place, and
-            // dropped after the iterator when the loop ends, as in rustc.
+            // iterator borrows across the body's awaits and the jumps
+            // between the loop's blocks: kept in place, and dropped after
+            // the iterator when the loop ends, as in rustc.
             let op = self.lower_operand(scan::peel_parens(&r.expr));
             let temp = self.spill_moving(op);
             let place = self.declare_internal_slot(temp);

@@ -451,6 +451,12 @@ differential!(for_loop_over_a_block_branch_or_borrow_that_awaits, (n: u32) -> u3
     for x in &(leaf("p", [D("p0")]).await) {
         s += leaf(x.touch(), n).await;
     }
+    // A body that does not await: the loop's blocks still carry values
+    // between them (E0505 before; probe H).
+    for x in &leaf("q", vec![D("q0"), D("q1")]).await {
+        s += x.touch().len() as u32;
+    }
+    leaf("after", ()).await;
     s
 }, (1));
 
