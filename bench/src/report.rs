@@ -1437,6 +1437,16 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "the chain's scrutinee temporaries, which the binding borrows across the await, stay in place in slots beside the state (56 B with their flags); the state enum is 80 B, rustc's whole coroutine 120 B (`-Zprint-type-sizes`)",
     ),
     (
+        "local_reassigned_from_a_match_on_itself_whose_arm_awaits",
+        SizeCause::SlotsSideBySide,
+        "the matched locals and the arms' bindings kept in place (`st`, `d`, the shared storage of the arms' `job`s: 56 B with their flags) sit beside the state, where rustc overlaps them with the awaitees; the state enum is 72 B, rustc's whole coroutine 112 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "ref_bindings_of_awaited_values_extend_them",
+        SizeCause::SlotsSideBySide,
+        "the three values the `ref` bindings extend and the `&mut` binding, kept in place for the rest of the block (64 B with their flags), sit beside the state; the state enum is 80 B, rustc's whole coroutine 136 B (`-Zprint-type-sizes`)",
+    ),
+    (
         "order_block_tail_temp_expr_stmt",
         SizeCause::SlotsSideBySide,
         "not measured alone (its helpers are the case file's): the same shape as `order_temp_before_operand`, a temporary kept to the end of the statement in a slot beside the state, read from the report's sizes",
