@@ -510,6 +510,8 @@ pub(crate) fn with_methods_taking_self<R>(methods: &[syn::Ident], expand: impl F
 /// lists in `takes_self(..)`. Any other method may borrow its receiver, so
 /// the receiver is kept (a wrong guess there is a compile error, never a
 /// changed drop order; a listed method that borrows it drops it early).
+/// Also the adaptors of `Option`, `Result` and iterators
+/// ([`checked_adaptor`]), which the never-run copy checks.
 pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
     let name = method.to_string();
     name.starts_with("into")
@@ -517,7 +519,61 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         || name.starts_with("unwrap")
         || name.starts_with("expect")
         || TAKES_SELF.with(|m| m.borrow().contains(&name))
+        || LOCAL_ADAPTORS.contains(&name.as_str())
 }
+
+/// Whether [`consumes_receiver`] takes `method` to consume a local only
+/// because `Option`, `Result` and iterators have a method of that name that
+/// takes `self` (`user.map(..)`, `it.filter(..)`): another type's method of
+/// that name may borrow the local, which the machine would then drop early,
+/// so the never-run copy checks the local's type
+/// (`__private::AdaptorReceiver`). Not if the user lists it in
+/// `takes_self(..)`.
+pub(crate) fn checked_adaptor(method: &syn::Ident) -> bool {
+    let name = method.to_string();
+    LOCAL_ADAPTORS.contains(&name.as_str()) && !TAKES_SELF.with(|m| m.borrow().contains(&name))
+}
+
+/// Methods of `Option`, `Result` and `Iterator` that take `self`, taken to
+/// consume a local receiver. Names of borrowing methods on common types
+/// (`count`, `max`, `min`, `take`, `last`, `and`, `or`) and of aggregates a
+/// user's type may well have (`sum`, `product`, `fold`) are left out: a
+/// local such a method consumes is kept, as before (E0382 or E0507 if it
+/// took it; `takes_self(..)` says it does).
+const LOCAL_ADAPTORS: &[&str] = &[
+    "map",
+    "map_or",
+    "map_or_else",
+    "and_then",
+    "ok_or",
+    "ok_or_else",
+    "map_err",
+    "or_else",
+    "ok",
+    "err",
+    "filter",
+    "filter_map",
+    "flat_map",
+    "flatten",
+    "enumerate",
+    "zip",
+    "chain",
+    "skip",
+    "step_by",
+    "rev",
+    "cloned",
+    "copied",
+    "peekable",
+    "fuse",
+    "inspect",
+    "take_while",
+    "skip_while",
+    "map_while",
+    "collect",
+    "for_each",
+    "max_by_key",
+    "min_by_key",
+];
 
 /// How the machine holds a method's receiver that is an indexed place
 /// (`v[i]`, `s.rows[i]`, see [`held_receiver`]) across an argument that

@@ -1365,6 +1365,132 @@ impl<T> MovedReceiver<T> for MovedReceivers<T> {}
 )]
 pub trait ConsumedByTheMethod {}
 
+/// A local receiver of a method the machine takes to consume it only by its
+/// name (`user.map(..)`, `it.filter(..)`: `Option`'s, `Result`'s and
+/// `Iterator`'s methods of those names take `self`), in the never-run copy
+/// of the body. The machine neither stores nor drops such a local after the
+/// call; if the method only borrowed it (a type of the user's with a
+/// `map(&self)`), rustc would keep it to the end of its scope, and the
+/// machine would drop it early. So the local must be an `Option`, a
+/// `Result`, an iterator (whose methods of those names take `self`), or
+/// `Copy` (nothing to drop either way).
+///
+/// `(&&AdaptorReceiver::of(&x)).adaptor_check()` tells the cases apart at
+/// compile time: method resolution tries [`IteratorAdaptorReceiver`], then
+/// [`OptionOrResultAdaptorReceiver`], then [`CopyAdaptorReceiver`] (through
+/// `Deref`), then [`RefusedAdaptorReceiver`], refused by its bound.
+pub struct AdaptorReceiver<T>(CopyAdaptorReceivers<T>);
+
+/// The third tier of [`AdaptorReceiver`]'s resolution, reached through its
+/// `Deref`.
+pub struct CopyAdaptorReceivers<T>(RefusedAdaptorReceivers<T>);
+
+/// The last tier of [`AdaptorReceiver`]'s resolution.
+pub struct RefusedAdaptorReceivers<T>(PhantomData<T>);
+
+/// What [`AdaptorReceiver`]'s check returns when it accepts the receiver.
+#[derive(Debug, Clone, Copy)]
+pub struct AdaptorChecked;
+
+impl<T> AdaptorReceiver<T> {
+    /// For a local receiver, checked by a statement of its own before the
+    /// call, which it leaves as written.
+    #[inline(always)]
+    pub fn of(_receiver: &T) -> Self {
+        AdaptorReceiver(CopyAdaptorReceivers(RefusedAdaptorReceivers(PhantomData)))
+    }
+}
+
+impl<T> core::ops::Deref for AdaptorReceiver<T> {
+    type Target = CopyAdaptorReceivers<T>;
+    fn deref(&self) -> &CopyAdaptorReceivers<T> {
+        &self.0
+    }
+}
+
+impl<T> core::ops::Deref for CopyAdaptorReceivers<T> {
+    type Target = RefusedAdaptorReceivers<T>;
+    fn deref(&self) -> &RefusedAdaptorReceivers<T> {
+        &self.0
+    }
+}
+
+impl<T> fmt::Debug for AdaptorReceiver<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdaptorReceiver").finish_non_exhaustive()
+    }
+}
+
+impl<T> fmt::Debug for CopyAdaptorReceivers<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CopyAdaptorReceivers")
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T> fmt::Debug for RefusedAdaptorReceivers<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RefusedAdaptorReceivers")
+            .finish_non_exhaustive()
+    }
+}
+
+/// An iterator (`&mut I` included): its adaptors take it by value. See
+/// [`AdaptorReceiver`].
+pub trait IteratorAdaptorReceiver {
+    /// Accepts the receiver.
+    fn adaptor_check(&self) -> AdaptorChecked {
+        AdaptorChecked
+    }
+}
+
+impl<I: Iterator> IteratorAdaptorReceiver for &AdaptorReceiver<I> {}
+
+/// An `Option` or a `Result`: their methods of these names take `self`.
+/// See [`AdaptorReceiver`].
+pub trait OptionOrResultAdaptorReceiver {
+    /// Accepts the receiver.
+    fn adaptor_check(&self) -> AdaptorChecked {
+        AdaptorChecked
+    }
+}
+
+impl<T> OptionOrResultAdaptorReceiver for AdaptorReceiver<Option<T>> {}
+
+impl<T, E> OptionOrResultAdaptorReceiver for AdaptorReceiver<Result<T, E>> {}
+
+/// A `Copy` value: whether the method moved it or not, there is nothing to
+/// drop. See [`AdaptorReceiver`].
+pub trait CopyAdaptorReceiver {
+    /// Accepts the receiver.
+    fn adaptor_check(&self) -> AdaptorChecked {
+        AdaptorChecked
+    }
+}
+
+impl<T: Copy> CopyAdaptorReceiver for CopyAdaptorReceivers<T> {}
+
+/// Any other receiver: refused by the bound. See [`AdaptorReceiver`].
+pub trait RefusedAdaptorReceiver<T> {
+    /// Refused by the bound, which no type meets.
+    fn adaptor_check(&self) -> AdaptorChecked
+    where
+        T: TakenLikeAnAdaptor,
+    {
+        unreachable!("the never-run copy of the body runs")
+    }
+}
+
+impl<T> RefusedAdaptorReceiver<T> for RefusedAdaptorReceivers<T> {}
+
+/// What [`RefusedAdaptorReceiver`] asks of the receiver, and no type meets.
+#[diagnostic::on_unimplemented(
+    message = "#[state_machine] takes this method to consume its receiver, as the methods of that name of `Option`, `Result` and iterators do, but `{Self}` is none of those: its method may borrow the receiver, which the machine would then drop early",
+    label = "the machine would drop this local at the call",
+    note = "if the method takes `self`, list it in `#[state_machine(takes_self(..))]`; if it borrows, call it on a reference (`(&x).map(..)`), which the machine keeps"
+)]
+pub trait TakenLikeAnAdaptor {}
+
 #[cfg(test)]
 mod tests {
     use super::{Shared, SharedSlot, SlotPtr};
