@@ -1187,17 +1187,26 @@ impl<'n> Builder<'n> {
         // the pattern leaves drops at the end of the `let`. Matched in
         // place, the lowering's local would keep it to the end of the arm,
         // past the next await.
-        let operand = match self.operand_local(&operand) {
-            Some(id)
-                if self.body.locals[id].temporary
-                    && scan::pattern_move(pat) != scan::PatternMove::Whole
-                    && scan::pattern_bindings(pat).iter().all(|b| !b.by_ref) =>
-            {
-                quote!({ #operand })
-            }
-            _ => operand,
+        let leaves_parts = self.operand_local(&operand).is_some_and(|id| {
+            self.body.locals[id].temporary
+                && scan::pattern_move(pat) != scan::PatternMove::Whole
+                && scan::pattern_bindings(pat).iter().all(|b| !b.by_ref)
+        });
+        let operand = if leaves_parts {
+            quote!({ #operand })
+        } else {
+            operand
         };
         match &init.diverge {
+            // Input: `let _ = f(D("t").touch()).await;`
+            // Output: `{ let __t1 = D("t"); ..; let _ = { __p3 }; };`
+            // A pattern that binds nothing matches inside the statement's
+            // scope, so what it leaves drops before the statement's other
+            // temporaries, as the newest one does in rustc.
+            None if leaves_parts && scan::pattern_bindings(pat).is_empty() => {
+                let matched = quote!(#(#attrs)* let #pat = #operand;);
+                self.pop_scope(Some((TokenStream::new(), matched)));
+            }
             None => self.pop_scope(Some((quote!(#(#attrs)* let #pat =), operand))),
             Some((else_token, diverge)) => {
                 // `let PAT = { .. } else` is not valid Rust: bind the value

@@ -1375,3 +1375,18 @@ differential!(places_in_values_borrowed_before_a_later_await, (n: u32) -> usize 
     let held = lock.lock().await.0.len() + leaf(D("g").touch(), n as usize).await;
     a + b + c + e + same + usize::from(equal) + held
 }, (1));
+
+// A pattern that binds nothing (`_`, `(_, _)`, `_: D`) matched against an
+// awaited value drops it before the statement's other temporaries (`t`),
+// as the newest temporary in rustc (probe H: after them before).
+differential!(let_patterns_binding_nothing_drop_the_awaited_value_first, (n: u32) -> u32 {
+    let d = D("d");
+    let _ = leaf(D("t").touch(), D("a")).await;
+    log("after the first");
+    let (_, _) = leaf(D("u").touch(), (D("b"), D("c"))).await;
+    log("after the second");
+    let _: D = leaf(D("v").touch(), D("e")).await;
+    log("after the third");
+    leaf("next", ()).await;
+    n
+}, (1));
