@@ -519,7 +519,7 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         || name.starts_with("unwrap")
         || name.starts_with("expect")
         || TAKES_SELF.with(|m| m.borrow().contains(&name))
-        || LOCAL_ADAPTORS.contains(&name.as_str())
+        || local_adaptor(&name)
 }
 
 /// Whether [`consumes_receiver`] takes `method` to consume a local only
@@ -531,49 +531,34 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
 /// `takes_self(..)`.
 pub(crate) fn checked_adaptor(method: &syn::Ident) -> bool {
     let name = method.to_string();
-    LOCAL_ADAPTORS.contains(&name.as_str()) && !TAKES_SELF.with(|m| m.borrow().contains(&name))
+    local_adaptor(&name) && !TAKES_SELF.with(|m| m.borrow().contains(&name))
 }
 
-/// Methods of `Option`, `Result` and `Iterator` that take `self`, taken to
-/// consume a local receiver. Names of borrowing methods on common types
-/// (`count`, `max`, `min`, `take`, `last`, `and`, `or`) and of aggregates a
-/// user's type may well have (`sum`, `product`, `fold`) are left out: a
-/// local such a method consumes is kept, as before (E0382 or E0507 if it
-/// took it; `takes_self(..)` says it does).
-const LOCAL_ADAPTORS: &[&str] = &[
-    "map",
-    "map_or",
-    "map_or_else",
-    "and_then",
-    "ok_or",
-    "ok_or_else",
-    "map_err",
-    "or_else",
-    "ok",
-    "err",
-    "filter",
-    "filter_map",
-    "flat_map",
-    "flatten",
-    "enumerate",
-    "zip",
-    "chain",
-    "skip",
-    "step_by",
-    "rev",
-    "cloned",
-    "copied",
-    "peekable",
-    "fuse",
-    "inspect",
-    "take_while",
-    "skip_while",
-    "map_while",
-    "collect",
-    "for_each",
-    "max_by_key",
-    "min_by_key",
+/// Names of [`ITERATOR_ADAPTORS`] that a user's type may well have as
+/// borrowing methods (`count`, `max`, aggregates like `sum`): not taken to
+/// consume a local receiver (a local such a method consumes is kept, as
+/// before: E0382 or E0507 if it took it; `takes_self(..)` says it does).
+const BORROWED_BY_OTHER_TYPES: &[&str] = &[
+    "count",
+    "max",
+    "min",
+    "max_by",
+    "min_by",
+    "sum",
+    "product",
+    "fold",
+    "reduce",
+    "partition",
+    "unzip",
+    "scan",
 ];
+
+/// Methods of `Option`, `Result` and `Iterator` that take `self`, taken to
+/// consume a local receiver (see [`checked_adaptor`]).
+fn local_adaptor(name: &str) -> bool {
+    (ITERATOR_ADAPTORS.contains(&name) || OPTION_AND_RESULT_BY_VALUE.contains(&name))
+        && !BORROWED_BY_OTHER_TYPES.contains(&name)
+}
 
 /// How the machine holds a method's receiver that is an indexed place
 /// (`v[i]`, `s.rows[i]`, see [`held_receiver`]) across an argument that
