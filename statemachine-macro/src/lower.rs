@@ -2000,11 +2000,7 @@ impl<'n> Builder<'n> {
             if borrows_in_place(expr)
                 && let Expr::Reference(r) = expr
             {
-                let op = self.lower_operand(&r.expr);
-                let temp = self.spill_moving(op);
-                let place = self.declare_internal_slot(temp);
-                let (and, mutability) = (&r.and_token, &r.mutability);
-                ops.push(quote!(#and #mutability #place));
+                ops.push(self.borrow_kept_in_place(r));
             } else if borrows_in_place(expr) {
                 // A call whose own arguments borrow temporaries (`h(&f().await)`).
                 self.borrowed_temporaries_in_place = true;
@@ -2639,11 +2635,7 @@ impl<'n> Builder<'n> {
             // `match &(*__place3) { v => .. }`
             // The awaited value is a temporary of the `match`, which the
             // bindings borrow across the arms' awaits: kept in place.
-            let op = self.lower_operand(scan::peel_parens(&r.expr));
-            let temp = self.spill_moving(op);
-            let place = self.declare_internal_slot(temp);
-            let (and, mutability) = (&r.and_token, &r.mutability);
-            return quote!(#and #mutability #place);
+            return self.borrow_kept_in_place(r);
         }
         let op = if self.needs_lowering(expr) {
             self.lower_expr(expr)
@@ -3268,6 +3260,17 @@ impl<'n> Builder<'n> {
         (self.declare_internal_slot(temp), Some(temp))
     }
 
+    /// `&value` (or `&mut value`) whose value is evaluated into a temporary
+    /// kept in place for the rest of the scope, so that the borrow may be
+    /// held across awaits and the jumps between blocks.
+    fn borrow_kept_in_place(&mut self, r: &syn::ExprReference) -> Operand {
+        let op = self.lower_operand(scan::peel_parens(&r.expr));
+        let temp = self.spill_moving(op);
+        let place = self.declare_internal_slot(temp);
+        let (and, mutability) = (&r.and_token, &r.mutability);
+        quote!(#and #mutability #place)
+    }
+
     /// Evaluates `op` into a new temporary; if `op` names a local (an awaited
     /// value's temporary), that local is moved.
     fn spill_moving(&mut self, op: Operand) -> LocalId {
@@ -3561,11 +3564,7 @@ impl<'n> Builder<'n> {
             // iterator borrows across the body's awaits and the jumps
             // between the loop's blocks: kept in place, and dropped after
             // the iterator when the loop ends, as in rustc.
-            let op = self.lower_operand(scan::peel_parens(&r.expr));
-            let temp = self.spill_moving(op);
-            let place = self.declare_internal_slot(temp);
-            let (and, mutability) = (&r.and_token, &r.mutability);
-            quote!(#and #mutability #place)
+            self.borrow_kept_in_place(r)
         } else if body_awaits {
             // Input: `for c in name().chars() { f(c).await; }`
             // Output: `let __t3 = name(); /* in a slot */`
