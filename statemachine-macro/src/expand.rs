@@ -589,13 +589,19 @@ fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
 /// `scan::consumes_receiver` (the machine then neither stores nor drops it),
 /// and a temporary with one of `scan::takes_receiver` in a statement that
 /// awaits (the machine then drops it at the call rather than at the end of
-/// the statement). Returns whether it wrapped any.
+/// the statement). A local with an adaptor's name (`scan::checked_adaptor`)
+/// is checked to be an `Option`, `Result`, iterator or `Copy` instead (see
+/// `__private::AdaptorReceiver`). Returns whether it wrapped any.
 ///
 /// Input: `let id = guard.unwrap_or(0);`, `c.borrow().map(f).len() + g().await`
 /// Output: `let _ = (&&TakenReceiver::of(&guard)).receiver(); let id =
 /// guard.unwrap_or(0);`, `(&&TakenReceiver::new(c.borrow())).receiver().map(f)
 /// .len() + g().await`, with the resolving traits imported at the top of
 /// the body.
+///
+/// Input: `let name = user.map(|u| u.0);`
+/// Output: `let _ = (&&AdaptorReceiver::of(&user)).adaptor_check();
+/// let name = user.map(|u| u.0);`
 fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
     struct Wrap {
         /// Whether the innermost statement being visited awaits.
@@ -623,8 +629,8 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
     /// What a local receiver is checked for.
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Check {
-        /// Not a value it only dereferences to a `Copy` value of
-        /// (`__private::TakenReceiver`).
+        /// Refused if the method may only copy a `Copy` value the local
+        /// dereferences to (`__private::TakenReceiver`).
         Taken,
         /// An `Option`, `Result`, iterator or `Copy` value, for a method
         /// taken to consume it by its name alone (`scan::checked_adaptor`,
