@@ -2039,17 +2039,19 @@ impl<'n> Builder<'n> {
                 ops.push(self.held_receiver(expr, held));
             } else if later_await
                 && !keep
-                && is_place
-                && !matches!(places, Places::Receiver(_, true))
+                && index == 0
+                && matches!(places, Places::Receiver(_, false))
                 && scan::is_place_like(expr)
             {
                 // Input: `f().await.0.len() + g().await`
                 // Output: `__awaited2.0.len()`, as the left operand
                 // A place in a value (`.0` of an awaited tuple, `*` of a box,
-                // an indexed element) borrowed by its method or comparison:
-                // its value is evaluated now and kept as a temporary of the
-                // statement, the place read where it is borrowed. Moving the
-                // place out would move out of that temporary, or an index.
+                // an indexed element) borrowed by its method: its value is
+                // evaluated now and kept as a temporary of the statement,
+                // the place read where the method borrows it, right away.
+                // Moving the place out would move out of that temporary, or
+                // an index. (A compared or formatted place is read after the
+                // statement's later operands: copied out first, as before.)
                 let op = self.lower_now(expr);
                 read_later.push(op.clone());
                 ops.push(op);
