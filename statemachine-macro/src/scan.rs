@@ -510,8 +510,6 @@ pub(crate) fn with_methods_taking_self<R>(methods: &[syn::Ident], expand: impl F
 /// lists in `takes_self(..)`. Any other method may borrow its receiver, so
 /// the receiver is kept (a wrong guess there is a compile error, never a
 /// changed drop order; a listed method that borrows it drops it early).
-/// Also the adaptors of `Option`, `Result` and iterators
-/// ([`checked_adaptor`]), which the never-run copy checks.
 pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
     let name = method.to_string();
     name.starts_with("into")
@@ -519,45 +517,6 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         || name.starts_with("unwrap")
         || name.starts_with("expect")
         || TAKES_SELF.with(|m| m.borrow().contains(&name))
-        || local_adaptor(&name)
-}
-
-/// Whether [`consumes_receiver`] takes `method` to consume a local only
-/// because `Option`, `Result` and iterators have a method of that name that
-/// takes `self` (`user.map(..)`, `it.filter(..)`): another type's method of
-/// that name may borrow the local, which the machine would then drop early,
-/// so the never-run copy checks the local's type
-/// (`__private::AdaptorReceiver`). Not if the user lists it in
-/// `takes_self(..)`.
-pub(crate) fn checked_adaptor(method: &syn::Ident) -> bool {
-    let name = method.to_string();
-    local_adaptor(&name) && !TAKES_SELF.with(|m| m.borrow().contains(&name))
-}
-
-/// Names of [`ITERATOR_ADAPTORS`] that a user's type may well have as
-/// borrowing methods (`count`, `max`, aggregates like `sum`): not taken to
-/// consume a local receiver (a local such a method consumes is kept, as
-/// before: E0382 or E0507 if it took it; `takes_self(..)` says it does).
-const BORROWED_BY_OTHER_TYPES: &[&str] = &[
-    "count",
-    "max",
-    "min",
-    "max_by",
-    "min_by",
-    "sum",
-    "product",
-    "fold",
-    "reduce",
-    "partition",
-    "unzip",
-    "scan",
-];
-
-/// Methods of `Option`, `Result` and `Iterator` that take `self`, taken to
-/// consume a local receiver (see [`checked_adaptor`]).
-fn local_adaptor(name: &str) -> bool {
-    (ITERATOR_ADAPTORS.contains(&name) || OPTION_AND_RESULT_BY_VALUE.contains(&name))
-        && !BORROWED_BY_OTHER_TYPES.contains(&name)
 }
 
 /// How the machine holds a method's receiver that is an indexed place

@@ -884,37 +884,3 @@ differential!(shorthand_field_patterns_taking_a_local_kept_in_place, (n: u32) ->
     leaf("c", ()).await;
     k + m
 }, (2));
-
-// A local consumed by an adaptor of `Option`, `Result` or an iterator
-// (`user.map(..)`, `it.filter(..)`) and still in scope at a later await:
-// taken, so neither stored nor dropped after the call (E0507 or E0382
-// before; probe F). The never-run copy checks the local is one of those,
-// or `Copy` (`Option<u32>` used again after its `map`).
-differential!(locals_consumed_by_adaptors_of_options_results_and_iterators, (n: u32) -> usize {
-    let d = D("d");
-    let user = if n > 0 { Some(D("user")) } else { None };
-    let name = user.map(|u| u.0);
-    leaf("x", ()).await;
-    let reply: Result<D, D> = if n > 5 { Ok(D("ok")) } else { Err(D("err")) };
-    let code = reply.map_err(|e| e.into_name().len()).ok().map_or(0, |d| d.0.len());
-    leaf("y", ()).await;
-    let v = vec![D("a"), D("bb"), D("ccc")];
-    let it = v.iter();
-    let long: Vec<&D> = it.filter(|d| d.0.len() > 1).collect();
-    leaf("z", ()).await;
-    let mut rest = v.iter();
-    let first = rest.next();
-    let pairs: Vec<(usize, &D)> = (&mut rest).enumerate().collect();
-    let slot = &v[0];
-    let count = Some(3u32);
-    let plus = count.map(|c| c + 1).unwrap_or(0) + leaf(D("t").touch(), 1).await;
-    leaf("w", ()).await;
-    name.map(|s| s.len()).unwrap_or(0)
-        + code
-        + long.len()
-        + pairs.len()
-        + usize::from(first.is_some())
-        + slot.touch().len()
-        + count.unwrap_or(0) as usize
-        + plus as usize
-}, (1));
