@@ -1447,6 +1447,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "the three values the `ref` bindings extend and the `&mut` binding, kept in place for the rest of the block (64 B with their flags), sit beside the state; the state enum is 80 B, rustc's whole coroutine 136 B (`-Zprint-type-sizes`)",
     ),
     (
+        "let_patterns_binding_nothing_drop_the_awaited_value_first",
+        SizeCause::SlotsSideBySide,
+        "`d`, live across all four awaits, is kept in place in a slot beside the state (16 B); the state enum is 96 B, rustc's whole coroutine 104 B (`-Zprint-type-sizes`)",
+    ),
+    (
         "order_block_tail_temp_expr_stmt",
         SizeCause::SlotsSideBySide,
         "not measured alone (its helpers are the case file's): the same shape as `order_temp_before_operand`, a temporary kept to the end of the statement in a slot beside the state, read from the report's sizes",
