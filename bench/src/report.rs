@@ -1449,7 +1449,32 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
     (
         "let_patterns_binding_nothing_drop_the_awaited_value_first",
         SizeCause::SlotsSideBySide,
-        "`d`, live across all four awaits, is kept in place in a slot beside the state (16 B); the state enum is 96 B, rustc's whole coroutine 104 B (`-Zprint-type-sizes`)",
+        "the temporaries `D(\"t\")`, `D(\"u\")`, `D(\"v\")`, which the awaitees may borrow (through `touch()`), are kept in place in storage beside the state (16 B, shared), where rustc overlaps them with the awaitees; the state enum is 96 B, rustc's whole coroutine 104 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "let_pattern_with_a_binding_drops_its_leftover_before_the_statements_temporaries",
+        SizeCause::SlotsSideBySide,
+        "the temporary `D(\"t\")`, which the awaitee may borrow (through `touch()`), is kept in place in a slot beside the state (16 B), where rustc overlaps it with the awaitee; rustc's whole coroutine is 104 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "let_pattern_with_a_mutable_binding_and_a_later_await",
+        SizeCause::SlotsSideBySide,
+        "the temporary `D(\"t\")`, which the awaitee may borrow (through `touch()`), is kept in place in a slot beside the state (16 B), where rustc overlaps it with the awaitee; rustc's whole coroutine is 112 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "assignment_pattern_drops_its_leftover_before_the_statements_temporaries",
+        SizeCause::SlotsSideBySide,
+        "the temporary `D(\"t\")`, which the awaitee may borrow (through `touch()`), is kept in place in a slot beside the state (16 B), where rustc overlaps it with the awaitee; rustc's whole coroutine is 96 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "typed_let_pattern_with_two_bindings_and_a_leftover",
+        SizeCause::SlotsSideBySide,
+        "the temporary `D(\"t\")`, which the awaitee may borrow (through `touch()`), is kept in place in a slot beside the state (16 B), where rustc overlaps it with the awaitee; rustc's whole coroutine is 112 B (`-Zprint-type-sizes`)",
+    ),
+    (
+        "let_pattern_with_a_nested_or_pattern_and_a_leftover",
+        SizeCause::SlotsSideBySide,
+        "the temporary `D(\"t\")`, which the awaitee may borrow (through `touch()`), is kept in place in a slot beside the state (16 B), where rustc overlaps it with the awaitee; rustc's whole coroutine is 88 B (`-Zprint-type-sizes`)",
     ),
     (
         "order_block_tail_temp_expr_stmt",

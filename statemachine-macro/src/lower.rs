@@ -1207,6 +1207,23 @@ impl<'n> Builder<'n> {
                 let matched = quote!(#(#attrs)* let #pat = #operand;);
                 self.pop_scope(Some((TokenStream::new(), matched)));
             }
+            // Input: `let (_, mut x) = f(D("t").touch()).await;`
+            // Output: `let (mut x,) = { let __t1 = D("t"); ..;
+            // let (_, mut x) = { __p3 }; (x,) };`
+            // The same with bindings: they leave the scope in a tuple.
+            None if leaves_parts && !matches!(pat, syn::Pat::Or(_)) => {
+                let mut bindings = scan::pattern_bindings(pat);
+                // A name bound in each alternative of a nested or-pattern.
+                let mut seen = BTreeSet::new();
+                bindings.retain(|b| seen.insert(b.ident.to_string()));
+                let names = bindings.iter().map(|b| &b.ident);
+                let rebound = bindings.iter().map(|b| {
+                    let (ident, mutability) = (&b.ident, b.mutable.then(|| quote!(mut)));
+                    quote!(#mutability #ident)
+                });
+                let matched = quote!(#(#attrs)* let #pat = #operand; (#(#names,)*));
+                self.pop_scope(Some((quote!(let (#(#rebound,)*) =), matched)));
+            }
             None => self.pop_scope(Some((quote!(#(#attrs)* let #pat =), operand))),
             Some((else_token, diverge)) => {
                 // `let PAT = { .. } else` is not valid Rust: bind the value

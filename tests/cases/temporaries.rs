@@ -1404,3 +1404,47 @@ differential!(panics compared_element_index_panics_before_a_later_await, (n: u32
     let same = v[n as usize] == leaf("x", 1).await;
     u32::from(same)
 }, (5));
+
+// A pattern with bindings drops what it leaves of an awaited value before
+// the statement's other temporaries (`t`), as the newest temporary in
+// rustc: it matches inside the statement's scope and its bindings leave it
+// in a tuple (probe H: after them before).
+differential!(let_pattern_with_a_binding_drops_its_leftover_before_the_statements_temporaries, (n: u32) -> u32 {
+    let d = D("d");
+    let (_, x) = leaf(D("t").touch(), (D("a"), D("b"))).await;
+    log("after let");
+    x.touch();
+    n
+}, (1));
+differential!(let_pattern_with_a_mutable_binding_and_a_later_await, (n: u32) -> u32 {
+    let d = D("d");
+    let (_, mut x) = leaf(D("t").touch(), (D("a"), vec![D("b")])).await;
+    x.push(D("c"));
+    log("after let");
+    leaf("next", ()).await;
+    x.len() as u32 + n
+}, (1));
+differential!(assignment_pattern_drops_its_leftover_before_the_statements_temporaries, (n: u32) -> u32 {
+    let d = D("d");
+    let k;
+    (_, k) = leaf(D("t").touch(), (D("a"), 5u32)).await;
+    log("after");
+    leaf("next", ()).await;
+    k + n
+}, (1));
+differential!(typed_let_pattern_with_two_bindings_and_a_leftover, (n: u32) -> u32 {
+    let d = D("d");
+    let (a, _, c): (D, D, u32) = leaf(D("t").touch(), (D("a"), D("b"), 3)).await;
+    log("after");
+    leaf("next", ()).await;
+    a.touch();
+    c + n
+}, (1));
+
+differential!(let_pattern_with_a_nested_or_pattern_and_a_leftover, (n: u32) -> u32 {
+    let d = D("d");
+    let (Ok(x) | Err(x), _) = leaf(D("t").touch(), (Ok::<u32, u32>(n), D("left"))).await;
+    log("after");
+    leaf("next", ()).await;
+    x
+}, (1));
