@@ -1477,6 +1477,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "the temporary `D(\"t\")`, which the awaitee may borrow (through `touch()`), is kept in place in a slot beside the state (16 B), where rustc overlaps it with the awaitee; rustc's whole coroutine is 88 B (`-Zprint-type-sizes`)",
     ),
     (
+        "let_pattern_binding_a_value_kept_in_place_and_leaving_a_part",
+        SizeCause::SlotsSideBySide,
+        "`v`, borrowed across an await, and the temporary `D(\"t\")`, which the first awaitee may borrow, are kept in place in slots beside the state (40 B), where rustc overlaps the temporary with the awaitee; rustc's whole coroutine is 136 B (`-Zprint-type-sizes`)",
+    ),
+    (
         "order_block_tail_temp_expr_stmt",
         SizeCause::SlotsSideBySide,
         "not measured alone (its helpers are the case file's): the same shape as `order_temp_before_operand`, a temporary kept to the end of the statement in a slot beside the state, read from the report's sizes",

@@ -1448,3 +1448,12 @@ differential!(let_pattern_with_a_nested_or_pattern_and_a_leftover, (n: u32) -> u
     leaf("next", ()).await;
     x
 }, (1));
+
+differential!(let_pattern_binding_a_value_kept_in_place_and_leaving_a_part, (n: u32) -> usize {
+    let d = D("d");
+    let (_, mut v) = leaf(D("t").touch(), (D("a"), vec![D("b")])).await;
+    let r = &mut v;
+    leaf("g", ()).await;
+    r.push(D("c"));
+    v.len() + n as usize
+}, (1));
