@@ -1187,10 +1187,11 @@ impl<'n> Builder<'n> {
         // the pattern leaves drops at the end of the `let`. Matched in
         // place, the lowering's local would keep it to the end of the arm,
         // past the next await.
+        let mut bindings = scan::pattern_bindings(pat);
         let leaves_parts = self.operand_local(&operand).is_some_and(|id| {
             self.body.locals[id].temporary
                 && scan::pattern_move(pat) != scan::PatternMove::Whole
-                && scan::pattern_bindings(pat).iter().all(|b| !b.by_ref)
+                && bindings.iter().all(|b| !b.by_ref)
         });
         let operand = if leaves_parts {
             quote!({ #operand })
@@ -1203,7 +1204,7 @@ impl<'n> Builder<'n> {
             // A pattern that binds nothing matches inside the statement's
             // scope, so what it leaves drops before the statement's other
             // temporaries, as the newest one does in rustc.
-            None if leaves_parts && scan::pattern_bindings(pat).is_empty() => {
+            None if leaves_parts && bindings.is_empty() => {
                 let matched = quote!(#(#attrs)* let #pat = #operand;);
                 self.pop_scope(Some((TokenStream::new(), matched)));
             }
@@ -1212,7 +1213,6 @@ impl<'n> Builder<'n> {
             // let (_, mut x) = { __p3 }; (x,) };`
             // The same with bindings: they leave the scope in a tuple.
             None if leaves_parts && !matches!(pat, syn::Pat::Or(_)) => {
-                let mut bindings = scan::pattern_bindings(pat);
                 // A name bound in each alternative of a nested or-pattern.
                 let mut seen = BTreeSet::new();
                 bindings.retain(|b| seen.insert(b.ident.to_string()));
@@ -1850,7 +1850,7 @@ impl<'n> Builder<'n> {
                 // a `count(&self)` of its own must not drop it early.
                 if let Some(moved) = self.operand_local(&receiver) {
                     let taken = if self.body.locals[moved].temporary {
-                        scan::takes_receiver(call)
+                        taken
                     } else {
                         scan::consumes_receiver(&call.method)
                     };
