@@ -589,20 +589,27 @@ fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
 /// `scan::consumes_receiver` (the machine then neither stores nor drops it),
 /// and a temporary with one of `scan::takes_receiver` in a statement that
 /// awaits (the machine then drops it at the call rather than at the end of
-/// the statement). Returns whether it wrapped any.
+/// the statement). A local with an adaptor's name (`scan::checked_adaptor`)
+/// is checked to be one of the types whose own method of that name takes
+/// `self` instead (see `__private::AdaptorReceiver`). Returns whether it
+/// wrapped any.
 ///
 /// Input: `let id = guard.unwrap_or(0);`, `c.borrow().map(f).len() + g().await`
 /// Output: `let _ = (&&TakenReceiver::of(&guard)).receiver(); let id =
 /// guard.unwrap_or(0);`, `(&&TakenReceiver::new(c.borrow())).receiver().map(f)
 /// .len() + g().await`, with the resolving traits imported at the top of
 /// the body.
+///
+/// Input: `let name = user.map(|u| u.0);`
+/// Output: `let _ = (&&&AdaptorReceiver::<_, AnOptionAResultOrAnIterator>
+/// ::of(&user)).adaptor_check(); let name = user.map(|u| u.0);`
 fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
     struct Wrap {
         /// Whether the innermost statement being visited awaits.
         statement_awaits: bool,
         /// The local receivers met in the innermost statement, outside the
-        /// patterns that bind them.
-        locals: Vec<Ident>,
+        /// patterns that bind them, with the check each needs.
+        locals: Vec<(Ident, Check)>,
         /// The `match` arms and `let` chains around the expression being
         /// visited, inside the innermost statement, innermost last.
         scopes: Vec<PatternScope>,
@@ -618,28 +625,53 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
         /// where the machine keeps the binding to the end of its scope:
         /// not checked.
         unchecked: bool,
-        receivers: Vec<(Ident, usize)>,
+        receivers: Vec<(Ident, usize, Check)>,
     }
-    fn check(local: &Ident) -> Stmt {
-        syn::parse_quote_spanned! {local.span()=>
-            let _ = (&&::statemachine_runtime::__private::TakenReceiver::of(&#local)).receiver();
+    /// What a local receiver is checked for.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Check {
+        /// Refused if the method may only copy a `Copy` value the local
+        /// dereferences to (`__private::TakenReceiver`).
+        Taken,
+        /// One of the types whose own method of the name takes `self`
+        /// (`Option`, `Result`, an iterator), for a method taken to consume
+        /// it by its name alone (`scan::checked_adaptor`,
+        /// `__private::AdaptorReceiver`).
+        Adaptor(scan::AdaptorOwners),
+    }
+    fn check(local: &Ident, kind: Check) -> Stmt {
+        match kind {
+            Check::Taken => syn::parse_quote_spanned! {local.span()=>
+                let _ = (&&::statemachine_runtime::__private::TakenReceiver::of(&#local)).receiver();
+            },
+            Check::Adaptor(owners) => {
+                let owners = Ident::new(owners.marker(), local.span());
+                syn::parse_quote_spanned! {local.span()=>
+                    let _ = (&&&::statemachine_runtime::__private::AdaptorReceiver::<_, ::statemachine_runtime::__private::#owners>::of(&#local)).adaptor_check();
+                }
+            }
         }
     }
     impl Wrap {
         /// Where the check of local receiver `name` goes: the statement's
         /// list, the scope of the pattern that binds it, or nowhere.
-        fn note_local(&mut self, name: &Ident) {
+        fn note_local(&mut self, name: &Ident, kind: Check) {
             let text = name.to_string();
             let binding = self.scopes.iter_mut().rev().find_map(|scope| {
                 let at = scope.names.iter().rev().find(|(n, _)| *n == text)?.1;
                 Some((scope, at))
             });
             if let Some((scope, at)) = binding {
-                if !scope.unchecked && !scope.receivers.iter().any(|(r, _)| r == name) {
-                    scope.receivers.push((name.clone(), at));
+                if !scope.unchecked
+                    && !scope
+                        .receivers
+                        .iter()
+                        .any(|(r, _, k)| r == name && *k == kind)
+                {
+                    scope.receivers.push((name.clone(), at, kind));
                 }
-            } else if !self.locals.contains(name) {
-                self.locals.push(name.clone());
+            } else if !self.locals.iter().any(|(l, k)| l == name && *k == kind) {
+                self.locals.push((name.clone(), kind));
             }
         }
 
@@ -680,8 +712,8 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
                 checked.push(operand);
                 let checks: Vec<Stmt> = receivers
                     .iter()
-                    .filter(|(_, by)| *by == at)
-                    .map(|(r, _)| check(r))
+                    .filter(|(_, by, _)| *by == at)
+                    .map(|(r, _, kind)| check(r, *kind))
                     .collect();
                 if !checks.is_empty() {
                     checked.push(syn::parse_quote!({ #(#checks)* true }));
@@ -713,7 +745,9 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
                 // A statement of its own, which leaves the call as written:
                 // moving a `&mut` local into the check would end it, where
                 // the call reborrows it.
-                block.stmts.extend(locals.iter().map(check));
+                block
+                    .stmts
+                    .extend(locals.iter().map(|(l, kind)| check(l, *kind)));
                 block.stmts.push(stmt);
             }
         }
@@ -745,7 +779,7 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
                 return;
             };
             if !scope.receivers.is_empty() {
-                let checks = scope.receivers.iter().map(|(r, _)| check(r));
+                let checks = scope.receivers.iter().map(|(r, _, kind)| check(r, *kind));
                 let body = &arm.body;
                 *arm.body = syn::parse_quote!({ #(#checks)* #body });
             }
@@ -782,7 +816,9 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
                     {
                         self.wrapped = true;
                         let name = name.clone();
-                        self.note_local(&name);
+                        let kind = scan::checked_adaptor(&call.method)
+                            .map_or(Check::Taken, Check::Adaptor);
+                        self.note_local(&name, kind);
                     }
                 }
                 syn::Expr::Path(_) | syn::Expr::Lit(_) => {}
@@ -826,7 +862,10 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
             syn::parse_quote!(
                 #[allow(unused_imports)]
                 use ::statemachine_runtime::__private::{
-                    MovedReceiver as _, ReceiverDerefsToCopy as _, ReferenceReceiver as _,
+                    IteratorAdaptorReceiver as _, MovedReceiver as _,
+                    OptionOrResultAdaptorReceiver as _, ReceiverDerefsToCopy as _,
+                    ReferenceAdaptorReceiver as _, ReferenceReceiver as _,
+                    RefusedAdaptorReceiver as _,
                 };
             ),
         );

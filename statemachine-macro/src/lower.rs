@@ -1846,8 +1846,9 @@ impl<'n> Builder<'n> {
                 let mut receiver = ops.remove(0);
                 // `f().await.map(..)` takes the awaited value, and
                 // `s.into_bytes(..)` moves `s` out of its slot. A user's
-                // local is taken only by `into_*`, `unwrap*` and `expect*`:
-                // a `count(&self)` of its own must not drop it early.
+                // local is taken only by `into_*`, `unwrap*`, `expect*` and
+                // the adaptor names the never-run copy checks: a
+                // `count(&self)` of its own must not drop it early.
                 if let Some(moved) = self.operand_local(&receiver) {
                     let taken = if self.body.locals[moved].temporary {
                         taken

@@ -510,6 +510,8 @@ pub(crate) fn with_methods_taking_self<R>(methods: &[syn::Ident], expand: impl F
 /// lists in `takes_self(..)`. Any other method may borrow its receiver, so
 /// the receiver is kept (a wrong guess there is a compile error, never a
 /// changed drop order; a listed method that borrows it drops it early).
+/// Also the adaptors of `Option`, `Result` and iterators
+/// ([`checked_adaptor`]), which the never-run copy checks.
 pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
     let name = method.to_string();
     name.starts_with("into")
@@ -517,6 +519,81 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
         || name.starts_with("unwrap")
         || name.starts_with("expect")
         || TAKES_SELF.with(|m| m.borrow().contains(&name))
+        || local_adaptor(&name).is_some()
+}
+
+/// The types whose own method of a name takes `self`, for a local receiver
+/// of that name (see [`checked_adaptor`]). Each is a marker type of
+/// `statemachine_runtime::__private` that the never-run copy names.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum AdaptorOwners {
+    /// `Option`, `Result` and `Iterator` (`map`, `inspect`).
+    OptionResultIterator,
+    /// `Option` and `Result` (`and_then`, `map_or`).
+    OptionResult,
+    /// `Option` and `Iterator` (`filter`, `zip`).
+    OptionIterator,
+    /// `Option` alone (`ok_or`, `is_some_and`).
+    Option,
+    /// `Result` alone (`ok`, `map_err`).
+    Result,
+    /// `Iterator` alone (`enumerate`, `collect`).
+    Iterator,
+}
+
+impl AdaptorOwners {
+    /// The marker type's name in `statemachine_runtime::__private`.
+    pub(crate) fn marker(self) -> &'static str {
+        match self {
+            AdaptorOwners::OptionResultIterator => "AnOptionAResultOrAnIterator",
+            AdaptorOwners::OptionResult => "AnOptionOrAResult",
+            AdaptorOwners::OptionIterator => "AnOptionOrAnIterator",
+            AdaptorOwners::Option => "AnOption",
+            AdaptorOwners::Result => "AResult",
+            AdaptorOwners::Iterator => "AnIterator",
+        }
+    }
+}
+
+/// The owners of `method` if [`consumes_receiver`] takes it to consume a
+/// local only because `Option`, `Result` or iterators have a method of that
+/// name that takes `self` (`user.map(..)`, `it.filter(..)`). Another type's
+/// method of that name may borrow the local, which the machine would then
+/// drop early, so the never-run copy checks that the local is one of the
+/// owners (`__private::AdaptorReceiver`). Method probing tries methods that
+/// take the receiver by value before those that borrow it, and a type's own
+/// methods before traits', so on an owner the call is the owner's method.
+/// Not if the user lists the name in `takes_self(..)`.
+pub(crate) fn checked_adaptor(method: &syn::Ident) -> Option<AdaptorOwners> {
+    let name = method.to_string();
+    if TAKES_SELF.with(|m| m.borrow().contains(&name)) {
+        return None;
+    }
+    local_adaptor(&name)
+}
+
+/// Methods that take `self` on every `Option<T>`, `Result<T, E>` or
+/// iterator, stable on the supported toolchains, taken to consume a local
+/// receiver, with the types that own each (see [`checked_adaptor`]).
+/// Left out: names other common types borrow with (`Option::take(&mut
+/// self)`, a slice's `last`, `count`, `max`), aggregates a user's type may
+/// well have (`sum`, `fold`), `chain` (`io::Read`'s takes `self` too, on
+/// types the check would refuse), and methods that need more of the
+/// receiver than being an owner (`flatten`, `rev`, `copied`, `transpose`),
+/// which another method of the name could then win.
+fn local_adaptor(name: &str) -> Option<AdaptorOwners> {
+    use AdaptorOwners::*;
+    Some(match name {
+        "map" | "inspect" => OptionResultIterator,
+        "map_or" | "map_or_else" | "and_then" | "or_else" => OptionResult,
+        "filter" | "zip" => OptionIterator,
+        "ok_or" | "ok_or_else" | "is_some_and" | "is_none_or" => Option,
+        "ok" | "err" | "map_err" | "inspect_err" | "is_ok_and" | "is_err_and" => Result,
+        "filter_map" | "flat_map" | "enumerate" | "skip" | "step_by" | "peekable" | "fuse"
+        | "take_while" | "skip_while" | "map_while" | "collect" | "for_each" | "max_by_key"
+        | "min_by_key" => Iterator,
+        _ => return None,
+    })
 }
 
 /// How the machine holds a method's receiver that is an indexed place
@@ -2423,10 +2500,10 @@ pub(crate) fn uses_of(name: &str, stmts: &[syn::Stmt]) -> Uses {
                 if consumes_receiver(&call.method) {
                     // The whole value moves out of a slot as it moves out of
                     // a local (`s.into_bytes()`); a part cannot
-                    // (`s.0.into_bytes()`). A local is not taken by the
-                    // names of `takes_receiver`: a user's `count(&self)`
+                    // (`s.0.into_bytes()`). A local is not taken by all
+                    // the names of `takes_receiver`: a user's `count(&self)`
                     // would then drop it early, or leave a borrow of its
-                    // slot dangling.
+                    // slot dangling (`checked_adaptor`'s are checked).
                     self.uses.consumed_by_method |= !self.is_name(&call.receiver);
                 } else if self.held
                     && (!result_is_owned(&call.method) || held_receiver(call).is_some())

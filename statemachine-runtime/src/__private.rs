@@ -1365,6 +1365,171 @@ impl<T> MovedReceiver<T> for MovedReceivers<T> {}
 )]
 pub trait ConsumedByTheMethod {}
 
+/// A local receiver of a method the machine takes to consume it only by its
+/// name (`user.map(..)`, `reply.ok()`, `it.enumerate()`), in the never-run
+/// copy of the body, with `Owners`, the types whose own method of that name
+/// takes `self` ([`AnOption`], [`AResult`], [`AnIterator`] or several). The
+/// machine neither stores nor drops such a local after the call; if the
+/// method only borrowed it (a user's `map(&self)`), rustc would keep it to
+/// the end of its scope, and the machine would drop it early.
+///
+/// On an owner the call is the owner's method: method probing tries
+/// methods that take the receiver by value before those that borrow it,
+/// and at each step a type's own methods before traits' (`Iterator` is in
+/// the prelude). Anything else is refused: another type, even one that has
+/// such a method, and a reference (a `&mut I` is an iterator, but `I`'s own
+/// `map(&mut self)` would win over `Iterator::map`).
+///
+/// `(&&&AdaptorReceiver::<_, Owners>::of(&x)).adaptor_check()` tells the
+/// cases apart at compile time: method resolution tries
+/// [`ReferenceAdaptorReceiver`] (refused), then [`IteratorAdaptorReceiver`],
+/// then [`OptionOrResultAdaptorReceiver`], each accepting only if `Owners`
+/// names its type, then [`RefusedAdaptorReceiver`] through `Deref`, refused
+/// by its bound.
+pub struct AdaptorReceiver<T, Owners>(RefusedAdaptorReceivers<T, Owners>);
+
+/// The last tier of [`AdaptorReceiver`]'s resolution, reached through its
+/// `Deref`.
+pub struct RefusedAdaptorReceivers<T, Owners>(PhantomData<(T, Owners)>);
+
+/// What [`AdaptorReceiver`]'s check returns when it accepts the receiver.
+#[derive(Debug, Clone, Copy)]
+pub struct AdaptorChecked;
+
+impl<T, Owners> AdaptorReceiver<T, Owners> {
+    /// For a local receiver, checked by a statement of its own before the
+    /// call, which it leaves as written.
+    #[inline(always)]
+    pub fn of(_receiver: &T) -> Self {
+        AdaptorReceiver(RefusedAdaptorReceivers(PhantomData))
+    }
+}
+
+impl<T, Owners> core::ops::Deref for AdaptorReceiver<T, Owners> {
+    type Target = RefusedAdaptorReceivers<T, Owners>;
+    fn deref(&self) -> &RefusedAdaptorReceivers<T, Owners> {
+        &self.0
+    }
+}
+
+impl<T, Owners> fmt::Debug for AdaptorReceiver<T, Owners> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdaptorReceiver").finish_non_exhaustive()
+    }
+}
+
+impl<T, Owners> fmt::Debug for RefusedAdaptorReceivers<T, Owners> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RefusedAdaptorReceivers")
+            .finish_non_exhaustive()
+    }
+}
+
+/// The owners of a name of [`AdaptorReceiver`]'s: `Option` (`ok_or`,
+/// `is_some_and`).
+#[derive(Debug)]
+pub struct AnOption;
+/// `Result` (`ok`, `map_err`).
+#[derive(Debug)]
+pub struct AResult;
+/// Iterators (`enumerate`, `collect`).
+#[derive(Debug)]
+pub struct AnIterator;
+/// `Option` and `Result` (`and_then`, `map_or`).
+#[derive(Debug)]
+pub struct AnOptionOrAResult;
+/// `Option` and iterators (`filter`, `zip`).
+#[derive(Debug)]
+pub struct AnOptionOrAnIterator;
+/// `Option`, `Result` and iterators (`map`, `inspect`).
+#[derive(Debug)]
+pub struct AnOptionAResultOrAnIterator;
+
+/// An owners marker of [`AdaptorReceiver`] that names `Option`.
+pub trait NamesOption {}
+impl NamesOption for AnOption {}
+impl NamesOption for AnOptionOrAResult {}
+impl NamesOption for AnOptionOrAnIterator {}
+impl NamesOption for AnOptionAResultOrAnIterator {}
+
+/// An owners marker of [`AdaptorReceiver`] that names `Result`.
+pub trait NamesResult {}
+impl NamesResult for AResult {}
+impl NamesResult for AnOptionOrAResult {}
+impl NamesResult for AnOptionAResultOrAnIterator {}
+
+/// An owners marker of [`AdaptorReceiver`] that names iterators.
+pub trait NamesIterator {}
+impl NamesIterator for AnIterator {}
+impl NamesIterator for AnOptionOrAnIterator {}
+impl NamesIterator for AnOptionAResultOrAnIterator {}
+
+/// A reference: refused, before [`IteratorAdaptorReceiver`] could accept
+/// a `&mut I`. See [`AdaptorReceiver`].
+pub trait ReferenceAdaptorReceiver<T: ?Sized, Owners> {
+    /// Refused by the bound, which no type meets.
+    fn adaptor_check(&self) -> AdaptorChecked
+    where
+        T: TakenLikeAnAdaptor<Owners>,
+    {
+        unreachable!("the never-run copy of the body runs")
+    }
+}
+
+impl<T: ?Sized, Owners> ReferenceAdaptorReceiver<&T, Owners> for &&AdaptorReceiver<&T, Owners> {}
+
+impl<T: ?Sized, Owners> ReferenceAdaptorReceiver<&mut T, Owners>
+    for &&AdaptorReceiver<&mut T, Owners>
+{
+}
+
+/// An iterator, for a name iterators own. See [`AdaptorReceiver`].
+pub trait IteratorAdaptorReceiver {
+    /// Accepts the receiver.
+    fn adaptor_check(&self) -> AdaptorChecked {
+        AdaptorChecked
+    }
+}
+
+impl<I: Iterator, Owners: NamesIterator> IteratorAdaptorReceiver for &AdaptorReceiver<I, Owners> {}
+
+/// An `Option` or a `Result`, for a name it owns. See [`AdaptorReceiver`].
+pub trait OptionOrResultAdaptorReceiver {
+    /// Accepts the receiver.
+    fn adaptor_check(&self) -> AdaptorChecked {
+        AdaptorChecked
+    }
+}
+
+impl<T, Owners: NamesOption> OptionOrResultAdaptorReceiver for AdaptorReceiver<Option<T>, Owners> {}
+
+impl<T, E, Owners: NamesResult> OptionOrResultAdaptorReceiver
+    for AdaptorReceiver<Result<T, E>, Owners>
+{
+}
+
+/// Any other receiver: refused by the bound. See [`AdaptorReceiver`].
+pub trait RefusedAdaptorReceiver<T, Owners> {
+    /// Refused by the bound, which no type meets.
+    fn adaptor_check(&self) -> AdaptorChecked
+    where
+        T: TakenLikeAnAdaptor<Owners>,
+    {
+        unreachable!("the never-run copy of the body runs")
+    }
+}
+
+impl<T, Owners> RefusedAdaptorReceiver<T, Owners> for RefusedAdaptorReceivers<T, Owners> {}
+
+/// What [`RefusedAdaptorReceiver`] and [`ReferenceAdaptorReceiver`] ask of
+/// the receiver, and no type meets.
+#[diagnostic::on_unimplemented(
+    message = "#[state_machine] takes this method to consume its receiver, as the method of that name of an `Option`, a `Result` or an iterator does, but the receiver is a `{Self}`, whose method may borrow it: the machine would then drop it early",
+    label = "the machine would drop this local at the call",
+    note = "if the method takes `self`, list it in `#[state_machine(takes_self(..))]`; if it borrows, call it on a reference (`(&x).map(..)`), which the machine keeps"
+)]
+pub trait TakenLikeAnAdaptor<Owners> {}
+
 #[cfg(test)]
 mod tests {
     use super::{Shared, SharedSlot, SlotPtr};

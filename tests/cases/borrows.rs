@@ -884,3 +884,74 @@ differential!(shorthand_field_patterns_taking_a_local_kept_in_place, (n: u32) ->
     leaf("c", ()).await;
     k + m
 }, (2));
+
+// A local consumed by an adaptor of `Option`, `Result` or an iterator
+// (`user.map(..)`, `it.filter(..)`) and still in scope at a later await:
+// taken, so neither stored nor dropped after the call (E0507 or E0382
+// before; probe F). The never-run copy checks the local is a type whose own
+// method of the name takes `self` (a `Copy` `Option<u32>` is used again
+// after its `map`).
+differential!(locals_consumed_by_adaptors_of_options_results_and_iterators, (n: u32) -> usize {
+    let d = D("d");
+    let user = if n > 0 { Some(D("user")) } else { None };
+    let name = user.map(|u| u.0);
+    leaf("x", ()).await;
+    let reply: Result<D, D> = if n > 5 { Ok(D("ok")) } else { Err(D("err")) };
+    let code = reply.map_err(|e| e.into_name().len()).ok().map_or(0, |d| d.0.len());
+    leaf("y", ()).await;
+    let v = vec![D("a"), D("bb"), D("ccc")];
+    let it = v.iter();
+    let long: Vec<&D> = it.filter(|d| d.0.len() > 1).collect();
+    leaf("z", ()).await;
+    let mut rest = v.iter();
+    let first = rest.next();
+    let pairs: Vec<(usize, &D)> = (&mut rest).enumerate().collect();
+    let slot = &v[0];
+    let count = Some(3u32);
+    let plus = count.map(|c| c + 1).unwrap_or(0) + leaf(D("t").touch(), 1).await;
+    leaf("w", ()).await;
+    name.map(|s| s.len()).unwrap_or(0)
+        + code
+        + long.len()
+        + pairs.len()
+        + usize::from(first.is_some())
+        + slot.touch().len()
+        + count.unwrap_or(0) as usize
+        + plus as usize
+}, (1));
+
+// Adaptor names consuming locals kept in place (borrowed across an await
+// first), a `match` arm's binding in an arm that awaits, the predicates
+// `is_some_and` and `is_ok_and`, and an iterator's own adaptors: each local
+// is moved out of its slot at the call and not dropped again.
+differential!(adaptors_consume_locals_kept_in_place_and_arm_bindings, (n: u32) -> usize {
+    let d = D("d");
+    let user = Some(D("user"));
+    let seen = &user;
+    leaf(seen.as_ref().map_or("none", |u| u.touch()), ()).await;
+    let name = user.map(|u| u.into_name());
+    leaf("a", ()).await;
+    let reply: Result<D, D> = if n > 1 { Ok(D("ok")) } else { Err(D("err")) };
+    let by_ref = &reply;
+    leaf(by_ref.as_ref().map_or("e", |r| r.touch()), ()).await;
+    let ok = reply.is_ok_and(|r| r.0.len() == 2);
+    let lookup = match n {
+        0 => None,
+        k => Some(D(if k > 1 { "big" } else { "small" })),
+    };
+    let found = match lookup {
+        Some(found) => {
+            let named = Some(found).is_some_and(|f| f.0.len() > 3);
+            leaf("arm", ()).await;
+            named
+        }
+        None => false,
+    };
+    let rows = vec![D("r1"), D("r22")];
+    let walk = rows.iter();
+    let first = &walk;
+    leaf("walk", first.len()).await;
+    let numbered: Vec<(usize, &D)> = walk.enumerate().collect();
+    leaf("b", ()).await;
+    name.map_or(0, |s| s.len()) + usize::from(ok) + usize::from(found) + numbered.len()
+}, (2));
