@@ -4,13 +4,18 @@
 //! `move || t.1 + 1` copies `t.1` and leaves `t` where it is. A name is taken
 //! whole when the body uses it other than through fields, and a name the
 //! body binds itself (a parameter, an inner `let`, an arm's pattern) is not
-//! taken at all. Inside a macro's tokens, where nothing can be parsed, every
-//! name counts as a whole use, and the inline arguments of a `format!`
+//! taken at all. The arguments of `matches!`, `vec!` and the formatting and
+//! assertion macros are read as expressions (a named argument `a = 5` is
+//! not the local `a`). Inside another macro's tokens, where nothing can be
+//! parsed, every name but a named argument's counts as a whole use, and the
+//! inline arguments of a `format!`
 //! string too.
 
 use std::collections::BTreeMap;
 
 use proc_macro2::{TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::parse::{Parse, ParseStream};
 use syn::visit_mut::VisitMut;
 use syn::{Expr, Ident, Member};
 
@@ -134,23 +139,94 @@ impl<'r> Walker<'r> {
         Some((name.clone(), members))
     }
 
-    fn macro_tokens(&mut self, mac: &syn::Macro) {
+    /// A macro call's uses: read as expressions where the macro's
+    /// arguments are (`matches!`, the formatting and assertion macros,
+    /// `vec!`), its tokens otherwise.
+    ///
+    /// Input: `format!("{a}{}", b.0, a = 5)`, `matches!(v, Some(a) if a > 1)`
+    /// Output: uses `b.0` (the named argument `a` is not the local `a`),
+    /// `v` (the pattern binds the guard's `a`)
+    fn visit_macro_call(&mut self, mac: &mut syn::Macro) {
+        if mac.path.is_ident("matches") {
+            if let Ok(mut matches) = mac.parse_body_with(MatchesArguments::parse) {
+                self.visit_expr_mut(&mut matches.scrutinee);
+                self.scoped(|w| {
+                    w.bind(&matches.pattern);
+                    if let Some((_, guard)) = &mut matches.guard {
+                        w.visit_expr_mut(guard);
+                    }
+                });
+                mac.tokens = matches.into_token_stream();
+                return;
+            }
+        } else if scan::arguments_are_read(&mac.path)
+            && let Some(mut arguments) = scan::MacroArguments::parse(mac)
+        {
+            let format = scan::is_format_macro(&mac.path);
+            // `name = value`: a formatting macro's named argument.
+            let named = |arg: &Expr| match arg {
+                Expr::Assign(a) if format => scan::plain_name(&a.left).cloned(),
+                _ => None,
+            };
+            let names: Vec<String> = arguments
+                .iter_mut()
+                .filter_map(|a| named(a))
+                .map(|n| n.to_string())
+                .collect();
+            for argument in arguments.iter_mut() {
+                match argument {
+                    Expr::Assign(a) if named(&Expr::Assign(a.clone())).is_some() => {
+                        self.visit_expr_mut(&mut a.right);
+                    }
+                    Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(text),
+                        ..
+                    }) if format => {
+                        let mut inline = Vec::new();
+                        scan::mentioned_idents(text.to_token_stream(), &mut inline);
+                        for name in inline {
+                            let free = !names.contains(&name.to_string())
+                                && self.is_free(&name.to_string());
+                            if free {
+                                self.uses.push((name, None));
+                            }
+                        }
+                    }
+                    other => self.visit_expr_mut(other),
+                }
+            }
+            mac.tokens = arguments.into_token_stream();
+            return;
+        }
         let format = scan::is_format_macro(&mac.path);
-        self.tokens(mac.tokens.clone(), format);
+        self.tokens(mac.tokens.clone(), format, true);
     }
 
-    fn tokens(&mut self, tokens: TokenStream, mut format: bool) {
+    /// `arguments`: the tokens are a macro call's arguments, where `name =
+    /// value` names an argument (`info!(user = u.id)`), not the local.
+    fn tokens(&mut self, tokens: TokenStream, mut format: bool, arguments: bool) {
         let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let punct = |index: usize, c: char, alone: bool| {
+            matches!(trees.get(index), Some(TokenTree::Punct(p)) if p.as_char() == c
+                && (!alone || p.spacing() == proc_macro2::Spacing::Alone))
+        };
         for (index, tree) in trees.iter().enumerate() {
             match tree {
                 TokenTree::Ident(ident) => {
-                    let after_dot = index > 0
-                        && matches!(&trees[index - 1], TokenTree::Punct(p) if p.as_char() == '.');
-                    if !after_dot && self.is_free(&ident.to_string()) {
+                    let after_dot = index > 0 && punct(index - 1, '.', false);
+                    let named = arguments
+                        && (index == 0 || punct(index - 1, ',', false))
+                        && punct(index + 1, '=', true);
+                    if !after_dot && !named && self.is_free(&ident.to_string()) {
                         self.uses.push((ident.clone(), None));
                     }
                 }
-                TokenTree::Group(group) => self.tokens(group.stream(), false),
+                TokenTree::Group(group) => {
+                    let called = index > 1
+                        && punct(index - 1, '!', false)
+                        && matches!(trees[index - 2], TokenTree::Ident(_));
+                    self.tokens(group.stream(), false, called);
+                }
                 TokenTree::Literal(lit) if format => {
                     // Only the format string has inline arguments.
                     format = false;
@@ -231,13 +307,23 @@ impl VisitMut for Walker<'_> {
                 self.visit_expr_mut(&mut l.expr);
                 self.bind(&l.pat);
             }
-            Expr::Macro(m) => self.macro_tokens(&m.mac),
+            Expr::Macro(m) => self.visit_macro_call(&mut m.mac),
             _ => syn::visit_mut::visit_expr_mut(self, expr),
         }
     }
 
+    // An item of the block names its own thing in all of the block, before
+    // and after it (`move || { fn a() -> u32 { 3 } a() }` takes no `a`).
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
-        self.scoped(|w| syn::visit_mut::visit_block_mut(w, block));
+        self.scoped(|w| {
+            for stmt in &block.stmts {
+                if let syn::Stmt::Item(item) = stmt {
+                    let names = scan::item_names(item).into_iter().map(|n| n.to_string());
+                    w.scopes.last_mut().expect("a scope").extend(names);
+                }
+            }
+            syn::visit_mut::visit_block_mut(w, block)
+        });
     }
 
     fn visit_local_mut(&mut self, local: &mut syn::Local) {
@@ -251,8 +337,46 @@ impl VisitMut for Walker<'_> {
     }
 
     fn visit_stmt_macro_mut(&mut self, m: &mut syn::StmtMacro) {
-        self.macro_tokens(&m.mac);
+        self.visit_macro_call(&mut m.mac);
     }
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// `matches!(scrutinee, pattern if guard)`'s arguments.
+struct MatchesArguments {
+    scrutinee: Expr,
+    comma: syn::Token![,],
+    pattern: syn::Pat,
+    guard: Option<(syn::Token![if], Expr)>,
+    trailing: Option<syn::Token![,]>,
+}
+
+impl Parse for MatchesArguments {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        Ok(MatchesArguments {
+            scrutinee: input.parse()?,
+            comma: input.parse()?,
+            pattern: syn::Pat::parse_multi_with_leading_vert(input)?,
+            guard: if input.peek(syn::Token![if]) {
+                Some((input.parse()?, input.parse()?))
+            } else {
+                None
+            },
+            trailing: input.parse()?,
+        })
+    }
+}
+
+impl ToTokens for MatchesArguments {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        self.scrutinee.to_tokens(tokens);
+        self.comma.to_tokens(tokens);
+        self.pattern.to_tokens(tokens);
+        if let Some((if_token, guard)) = &self.guard {
+            if_token.to_tokens(tokens);
+            guard.to_tokens(tokens);
+        }
+        self.trailing.to_tokens(tokens);
+    }
 }

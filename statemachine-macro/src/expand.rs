@@ -57,7 +57,7 @@
 //! [`Emitter::poll_in_place`]).
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
@@ -126,6 +126,7 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
         Some(syn::FnArg::Receiver(receiver)) => receiver.self_token.span,
         _ => Span::call_site(),
     };
+    check_nested_item_names(&function)?;
     let names = Names::new(self_span);
     let mut body = function.body.clone();
     RenameSelf { to: &names.self_ }.visit_block_mut(&mut body);
@@ -1118,7 +1119,9 @@ fn lowered_temporary_scopes_in_2024(mut body: syn::Block) -> syn::Block {
 }
 
 /// Moves items declared in the body (fns, structs, impls, statics) out of it,
-/// so each is emitted once even though the body is split into blocks.
+/// so each is emitted once even though the body is split into blocks. An
+/// item of a nested block then names the same thing in the whole body,
+/// which [`check_nested_item_names`] makes sure changes nothing.
 fn hoist_items(body: &mut syn::Block) -> Vec<syn::Item> {
     struct Hoist(Vec<syn::Item>);
     impl VisitMut for Hoist {
@@ -1141,6 +1144,107 @@ fn hoist_items(body: &mut syn::Block) -> Vec<syn::Item> {
     let mut hoist = Hoist(Vec::new());
     hoist.visit_block_mut(body);
     hoist.0
+}
+
+/// Refuses an item of a nested block whose name the rest of the function
+/// also mentions, or that is a glob import. [`hoist_items`] moves the item
+/// to the top of the function, where it would shadow what the name means
+/// outside its block (a module's function of that name, a local, a binding
+/// of a pattern) or clash with an item of another block; a glob import
+/// would bring its names in everywhere.
+///
+/// Input: `let a = D("a"); let x = { fn a() -> u32 { 3 } a() };`
+/// Output: an error at the item's `a`.
+fn check_nested_item_names(function: &MachineFn) -> syn::Result<()> {
+    struct Nested {
+        /// How often each name is mentioned in the signature and the body.
+        everywhere: BTreeMap<String, usize>,
+        /// Blocks around the one visited: 0 in the body's own.
+        depth: usize,
+        errors: Vec<syn::Error>,
+    }
+    fn mentions(tokens: TokenStream) -> BTreeMap<String, usize> {
+        let mut idents = Vec::new();
+        scan::mentioned_idents(tokens, &mut idents);
+        let mut counts = BTreeMap::new();
+        for ident in idents {
+            *counts.entry(ident.to_string()).or_insert(0) += 1;
+        }
+        counts
+    }
+    /// The `*` of a glob import in `tree`.
+    fn glob(tree: &syn::UseTree) -> Option<Span> {
+        match tree {
+            syn::UseTree::Path(p) => glob(&p.tree),
+            syn::UseTree::Glob(g) => Some(g.star_token.span),
+            syn::UseTree::Group(g) => g.items.iter().find_map(glob),
+            syn::UseTree::Name(_) | syn::UseTree::Rename(_) => None,
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Nested {
+        fn visit_block(&mut self, block: &'ast syn::Block) {
+            let items: Vec<&syn::Item> = block
+                .stmts
+                .iter()
+                .filter_map(|s| match s {
+                    Stmt::Item(item) if !matches!(item, syn::Item::Macro(_)) => Some(item),
+                    _ => None,
+                })
+                .collect();
+            if self.depth > 0 && !items.is_empty() {
+                let inside = mentions(block.to_token_stream());
+                for item in items {
+                    if let syn::Item::Use(u) = item
+                        && let Some(star) = glob(&u.tree)
+                    {
+                        self.errors.push(syn::Error::new(
+                            star,
+                            "#[state_machine] moves the items of a nested block to the top of \
+                             the function, where a glob import would bring its names into the \
+                             whole body: import the names one by one, or at the top of the body",
+                        ));
+                    }
+                    for name in scan::item_names(item) {
+                        let text = name.to_string();
+                        let all = self.everywhere.get(&text).copied().unwrap_or(0);
+                        if all > inside.get(&text).copied().unwrap_or(0) {
+                            self.errors.push(syn::Error::new(
+                                name.span(),
+                                format!(
+                                    "#[state_machine] moves the items of a nested block to the \
+                                     top of the function, where `{text}` would also name the \
+                                     `{text}` mentioned outside this block: rename the item"
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+            self.depth += 1;
+            syn::visit::visit_block(self, block);
+            self.depth -= 1;
+        }
+        // The machine leaves these as written, items and all.
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let sig = &function.sig;
+    let body = &function.body;
+    let mut nested = Nested {
+        everywhere: mentions(quote!(#sig #body)),
+        depth: 0,
+        errors: Vec::new(),
+    };
+    syn::visit::Visit::visit_block(&mut nested, body);
+    let mut errors = nested.errors.into_iter();
+    match errors.next() {
+        Some(mut first) => {
+            errors.for_each(|e| first.combine(e));
+            Err(first)
+        }
+        None => Ok(()),
+    }
 }
 
 struct Emitter<'a> {

@@ -287,6 +287,51 @@ pub(crate) fn may_be_coerced_to(ty: &syn::Type) -> bool {
     finder.0
 }
 
+/// The names an item declares in its scope: a function's, a type's, a
+/// constant's, those a `use` imports (not a glob's).
+pub(crate) fn item_names(item: &syn::Item) -> Vec<syn::Ident> {
+    fn imported(tree: &syn::UseTree, names: &mut Vec<syn::Ident>) {
+        match tree {
+            syn::UseTree::Path(p) => imported(&p.tree, names),
+            syn::UseTree::Name(n) if n.ident != "self" => names.push(n.ident.clone()),
+            syn::UseTree::Rename(r) => names.push(r.rename.clone()),
+            syn::UseTree::Group(g) => g.items.iter().for_each(|t| imported(t, names)),
+            syn::UseTree::Name(_) | syn::UseTree::Glob(_) => {}
+        }
+    }
+    let mut names = Vec::new();
+    match item {
+        syn::Item::Fn(i) => names.push(i.sig.ident.clone()),
+        syn::Item::Const(i) => names.push(i.ident.clone()),
+        syn::Item::Static(i) => names.push(i.ident.clone()),
+        syn::Item::Struct(i) => names.push(i.ident.clone()),
+        syn::Item::Enum(i) => names.push(i.ident.clone()),
+        syn::Item::Union(i) => names.push(i.ident.clone()),
+        syn::Item::Trait(i) => names.push(i.ident.clone()),
+        syn::Item::TraitAlias(i) => names.push(i.ident.clone()),
+        syn::Item::Type(i) => names.push(i.ident.clone()),
+        syn::Item::Mod(i) => names.push(i.ident.clone()),
+        syn::Item::ExternCrate(i) => names.push(
+            i.rename
+                .as_ref()
+                .map_or_else(|| i.ident.clone(), |(_, r)| r.clone()),
+        ),
+        syn::Item::Use(i) => imported(&i.tree, &mut names),
+        syn::Item::ForeignMod(m) => {
+            for foreign in &m.items {
+                match foreign {
+                    syn::ForeignItem::Fn(f) => names.push(f.sig.ident.clone()),
+                    syn::ForeignItem::Static(s) => names.push(s.ident.clone()),
+                    syn::ForeignItem::Type(t) => names.push(t.ident.clone()),
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    names
+}
+
 /// Every identifier token in `tokens` that may name a local, including those
 /// inside macro calls and nested groups: a superset of the locals the code
 /// reads or writes. Left out: names after a `.` (fields, methods) or a

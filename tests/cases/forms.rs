@@ -167,6 +167,64 @@ differential!(items_in_body, (n: u32) -> u32 {
     helper(l.get()) + K
 }, (3));
 
+// Items of nested blocks, in blocks that await and blocks that do not, with
+// names the rest of the body does not use: moved to the top of the
+// function, they mean what they meant in their block. (One named like a
+// name used outside its block is refused: `ui/nested_item_named_like_a_
+// name_outside_its_block.rs`.)
+differential!(items_in_nested_blocks, (n: u32) -> u32 {
+    let d = D("d");
+    let x = {
+        fn tripled(x: u32) -> u32 { x * 3 }
+        tripled(n)
+    };
+    let y = {
+        const STEP: u32 = 5;
+        struct Pair(u32, D);
+        let p = Pair(leaf("p", STEP).await, D("pair"));
+        p.1.touch();
+        let s = { use std::fmt::Write; let mut s = String::new(); write!(s, "{}", p.0).unwrap(); s };
+        leaf("q", ()).await;
+        p.0 + s.len() as u32
+    };
+    x + y
+}, (3));
+
+/// A user's macro with a named argument, like `tracing`'s fields.
+macro_rules! value_of {
+    ($name:ident = $value:expr) => {
+        $value
+    };
+}
+
+// Names a `move` closure or `async move` block mentions without taking the
+// local of that name: a formatting macro's named argument, an item of the
+// body's own, a binding of `matches!`'s pattern in its guard (also inside
+// `assert!`), a user macro's named argument. Each local stays where it is,
+// dropped at the end of its scope (a probe found each dropped at the next
+// await: every mention counted as a capture). A named argument's value is
+// read as an expression.
+differential!(move_closures_mentioning_names_they_do_not_capture, (n: u32) -> u32 {
+    let u = D("u");
+    let a = D("a");
+    let f = D("f");
+    let g = D("g");
+    let m = D("m");
+    let b = D("b");
+    let by_name = move || format!("{a}{f}", a = 5, f = b.touch()).len() as u32;
+    let by_item = move || { fn g() -> u32 { 3 } g() };
+    #[allow(non_upper_case_globals)]
+    let by_static = async move { static f: u32 = 4; f + n };
+    let by_pattern = move |v: Option<u32>| matches!(v, Some(m) if m > 1);
+    let asserted = async move { assert!(matches!(Some(n), Some(a) if a > 0)); leaf("in", ()).await; n };
+    let by_user_macro = move || value_of!(u = n + 1);
+    leaf("h", ()).await;
+    let r = by_name() + by_item() + by_static.await + u32::from(by_pattern(Some(n))) + asserted.await
+        + by_user_macro();
+    leaf("i", ()).await;
+    r
+}, (2));
+
 differential!(closures_around_awaits, (n: u32) -> u32 {
     let d = D("d");
     let add = move |x: u32| x + n;
