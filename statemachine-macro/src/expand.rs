@@ -646,9 +646,18 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
                 let _ = (&&::statemachine_runtime::__private::TakenReceiver::of(&#local)).receiver();
             },
             Check::Adaptor(owners) => {
-                let owners = Ident::new(owners.marker(), local.span());
+                let private = quote_spanned!(local.span()=> ::statemachine_runtime::__private);
+                let marker = Ident::new(owners.marker(), local.span());
+                let receiver = if owners.iterator() {
+                    quote_spanned!(local.span()=>
+                        #private::AdaptorReceiver::<_, #private::#marker>::of_iterator(
+                            &#local, #private::StdIterator.fuse()))
+                } else {
+                    quote_spanned!(local.span()=>
+                        #private::AdaptorReceiver::<_, #private::#marker>::of(&#local))
+                };
                 syn::parse_quote_spanned! {local.span()=>
-                    let _ = (&&&::statemachine_runtime::__private::AdaptorReceiver::<_, ::statemachine_runtime::__private::#owners>::of(&#local)).adaptor_check();
+                    let _ = (&&&#receiver).adaptor_check();
                 }
             }
         }
@@ -863,10 +872,10 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
             syn::parse_quote!(
                 #[allow(unused_imports)]
                 use ::statemachine_runtime::__private::{
-                    IteratorAdaptorReceiver as _, MovedReceiver as _,
-                    OptionOrResultAdaptorReceiver as _, ReceiverDerefsToCopy as _,
-                    ReferenceAdaptorReceiver as _, ReferenceReceiver as _,
-                    RefusedAdaptorReceiver as _,
+                    InherentAdaptorReceiver as _, IteratorAdaptorReceiver as _, MovedReceiver as _,
+                    MutableReferenceAdaptorReceiver as _, ReceiverDerefsToCopy as _,
+                    ReferenceReceiver as _, RefusedAdaptorReceiver as _,
+                    SharedReferenceAdaptorReceiver as _, StdIteratorNotInScope as _,
                 };
             ),
         );

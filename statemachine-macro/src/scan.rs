@@ -572,7 +572,9 @@ pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
 /// `statemachine_runtime::__private` that the never-run copy names.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum AdaptorOwners {
-    /// `Option`, `Result` and `Iterator` (`map`, `inspect`).
+    /// `Option`, `Result`, `Iterator` and arrays (`map`).
+    OptionResultIteratorArray,
+    /// `Option`, `Result` and `Iterator` (`inspect`).
     OptionResultIterator,
     /// `Option` and `Result` (`and_then`, `map_or`).
     OptionResult,
@@ -587,9 +589,22 @@ pub(crate) enum AdaptorOwners {
 }
 
 impl AdaptorOwners {
+    /// Whether iterators own the name: the check then also needs std's
+    /// `Iterator` in scope at the call.
+    pub(crate) fn iterator(self) -> bool {
+        matches!(
+            self,
+            AdaptorOwners::OptionResultIteratorArray
+                | AdaptorOwners::OptionResultIterator
+                | AdaptorOwners::OptionIterator
+                | AdaptorOwners::Iterator
+        )
+    }
+
     /// The marker type's name in `statemachine_runtime::__private`.
     pub(crate) fn marker(self) -> &'static str {
         match self {
+            AdaptorOwners::OptionResultIteratorArray => "AnOptionAResultAnIteratorOrAnArray",
             AdaptorOwners::OptionResultIterator => "AnOptionAResultOrAnIterator",
             AdaptorOwners::OptionResult => "AnOptionOrAResult",
             AdaptorOwners::OptionIterator => "AnOptionOrAnIterator",
@@ -629,7 +644,8 @@ pub(crate) fn checked_adaptor(method: &syn::Ident) -> Option<AdaptorOwners> {
 fn local_adaptor(name: &str) -> Option<AdaptorOwners> {
     use AdaptorOwners::*;
     Some(match name {
-        "map" | "inspect" => OptionResultIterator,
+        "map" => OptionResultIteratorArray,
+        "inspect" => OptionResultIterator,
         "map_or" | "map_or_else" | "and_then" | "or_else" => OptionResult,
         "filter" | "zip" => OptionIterator,
         "ok_or" | "ok_or_else" | "is_some_and" | "is_none_or" => Option,

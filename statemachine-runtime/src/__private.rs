@@ -1368,24 +1368,28 @@ pub trait ConsumedByTheMethod {}
 /// A local receiver of a method the machine takes to consume it only by its
 /// name (`user.map(..)`, `reply.ok()`, `it.enumerate()`), in the never-run
 /// copy of the body, with `Owners`, the types whose own method of that name
-/// takes `self` ([`AnOption`], [`AResult`], [`AnIterator`] or several). The
+/// takes `self` ([`AnOption`], [`AResult`], [`AnIterator`] or several, arrays
+/// for `map`). The
 /// machine neither stores nor drops such a local after the call; if the
 /// method only borrowed it (a user's `map(&self)`), rustc would keep it to
 /// the end of its scope, and the machine would drop it early.
 ///
 /// On an owner the call is the owner's method: method probing tries
 /// methods that take the receiver by value before those that borrow it,
-/// and at each step a type's own methods before traits' (`Iterator` is in
-/// the prelude). Anything else is refused: another type, even one that has
-/// such a method, and a reference (a `&mut I` is an iterator, but `I`'s own
-/// `map(&mut self)` would win over `Iterator::map`).
+/// and at each step a type's own methods before traits' (std's `Iterator`
+/// must be in scope, which [`Self::of_iterator`] checks). A shared
+/// reference is accepted too: taking it copies it, and there is nothing to
+/// drop. Anything else is refused: another type, even one that has such a
+/// method, and a mutable reference (a `&mut I` is an iterator, but `I`'s
+/// own `map(&mut self)` would win over `Iterator::map`).
 ///
 /// `(&&&AdaptorReceiver::<_, Owners>::of(&x)).adaptor_check()` tells the
 /// cases apart at compile time: method resolution tries
-/// [`ReferenceAdaptorReceiver`] (refused), then [`IteratorAdaptorReceiver`],
-/// then [`OptionOrResultAdaptorReceiver`], each accepting only if `Owners`
-/// names its type, then [`RefusedAdaptorReceiver`] through `Deref`, refused
-/// by its bound.
+/// [`SharedReferenceAdaptorReceiver`] and [`MutableReferenceAdaptorReceiver`]
+/// (refused), then [`IteratorAdaptorReceiver`], then
+/// [`InherentAdaptorReceiver`], each accepting only if `Owners` names its
+/// type, then [`RefusedAdaptorReceiver`] through `Deref`, refused by its
+/// bound.
 pub struct AdaptorReceiver<T, Owners>(RefusedAdaptorReceivers<T, Owners>);
 
 /// The last tier of [`AdaptorReceiver`]'s resolution, reached through its
@@ -1403,7 +1407,56 @@ impl<T, Owners> AdaptorReceiver<T, Owners> {
     pub fn of(_receiver: &T) -> Self {
         AdaptorReceiver(RefusedAdaptorReceivers(PhantomData))
     }
+
+    /// [`Self::of`] for a name iterators own, with `StdIterator.fuse()`
+    /// written at the call: it is `Iterator::fuse` only where std's
+    /// `Iterator` is in scope, as the check's argument needs. Without it (a
+    /// `#[no_implicit_prelude]` module) `Iterator::map(self)` is no
+    /// candidate, and a user trait's `map(&self)` would be the call.
+    #[inline(always)]
+    pub fn of_iterator<InScope: StdIteratorInScope>(_receiver: &T, _fused: InScope) -> Self {
+        AdaptorReceiver(RefusedAdaptorReceivers(PhantomData))
+    }
 }
+
+/// An iterator of nothing, whose `fuse()` the never-run copy calls to tell
+/// whether std's `Iterator` is in scope (see
+/// [`AdaptorReceiver::of_iterator`]): `Iterator::fuse(self)` if it is,
+/// [`StdIteratorNotInScope::fuse`] otherwise.
+#[derive(Debug)]
+pub struct StdIterator;
+
+impl Iterator for StdIterator {
+    type Item = ();
+    fn next(&mut self) -> Option<()> {
+        None
+    }
+}
+
+/// The `fuse` of [`StdIterator`] found only where std's `Iterator` is not
+/// in scope (it borrows, `Iterator::fuse` takes `self` and is found first).
+pub trait StdIteratorNotInScope {
+    /// What the check then refuses.
+    fn fuse(&self) -> NotInScope {
+        NotInScope
+    }
+}
+
+impl StdIteratorNotInScope for StdIterator {}
+
+/// What [`StdIteratorNotInScope::fuse`] returns.
+#[derive(Debug)]
+pub struct NotInScope;
+
+/// What `StdIterator.fuse()` is where std's `Iterator` is in scope.
+#[diagnostic::on_unimplemented(
+    message = "#[state_machine] takes this method to consume an iterator, as `Iterator`'s method of that name does, but std's `Iterator` is not in scope here (`#[no_implicit_prelude]`?), so the call may be another trait's method that borrows it",
+    label = "the machine would drop this local at the call",
+    note = "import it (`use ::std::iter::Iterator;`), or list the method in `#[state_machine(takes_self(..))]` if it takes `self`"
+)]
+pub trait StdIteratorInScope {}
+
+impl StdIteratorInScope for core::iter::Fuse<StdIterator> {}
 
 impl<T, Owners> core::ops::Deref for AdaptorReceiver<T, Owners> {
     type Target = RefusedAdaptorReceivers<T, Owners>;
@@ -1441,9 +1494,12 @@ pub struct AnOptionOrAResult;
 /// `Option` and iterators (`filter`, `zip`).
 #[derive(Debug)]
 pub struct AnOptionOrAnIterator;
-/// `Option`, `Result` and iterators (`map`, `inspect`).
+/// `Option`, `Result` and iterators (`inspect`).
 #[derive(Debug)]
 pub struct AnOptionAResultOrAnIterator;
+/// `Option`, `Result`, iterators and arrays (`map`).
+#[derive(Debug)]
+pub struct AnOptionAResultAnIteratorOrAnArray;
 
 /// An owners marker of [`AdaptorReceiver`] that names `Option`.
 pub trait NamesOption {}
@@ -1451,22 +1507,42 @@ impl NamesOption for AnOption {}
 impl NamesOption for AnOptionOrAResult {}
 impl NamesOption for AnOptionOrAnIterator {}
 impl NamesOption for AnOptionAResultOrAnIterator {}
+impl NamesOption for AnOptionAResultAnIteratorOrAnArray {}
 
 /// An owners marker of [`AdaptorReceiver`] that names `Result`.
 pub trait NamesResult {}
 impl NamesResult for AResult {}
 impl NamesResult for AnOptionOrAResult {}
 impl NamesResult for AnOptionAResultOrAnIterator {}
+impl NamesResult for AnOptionAResultAnIteratorOrAnArray {}
 
 /// An owners marker of [`AdaptorReceiver`] that names iterators.
 pub trait NamesIterator {}
 impl NamesIterator for AnIterator {}
 impl NamesIterator for AnOptionOrAnIterator {}
 impl NamesIterator for AnOptionAResultOrAnIterator {}
+impl NamesIterator for AnOptionAResultAnIteratorOrAnArray {}
 
-/// A reference: refused, before [`IteratorAdaptorReceiver`] could accept
-/// a `&mut I`. See [`AdaptorReceiver`].
-pub trait ReferenceAdaptorReceiver<T: ?Sized, Owners> {
+/// An owners marker of [`AdaptorReceiver`] that names arrays.
+pub trait NamesArray {}
+impl NamesArray for AnOptionAResultAnIteratorOrAnArray {}
+
+/// A shared reference: accepted whatever the method. Taking it is copying
+/// it, and it has nothing to drop, so the machine does the same whether the
+/// method takes it or borrows it. See [`AdaptorReceiver`].
+pub trait SharedReferenceAdaptorReceiver {
+    /// Accepts the receiver.
+    fn adaptor_check(&self) -> AdaptorChecked {
+        AdaptorChecked
+    }
+}
+
+impl<T: ?Sized, Owners> SharedReferenceAdaptorReceiver for &&AdaptorReceiver<&T, Owners> {}
+
+/// A mutable reference: refused, before [`IteratorAdaptorReceiver`] could
+/// accept a `&mut I` whose own `map(&mut self)` would be the call,
+/// reborrowing the local. See [`AdaptorReceiver`].
+pub trait MutableReferenceAdaptorReceiver<T: ?Sized, Owners> {
     /// Refused by the bound, which no type meets.
     fn adaptor_check(&self) -> AdaptorChecked
     where
@@ -1476,9 +1552,7 @@ pub trait ReferenceAdaptorReceiver<T: ?Sized, Owners> {
     }
 }
 
-impl<T: ?Sized, Owners> ReferenceAdaptorReceiver<&T, Owners> for &&AdaptorReceiver<&T, Owners> {}
-
-impl<T: ?Sized, Owners> ReferenceAdaptorReceiver<&mut T, Owners>
+impl<T: ?Sized, Owners> MutableReferenceAdaptorReceiver<&mut T, Owners>
     for &&AdaptorReceiver<&mut T, Owners>
 {
 }
@@ -1493,18 +1567,21 @@ pub trait IteratorAdaptorReceiver {
 
 impl<I: Iterator, Owners: NamesIterator> IteratorAdaptorReceiver for &AdaptorReceiver<I, Owners> {}
 
-/// An `Option` or a `Result`, for a name it owns. See [`AdaptorReceiver`].
-pub trait OptionOrResultAdaptorReceiver {
+/// An `Option`, a `Result` or an array, for a name it owns: its own
+/// methods need no trait in scope. See [`AdaptorReceiver`].
+pub trait InherentAdaptorReceiver {
     /// Accepts the receiver.
     fn adaptor_check(&self) -> AdaptorChecked {
         AdaptorChecked
     }
 }
 
-impl<T, Owners: NamesOption> OptionOrResultAdaptorReceiver for AdaptorReceiver<Option<T>, Owners> {}
+impl<T, Owners: NamesOption> InherentAdaptorReceiver for AdaptorReceiver<Option<T>, Owners> {}
 
-impl<T, E, Owners: NamesResult> OptionOrResultAdaptorReceiver
-    for AdaptorReceiver<Result<T, E>, Owners>
+impl<T, E, Owners: NamesResult> InherentAdaptorReceiver for AdaptorReceiver<Result<T, E>, Owners> {}
+
+impl<T, const N: usize, Owners: NamesArray> InherentAdaptorReceiver
+    for AdaptorReceiver<[T; N], Owners>
 {
 }
 
@@ -1521,7 +1598,7 @@ pub trait RefusedAdaptorReceiver<T, Owners> {
 
 impl<T, Owners> RefusedAdaptorReceiver<T, Owners> for RefusedAdaptorReceivers<T, Owners> {}
 
-/// What [`RefusedAdaptorReceiver`] and [`ReferenceAdaptorReceiver`] ask of
+/// What [`RefusedAdaptorReceiver`] and [`MutableReferenceAdaptorReceiver`] ask of
 /// the receiver, and no type meets.
 #[diagnostic::on_unimplemented(
     message = "#[state_machine] takes this method to consume its receiver, as the method of that name of an `Option`, a `Result` or an iterator does, but the receiver is a `{Self}`, whose method may borrow it: the machine would then drop it early",

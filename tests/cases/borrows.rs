@@ -955,3 +955,23 @@ differential!(adaptors_consume_locals_kept_in_place_and_arm_bindings, (n: u32) -
     leaf("b", ()).await;
     name.map_or(0, |s| s.len()) + usize::from(ok) + usize::from(found) + numbered.len()
 }, (2));
+
+// An array's own `map(self)` consumes an array local, and a shared
+// reference (`&Option<u32>` from a loop over a borrowed vector) is accepted
+// whatever method the name resolves to: taking it copies it, and it has
+// nothing to drop (both refused by the first per-name check; probe L).
+differential!(adaptor_names_on_arrays_and_shared_references, (n: u32) -> usize {
+    let d = D("d");
+    let pair = [D("p0"), D("p1")];
+    let names = pair.map(|p| p.into_name());
+    leaf("a", ()).await;
+    let slots = vec![Some(n), None, Some(n + 1)];
+    let mut total = 0;
+    for slot in &slots {
+        total += slot.map_or(0, |v| v as usize);
+        let seen = slot.is_some_and(|v| v > n);
+        leaf("slot", ()).await;
+        total += usize::from(seen);
+    }
+    names.len() + total
+}, (2));
