@@ -1842,8 +1842,17 @@ impl<'n> Builder<'n> {
                 all.extend(call.args.iter());
                 let held = scan::held_receiver(call);
                 let taken = scan::takes_receiver(call);
-                let mut ops = self.lower_operands(&all, Places::Receiver(held, taken));
+                let local_taken = scan::consumes_receiver(&call.method)
+                    && self
+                        .path_local(&call.receiver)
+                        .is_some_and(|l| !self.body.locals[l].temporary);
+                let places = Places::Receiver(held, taken, local_taken);
+                let mut ops = self.lower_operands(&all, places);
                 let mut receiver = ops.remove(0);
+                let receiver_moved_first = local_taken
+                    && self
+                        .operand_local(&receiver)
+                        .is_some_and(|l| self.body.locals[l].temporary);
                 // `f().await.map(..)` takes the awaited value, and
                 // `s.into_bytes(..)` moves `s` out of its slot. A user's
                 // local is taken only by `into_*`, `unwrap*`, `expect*` and
@@ -1860,6 +1869,7 @@ impl<'n> Builder<'n> {
                     }
                 } else if let Some(id) = self.slot_named_expr(&call.receiver)
                     && scan::consumes_receiver(&call.method)
+                    && !receiver_moved_first
                 {
                     receiver = self.slot_take(id, call.receiver.span());
                 }
@@ -2053,12 +2063,12 @@ impl<'n> Builder<'n> {
                     self.spill(op)
                 };
                 ops.push(quote!(#and #mutability #inner));
-            } else if let (0, Places::Receiver(Some(held), _)) = (index, places) {
+            } else if let (0, Places::Receiver(Some(held), ..)) = (index, places) {
                 ops.push(self.held_receiver(expr, held));
             } else if later_await
                 && !keep
                 && index == 0
-                && matches!(places, Places::Receiver(_, false))
+                && matches!(places, Places::Receiver(_, false, _))
                 && scan::is_place_like(expr)
             {
                 // Input: `f().await.0.len() + g().await`
@@ -2080,11 +2090,32 @@ impl<'n> Builder<'n> {
                 // A value in a place's position (a receiver its method
                 // borrows, a callee, an index base, a compared value) is a
                 // temporary of the statement in rustc, not an operand.
-                let moved_in = !is_place || matches!(places, Places::Receiver(_, true));
+                let moved_in = !is_place || matches!(places, Places::Receiver(_, true, _));
                 if !at_terminating_root && moved_in {
                     self.operand_spills.push(temp);
                 }
                 self.spill_into(temp, op);
+                let name = &self.body.locals[temp].name;
+                ops.push(quote!(#name));
+            } else if let (true, 0, Places::Receiver(_, _, true)) = (later_await, index, places) {
+                // Input: `o.map_or(f().await, g)`, `o` a local the method takes
+                // Output: `let mut __t1 = o;` before the argument's await, then
+                // `__t1.map_or(__awaited2, g)`: rustc moves the receiver into
+                // the call before it evaluates the arguments, so a future
+                // dropped at their await drops it with the statement's
+                // temporaries, before the locals declared after it.
+                let local = self.path_local(expr).expect("a local receiver");
+                let value = if self.body.locals[local].slot {
+                    self.slot_take(local, expr.span())
+                } else {
+                    self.events.insert(local, Event::Moved);
+                    self.rewrite_place((*expr).clone())
+                };
+                let temp = self.reserve_temp_as("__t");
+                if !at_terminating_root {
+                    self.operand_spills.push(temp);
+                }
+                self.spill_into(temp, value);
                 let name = &self.body.locals[temp].name;
                 ops.push(quote!(#name));
             } else if later_await {
@@ -3927,9 +3958,10 @@ enum Places {
     /// A callee or an index base.
     First,
     /// A method's receiver, how it is held if it is an indexed place
-    /// before an argument that awaits, and whether the method takes it by
-    /// value ([`scan::takes_receiver`]).
-    Receiver(Option<scan::HeldReceiver>, bool),
+    /// before an argument that awaits, whether the method takes it by
+    /// value ([`scan::takes_receiver`]), and whether it is a user's local
+    /// the method takes ([`scan::consumes_receiver`]).
+    Receiver(Option<scan::HeldReceiver>, bool, bool),
     /// The base of a struct update (`..base`).
     At(usize),
     /// Both operands of a comparison (`PartialEq`/`PartialOrd` borrow them).

@@ -389,3 +389,29 @@ differential!(order_let_chain_ref_binding, (n: u32) -> usize {
     }
     n as usize
 }, (1));
+
+// A local receiver that the method takes, before an argument that awaits:
+// rustc moves it into the call first, so a future dropped at that await
+// drops it with the statement's temporaries, before the locals declared
+// after it (the machine dropped it in its scope's order; probe L). With
+// the local moved with the state, kept in a slot, and an iterator.
+differential!(local_receiver_taken_before_an_awaiting_argument, (n: u32) -> usize {
+    let d = D("d");
+    let o = Some(D("o"));
+    let later = D("later");
+    let k = o.map_or(leaf("a", 0usize).await, |x| x.into_name().len());
+    log(later.touch());
+    let kept = Some(D("kept"));
+    let r = &kept;
+    leaf("z", ()).await;
+    log(r.as_ref().map_or("none", |k| k.touch()));
+    let after = D("after");
+    let v = kept.unwrap_or(leaf("b", D("default")).await);
+    log(after.touch());
+    let it = vec![D("i1"), D("i2")].into_iter();
+    let last = D("last");
+    let z: Vec<(D, u32)> = it.zip(leaf("w", vec![1u32, 2]).await).collect();
+    log(last.touch());
+    d.touch();
+    k + v.0.len() + z.len() + n as usize
+}, (2));
