@@ -1207,6 +1207,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "the `MutexGuard` and the `Ref` that the two scrutinees borrow are each kept in a slot of their own for the whole function, beside `m` and `c` in theirs, where rustc overlaps the two matches' temporaries (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before 020d06e (E0505)",
     ),
     (
+        "adaptors_consume_locals_kept_in_place_and_arm_bindings",
+        SizeCause::SlotFlags,
+        "`user`, `reply` and `walk` are in slots (borrowed across an await), each with a flag padded to 8 B since an adaptor takes it out: 3 x 8 B is the 24 B difference (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before c35e3c7 (E0507)",
+    ),
+    (
         "slot_local_moved_when_matched",
         SizeCause::SlotFlags,
         "four `Option<D>` locals are in slots (borrowed across an await), each with a flag padded to 8 B since a match takes it out: the difference (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before 018a4cc (E0507)",
