@@ -173,15 +173,21 @@ impl<'r> Walker<'r> {
                 .filter_map(|a| named(a))
                 .map(|n| n.to_string())
                 .collect();
+            // Only the format string has inline arguments.
+            let mut format_string = format;
             for argument in arguments.iter_mut() {
+                if named(argument).is_some()
+                    && let Expr::Assign(a) = argument
+                {
+                    self.visit_expr_mut(&mut a.right);
+                    continue;
+                }
                 match argument {
-                    Expr::Assign(a) if named(&Expr::Assign(a.clone())).is_some() => {
-                        self.visit_expr_mut(&mut a.right);
-                    }
                     Expr::Lit(syn::ExprLit {
                         lit: syn::Lit::Str(text),
                         ..
-                    }) if format => {
+                    }) if format_string => {
+                        format_string = false;
                         let mut inline = Vec::new();
                         scan::mentioned_idents(text.to_token_stream(), &mut inline);
                         for name in inline {
