@@ -4,12 +4,14 @@
 //! `move || t.1 + 1` copies `t.1` and leaves `t` where it is. A name is taken
 //! whole when the body uses it other than through fields, and a name the
 //! body binds itself (a parameter, an inner `let`, an arm's pattern) is not
-//! taken at all. The arguments of `matches!`, `vec!` and the formatting and
-//! assertion macros are read as expressions (a named argument `a = 5` is
-//! not the local `a`). Inside another macro's tokens, where nothing can be
-//! parsed, every name but a named argument's counts as a whole use, and the
-//! inline arguments of a `format!`
-//! string too.
+//! taken at all. The arguments of `matches!`, `vec!`, `dbg!` and the
+//! formatting and assertion macros are read as expressions (a named argument `a = 5` is
+//! not the local `a`). Inside the tokens of `log`'s and `tracing`'s macros
+//! every name but a field's or a label's counts as a whole use, and the
+//! inline arguments of a format string too. Another macro's tokens count
+//! for nothing: a macro may ignore what it is given (`stringify!(x)`), and
+//! taking a local it does not use would drop the local early, where not
+//! taking one it uses is a compile error.
 
 use std::collections::BTreeMap;
 
@@ -141,7 +143,8 @@ impl<'r> Walker<'r> {
 
     /// A macro call's uses: read as expressions where the macro's
     /// arguments are (`matches!`, the formatting and assertion macros,
-    /// `vec!`), its tokens otherwise.
+    /// `vec!`, `dbg!`), its tokens for `log`'s and `tracing`'s, none
+    /// otherwise.
     ///
     /// Input: `format!("{a}{}", b.0, a = 5)`, `matches!(v, Some(a) if a > 1)`
     /// Output: uses `b.0` (the named argument `a` is not the local `a`),
@@ -159,7 +162,7 @@ impl<'r> Walker<'r> {
                 mac.tokens = matches.into_token_stream();
                 return;
             }
-        } else if scan::arguments_are_read(&mac.path)
+        } else if (scan::arguments_are_read(&mac.path) || mac.path.is_ident("dbg"))
             && let Some(mut arguments) = scan::MacroArguments::parse(mac)
         {
             let format = scan::is_format_macro(&mac.path);
@@ -204,8 +207,17 @@ impl<'r> Walker<'r> {
             mac.tokens = arguments.into_token_stream();
             return;
         }
+        // `log`'s and `tracing`'s macros and `join!` evaluate what their
+        // tokens name, but for field names (`info!(user = id)`) and labels
+        // (`target:`).
+        // Any other macro may not (`stringify!(x)`, a user's macro that
+        // drops its input): a name there is not taken to be captured, which
+        // is a compile error (E0382) if the macro did capture it, where
+        // taking it would drop the local early when the macro did not.
         let format = scan::is_format_macro(&mac.path);
-        self.tokens(mac.tokens.clone(), format, true);
+        if format || evaluates_its_tokens(&mac.path) {
+            self.tokens(mac.tokens.clone(), format, true);
+        }
     }
 
     /// `arguments`: the tokens are a macro call's arguments, where `name =
@@ -222,7 +234,7 @@ impl<'r> Walker<'r> {
                     let after_dot = index > 0 && punct(index - 1, '.', false);
                     let named = arguments
                         && (index == 0 || punct(index - 1, ',', false))
-                        && punct(index + 1, '=', true);
+                        && (punct(index + 1, '=', true) || punct(index + 1, ':', true));
                     if !after_dot && !named && self.is_free(&ident.to_string()) {
                         self.uses.push((ident.clone(), None));
                     }
@@ -347,6 +359,18 @@ impl VisitMut for Walker<'_> {
     }
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Macros that evaluate what their tokens name, by name: those of the
+/// `log` and `tracing` crates, and tokio's and futures' `join!` and
+/// `try_join!` (which the machine itself writes into `async move` blocks).
+fn evaluates_its_tokens(path: &syn::Path) -> bool {
+    path.segments.last().is_some_and(|s| {
+        matches!(
+            s.ident.to_string().as_str(),
+            "trace" | "debug" | "info" | "warn" | "error" | "event" | "log" | "join" | "try_join"
+        )
+    })
 }
 
 /// `matches!(scrutinee, pattern if guard)`'s arguments.

@@ -1172,15 +1172,87 @@ fn check_nested_item_names(function: &MachineFn) -> syn::Result<()> {
         depth: usize,
         errors: Vec<syn::Error>,
     }
+    /// How often each name is mentioned (`r#name` as `name`), and, under
+    /// `!`, how many calls there are of macros whose expansion may name
+    /// what their tokens do not (any but std's and `log`'s/`tracing`'s).
     fn mentions(tokens: TokenStream) -> BTreeMap<String, usize> {
+        fn opaque_calls(tokens: TokenStream, count: &mut usize) {
+            let trees: Vec<TokenTree> = tokens.into_iter().collect();
+            for (index, tree) in trees.iter().enumerate() {
+                match tree {
+                    TokenTree::Ident(name)
+                        if matches!(trees.get(index + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!')
+                            && matches!(trees.get(index + 2), Some(TokenTree::Group(_)))
+                            && !TRANSPARENT_MACROS.contains(&name.to_string().as_str()) =>
+                    {
+                        *count += 1;
+                    }
+                    TokenTree::Group(group) => opaque_calls(group.stream(), count),
+                    _ => {}
+                }
+            }
+        }
         let mut idents = Vec::new();
-        scan::mentioned_idents(tokens, &mut idents);
+        scan::mentioned_idents(tokens.clone(), &mut idents);
         let mut counts = BTreeMap::new();
         for ident in idents {
-            *counts.entry(ident.to_string()).or_insert(0) += 1;
+            let text = ident.to_string();
+            let name = text.strip_prefix("r#").unwrap_or(&text).to_owned();
+            *counts.entry(name).or_insert(0) += 1;
         }
+        let mut calls = 0;
+        opaque_calls(tokens, &mut calls);
+        counts.insert("!".to_owned(), calls);
         counts
     }
+    /// Macros whose expansion names nothing of the user's but what their
+    /// tokens name.
+    const TRANSPARENT_MACROS: &[&str] = &[
+        "println",
+        "print",
+        "eprintln",
+        "eprint",
+        "format",
+        "format_args",
+        "write",
+        "writeln",
+        "panic",
+        "assert",
+        "assert_eq",
+        "assert_ne",
+        "debug_assert",
+        "debug_assert_eq",
+        "debug_assert_ne",
+        "unreachable",
+        "todo",
+        "unimplemented",
+        "vec",
+        "matches",
+        "dbg",
+        "stringify",
+        "concat",
+        "line",
+        "column",
+        "file",
+        "module_path",
+        "cfg",
+        "env",
+        "option_env",
+        "include_str",
+        "include_bytes",
+        "trace",
+        "debug",
+        "info",
+        "warn",
+        "error",
+        "event",
+        "log",
+        "join",
+        "try_join",
+        "pin",
+        "pin_mut",
+        "ready",
+    ];
     /// The `*` of a glob import in `tree`.
     fn glob(tree: &syn::UseTree) -> Option<Span> {
         match tree {
@@ -1213,10 +1285,36 @@ fn check_nested_item_names(function: &MachineFn) -> syn::Result<()> {
                              whole body: import the names one by one, or at the top of the body",
                         ));
                     }
+                    if let syn::Item::Use(u) = item
+                        && glob(&u.tree).is_none()
+                    {
+                        self.errors.push(syn::Error::new_spanned(
+                            u,
+                            "#[state_machine] moves the items of a nested block to the top of \
+                             the function, where a trait this imports would be in scope in the \
+                             whole body and could change which method a call there is: move \
+                             the `use` to the top of the body",
+                        ));
+                        continue;
+                    }
+                    let outside = |name: &str| {
+                        self.everywhere.get(name).copied().unwrap_or(0)
+                            > inside.get(name).copied().unwrap_or(0)
+                    };
                     for name in scan::item_names(item) {
-                        let text = name.to_string();
-                        let all = self.everywhere.get(&text).copied().unwrap_or(0);
-                        if all > inside.get(&text).copied().unwrap_or(0) {
+                        let written = name.to_string();
+                        let text = written.strip_prefix("r#").unwrap_or(&written).to_owned();
+                        if outside("!") {
+                            self.errors.push(syn::Error::new(
+                                name.span(),
+                                format!(
+                                    "#[state_machine] moves the items of a nested block to the \
+                                     top of the function, where a macro called outside this \
+                                     block could expand to `{text}`: move the item to the top \
+                                     of the body"
+                                ),
+                            ));
+                        } else if outside(&text) {
                             self.errors.push(syn::Error::new(
                                 name.span(),
                                 format!(

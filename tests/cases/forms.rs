@@ -170,8 +170,8 @@ differential!(items_in_body, (n: u32) -> u32 {
 // Items of nested blocks, in blocks that await and blocks that do not, with
 // names the rest of the body does not use: moved to the top of the
 // function, they mean what they meant in their block. (One named like a
-// name used outside its block is refused: `ui/nested_item_named_like_a_
-// name_outside_its_block.rs`.)
+// name used outside its block is refused, and so are nested `use`s and
+// items beside a user macro's call outside their block: `ui/nested_*.rs`.)
 differential!(items_in_nested_blocks, (n: u32) -> u32 {
     let d = D("d");
     let x = {
@@ -183,7 +183,7 @@ differential!(items_in_nested_blocks, (n: u32) -> u32 {
         struct Pair(u32, D);
         let p = Pair(leaf("p", STEP).await, D("pair"));
         p.1.touch();
-        let s = { use std::fmt::Write; let mut s = String::new(); write!(s, "{}", p.0).unwrap(); s };
+        let s = { fn shown(p: u32) -> String { format!("{p}") } shown(p.0) };
         leaf("q", ()).await;
         p.0 + s.len() as u32
     };
@@ -223,6 +223,29 @@ differential!(move_closures_mentioning_names_they_do_not_capture, (n: u32) -> u3
         + by_user_macro();
     leaf("i", ()).await;
     r
+}, (2));
+
+/// A user's macro that drops what it is given.
+macro_rules! ignored {
+    ($($tokens:tt)*) => {
+        0u32
+    };
+}
+
+// A `move` closure naming a local only inside a macro that ignores it
+// (`stringify!`, a user's macro): rustc captures nothing, and the local
+// lives to the end of its scope, here borrowed across the await. The
+// machine took every name in a macro's tokens to be captured, dropped `x`
+// at the closure while `r` borrowed it (probe M; Miri: use after free).
+differential!(move_closure_naming_a_local_only_inside_an_ignoring_macro, (n: u32) -> u32 {
+    let x = vec![D("x"), D("y")];
+    let r = &x;
+    let s = D("s");
+    let ignore = move || ignored!(x);
+    let spelled = move || stringify!(s).len() as u32;
+    leaf("a", ()).await;
+    let t = r[1].touch();
+    ignore() + spelled() + t.len() as u32 + n
 }, (2));
 
 differential!(closures_around_awaits, (n: u32) -> u32 {
