@@ -602,8 +602,9 @@ fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
 /// the body.
 ///
 /// Input: `let name = user.map(|u| u.0);`
-/// Output: `let _ = (&&&AdaptorReceiver::<_, AnOptionAResultOrAnIterator>
-/// ::of(&user)).adaptor_check(); let name = user.map(|u| u.0);`
+/// Output: `let _ = (&&&AdaptorReceiver::<_, AnOptionAResultAnIteratorOrAnArray>
+/// ::of_iterator(&user, StdIterator.fuse())).adaptor_check(); let name =
+/// user.map(|u| u.0);` (`of` for a name no iterator owns)
 fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
     struct Wrap {
         /// Whether the innermost statement being visited awaits.
