@@ -176,9 +176,17 @@ impl<'r> Walker<'r> {
                 .filter_map(|a| named(a))
                 .map(|n| n.to_string())
                 .collect();
-            // Only the format string has inline arguments.
-            let mut format_string = format;
-            for argument in arguments.iter_mut() {
+            // Only the format string has inline arguments: the first
+            // argument, or the one after the condition, the compared values
+            // or the destination.
+            let name = mac.path.segments.last().map(|s| s.ident.to_string());
+            let format_at = match name.as_deref() {
+                Some("assert_eq" | "assert_ne" | "debug_assert_eq" | "debug_assert_ne") => 2,
+                Some("assert" | "debug_assert" | "write" | "writeln") => 1,
+                _ => 0,
+            };
+            for (at, argument) in arguments.iter_mut().enumerate() {
+                let format_string = format && at == format_at;
                 if named(argument).is_some()
                     && let Expr::Assign(a) = argument
                 {
@@ -190,7 +198,6 @@ impl<'r> Walker<'r> {
                         lit: syn::Lit::Str(text),
                         ..
                     }) if format_string => {
-                        format_string = false;
                         let mut inline = Vec::new();
                         scan::mentioned_idents(text.to_token_stream(), &mut inline);
                         for name in inline {
@@ -232,9 +239,17 @@ impl<'r> Walker<'r> {
             match tree {
                 TokenTree::Ident(ident) => {
                     let after_dot = index > 0 && punct(index - 1, '.', false);
+                    // `name = ..`, `a.b = ..` (a dotted field) or `label:`.
+                    let at_start = index == 0 || punct(index - 1, ',', false);
+                    let mut end = index + 1;
+                    while punct(end, '.', false)
+                        && matches!(trees.get(end + 1), Some(TokenTree::Ident(_)))
+                    {
+                        end += 2;
+                    }
                     let named = arguments
-                        && (index == 0 || punct(index - 1, ',', false))
-                        && (punct(index + 1, '=', true) || punct(index + 1, ':', true));
+                        && at_start
+                        && (punct(end, '=', true) || (end == index + 1 && punct(end, ':', true)));
                     if !after_dot && !named && self.is_free(&ident.to_string()) {
                         self.uses.push((ident.clone(), None));
                     }

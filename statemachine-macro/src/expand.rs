@@ -1286,6 +1286,16 @@ fn check_nested_item_names(function: &MachineFn) -> syn::Result<()> {
                              whole body: import the names one by one, or at the top of the body",
                         ));
                     }
+                    if let syn::Item::Trait(t) = item {
+                        self.errors.push(syn::Error::new(
+                            t.ident.span(),
+                            "#[state_machine] moves the items of a nested block to the top of \
+                             the function, where this trait would be in scope in the whole body \
+                             and could change which method a call there is: move it to the top \
+                             of the body",
+                        ));
+                        continue;
+                    }
                     if let syn::Item::Use(u) = item
                         && glob(&u.tree).is_none()
                     {

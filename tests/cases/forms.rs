@@ -243,9 +243,12 @@ differential!(move_closure_naming_a_local_only_inside_an_ignoring_macro, (n: u32
     let s = D("s");
     let ignore = move || ignored!(x);
     let spelled = move || stringify!(s).len() as u32;
+    let q = D("q");
+    // A compared string, not a format string: no `q` in it (probe N).
+    let compared = move || { assert_eq!("{q}", "{q}"); 1u32 };
     leaf("a", ()).await;
     let t = r[1].touch();
-    ignore() + spelled() + t.len() as u32 + n
+    ignore() + spelled() + compared() + t.len() as u32 + n
 }, (2));
 
 differential!(closures_around_awaits, (n: u32) -> u32 {
