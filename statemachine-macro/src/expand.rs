@@ -583,35 +583,44 @@ fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
     insert.0
 }
 
-/// In the shadow body: wraps the receiver of each method call that the
-/// machine takes to consume it, so that a receiver which the method only
-/// dereferences to a `Copy` value is refused (see
-/// `__private::TakenReceiver`): a local with a method of
-/// `scan::consumes_receiver` (the machine then neither stores nor drops it),
-/// and a temporary with one of `scan::takes_receiver` in a statement that
-/// awaits (the machine then drops it at the call rather than at the end of
-/// the statement). A local with an adaptor's name (`scan::checked_adaptor`)
-/// is checked to be one of the types whose own method of that name takes
-/// `self` instead (see `__private::AdaptorReceiver`). Returns whether it
-/// wrapped any.
+/// In the shadow body: checks each method call that the machine takes to
+/// consume its receiver, where a wrong guess would drop a value early or
+/// leave a borrow of its slot dangling. Returns whether it checked any.
+/// - A local with a method of `scan::consumes_receiver` by its name alone
+///   (`into_*`, `unwrap*`, `expect*`, `takes_self(..)`): the call is checked
+///   to take it by value (see `__private::checks_the_call`).
+/// - A local with an adaptor's name or `into_iter` (`scan::checked_adaptor`):
+///   it is checked to be one of the types whose own method of that name
+///   takes `self` (see `__private::AdaptorReceiver`), as the check above
+///   would find the trait's method ambiguous with its own.
+/// - A temporary with a method of `scan::takes_receiver` in a statement that
+///   awaits (the machine then drops it at the call rather than at the end
+///   of the statement): refused if the method may only copy a `Copy` value
+///   it dereferences to (see `__private::TakenReceiver`).
 ///
-/// Input: `let id = guard.unwrap_or(0);`, `c.borrow().map(f).len() + g().await`
-/// Output: `let _ = (&&TakenReceiver::of(&guard)).receiver(); let id =
-/// guard.unwrap_or(0);`, `(&&TakenReceiver::new(c.borrow())).receiver().map(f)
-/// .len() + g().await`, with the resolving traits imported at the top of
-/// the body.
+/// Input: `let id = user.unwrap_or(0);`
+/// Output: `let id = checked_call(if checks_the_call() { trait MethodTakingSelf:
+/// Sized { fn unwrap_or(self, _: impl Sized) -> ! where Self: DroppableAtTheCall
+/// { loop {} } } impl<T> MethodTakingSelf for T {} let receiver = user; let _ =
+/// receiver.unwrap_or(0); loop {} }, user.unwrap_or(0));`
 ///
 /// Input: `let name = user.map(|u| u.0);`
 /// Output: `let _ = (&&&AdaptorReceiver::<_, AnOptionAResultAnIteratorOrAnArray>
 /// ::of_iterator(&user, StdIterator.fuse())).adaptor_check(); let name =
-/// user.map(|u| u.0);` (`of` for a name no iterator owns)
+/// user.map(|u| u.0);` (`of` for a name no iterator owns, `of_into_iterator`
+/// for `into_iter`), with the resolving traits imported at the top of the
+/// body.
+///
+/// Input: `c.borrow().map(f).len() + g().await`
+/// Output: `(&&TakenReceiver::new(c.borrow())).receiver().map(f).len() +
+/// g().await`
 fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
     struct Wrap {
         /// Whether the innermost statement being visited awaits.
         statement_awaits: bool,
         /// The local receivers met in the innermost statement, outside the
-        /// patterns that bind them, with the check each needs.
-        locals: Vec<(Ident, Check)>,
+        /// patterns that bind them, with the owners each is checked for.
+        locals: Vec<(Ident, scan::AdaptorOwners)>,
         /// The `match` arms and `let` chains around the expression being
         /// visited, inside the innermost statement, innermost last.
         scopes: Vec<PatternScope>,
@@ -627,46 +636,110 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
         /// where the machine keeps the binding to the end of its scope:
         /// not checked.
         unchecked: bool,
-        receivers: Vec<(Ident, usize, Check)>,
+        receivers: Vec<(Ident, usize, scan::AdaptorOwners)>,
     }
-    /// What a local receiver is checked for.
-    #[derive(Clone, Copy, PartialEq, Eq)]
-    enum Check {
-        /// Refused if the method may only copy a `Copy` value the local
-        /// dereferences to (`__private::TakenReceiver`).
-        Taken,
-        /// One of the types whose own method of the name takes `self`
-        /// (`Option`, `Result`, an iterator), for a method taken to consume
-        /// it by its name alone (`scan::checked_adaptor`,
-        /// `__private::AdaptorReceiver`).
-        Adaptor(scan::AdaptorOwners),
-    }
-    fn check(local: &Ident, kind: Check) -> Stmt {
-        match kind {
-            Check::Taken => syn::parse_quote_spanned! {local.span()=>
-                let _ = (&&::statemachine_runtime::__private::TakenReceiver::of(&#local)).receiver();
-            },
-            Check::Adaptor(owners) => {
-                let private = quote_spanned!(local.span()=> ::statemachine_runtime::__private);
-                let marker = Ident::new(owners.marker(), local.span());
-                let receiver = if owners.iterator() {
-                    quote_spanned!(local.span()=>
-                        #private::AdaptorReceiver::<_, #private::#marker>::of_iterator(
-                            &#local, #private::StdIterator.fuse()))
-                } else {
-                    quote_spanned!(local.span()=>
-                        #private::AdaptorReceiver::<_, #private::#marker>::of(&#local))
-                };
-                syn::parse_quote_spanned! {local.span()=>
-                    let _ = (&&&#receiver).adaptor_check();
-                }
-            }
+    /// Checks that local receiver `local` is one of `owners`.
+    fn check(local: &Ident, owners: scan::AdaptorOwners) -> Stmt {
+        let private = quote_spanned!(local.span()=> ::statemachine_runtime::__private);
+        let marker = Ident::new(owners.marker(), local.span());
+        let receiver = match owners.trait_in_scope() {
+            scan::OwnersTrait::Iterator => quote_spanned!(local.span()=>
+                #private::AdaptorReceiver::<_, #private::#marker>::of_iterator(
+                    &#local, #private::StdIterator.fuse())),
+            scan::OwnersTrait::IntoIterator => quote_spanned!(local.span()=>
+                #private::AdaptorReceiver::<_, #private::#marker>::of_into_iterator(
+                    &#local, #private::StdIterator.into_iter())),
+            scan::OwnersTrait::None => quote_spanned!(local.span()=>
+                #private::AdaptorReceiver::<_, #private::#marker>::of(&#local)),
+        };
+        syn::parse_quote_spanned! {local.span()=>
+            let _ = (&&&#receiver).adaptor_check();
         }
     }
+    /// `call` (as visited), after a branch that calls `original` (as
+    /// written) with every type given a method of its name that takes
+    /// `self` and that only a reference may call: see
+    /// `__private::checks_the_call`. The branch takes the arguments as
+    /// written, so that checks inside them are not repeated there.
+    fn checked_call(original: &syn::ExprMethodCall, call: &syn::ExprMethodCall) -> syn::Expr {
+        let private = quote!(::statemachine_runtime::__private);
+        // The receiver moved into a binding of the macro's, called with the
+        // call's own tokens spanned as the macro's where they stand (the
+        // arguments keep theirs): on the user's local, rustc's "consider
+        // borrowing here" would replace the check's label and note with its
+        // own. Moving it is harmless on a path that ends in `loop {}`.
+        let ours = |span: Span| Span::mixed_site().located_at(span);
+        let value = &original.receiver;
+        let receiver = Ident::new("receiver", ours(syn::spanned::Spanned::span(value)));
+        let dot = syn::Token![.](ours(original.dot_token.span));
+        let mut called = original.method.clone();
+        called.set_span(ours(called.span()));
+        let turbofish = &original.turbofish;
+        let mut arguments = TokenStream::new();
+        syn::token::Paren(ours(original.paren_token.span.join()))
+            .surround(&mut arguments, |tokens| original.args.to_tokens(tokens));
+        let method = &original.method;
+        let generics = original
+            .turbofish
+            .iter()
+            .flat_map(|t| &t.args)
+            .enumerate()
+            .map(|(i, argument)| match argument {
+                syn::GenericArgument::Lifetime(_) => {
+                    syn::Lifetime::new(&format!("'l{i}"), Span::call_site()).into_token_stream()
+                }
+                _ => format_ident!("G{i}").into_token_stream(),
+            });
+        let parameters = original
+            .args
+            .iter()
+            .map(|_| quote!(_: impl ::core::marker::Sized));
+        let tokens = quote! {
+            #private::checked_call(
+                if #private::checks_the_call() {
+                    #[allow(dead_code, non_camel_case_types)]
+                    trait MethodTakingSelf: ::core::marker::Sized {
+                        fn #method<#(#generics),*>(self, #(#parameters),*) -> !
+                        where
+                            Self: #private::DroppableAtTheCall,
+                        {
+                            loop {}
+                        }
+                    }
+                    impl<T> MethodTakingSelf for T {}
+                    let #receiver = #value;
+                    // What the arguments assign is read on the other path.
+                    #[allow(unused_assignments)]
+                    let _ = #receiver #dot #called #turbofish #arguments;
+                    loop {}
+                },
+                #call,
+            )
+        };
+        syn::parse_quote!(#tokens)
+    }
     impl Wrap {
+        /// Whether `call` is checked to take its local receiver by value: a
+        /// method the machine takes to consume it by its name alone, unless
+        /// a pattern binds the local where the machine keeps it to the end
+        /// of its scope (see `PatternScope::unchecked`).
+        fn checks_the_call(&self, call: &syn::ExprMethodCall) -> bool {
+            let Some(name) = taken_local(call) else {
+                return false;
+            };
+            let text = name.to_string();
+            let unchecked = self
+                .scopes
+                .iter()
+                .rev()
+                .find(|scope| scope.names.iter().any(|(n, _)| *n == text))
+                .is_some_and(|scope| scope.unchecked);
+            scan::checked_adaptor(&call.method).is_none() && !unchecked
+        }
+
         /// Where the check of local receiver `name` goes: the statement's
         /// list, the scope of the pattern that binds it, or nowhere.
-        fn note_local(&mut self, name: &Ident, kind: Check) {
+        fn note_local(&mut self, name: &Ident, kind: scan::AdaptorOwners) {
             let text = name.to_string();
             let binding = self.scopes.iter_mut().rev().find_map(|scope| {
                 let at = scope.names.iter().rev().find(|(n, _)| *n == text)?.1;
@@ -688,9 +761,10 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
 
         /// Visits a condition, with the names its `let`s bind in scope.
         ///
-        /// Input: `if let Some(g) = x && g.unwrap_or(0) + f().await > 0 {`
-        /// Output: `if let Some(g) = x && { let _ = (&&TakenReceiver::of(&g))
-        /// .receiver(); true } && g.unwrap_or(0) + f().await > 0 {`
+        /// Input: `if let Some(g) = x && g.map(f).is_some() + f().await > 0 {`
+        /// Output: `if let Some(g) = x && { let _ = (&&&AdaptorReceiver::<_,
+        /// ..>::of(&g)).adaptor_check(); true } && g.map(f).is_some() +
+        /// f().await > 0 {`
         fn visit_condition(&mut self, cond: &mut syn::Expr) {
             let mut operands = chain_operands(cond);
             if !operands.iter().any(|o| matches!(o, syn::Expr::Let(_))) {
@@ -736,6 +810,20 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
             }
         }
     }
+    /// The local receiver of `call` if the machine takes the method to
+    /// consume it: a local, not a constant or a variant (`None`, whose type
+    /// the checks alone could not infer). Not for `into` and `try_into`,
+    /// which blanket impls give every type, by value.
+    fn taken_local(call: &syn::ExprMethodCall) -> Option<&Ident> {
+        let name = scan::plain_name(scan::peel_parens(&call.receiver))?;
+        let taken = scan::consumes_receiver(&call.method)
+            && call.method != "into"
+            && call.method != "try_into"
+            && !name
+                .to_string()
+                .starts_with(|c: char| c.is_ascii_uppercase());
+        taken.then_some(name)
+    }
     /// The operands of a condition's `&&` chain, left to right.
     fn chain_operands(cond: &syn::Expr) -> Vec<syn::Expr> {
         let mut operands = Vec::new();
@@ -762,9 +850,9 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
                 block.stmts.push(stmt);
             }
         }
-        // Input: `g => g.unwrap_or(0) + f().await,`
-        // Output: `g => { let _ = (&&TakenReceiver::of(&g)).receiver();
-        // g.unwrap_or(0) + f().await },`
+        // Input: `g => g.map(f).len() + f().await,`
+        // Output: `g => { let _ = (&&&AdaptorReceiver::<_, ..>::of(&g))
+        // .adaptor_check(); g.map(f).len() + f().await },`
         fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
             self.visit_pat_mut(&mut arm.pat);
             let names = scan::pattern_bindings(&arm.pat)
@@ -806,33 +894,34 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
             self.visit_condition(&mut e.cond);
             self.visit_block_mut(&mut e.body);
         }
+        // Input: `user.unwrap_or(0)`
+        // Output: `checked_call(if checks_the_call() { ..; let receiver =
+        // user; let _ = receiver.unwrap_or(0); loop {} }, user.unwrap_or(0))`
+        fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+            let original = match expr {
+                syn::Expr::MethodCall(call) if self.checks_the_call(call) => Some(call.clone()),
+                _ => None,
+            };
+            syn::visit_mut::visit_expr_mut(self, expr);
+            if let (Some(original), syn::Expr::MethodCall(call)) = (original, &*expr) {
+                self.wrapped = true;
+                *expr = checked_call(&original, call);
+            }
+        }
         fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
             syn::visit_mut::visit_expr_method_call_mut(self, call);
             let receiver = scan::peel_parens(&call.receiver);
             match receiver {
-                // `into` and `try_into` come from blanket impls over every
-                // type, so they take the receiver itself, never a value it
-                // dereferences to.
-                syn::Expr::Path(_)
-                    if scan::consumes_receiver(&call.method)
-                        && call.method != "into"
-                        && call.method != "try_into" =>
-                {
-                    // A local, not a constant or a variant (`None`, whose
-                    // type the check alone could not infer).
-                    if let Some(name) = scan::plain_name(receiver)
-                        && !name
-                            .to_string()
-                            .starts_with(|c: char| c.is_ascii_uppercase())
+                syn::Expr::Path(_) => {
+                    if let Some(name) = taken_local(call)
+                        && let Some(owners) = scan::checked_adaptor(&call.method)
                     {
                         self.wrapped = true;
                         let name = name.clone();
-                        let kind = scan::checked_adaptor(&call.method)
-                            .map_or(Check::Taken, Check::Adaptor);
-                        self.note_local(&name, kind);
+                        self.note_local(&name, owners);
                     }
                 }
-                syn::Expr::Path(_) | syn::Expr::Lit(_) => {}
+                syn::Expr::Lit(_) => {}
                 other => {
                     if scan::is_place_like(other)
                         || !self.statement_awaits
@@ -873,7 +962,8 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
             syn::parse_quote!(
                 #[allow(unused_imports)]
                 use ::statemachine_runtime::__private::{
-                    InherentAdaptorReceiver as _, IteratorAdaptorReceiver as _, MovedReceiver as _,
+                    InherentAdaptorReceiver as _, IntoIteratorAdaptorReceiver as _,
+                    IteratorAdaptorReceiver as _, MovedReceiver as _,
                     MutableReferenceAdaptorReceiver as _, ReceiverDerefsToCopy as _,
                     ReferenceReceiver as _, RefusedAdaptorReceiver as _,
                     SharedReferenceAdaptorReceiver as _, StdIteratorNotInScope as _,

@@ -554,9 +554,11 @@ pub(crate) fn with_methods_taking_self<R>(methods: &[syn::Ident], expand: impl F
 /// `unwrap*`, `expect*`), and those the user
 /// lists in `takes_self(..)`. Any other method may borrow its receiver, so
 /// the receiver is kept (a wrong guess there is a compile error, never a
-/// changed drop order; a listed method that borrows it drops it early).
-/// Also the adaptors of `Option`, `Result` and iterators
-/// ([`checked_adaptor`]), which the never-run copy checks.
+/// changed drop order). On a local receiver the never-run copy checks that
+/// the call does take it (`__private::checks_the_call`), except for `into`
+/// and `try_into`, which blanket impls give every type.
+/// Also the adaptors of `Option`, `Result` and iterators, and `into_iter`
+/// ([`checked_adaptor`]), which the never-run copy checks by their owners.
 pub(crate) fn consumes_receiver(method: &syn::Ident) -> bool {
     let name = method.to_string();
     name.starts_with("into")
@@ -586,19 +588,35 @@ pub(crate) enum AdaptorOwners {
     Result,
     /// `Iterator` alone (`enumerate`, `collect`).
     Iterator,
+    /// `IntoIterator` (`into_iter`).
+    IntoIterator,
+}
+
+/// The std trait an [`AdaptorOwners`]' method comes from, which must be in
+/// scope at the call for the method to be the one the check accepts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum OwnersTrait {
+    /// Inherent methods only (`Option`, `Result`, arrays).
+    None,
+    /// `Iterator`'s (`map`, `enumerate`).
+    Iterator,
+    /// `IntoIterator`'s (`into_iter`).
+    IntoIterator,
 }
 
 impl AdaptorOwners {
-    /// Whether iterators own the name: the check then also needs std's
-    /// `Iterator` in scope at the call.
-    pub(crate) fn iterator(self) -> bool {
-        matches!(
-            self,
+    /// The std trait whose method of the name the check accepts.
+    pub(crate) fn trait_in_scope(self) -> OwnersTrait {
+        match self {
             AdaptorOwners::OptionResultIteratorArray
-                | AdaptorOwners::OptionResultIterator
-                | AdaptorOwners::OptionIterator
-                | AdaptorOwners::Iterator
-        )
+            | AdaptorOwners::OptionResultIterator
+            | AdaptorOwners::OptionIterator
+            | AdaptorOwners::Iterator => OwnersTrait::Iterator,
+            AdaptorOwners::IntoIterator => OwnersTrait::IntoIterator,
+            AdaptorOwners::OptionResult | AdaptorOwners::Option | AdaptorOwners::Result => {
+                OwnersTrait::None
+            }
+        }
     }
 
     /// The marker type's name in `statemachine_runtime::__private`.
@@ -611,6 +629,7 @@ impl AdaptorOwners {
             AdaptorOwners::Option => "AnOption",
             AdaptorOwners::Result => "AResult",
             AdaptorOwners::Iterator => "AnIterator",
+            AdaptorOwners::IntoIterator => "AnIntoIterator",
         }
     }
 }
@@ -633,8 +652,11 @@ pub(crate) fn checked_adaptor(method: &syn::Ident) -> Option<AdaptorOwners> {
 }
 
 /// Methods that take `self` on every `Option<T>`, `Result<T, E>` or
-/// iterator, stable on the supported toolchains, taken to consume a local
-/// receiver, with the types that own each (see [`checked_adaptor`]).
+/// iterator, stable on the supported toolchains, and `into_iter`, taken to
+/// consume a local receiver, with the types that own each (see
+/// [`checked_adaptor`]). A trait's method among them (`Iterator::map`,
+/// `IntoIterator::into_iter`) would be ambiguous with the check that
+/// `consumes_receiver`'s other names get.
 /// Left out: names other common types borrow with (`Option::take(&mut
 /// self)`, a slice's `last`, `count`, `max`), aggregates a user's type may
 /// well have (`sum`, `fold`), `chain` (`io::Read`'s takes `self` too, on
@@ -653,6 +675,7 @@ fn local_adaptor(name: &str) -> Option<AdaptorOwners> {
         "filter_map" | "flat_map" | "enumerate" | "skip" | "step_by" | "peekable" | "fuse"
         | "take_while" | "skip_while" | "map_while" | "collect" | "for_each" | "max_by_key"
         | "min_by_key" => Iterator,
+        "into_iter" => IntoIterator,
         _ => return None,
     })
 }

@@ -1262,10 +1262,10 @@ impl<T: Copy> LeftWithoutDropGlue for T {}
 #[inline(always)]
 pub fn left_by_the_pattern<T: LeftWithoutDropGlue>(_: &T) {}
 
-/// In the never-run copy of the body: the receiver of a method that the
-/// machine takes to consume it (`opt.unwrap_or(0)`, `it.map(f)` on a
-/// temporary, see `scan::consumes_receiver` and `scan::takes_receiver` in
-/// the macro), so it neither keeps nor drops the receiver after the call.
+/// In the never-run copy of the body: the temporary receiver of a method
+/// that the machine takes to consume it (`it.map(f)` on a temporary, see
+/// `scan::takes_receiver` in the macro), so it drops the receiver at the
+/// call rather than at the end of its statement.
 /// That holds unless the method is found by dereferencing the receiver to a
 /// `Copy` value (`guard.unwrap_or(0)` on a `MutexGuard<Option<u32>>`): the
 /// method then copies `*guard`, and the guard lives on to the end of its
@@ -1284,19 +1284,11 @@ pub struct TakenReceiver<T>(MovedReceivers<T>);
 pub struct MovedReceivers<T>(PhantomData<T>);
 
 impl<T> TakenReceiver<T> {
-    /// For a temporary receiver, taken as the method takes it: a borrow it
-    /// holds ends here, and the type's `receiver()` stands in for it.
+    /// Taken as the method takes it: a borrow it holds ends here, and the
+    /// type's `receiver()` stands in for it.
     #[inline(always)]
     pub fn new(receiver: T) -> Self {
         core::mem::forget(receiver);
-        TakenReceiver(MovedReceivers(PhantomData))
-    }
-
-    /// For a local receiver, checked by a statement of its own before the
-    /// call, which it leaves as written (a `&mut` local is reborrowed there,
-    /// not moved).
-    #[inline(always)]
-    pub fn of(_receiver: &T) -> Self {
         TakenReceiver(MovedReceivers(PhantomData))
     }
 }
@@ -1386,7 +1378,8 @@ pub trait ConsumedByTheMethod {}
 /// `(&&&AdaptorReceiver::<_, Owners>::of(&x)).adaptor_check()` tells the
 /// cases apart at compile time: method resolution tries
 /// [`SharedReferenceAdaptorReceiver`] and [`MutableReferenceAdaptorReceiver`]
-/// (refused), then [`IteratorAdaptorReceiver`], then
+/// (refused), then [`IteratorAdaptorReceiver`] and
+/// [`IntoIteratorAdaptorReceiver`], then
 /// [`InherentAdaptorReceiver`], each accepting only if `Owners` names its
 /// type, then [`RefusedAdaptorReceiver`] through `Deref`, refused by its
 /// bound.
@@ -1405,6 +1398,17 @@ impl<T, Owners> AdaptorReceiver<T, Owners> {
     /// call, which it leaves as written.
     #[inline(always)]
     pub fn of(_receiver: &T) -> Self {
+        AdaptorReceiver(RefusedAdaptorReceivers(PhantomData))
+    }
+
+    /// [`Self::of`] for `into_iter`, with `StdIterator.into_iter()` written
+    /// at the call: it is `IntoIterator::into_iter` only where std's
+    /// `IntoIterator` is in scope (see [`Self::of_iterator`]).
+    #[inline(always)]
+    pub fn of_into_iterator<InScope: StdIntoIteratorInScope>(
+        _receiver: &T,
+        _itself: InScope,
+    ) -> Self {
         AdaptorReceiver(RefusedAdaptorReceivers(PhantomData))
     }
 
@@ -1433,11 +1437,19 @@ impl Iterator for StdIterator {
     }
 }
 
-/// The `fuse` of [`StdIterator`] found only where std's `Iterator` is not
-/// in scope (it borrows, `Iterator::fuse` takes `self` and is found first).
+/// The `fuse` and `into_iter` of [`StdIterator`] found only where std's
+/// `Iterator` or `IntoIterator` is not in scope (they borrow, the std
+/// traits' take `self` and are found first).
 pub trait StdIteratorNotInScope {
     /// What the check then refuses.
     fn fuse(&self) -> NotInScope {
+        NotInScope
+    }
+
+    /// What the check then refuses. It borrows, unlike the convention,
+    /// so that `IntoIterator::into_iter` is found first.
+    #[allow(clippy::wrong_self_convention)]
+    fn into_iter(&self) -> NotInScope {
         NotInScope
     }
 }
@@ -1457,6 +1469,16 @@ pub struct NotInScope;
 pub trait StdIteratorInScope {}
 
 impl StdIteratorInScope for core::iter::Fuse<StdIterator> {}
+
+/// What `StdIterator.into_iter()` is where std's `IntoIterator` is in scope.
+#[diagnostic::on_unimplemented(
+    message = "#[state_machine] takes `into_iter` to consume its receiver, as `IntoIterator`'s does, but std's `IntoIterator` is not in scope here (`#[no_implicit_prelude]`?), so the call may be another trait's method that borrows it",
+    label = "the machine would drop this local at the call",
+    note = "import it (`use ::std::iter::IntoIterator;`)"
+)]
+pub trait StdIntoIteratorInScope {}
+
+impl StdIntoIteratorInScope for StdIterator {}
 
 impl<T, Owners> core::ops::Deref for AdaptorReceiver<T, Owners> {
     type Target = RefusedAdaptorReceivers<T, Owners>;
@@ -1500,6 +1522,9 @@ pub struct AnOptionAResultOrAnIterator;
 /// `Option`, `Result`, iterators and arrays (`map`).
 #[derive(Debug)]
 pub struct AnOptionAResultAnIteratorOrAnArray;
+/// Types that are `IntoIterator` (`into_iter`).
+#[derive(Debug)]
+pub struct AnIntoIterator;
 
 /// An owners marker of [`AdaptorReceiver`] that names `Option`.
 pub trait NamesOption {}
@@ -1522,6 +1547,10 @@ impl NamesIterator for AnIterator {}
 impl NamesIterator for AnOptionOrAnIterator {}
 impl NamesIterator for AnOptionAResultOrAnIterator {}
 impl NamesIterator for AnOptionAResultAnIteratorOrAnArray {}
+
+/// An owners marker of [`AdaptorReceiver`] that names `IntoIterator`.
+pub trait NamesIntoIterator {}
+impl NamesIntoIterator for AnIntoIterator {}
 
 /// An owners marker of [`AdaptorReceiver`] that names arrays.
 pub trait NamesArray {}
@@ -1567,6 +1596,21 @@ pub trait IteratorAdaptorReceiver {
 
 impl<I: Iterator, Owners: NamesIterator> IteratorAdaptorReceiver for &AdaptorReceiver<I, Owners> {}
 
+/// An `IntoIterator`, for `into_iter`: `IntoIterator::into_iter` takes
+/// `self`, so it is found before any method that borrows. See
+/// [`AdaptorReceiver`].
+pub trait IntoIteratorAdaptorReceiver {
+    /// Accepts the receiver.
+    fn adaptor_check(&self) -> AdaptorChecked {
+        AdaptorChecked
+    }
+}
+
+impl<T: IntoIterator, Owners: NamesIntoIterator> IntoIteratorAdaptorReceiver
+    for &AdaptorReceiver<T, Owners>
+{
+}
+
 /// An `Option`, a `Result` or an array, for a name it owns: its own
 /// methods need no trait in scope. See [`AdaptorReceiver`].
 pub trait InherentAdaptorReceiver {
@@ -1601,11 +1645,57 @@ impl<T, Owners> RefusedAdaptorReceiver<T, Owners> for RefusedAdaptorReceivers<T,
 /// What [`RefusedAdaptorReceiver`] and [`MutableReferenceAdaptorReceiver`] ask of
 /// the receiver, and no type meets.
 #[diagnostic::on_unimplemented(
-    message = "#[state_machine] takes this method to consume its receiver, as the method of that name of an `Option`, a `Result` or an iterator does, but the receiver is a `{Self}`, whose method may borrow it: the machine would then drop it early",
+    message = "#[state_machine] takes this method to consume its receiver, as std's method of that name does (an `Option`'s, a `Result`'s, an iterator's or `IntoIterator`'s), but the receiver is a `{Self}`, whose method may borrow it: the machine would then drop it early",
     label = "the machine would drop this local at the call",
     note = "if the method takes `self`, list it in `#[state_machine(takes_self(..))]`; if it borrows, call it on a reference (`(&x).map(..)`), which the machine keeps"
 )]
 pub trait TakenLikeAnAdaptor<Owners> {}
+
+/// In the never-run copy of the body: whether to take the branch that
+/// checks a method call the machine takes to consume a local by the
+/// method's name alone (`x.unwrap_or(0)`, `x.into_bytes()`, a method of
+/// `takes_self(..)`). Never, but the borrow checker cannot tell, so the
+/// branch's moves stay on its own path, which ends in `loop {}`.
+///
+/// The branch calls the method again with a trait in scope that gives every
+/// type a method of that name taking `self` and bounded by
+/// [`DroppableAtTheCall`]. Method probing tries the methods that take the
+/// receiver by value first, and a type's own methods before traits', so the
+/// trait's method is found only when the receiver's type has no method of
+/// that name taking `self`: the call then borrows the receiver (a user's
+/// `unwrap_or(&self)`, a guard's `Option`), which rustc keeps to the end of
+/// its scope and the machine would drop at the call, or leave a borrow of
+/// its slot dangling. A trait's method taking `self` is found beside it, and
+/// the call is ambiguous (E0034), which rustc's help resolves as the user
+/// should: `Trait::method(x)`.
+#[inline(always)]
+pub fn checks_the_call() -> bool {
+    false
+}
+
+/// `call`, after its check (see [`checks_the_call`]): the check runs first,
+/// and the call's temporaries live to the end of its statement, as they do
+/// without the check.
+#[inline(always)]
+pub fn checked_call<T>(_check: (), call: T) -> T {
+    call
+}
+
+/// What the method found by [`checks_the_call`]'s branch asks of the
+/// receiver: a reference, which has nothing to drop and no slot of its own
+/// (a `&mut` one is reborrowed, as the method may do).
+#[diagnostic::on_unimplemented(
+    message = "#[state_machine] takes this method to consume its receiver, by its name (`into_*`, `unwrap*`, `expect*`) or as `takes_self(..)` lists it, but `{Self}` has no method of that name taking `self`: the call borrows the receiver, which the machine would drop at the call",
+    label = "the machine would drop this receiver here",
+    note = "if the method borrows, do not list it in `takes_self(..)`, and call it on a reference (`(&x).unwrap_or(0)`) or on the value a guard holds (`(*guard).unwrap_or(0)`): the machine keeps the receiver then"
+)]
+pub trait DroppableAtTheCall {}
+
+#[diagnostic::do_not_recommend]
+impl<T: ?Sized> DroppableAtTheCall for &T {}
+
+#[diagnostic::do_not_recommend]
+impl<T: ?Sized> DroppableAtTheCall for &mut T {}
 
 #[cfg(test)]
 mod tests {

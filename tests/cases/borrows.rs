@@ -975,3 +975,92 @@ differential!(adaptor_names_on_arrays_and_shared_references, (n: u32) -> usize {
     }
     names.len() + total
 }, (2));
+
+/// A pair whose methods take it by value under names the machine takes to
+/// consume a local (`into_*`, `unwrap*`, `expect*`), and one listed in
+/// `takes_self(..)` (`finish`).
+pub struct Bundle(pub D, pub D);
+
+impl Bundle {
+    pub fn into_parts(self) -> (D, D) {
+        (self.0, self.1)
+    }
+    /// Drops the second part here, at the call.
+    pub fn unwrap_first(self) -> D {
+        self.0
+    }
+    pub fn expect_second(self, _why: &str) -> D {
+        self.1
+    }
+    pub fn finish(self) -> usize {
+        self.0.touch().len() + self.1.touch().len()
+    }
+}
+
+/// A method named like one that consumes, which reborrows a `&mut`.
+pub struct Tally(pub Vec<D>);
+
+impl Tally {
+    #[allow(clippy::wrong_self_convention)]
+    pub fn into_count(&mut self) -> usize {
+        self.0.push(D("pushed"));
+        self.0.len()
+    }
+}
+
+/// A trait's method taking `self`, called as a path (`Split::into_halves(b)`):
+/// the never-run copy's check would find it ambiguous with its own.
+pub trait Split {
+    fn into_halves(self) -> (D, D);
+}
+
+impl Split for Bundle {
+    fn into_halves(self) -> (D, D) {
+        (self.1, self.0)
+    }
+}
+
+// Methods the machine takes to consume a local by their names alone, on user
+// types whose methods take `self` (inherent, listed in `takes_self(..)`,
+// a trait's called as a path), on locals kept in place, on references (a
+// `Copy` `Option` read through `&`, a `&mut` reborrowed and used again), and
+// `into_iter` on a `Vec`: the never-run copy's check accepts each, and the
+// drops match rustc's.
+differential!(methods_taken_by_their_names_on_user_types_and_references, with(takes_self(finish)), (n: u32) -> usize {
+    let d = D("d");
+    let b = Bundle(D("b0"), D("b1"));
+    let seen = &b;
+    leaf(seen.0.touch(), ()).await;
+    let (x, y) = b.into_parts();
+    let c = Bundle(D("c0"), D("c1"));
+    let first = c.unwrap_first();
+    leaf("a", ()).await;
+    let e = Bundle(D("e0"), D("e1"));
+    let second = e.expect_second("set");
+    let f = Bundle(D("f0"), D("f1"));
+    let total = f.finish();
+    let h = Bundle(D("h0"), D("h1"));
+    let (h1, h0) = Split::into_halves(h);
+    let o = Some(n);
+    let o_ref = &o;
+    let p = o_ref.expect("some");
+    leaf("b", ()).await;
+    let mut t = Tally(vec![D("t")]);
+    let tr = &mut t;
+    let k = tr.into_count();
+    leaf("c", ()).await;
+    let j = tr.into_count();
+    let v = vec![D("v0"), D("v11")];
+    let mut lens = 0;
+    for item in v.into_iter() {
+        lens += item.touch().len();
+        leaf("item", ()).await;
+    }
+    log(x.touch());
+    log(y.touch());
+    log(first.touch());
+    log(second.touch());
+    log(h1.touch());
+    log(h0.touch());
+    total + p as usize + k + j + lens
+}, (2));

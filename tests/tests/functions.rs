@@ -246,6 +246,41 @@ async fn impl_trait_argument_compiler(items: impl IntoIterator<Item = u32>) -> u
     sum
 }
 
+/// A trait's method named like one the machine takes to consume a local.
+trait IntoHalves {
+    fn into_halves(self) -> (D, D);
+}
+
+struct Halves(D, D);
+
+impl IntoHalves for Halves {
+    fn into_halves(self) -> (D, D) {
+        (self.1, self.0)
+    }
+}
+
+// On a type parameter the bound's method is found as the type's own, before
+// the never-run copy's check's method of that name: it is called, and the
+// check passes (a trait's method on a concrete type would be ambiguous).
+#[state_machine]
+async fn bound_method_machine<T: IntoHalves>(pair: T) -> &'static str {
+    let _d = D("d");
+    leaf("before", ()).await;
+    let (second, first) = pair.into_halves();
+    leaf("after", ()).await;
+    log(first.touch());
+    second.touch()
+}
+
+async fn bound_method_compiler<T: IntoHalves>(pair: T) -> &'static str {
+    let _d = D("d");
+    leaf("before", ()).await;
+    let (second, first) = pair.into_halves();
+    leaf("after", ()).await;
+    log(first.touch());
+    second.touch()
+}
+
 #[test]
 fn generic_and_lifetime_functions_match_rustc() {
     check(
@@ -261,6 +296,10 @@ fn generic_and_lifetime_functions_match_rustc() {
     check(
         || impl_trait_argument_machine(vec![1, 2, 3]),
         || impl_trait_argument_compiler(vec![1, 2, 3]),
+    );
+    check(
+        || bound_method_machine(Halves(D("h0"), D("h1"))),
+        || bound_method_compiler(Halves(D("h0"), D("h1"))),
     );
 }
 
