@@ -115,3 +115,47 @@ differential!(if_let_on_a_borrow_of_an_awaited_value_that_misses, (n: u32) -> u3
     }
     s
 }, (1));
+
+/// A type whose `unwrap_or` borrows, against the naming convention.
+pub struct Names(pub Vec<D>);
+
+impl Names {
+    pub fn unwrap_or(&self, least: usize) -> usize {
+        self.0.len().max(least)
+    }
+}
+
+// A borrowing `unwrap_or` on bindings the never-run copy does not check: a
+// `let` chain's whose condition does not await (its body does, and borrows
+// the binding across the await), an arm guard's, and an arm's that does not
+// await. The machine keeps such a binding to the end of its scope, as
+// rustc does, whatever the method's name says (Miri: no use after free).
+differential!(borrowing_methods_named_like_taking_ones_on_pattern_bindings, (n: u32) -> usize {
+    let d = D("d");
+    let first = Some(Names(vec![D("g")]));
+    let mut total = 0;
+    if let Some(g) = first && g.unwrap_or(1) > 0 {
+        let r = &g;
+        leaf("a", ()).await;
+        log(r.0[0].touch());
+        leaf("b", ()).await;
+        total += g.0.len();
+    }
+    let second = Some(Names(vec![D("h")]));
+    total += match second {
+        Some(h) if h.unwrap_or(1) > 0 => {
+            let r = &h;
+            leaf("c", ()).await;
+            log(r.0[0].touch());
+            h.0.len()
+        }
+        _ => 0,
+    };
+    let third = Some(Names(vec![D("i")]));
+    let k = match third {
+        Some(i) => i.unwrap_or(1) + i.0.len(),
+        None => 0,
+    };
+    leaf("e", ()).await;
+    total + k + n as usize
+}, (2));
