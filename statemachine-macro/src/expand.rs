@@ -632,9 +632,10 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
         /// Each name, with the operand of the `let` chain that binds it
         /// (0 in an arm).
         names: Vec<(String, usize)>,
-        /// In an arm's guard, or in a chain or an arm without an await,
-        /// where the machine keeps the binding to the end of its scope:
-        /// not checked.
+        /// In an arm's guard, in an arm without an await, or in a chain
+        /// whose condition has none (nor its body, in a `let`'s
+        /// scrutinee), where the machine keeps the binding to the end of
+        /// its scope: not checked.
         unchecked: bool,
         receivers: Vec<(Ident, usize, scan::AdaptorOwners)>,
     }
@@ -765,14 +766,20 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
         /// Output: `if let Some(g) = x && { let _ = (&&&AdaptorReceiver::<_,
         /// ..>::of(&g)).adaptor_check(); true } && g.map(f).is_some() +
         /// f().await > 0 {`
-        fn visit_condition(&mut self, cond: &mut syn::Expr) {
+        fn visit_condition(&mut self, cond: &mut syn::Expr, body: &syn::Block) {
             let mut operands = chain_operands(cond);
             if !operands.iter().any(|o| matches!(o, syn::Expr::Let(_))) {
                 return self.visit_expr_mut(cond);
             }
+            let condition_awaits = scan::has_await(cond);
+            // A later `let` of the chain takes a binding it consumes before
+            // the body (`&& let v = g.unwrap_or(0)`), where a plain operand
+            // leaves it to the end of the body: checked there when the body
+            // awaits too (probe O).
+            let body_awaits = body.stmts.iter().any(scan::stmt_awaits);
             self.scopes.push(PatternScope {
                 names: Vec::new(),
-                unchecked: !scan::has_await(cond),
+                unchecked: !condition_awaits,
                 receivers: Vec::new(),
             });
             for (at, operand) in operands.iter_mut().enumerate() {
@@ -780,8 +787,14 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
                     self.visit_expr_mut(operand);
                     continue;
                 };
+                if let Some(scope) = self.scopes.last_mut() {
+                    scope.unchecked = !condition_awaits && !body_awaits;
+                }
                 // The scrutinee is evaluated before the pattern binds.
                 self.visit_expr_mut(&mut l.expr);
+                if let Some(scope) = self.scopes.last_mut() {
+                    scope.unchecked = !condition_awaits;
+                }
                 self.visit_pat_mut(&mut l.pat);
                 let names = scan::pattern_bindings(&l.pat);
                 if let Some(scope) = self.scopes.last_mut() {
@@ -884,14 +897,14 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
             }
         }
         fn visit_expr_if_mut(&mut self, e: &mut syn::ExprIf) {
-            self.visit_condition(&mut e.cond);
+            self.visit_condition(&mut e.cond, &e.then_branch);
             self.visit_block_mut(&mut e.then_branch);
             if let Some((_, otherwise)) = &mut e.else_branch {
                 self.visit_expr_mut(otherwise);
             }
         }
         fn visit_expr_while_mut(&mut self, e: &mut syn::ExprWhile) {
-            self.visit_condition(&mut e.cond);
+            self.visit_condition(&mut e.cond, &e.body);
             self.visit_block_mut(&mut e.body);
         }
         // Input: `user.unwrap_or(0)`

@@ -126,10 +126,11 @@ impl Names {
 }
 
 // A borrowing `unwrap_or` on bindings the never-run copy does not check: a
-// `let` chain's whose condition does not await (its body does, and borrows
-// the binding across the await), an arm guard's, and an arm's that does not
-// await. The machine keeps such a binding to the end of its scope, as
-// rustc does, whatever the method's name says (Miri: no use after free).
+// `let` chain's in a plain operand of a condition that does not await (its
+// body does, and borrows the binding across the await), an arm guard's,
+// and an arm's that does not await. The machine keeps such a binding to the
+// end of its scope, as rustc does, whatever the method's name says (Miri:
+// no use after free).
 differential!(borrowing_methods_named_like_taking_ones_on_pattern_bindings, (n: u32) -> usize {
     let d = D("d");
     let first = Some(Names(vec![D("g")]));
