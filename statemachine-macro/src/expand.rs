@@ -589,7 +589,8 @@ fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
 /// - A local with a method of `scan::consumes_receiver` by its name alone
 ///   (`into_*`, `unwrap*`, `expect*`, `takes_self(..)`): the call is checked
 ///   to take it by value (see `__private::checks_the_call`).
-/// - A local with an adaptor's name or `into_iter` (`scan::checked_adaptor`):
+/// - A local with an adaptor's name, `into_iter` or `into_future`
+///   (`scan::checked_adaptor`):
 ///   it is checked to be one of the types whose own method of that name
 ///   takes `self` (see `__private::AdaptorReceiver`), as the check above
 ///   would find the trait's method ambiguous with its own.
@@ -608,8 +609,8 @@ fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
 /// Output: `let _ = (&&&AdaptorReceiver::<_, AnOptionAResultAnIteratorOrAnArray>
 /// ::of_iterator(&user, StdIterator.fuse())).adaptor_check(); let name =
 /// user.map(|u| u.0);` (`of` for a name no iterator owns, `of_into_iterator`
-/// for `into_iter`), with the resolving traits imported at the top of the
-/// body.
+/// for `into_iter`, `of_into_future` for `into_future`), with the resolving
+/// traits imported at the top of the body.
 ///
 /// Input: `c.borrow().map(f).len() + g().await`
 /// Output: `(&&TakenReceiver::new(c.borrow())).receiver().map(f).len() +
@@ -650,6 +651,9 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
             scan::OwnersTrait::IntoIterator => quote_spanned!(local.span()=>
                 #private::AdaptorReceiver::<_, #private::#marker>::of_into_iterator(
                     &#local, #private::StdIterator.into_iter())),
+            scan::OwnersTrait::IntoFuture => quote_spanned!(local.span()=>
+                #private::AdaptorReceiver::<_, #private::#marker>::of_into_future(
+                    &#local, #private::StdFuture.into_future())),
             scan::OwnersTrait::None => quote_spanned!(local.span()=>
                 #private::AdaptorReceiver::<_, #private::#marker>::of(&#local)),
         };
@@ -762,9 +766,9 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
 
         /// Visits a condition, with the names its `let`s bind in scope.
         ///
-        /// Input: `if let Some(g) = x && g.map(f).is_some() + f().await > 0 {`
+        /// Input: `if let Some(g) = x && g.map_or(0, f) + f().await > 0 {`
         /// Output: `if let Some(g) = x && { let _ = (&&&AdaptorReceiver::<_,
-        /// ..>::of(&g)).adaptor_check(); true } && g.map(f).is_some() +
+        /// ..>::of(&g)).adaptor_check(); true } && g.map_or(0, f) +
         /// f().await > 0 {`
         fn visit_condition(&mut self, cond: &mut syn::Expr, body: &syn::Block) {
             let mut operands = chain_operands(cond);
@@ -975,7 +979,8 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
             syn::parse_quote!(
                 #[allow(unused_imports)]
                 use ::statemachine_runtime::__private::{
-                    InherentAdaptorReceiver as _, IntoIteratorAdaptorReceiver as _,
+                    InherentAdaptorReceiver as _, IntoFutureAdaptorReceiver as _,
+                    IntoIteratorAdaptorReceiver as _, StdIntoFutureNotInScope as _,
                     IteratorAdaptorReceiver as _, MovedReceiver as _,
                     MutableReferenceAdaptorReceiver as _, ReceiverDerefsToCopy as _,
                     ReferenceReceiver as _, RefusedAdaptorReceiver as _,

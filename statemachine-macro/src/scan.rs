@@ -590,6 +590,8 @@ pub(crate) enum AdaptorOwners {
     Iterator,
     /// `IntoIterator` (`into_iter`).
     IntoIterator,
+    /// `IntoFuture` (`into_future`).
+    IntoFuture,
 }
 
 /// The std trait an [`AdaptorOwners`]' method comes from, which must be in
@@ -602,6 +604,8 @@ pub(crate) enum OwnersTrait {
     Iterator,
     /// `IntoIterator`'s (`into_iter`).
     IntoIterator,
+    /// `IntoFuture`'s (`into_future`).
+    IntoFuture,
 }
 
 impl AdaptorOwners {
@@ -613,6 +617,7 @@ impl AdaptorOwners {
             | AdaptorOwners::OptionIterator
             | AdaptorOwners::Iterator => OwnersTrait::Iterator,
             AdaptorOwners::IntoIterator => OwnersTrait::IntoIterator,
+            AdaptorOwners::IntoFuture => OwnersTrait::IntoFuture,
             AdaptorOwners::OptionResult | AdaptorOwners::Option | AdaptorOwners::Result => {
                 OwnersTrait::None
             }
@@ -630,6 +635,7 @@ impl AdaptorOwners {
             AdaptorOwners::Result => "AResult",
             AdaptorOwners::Iterator => "AnIterator",
             AdaptorOwners::IntoIterator => "AnIntoIterator",
+            AdaptorOwners::IntoFuture => "AnIntoFuture",
         }
     }
 }
@@ -652,11 +658,11 @@ pub(crate) fn checked_adaptor(method: &syn::Ident) -> Option<AdaptorOwners> {
 }
 
 /// Methods that take `self` on every `Option<T>`, `Result<T, E>` or
-/// iterator, stable on the supported toolchains, and `into_iter`, taken to
-/// consume a local receiver, with the types that own each (see
-/// [`checked_adaptor`]). A trait's method among them (`Iterator::map`,
-/// `IntoIterator::into_iter`) would be ambiguous with the check that
-/// `consumes_receiver`'s other names get.
+/// iterator, stable on the supported toolchains, and `into_iter` and
+/// `into_future`, taken to consume a local receiver, with the types that
+/// own each (see [`checked_adaptor`]). A trait's method among them
+/// (`Iterator::map`, `IntoIterator::into_iter`) would be ambiguous with the
+/// check that `consumes_receiver`'s other names get.
 /// Left out: names other common types borrow with (`Option::take(&mut
 /// self)`, a slice's `last`, `count`, `max`), aggregates a user's type may
 /// well have (`sum`, `fold`), `chain` (`io::Read`'s takes `self` too, on
@@ -676,6 +682,7 @@ fn local_adaptor(name: &str) -> Option<AdaptorOwners> {
         | "take_while" | "skip_while" | "map_while" | "collect" | "for_each" | "max_by_key"
         | "min_by_key" => Iterator,
         "into_iter" => IntoIterator,
+        "into_future" => IntoFuture,
         _ => return None,
     })
 }

@@ -1378,8 +1378,8 @@ pub trait ConsumedByTheMethod {}
 /// `(&&&AdaptorReceiver::<_, Owners>::of(&x)).adaptor_check()` tells the
 /// cases apart at compile time: method resolution tries
 /// [`SharedReferenceAdaptorReceiver`] and [`MutableReferenceAdaptorReceiver`]
-/// (refused), then [`IteratorAdaptorReceiver`] and
-/// [`IntoIteratorAdaptorReceiver`], then
+/// (refused), then [`IteratorAdaptorReceiver`],
+/// [`IntoIteratorAdaptorReceiver`] and [`IntoFutureAdaptorReceiver`], then
 /// [`InherentAdaptorReceiver`], each accepting only if `Owners` names its
 /// type, then [`RefusedAdaptorReceiver`] through `Deref`, refused by its
 /// bound.
@@ -1409,6 +1409,14 @@ impl<T, Owners> AdaptorReceiver<T, Owners> {
         _receiver: &T,
         _itself: InScope,
     ) -> Self {
+        AdaptorReceiver(RefusedAdaptorReceivers(PhantomData))
+    }
+
+    /// [`Self::of`] for `into_future`, with `StdFuture.into_future()`
+    /// written at the call: it is `IntoFuture::into_future` only where
+    /// std's `IntoFuture` is in scope (the 2024 prelude, or a `use`).
+    #[inline(always)]
+    pub fn of_into_future<InScope: StdIntoFutureInScope>(_receiver: &T, _itself: InScope) -> Self {
         AdaptorReceiver(RefusedAdaptorReceivers(PhantomData))
     }
 
@@ -1470,6 +1478,43 @@ pub trait StdIteratorInScope {}
 
 impl StdIteratorInScope for core::iter::Fuse<StdIterator> {}
 
+/// A future that never completes, whose `into_future()` the never-run copy
+/// calls to tell whether std's `IntoFuture` is in scope (see
+/// [`AdaptorReceiver::of_into_future`]).
+#[derive(Debug)]
+pub struct StdFuture;
+
+impl Future for StdFuture {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        Poll::Pending
+    }
+}
+
+/// The `into_future` of [`StdFuture`] found only where std's `IntoFuture`
+/// is not in scope (it borrows; `IntoFuture::into_future` takes `self` and
+/// is found first).
+pub trait StdIntoFutureNotInScope {
+    /// What the check then refuses. It borrows, unlike the convention,
+    /// so that `IntoFuture::into_future` is found first.
+    #[allow(clippy::wrong_self_convention)]
+    fn into_future(&self) -> NotInScope {
+        NotInScope
+    }
+}
+
+impl StdIntoFutureNotInScope for StdFuture {}
+
+/// What `StdFuture.into_future()` is where std's `IntoFuture` is in scope.
+#[diagnostic::on_unimplemented(
+    message = "#[state_machine] takes `into_future` to consume its receiver, as `IntoFuture`'s does, but std's `IntoFuture` is not in scope here, so the call may be another trait's method that borrows it",
+    label = "the machine would drop this local at the call",
+    note = "import it (`use ::std::future::IntoFuture;`), or call the other trait's method as a function (`Trait::into_future(x)`)"
+)]
+pub trait StdIntoFutureInScope {}
+
+impl StdIntoFutureInScope for StdFuture {}
+
 /// What `StdIterator.into_iter()` is where std's `IntoIterator` is in scope.
 #[diagnostic::on_unimplemented(
     message = "#[state_machine] takes `into_iter` to consume its receiver, as `IntoIterator`'s does, but std's `IntoIterator` is not in scope here (`#[no_implicit_prelude]`?), so the call may be another trait's method that borrows it",
@@ -1525,6 +1570,9 @@ pub struct AnOptionAResultAnIteratorOrAnArray;
 /// Types that are `IntoIterator` (`into_iter`).
 #[derive(Debug)]
 pub struct AnIntoIterator;
+/// Types that are `IntoFuture` (`into_future`).
+#[derive(Debug)]
+pub struct AnIntoFuture;
 
 /// An owners marker of [`AdaptorReceiver`] that names `Option`.
 pub trait NamesOption {}
@@ -1551,6 +1599,10 @@ impl NamesIterator for AnOptionAResultAnIteratorOrAnArray {}
 /// An owners marker of [`AdaptorReceiver`] that names `IntoIterator`.
 pub trait NamesIntoIterator {}
 impl NamesIntoIterator for AnIntoIterator {}
+
+/// An owners marker of [`AdaptorReceiver`] that names `IntoFuture`.
+pub trait NamesIntoFuture {}
+impl NamesIntoFuture for AnIntoFuture {}
 
 /// An owners marker of [`AdaptorReceiver`] that names arrays.
 pub trait NamesArray {}
@@ -1611,6 +1663,21 @@ impl<T: IntoIterator, Owners: NamesIntoIterator> IntoIteratorAdaptorReceiver
 {
 }
 
+/// An `IntoFuture`, for `into_future`: `IntoFuture::into_future` takes
+/// `self`, so it is found before any method that borrows. See
+/// [`AdaptorReceiver`].
+pub trait IntoFutureAdaptorReceiver {
+    /// Accepts the receiver.
+    fn adaptor_check(&self) -> AdaptorChecked {
+        AdaptorChecked
+    }
+}
+
+impl<T: IntoFuture, Owners: NamesIntoFuture> IntoFutureAdaptorReceiver
+    for &AdaptorReceiver<T, Owners>
+{
+}
+
 /// An `Option`, a `Result` or an array, for a name it owns: its own
 /// methods need no trait in scope. See [`AdaptorReceiver`].
 pub trait InherentAdaptorReceiver {
@@ -1645,7 +1712,7 @@ impl<T, Owners> RefusedAdaptorReceiver<T, Owners> for RefusedAdaptorReceivers<T,
 /// What [`RefusedAdaptorReceiver`] and [`MutableReferenceAdaptorReceiver`] ask of
 /// the receiver, and no type meets.
 #[diagnostic::on_unimplemented(
-    message = "#[state_machine] takes this method to consume its receiver, as std's method of that name does (an `Option`'s, a `Result`'s, an iterator's or `IntoIterator`'s), but the receiver is a `{Self}`, whose method may borrow it: the machine would then drop it early",
+    message = "#[state_machine] takes this method to consume its receiver, as std's method of that name does (an `Option`'s, a `Result`'s, an iterator's, `IntoIterator`'s or `IntoFuture`'s), but the receiver is a `{Self}`, whose method may borrow it: the machine would then drop it early",
     label = "the machine would drop this local at the call",
     note = "if the method takes `self`, list it in `#[state_machine(takes_self(..))]`; if it borrows, call it on a reference (`(&x).map(..)`), which the machine keeps"
 )]

@@ -160,3 +160,19 @@ differential!(borrowing_methods_named_like_taking_ones_on_pattern_bindings, (n: 
     leaf("e", ()).await;
     total + k + n as usize
 }, (2));
+
+// `into_future` on a local future (`IntoFuture`, in the 2024 prelude):
+// taken, as `IntoFuture::into_future(self)` is found before any method that
+// borrows on a type that is `IntoFuture` (E0034 at the parent: the check the
+// other `into_*` names get found it ambiguous with its own).
+differential!(into_future_on_a_local_future_kept_across_an_await, (n: u32) -> u32 {
+    let d = D("d");
+    let first = leaf("first", n);
+    let seen = &first;
+    leaf("a", ()).await;
+    log(format!("{}", std::mem::size_of_val(seen) > 0));
+    let ready = first.into_future();
+    let v = ready.await;
+    leaf("b", ()).await;
+    v + 1
+}, (2));
