@@ -1714,7 +1714,7 @@ impl<T, Owners> RefusedAdaptorReceiver<T, Owners> for RefusedAdaptorReceivers<T,
 #[diagnostic::on_unimplemented(
     message = "#[state_machine] takes this method to consume its receiver, as std's method of that name does (an `Option`'s, a `Result`'s, an iterator's, `IntoIterator`'s or `IntoFuture`'s), but the receiver is a `{Self}`, whose method may borrow it: the machine would then drop it early",
     label = "the machine would drop this local at the call",
-    note = "if the method takes `self`, list it in `#[state_machine(takes_self(..))]`; if it borrows, call it on a reference (`(&x).map(..)`), which the machine keeps"
+    note = "if the method takes `self`, call it as a function (`Type::map(x, ..)`, `Trait::map(x, ..)`), or list it in `#[state_machine(takes_self(..))]` if it is the type's own; if it borrows, call it on a reference (`(&x).map(..)`), which the machine keeps"
 )]
 pub trait TakenLikeAnAdaptor<Owners> {}
 
