@@ -642,22 +642,31 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
     }
     /// Checks that local receiver `local` is one of `owners`.
     fn check(local: &Ident, owners: scan::AdaptorOwners) -> Stmt {
-        let private = quote_spanned!(local.span()=> ::statemachine_runtime::__private);
-        let marker = Ident::new(owners.marker(), local.span());
-        let receiver = match owners.trait_in_scope() {
-            scan::OwnersTrait::Iterator => quote_spanned!(local.span()=>
-                #private::AdaptorReceiver::<_, #private::#marker>::of_iterator(
-                    &#local, #private::StdIterator.fuse())),
-            scan::OwnersTrait::IntoIterator => quote_spanned!(local.span()=>
-                #private::AdaptorReceiver::<_, #private::#marker>::of_into_iterator(
-                    &#local, #private::StdIterator.into_iter())),
-            scan::OwnersTrait::IntoFuture => quote_spanned!(local.span()=>
-                #private::AdaptorReceiver::<_, #private::#marker>::of_into_future(
-                    &#local, #private::StdFuture.into_future())),
-            scan::OwnersTrait::None => quote_spanned!(local.span()=>
-                #private::AdaptorReceiver::<_, #private::#marker>::of(&#local)),
+        let span = local.span();
+        let private = quote_spanned!(span=> ::statemachine_runtime::__private);
+        let marker = Ident::new(owners.marker(), span);
+        // The constructor, and the call that proves the owners' std trait is
+        // in scope, if the name is a trait's.
+        let (of, in_scope) = match owners.trait_in_scope() {
+            scan::OwnersTrait::Iterator => (
+                "of_iterator",
+                Some(quote_spanned!(span=> StdIterator.fuse())),
+            ),
+            scan::OwnersTrait::IntoIterator => (
+                "of_into_iterator",
+                Some(quote_spanned!(span=> StdIterator.into_iter())),
+            ),
+            scan::OwnersTrait::IntoFuture => (
+                "of_into_future",
+                Some(quote_spanned!(span=> StdFuture.into_future())),
+            ),
+            scan::OwnersTrait::None => ("of", None),
         };
-        syn::parse_quote_spanned! {local.span()=>
+        let of = Ident::new(of, span);
+        let in_scope = in_scope.map(|call| quote_spanned!(span=> , #private::#call));
+        let receiver = quote_spanned!(span=>
+            #private::AdaptorReceiver::<_, #private::#marker>::#of(&#local #in_scope));
+        syn::parse_quote_spanned! {span=>
             let _ = (&&&#receiver).adaptor_check();
         }
     }

@@ -1862,13 +1862,13 @@ impl<'n> Builder<'n> {
                     let taken = if self.body.locals[moved].temporary {
                         taken
                     } else {
-                        scan::consumes_receiver(&call.method)
+                        local_taken
                     };
                     if taken {
                         self.events.insert(moved, Event::Moved);
                     }
                 } else if let Some(id) = self.slot_named_expr(&call.receiver)
-                    && scan::consumes_receiver(&call.method)
+                    && local_taken
                     && !receiver_moved_first
                 {
                     receiver = self.slot_take(id, call.receiver.span());
