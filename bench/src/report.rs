@@ -1212,6 +1212,11 @@ const CASE_SIZE_CAUSES: &[(&str, SizeCause, &str)] = &[
         "`user`, `reply` and `walk` are in slots (borrowed across an await), each with a flag padded to 8 B since an adaptor takes it out: 3 x 8 B is the 24 B difference (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before c35e3c7 (E0507)",
     ),
     (
+        "methods_taken_by_their_names_where_no_await_follows",
+        SizeCause::SlotsSideBySide,
+        "the `for` loop's `Range<usize>` (16 B) is in a slot beside the state enum for the whole function, where rustc overlaps it with `b` at the second await (checked with `-Zprint-type-sizes`: the state is 88 B and the slots 16 B, against rustc's 96 B)",
+    ),
+    (
         "slot_local_moved_when_matched",
         SizeCause::SlotFlags,
         "four `Option<D>` locals are in slots (borrowed across an await), each with a flag padded to 8 B since a match takes it out: the difference (from the sizes, not checked with `-Zprint-type-sizes`); such a body did not build before 018a4cc (E0507)",

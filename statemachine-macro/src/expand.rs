@@ -135,13 +135,6 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     let pinned = pinning::pin_in_place(&mut body);
     awaiting_macros::join_in_async_blocks(&mut body)?;
     let hoisted = hoist_items(&mut body);
-    let mut shadow_body = function.body.clone();
-    hoist_items(&mut shadow_body);
-    pinning::assert_pinned_in_shadow(&mut shadow_body);
-    let destructures = check_destructuring_in_shadow(&mut shadow_body);
-    // Before the receivers are wrapped: it reads the loops' iterators.
-    let keeps_items = check_for_items_in_shadow(&mut shadow_body);
-    let takes_receivers = check_taken_receivers_in_shadow(&mut shadow_body);
     let params = function.params();
 
     // The receiver is bound as `self` renamed, `mut` as the user wrote it.
@@ -177,6 +170,17 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
         }
         kept.extend(dead);
     };
+    let mut shadow_body = function.body.clone();
+    hoist_items(&mut shadow_body);
+    pinning::assert_pinned_in_shadow(&mut shadow_body);
+    let destructures = check_destructuring_in_shadow(&mut shadow_body);
+    // Before the receivers are wrapped: it reads the loops' iterators.
+    let keeps_items = check_for_items_in_shadow(&mut shadow_body);
+    let taken = liveness::taken_while_in_scope(&lowered, &plan)
+        .into_iter()
+        .map(|l| user_name(&lowered.locals[l], &names))
+        .collect();
+    let takes_receivers = check_taken_receivers_in_shadow(&mut shadow_body, &taken);
     let aliased = shadowed_at_some_edge(&lowered, &plan);
     let emitter = Emitter {
         names: &names,
@@ -588,7 +592,10 @@ fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
 /// leave a borrow of its slot dangling. Returns whether it checked any.
 /// - A local with a method of `scan::consumes_receiver` by its name alone
 ///   (`into_*`, `unwrap*`, `expect*`, `takes_self(..)`): the call is checked
-///   to take it by value (see `__private::checks_the_call`).
+///   to take it by value (see `__private::checks_the_call`). Only a local
+///   named in `taken` is: one the machine keeps in place, or takes to be
+///   gone at an edge where it is still in scope (see
+///   `liveness::taken_while_in_scope`); elsewhere the guess changes nothing.
 /// - A local with an adaptor's name, `into_iter` or `into_future`
 ///   (`scan::checked_adaptor`):
 ///   it is checked to be one of the types whose own method of that name
@@ -615,8 +622,11 @@ fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
 /// Input: `c.borrow().map(f).len() + g().await`
 /// Output: `(&&TakenReceiver::new(c.borrow())).receiver().map(f).len() +
 /// g().await`
-fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
-    struct Wrap {
+fn check_taken_receivers_in_shadow(body: &mut syn::Block, taken: &BTreeSet<String>) -> bool {
+    struct Wrap<'t> {
+        /// The names of the locals whose calls are checked (see
+        /// `liveness::taken_while_in_scope`).
+        taken: &'t BTreeSet<String>,
         /// Whether the innermost statement being visited awaits.
         statement_awaits: bool,
         /// The local receivers met in the innermost statement, outside the
@@ -732,7 +742,7 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
         };
         syn::parse_quote!(#tokens)
     }
-    impl Wrap {
+    impl Wrap<'_> {
         /// Whether `call` is checked to take its local receiver by value: a
         /// method the machine takes to consume it by its name alone, unless
         /// a pattern binds the local where the machine keeps it to the end
@@ -742,6 +752,9 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
                 return false;
             };
             let text = name.to_string();
+            if !self.taken.contains(&text) {
+                return false;
+            }
             let unchecked = self
                 .scopes
                 .iter()
@@ -856,7 +869,7 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
         crate::lower::flatten_and(cond, &mut operands, &|_| true);
         operands.into_iter().cloned().collect()
     }
-    impl VisitMut for Wrap {
+    impl VisitMut for Wrap<'_> {
         fn visit_block_mut(&mut self, block: &mut syn::Block) {
             for mut stmt in std::mem::take(&mut block.stmts) {
                 let outer = std::mem::take(&mut self.locals);
@@ -941,6 +954,7 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
                 syn::Expr::Path(_) => {
                     if let Some(name) = taken_local(call)
                         && let Some(owners) = scan::checked_adaptor(&call.method)
+                        && self.taken.contains(&name.to_string())
                     {
                         self.wrapped = true;
                         let name = name.clone();
@@ -976,6 +990,7 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block) -> bool {
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     }
     let mut wrap = Wrap {
+        taken,
         statement_awaits: false,
         locals: Vec::new(),
         scopes: Vec::new(),
@@ -1885,6 +1900,16 @@ fn await_names(body: &LoweredBody) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The name user code gives `local` as the never-run copy spells it (the
+/// receiver is `self` there).
+fn user_name(local: &crate::lower::Local, names: &Names) -> String {
+    if local.name == names.self_ {
+        "self".to_string()
+    } else {
+        local.name.to_string()
+    }
 }
 
 /// Is `local`, which `goto` passes by name, hidden there by another binding?

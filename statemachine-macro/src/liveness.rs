@@ -170,6 +170,30 @@ pub(crate) fn dead_declarations_that_may_borrow(
         .collect()
 }
 
+/// The locals the machine takes to be gone at some edge where they are
+/// still in scope, or keeps in place: there alone does it matter whether
+/// a call the macro takes to consume one by its name alone (`x.unwrap_or(0)`)
+/// really takes it. The machine treats any other local as still there at
+/// every edge in its scope, as a call that borrows it needs (had the call
+/// taken it, passing it on would not build, E0382), and what the call does
+/// to it happens in the generated code, where rustc drops it as in the
+/// `async fn`.
+pub(crate) fn taken_while_in_scope(body: &LoweredBody, plan: &Plan) -> BTreeSet<LocalId> {
+    let moved_at_edges = body
+        .gotos
+        .iter()
+        .filter(|g| plan.reachable[g.from])
+        .flat_map(|g| {
+            g.events
+                .iter()
+                .filter(|&(_, event)| *event == Event::Moved)
+                .map(|(&l, _)| l)
+                .filter(move |l| g.visible.contains(l) || body.blocks[g.to].in_scope.contains(l))
+        });
+    let kept_in_place = (0..body.locals.len()).filter(|&l| body.locals[l].slot);
+    moved_at_edges.chain(kept_in_place).collect()
+}
+
 /// The state of `local` on an edge leaving `from`, given what `from` did to
 /// it before the edge.
 fn edge_state(

@@ -1064,3 +1064,44 @@ differential!(methods_taken_by_their_names_on_user_types_and_references, with(ta
     log(h0.touch());
     total + p as usize + k + j + lens
 }, (2));
+
+/// Methods named like ones that consume, which borrow.
+pub struct Shelf(pub Vec<D>);
+
+impl Shelf {
+    pub fn unwrap_or(&self, least: usize) -> usize {
+        self.0.len().max(least)
+    }
+    pub fn map(&self, f: impl Fn(&D) -> usize) -> Vec<usize> {
+        self.0.iter().map(f).collect()
+    }
+}
+
+// The same names on locals whose scope has no await after the call (a block
+// inside a loop that awaits, the code after the body's last await): taking
+// and borrowing them come to the same there, as the machine passes them on
+// at no edge, so the never-run copy does not check the calls, and rustc's
+// drops apply. At the parent the check refused each: the borrowing
+// `unwrap_or` and `map`, and the trait's `into_halves` (E0034).
+differential!(methods_taken_by_their_names_where_no_await_follows, (n: u32) -> usize {
+    let d = D("d");
+    let mut total = 0;
+    for k in 0..2 {
+        {
+            let s = Shelf(vec![D("s")]);
+            let most = s.unwrap_or(k);
+            log(s.0[0].touch());
+            total += most;
+        }
+        total += leaf("k", k).await;
+    }
+    let b = Bundle(D("b0"), D("b1"));
+    leaf("a", ()).await;
+    let (h1, h0) = b.into_halves();
+    let shelf = Shelf(vec![D("x"), D("y")]);
+    let lens = shelf.map(|e| e.touch().len());
+    log(shelf.0[1].touch());
+    log(h1.touch());
+    log(h0.touch());
+    total + lens.len() + n as usize
+}, (2));
