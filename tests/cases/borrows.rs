@@ -1065,6 +1065,21 @@ differential!(methods_taken_by_their_names_on_user_types_and_references, with(ta
     total + p as usize + k + j + lens
 }, (2));
 
+// A box kept in place (borrowed across an await) whose contents are moved
+// out: `*b` alone is E0507 on the slot (the macro cannot tell it from a copy
+// through a reference), so the README's way out moves the box first. The
+// contents then drop where rustc drops them, the box at the move.
+differential!(box_contents_moved_out_of_a_box_kept_in_place, (n: u32) -> usize {
+    let d = D("d");
+    let b = Box::new(D("boxed"));
+    let r = &b;
+    leaf("one", ()).await;
+    log(r.touch());
+    let inner = *{ b };
+    leaf("two", ()).await;
+    inner.touch().len() + n as usize
+}, (2));
+
 /// Methods named like ones that consume, which borrow.
 pub struct Shelf(pub Vec<D>);
 
