@@ -176,6 +176,7 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     let destructures = check_destructuring_in_shadow(&mut shadow_body);
     // Before the receivers are wrapped: it reads the loops' iterators.
     let keeps_items = check_for_items_in_shadow(&mut shadow_body);
+    let compound = check_compound_assignments_in_shadow(&mut shadow_body);
     let taken = liveness::taken_while_in_scope(&lowered, &plan)
         .into_iter()
         .map(|l| user_name(&lowered.locals[l], &names))
@@ -214,6 +215,7 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
         || destructures
         || takes_receivers
         || keeps_items
+        || compound
         || checked.changed
         || lowered.locals.iter().any(|l| l.slot)
     {
@@ -585,6 +587,62 @@ fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
     let mut insert = Insert(false);
     insert.visit_block_mut(body);
     insert.0
+}
+
+/// In the shadow body: a compound assignment to a place other than a plain
+/// local path whose value awaits is evaluated by the machine value first,
+/// then place, as rustc evaluates a built-in operator, where an overloaded
+/// one would have its place evaluated before the value's await. The copy
+/// checks both operands are primitive (see `__private::BuiltinOperand`):
+/// written as a built-in operator of its own, it keeps rustc's order and
+/// the statement's temporaries. Returns whether it changed any.
+///
+/// Input: `v[i] += f().await;`
+/// Output: `*builtin_place(&mut v[i]) += (&BuiltinValue::new(f().await)).value();`,
+/// with the resolving traits imported at the top of the body.
+fn check_compound_assignments_in_shadow(body: &mut syn::Block) -> bool {
+    struct Check(bool);
+    impl VisitMut for Check {
+        fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+            syn::visit_mut::visit_expr_mut(self, expr);
+            let syn::Expr::Binary(b) = expr else {
+                return;
+            };
+            if !scan::is_compound_assignment(&b.op)
+                || !scan::compound_assignment_checked_in_shadow(b)
+            {
+                return;
+            }
+            self.0 = true;
+            let (place, op, value) = (&b.left, &b.op, &b.right);
+            let private = quote!(::statemachine_runtime::__private);
+            let place_span = syn::spanned::Spanned::span(place);
+            let value_span = syn::spanned::Spanned::span(value);
+            let place = quote_spanned!(place_span=> #private::builtin_place(&mut #place));
+            // The wrapper's tokens spanned as the macro's where the value
+            // stands: on the user's, rustc's "consider borrowing here"
+            // would replace the check's label and note with its own.
+            let ours = Span::mixed_site().located_at(value_span);
+            let value = quote_spanned!(ours=> (&#private::BuiltinValue::new(#value)).value());
+            *expr = syn::parse_quote!(*#place #op #value);
+        }
+        // The machine leaves these as written.
+        fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+        fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    let mut check = Check(false);
+    check.visit_block_mut(body);
+    if check.0 {
+        body.stmts.insert(
+            0,
+            syn::parse_quote!(
+                #[allow(unused_imports)]
+                use ::statemachine_runtime::__private::{OwnedValue as _, ReferenceValue as _};
+            ),
+        );
+    }
+    check.0
 }
 
 /// In the shadow body: checks each method call that the machine takes to

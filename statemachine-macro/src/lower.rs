@@ -1780,10 +1780,15 @@ impl<'n> Builder<'n> {
             }
             Expr::Binary(b) if is_compound_assignment(&b.op) => {
                 // `place op= value`: rustc evaluates the value first for
-                // primitives and the place first for overloaded operators; the
-                // two agree only when the place is a plain local path.
-                if !scan::is_pure_place(&b.left) {
-                    self.error(b.left.span(), "#[state_machine] cannot keep rustc's evaluation order for a compound assignment to this place across `.await` (it depends on the type): await into a local first");
+                // primitive operands and the place first for overloaded
+                // operators; the two agree when the place is a plain local
+                // path. The machine takes the first order, which the
+                // never-run copy checks for another place whose value awaits
+                // (`v[i] += f().await`, see `check_compound_assignments_in_shadow`).
+                let checked =
+                    scan::compound_assignment_checked_in_shadow(b) && !self.needs_lowering(&b.left);
+                if !scan::is_pure_place(&b.left) && !checked {
+                    self.error(b.left.span(), "#[state_machine] cannot keep rustc's evaluation order for a compound assignment to this place (it depends on the type) where the place awaits or the value branches: await into a local first");
                 }
                 let right = self.lower_operand(&b.right);
                 let left = self.rewrite_place((*b.left).clone());

@@ -32,6 +32,13 @@ pub(crate) fn has_await(expr: &Expr) -> bool {
     finder.0
 }
 
+/// Whether the never-run copy checks that the operands of compound
+/// assignment `b` are primitive, which the machine evaluates value first:
+/// the place is not a plain local path, and only the value awaits.
+pub(crate) fn compound_assignment_checked_in_shadow(b: &syn::ExprBinary) -> bool {
+    !is_pure_place(&b.left) && has_await(&b.right) && !has_await(&b.left)
+}
+
 /// Does an identifier pattern bind a name? One that starts with an uppercase
 /// letter is taken to name a constant, unit struct or variant (as rustc's
 /// naming lints assume), unless it is `ref`, `mut` or has a subpattern.

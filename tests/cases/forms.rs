@@ -1404,3 +1404,35 @@ differential!(local_reassigned_from_a_match_on_itself_whose_arm_awaits, (n: u32)
     leaf("end", ()).await;
     n + u32::from(st.is_some()) + u32::from(state.is_ok())
 }, (1));
+
+// Compound assignments to places other than a plain local path whose value
+// awaits: rustc evaluates a built-in operator's value first (its await), then
+// the place (`indexed(..)` logs when), the index's temporaries dropping at
+// the end of the statement; a value that changes the index (`i += 2`) moves
+// the place. The never-run copy checks the operands are primitive. Each was
+// refused at the parent.
+differential!(compound_assignments_to_indexed_places_whose_value_awaits, (n: u32) -> u32 {
+    let d = D("d");
+    let mut v = vec![1u32, 2, 3, 4];
+    v[indexed(1, "a").get()] += leaf("add", n).await;
+    let mut i = 0;
+    v[indexed(i, "b").get()] -= {
+        i += 2;
+        leaf("sub", 1u32).await
+    };
+    let mut grid = vec![vec![1u64; 3]; 2];
+    grid[indexed(1, "row").get()][indexed(2, "column").get()] *= leaf("mul", 3u64).await;
+    *v.last_mut().unwrap() <<= leaf("shift", 2u32).await;
+    let mut counts = [0usize; 3];
+    for k in 0..3usize {
+        counts[indexed(k % 2, "count").get()] += leaf("count", k).await;
+    }
+    let mut m = std::collections::BTreeMap::new();
+    *m.entry(indexed(7, "key").get()).or_insert(0u32) += leaf("entry", 5u32).await;
+    let r = &v;
+    leaf("borrow", ()).await;
+    log(format!("{r:?} {grid:?} {counts:?} {m:?}"));
+    let mut flags = [false; 2];
+    flags[indexed(0, "flag").get()] |= leaf("flag", true).await;
+    v[0] + u32::from(flags[0])
+}, (2));

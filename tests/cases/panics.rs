@@ -188,3 +188,12 @@ differential!(panics outer_index_of_a_value_panics_before_the_inner_index_is_mad
     let w = vec![vec![1u32], vec![2, 3]];
     w[indexed(n, "g").get()][indexed(0, "h").get()] + leaf("z", 1u32).await
 }, (4));
+
+// A compound assignment to an index out of bounds whose value awaits: rustc
+// evaluates the value first, so the panic comes after the await's polls.
+differential!(panics compound_assignment_out_of_bounds_panics_after_its_value_awaits, (n: u32) -> u32 {
+    let d = D("d");
+    let mut v = vec![1u32];
+    v[indexed(3, "out").get()] += leaf("add", n).await;
+    v[0]
+}, (2));
