@@ -593,9 +593,11 @@ fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
 /// local path whose value awaits is evaluated by the machine value first,
 /// then place, as rustc evaluates a built-in operator, where an overloaded
 /// one would have its place evaluated before the value's await. The copy
-/// checks both operands are primitive (see `__private::BuiltinOperand`):
-/// written as a built-in operator of its own, it keeps rustc's order and
-/// the statement's temporaries. Returns whether it changed any.
+/// checks the place is primitive and the value is not a reference (see
+/// `__private::BuiltinOperand`; beside a primitive place, any other value
+/// is primitive too): written as a built-in operator of its own, it keeps
+/// rustc's order and the statement's temporaries. Returns whether it
+/// changed any.
 ///
 /// Input: `v[i] += f().await;`
 /// Output: `*builtin_place(&mut v[i]) += (&BuiltinValue::new(f().await)).value();`,
@@ -802,9 +804,10 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block, taken: &BTreeSet<Strin
     }
     impl Wrap<'_> {
         /// Whether `call` is checked to take its local receiver by value: a
-        /// method the machine takes to consume it by its name alone, unless
-        /// a pattern binds the local where the machine keeps it to the end
-        /// of its scope (see `PatternScope::unchecked`).
+        /// method the machine takes to consume it by its name alone, on a
+        /// local named in `taken`, unless a pattern binds the local where
+        /// the machine keeps it to the end of its scope (see
+        /// `PatternScope::unchecked`).
         fn checks_the_call(&self, call: &syn::ExprMethodCall) -> bool {
             let Some(name) = taken_local(call) else {
                 return false;
