@@ -589,19 +589,18 @@ fn check_destructuring_in_shadow(body: &mut syn::Block) -> bool {
     insert.0
 }
 
-/// In the shadow body: a compound assignment to a place other than a plain
-/// local path whose value awaits is evaluated by the machine value first,
+/// In the shadow body: a compound assignment whose value awaits, to a place
+/// other than a plain local path, is evaluated by the machine value first,
 /// then place, as rustc evaluates a built-in operator, where an overloaded
-/// one would have its place evaluated before the value's await. The copy
-/// checks the place is primitive and the value is not a reference (see
-/// `__private::BuiltinOperand`; beside a primitive place, any other value
-/// is primitive too): written as a built-in operator of its own, it keeps
-/// rustc's order and the statement's temporaries. Returns whether it
-/// changed any.
+/// one would have its place evaluated before the value's await. Where that
+/// shows (see `scan::compound_assignment_checked_in_shadow`), the copy
+/// checks both operands are primitive (see `__private::BuiltinOperands`):
+/// written as a built-in operator of its own, it keeps rustc's order and
+/// the statement's temporaries. Returns whether it changed any.
 ///
-/// Input: `v[i] += f().await;`
-/// Output: `*builtin_place(&mut v[i]) += (&BuiltinValue::new(f().await)).value();`,
-/// with the resolving traits imported at the top of the body.
+/// Input: `v[i] += f().await`
+/// Output: `{ let pair = PhantomData; *builtin_place(&mut v[i], &pair) +=
+/// builtin_value(f().await, &pair) }`
 fn check_compound_assignments_in_shadow(body: &mut syn::Block) -> bool {
     struct Check(bool);
     impl VisitMut for Check {
@@ -618,15 +617,16 @@ fn check_compound_assignments_in_shadow(body: &mut syn::Block) -> bool {
             self.0 = true;
             let (place, op, value) = (&b.left, &b.op, &b.right);
             let private = quote!(::statemachine_runtime::__private);
+            // The macro's own name, which the user's code cannot see.
+            let pair = Ident::new("pair", Span::mixed_site());
             let place_span = syn::spanned::Spanned::span(place);
             let value_span = syn::spanned::Spanned::span(value);
-            let place = quote_spanned!(place_span=> #private::builtin_place(&mut #place));
-            // The wrapper's tokens spanned as the macro's where the value
-            // stands: on the user's, rustc's "consider borrowing here"
-            // would replace the check's label and note with its own.
-            let ours = Span::mixed_site().located_at(value_span);
-            let value = quote_spanned!(ours=> (&#private::BuiltinValue::new(#value)).value());
-            *expr = syn::parse_quote!(*#place #op #value);
+            let place = quote_spanned!(place_span=> #private::builtin_place(&mut #place, &#pair));
+            let value = quote_spanned!(value_span=> #private::builtin_value(#value, &#pair));
+            *expr = syn::parse_quote!({
+                let #pair = ::core::marker::PhantomData;
+                *#place #op #value
+            });
         }
         // The machine leaves these as written.
         fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
@@ -635,15 +635,6 @@ fn check_compound_assignments_in_shadow(body: &mut syn::Block) -> bool {
     }
     let mut check = Check(false);
     check.visit_block_mut(body);
-    if check.0 {
-        body.stmts.insert(
-            0,
-            syn::parse_quote!(
-                #[allow(unused_imports)]
-                use ::statemachine_runtime::__private::{OwnedValue as _, ReferenceValue as _};
-            ),
-        );
-    }
     check.0
 }
 

@@ -1783,8 +1783,9 @@ impl<'n> Builder<'n> {
                 // primitive operands and the place first for overloaded
                 // operators; the two agree when the place is a plain local
                 // path. The machine takes the first order, which the
-                // never-run copy checks for another place whose value awaits
-                // (`v[i] += f().await`, see `check_compound_assignments_in_shadow`).
+                // never-run copy checks where the order shows and the value
+                // awaits (`v[i] += f().await`, see
+                // `scan::compound_assignment_checked_in_shadow`).
                 let checked =
                     scan::compound_assignment_checked_in_shadow(b) && !self.needs_lowering(&b.left);
                 if !scan::is_pure_place(&b.left) && !checked {

@@ -34,9 +34,15 @@ pub(crate) fn has_await(expr: &Expr) -> bool {
 
 /// Whether the never-run copy checks that the operands of compound
 /// assignment `b` are primitive, which the machine evaluates value first:
-/// the place is not a plain local path, and only the value awaits.
+/// only the value awaits, and the place runs code (an index, a call) or
+/// is one the value visibly changes (`*r += { r = &mut b; f().await }`).
+/// (A place of fields and dereferences the value leaves alone evaluates to
+/// the same place in either order; only a user's `DerefMut` with side
+/// effects could tell, a documented difference.)
 pub(crate) fn compound_assignment_checked_in_shadow(b: &syn::ExprBinary) -> bool {
-    !is_pure_place(&b.left) && has_await(&b.right) && !has_await(&b.left)
+    let place_runs_code = !is_pure_place(&b.left);
+    let place_changed = plain_name(peel_parens(&b.left)).is_none() && may_mutate(&b.right, &b.left);
+    has_await(&b.right) && !has_await(&b.left) && (place_runs_code || place_changed)
 }
 
 /// Does an identifier pattern bind a name? One that starts with an uppercase

@@ -909,18 +909,8 @@ impl<T: ?Sized> PinnedOnStack for Pin<&mut T> {}
 #[inline(always)]
 pub fn pinned_on_stack<P: PinnedOnStack>(_: &P) {}
 
-/// An operand of a compound assignment (`v[i] += x`) that rustc evaluates
-/// value first, then place: a primitive number or `bool`, for which the
-/// operator is built in. An overloaded operator (`AddAssign` of a user's
-/// type, `u32 += &u32`) is a method call on the place, which rustc
-/// evaluates first. The machine keeps the first order across an await in
-/// the value, so the never-run copy checks both operands are primitive
-/// where the order shows (see [`builtin_place`]).
-#[diagnostic::on_unimplemented(
-    message = "#[state_machine] evaluates a compound assignment whose value awaits as rustc does a built-in operator (the value, then the place), but `{Self}` is not a primitive number or `bool`: rustc evaluates the place first for an overloaded operator",
-    label = "an operand of an overloaded operator",
-    note = "await into a local first (`let x = f().await; v[i] += x;`)"
-)]
+/// A primitive number or `bool`: the operand types of a built-in compound
+/// assignment operator (see [`BuiltinOperands`]).
 pub trait BuiltinOperand {}
 
 impl BuiltinOperand for i8 {}
@@ -939,65 +929,42 @@ impl BuiltinOperand for f32 {}
 impl BuiltinOperand for f64 {}
 impl BuiltinOperand for bool {}
 
-/// The place of a compound assignment, in the never-run copy of the body:
-/// `*builtin_place(&mut v[i]) += (&BuiltinValue::new(x.await)).value()` is
-/// built in, so rustc still evaluates the value first, and refuses an
-/// overloaded operator, whose place rustc evaluates before the value's
-/// await: the place must be primitive, and then the value is too unless it
-/// is a reference (`u32 += &u32` is overloaded), which [`BuiltinValue`]
-/// refuses.
+/// The place and value types of a compound assignment (`v[i] += x`) that
+/// rustc evaluates value first, then place: both primitive, for which the
+/// operator is built in. An overloaded operator (`AddAssign` of a user's
+/// type, `u32 += &u32`, a user's `impl AddAssign<Amount> for u32`) is a
+/// method call on the place, which rustc evaluates first. The machine keeps
+/// the first order across an await in the value, so the never-run copy
+/// checks the pair where the order shows (see [`builtin_place`]).
+#[diagnostic::on_unimplemented(
+    message = "#[state_machine] evaluates a compound assignment whose value awaits as rustc does a built-in operator (the value, then the place), but its place and value, `{Self}`, are not both primitive numbers or `bool`: rustc evaluates the place first for an overloaded operator",
+    label = "the place of an overloaded operator",
+    note = "await into a local first (`let x = f().await; v[i] += x;`)"
+)]
+pub trait BuiltinOperands {}
+
+#[diagnostic::do_not_recommend]
+impl<T: BuiltinOperand, V: BuiltinOperand> BuiltinOperands for (T, V) {}
+
+/// The place of a compound assignment, in the never-run copy of the body,
+/// beside its value's type (`pair`, shared with [`builtin_value`]):
+/// `{ let pair = PhantomData; *builtin_place(&mut v[i], &pair) +=
+/// builtin_value(x.await, &pair) }` is a built-in operator, so rustc still
+/// evaluates the value first, and the pair must be [`BuiltinOperands`].
 #[inline(always)]
-pub fn builtin_place<T: BuiltinOperand>(place: &mut T) -> &mut T {
+pub fn builtin_place<'a, T, V>(place: &'a mut T, _pair: &PhantomData<V>) -> &'a mut T
+where
+    (T, V): BuiltinOperands,
+{
     place
 }
 
 /// The value of a compound assignment, in the never-run copy of the body
-/// (see [`builtin_place`]): `(&BuiltinValue::new(v)).value()` resolves to
-/// [`ReferenceValue`], refused by its bound, for a reference, and to
-/// [`OwnedValue`] for any other value. (A value of another type than a
-/// primitive place's does not build; checking it primitive too would
-/// repeat the place's error for an overloaded operator of a user's type.)
-pub struct BuiltinValue<T>(PhantomData<T>);
-
-impl<T> BuiltinValue<T> {
-    /// Taken as the operator takes it; `value()` stands in for it.
-    #[inline(always)]
-    pub fn new(value: T) -> Self {
-        core::mem::forget(value);
-        BuiltinValue(PhantomData)
-    }
+/// (see [`builtin_place`]).
+#[inline(always)]
+pub fn builtin_value<V>(value: V, _pair: &PhantomData<V>) -> V {
+    value
 }
-
-impl<T> fmt::Debug for BuiltinValue<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BuiltinValue").finish_non_exhaustive()
-    }
-}
-
-/// A reference value: the operator is overloaded. See [`BuiltinValue`].
-pub trait ReferenceValue<T> {
-    /// Refused by the bound, which no reference meets.
-    fn value(&self) -> T
-    where
-        T: BuiltinOperand,
-    {
-        unreachable!("the never-run copy of the body runs")
-    }
-}
-
-impl<'a, U: ?Sized> ReferenceValue<&'a U> for BuiltinValue<&'a U> {}
-
-impl<'a, U: ?Sized> ReferenceValue<&'a mut U> for BuiltinValue<&'a mut U> {}
-
-/// Any other value. See [`BuiltinValue`].
-pub trait OwnedValue<T> {
-    /// The value, for the operator.
-    fn value(&self) -> T {
-        unreachable!("the never-run copy of the body runs")
-    }
-}
-
-impl<T> OwnedValue<T> for &BuiltinValue<T> {}
 
 /// [`pinned_on_stack`] for a `pin!` used as a value (`pin!(fut).await`):
 /// returns it.

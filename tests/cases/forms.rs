@@ -1420,6 +1420,7 @@ differential!(compound_assignments_to_indexed_places_whose_value_awaits, (n: u32
         i += 2;
         leaf("sub", 1u32).await
     };
+    log(format!("i {i}"));
     let mut grid = vec![vec![1u64; 3]; 2];
     grid[indexed(1, "row").get()][indexed(2, "column").get()] *= leaf("mul", 3u64).await;
     *v.last_mut().unwrap() <<= leaf("shift", 2u32).await;
@@ -1435,4 +1436,71 @@ differential!(compound_assignments_to_indexed_places_whose_value_awaits, (n: u32
     let mut flags = [false; 2];
     flags[indexed(0, "flag").get()] |= leaf("flag", true).await;
     v[0] + u32::from(flags[0])
+}, (2));
+
+/// Numbers whose `Index` and `IndexMut` log each call.
+pub struct LoggedNumbers(pub Vec<u32>);
+
+impl std::ops::Index<usize> for LoggedNumbers {
+    type Output = u32;
+    fn index(&self, i: usize) -> &u32 {
+        log(format!("index {i}"));
+        &self.0[i]
+    }
+}
+
+impl std::ops::IndexMut<usize> for LoggedNumbers {
+    fn index_mut(&mut self, i: usize) -> &mut u32 {
+        log(format!("index_mut {i}"));
+        &mut self.0[i]
+    }
+}
+
+// More places of compound assignments whose value awaits (probe R): a user's
+// logged `IndexMut`, called after the value's awaits; a `RefCell` guard made
+// in the place after the await; a value that pushes to the vector and moves
+// the index; a value that reassigns the reference a dereference goes through
+// (checked, as the place changes); a value that breaks out of the loop after
+// its await; the assignment as a value.
+differential!(compound_assignments_to_places_made_after_their_value_awaits, (n: u32) -> u32 {
+    let d = D("d");
+    let mut nums = LoggedNumbers(vec![1, 2, 3]);
+    nums[indexed(2, "i").get()] += leaf("a", n).await + leaf("b", 1u32).await;
+    let cell = std::cell::RefCell::new(vec![1u32, 2]);
+    cell.borrow_mut()[indexed(0, "c").get()] += leaf("c", n).await;
+    let mut v = vec![1u32];
+    // Read only after the value assigns it: the place comes second.
+    #[allow(unused_assignments)]
+    let mut i = 0;
+    v[{ log("index of v"); i }] += {
+        v.push(9);
+        i = v.len() - 1;
+        leaf("p", n).await
+    };
+    log(format!("i {i}"));
+    let (mut a, mut b) = (1u32, 100u32);
+    {
+        #[allow(unused_assignments)]
+        let mut r = &mut a;
+        *r += {
+            r = &mut b;
+            leaf("r", n).await
+        };
+        log(format!("r {r}"));
+    }
+    let mut w = vec![0u32; 3];
+    let mut k = 0;
+    loop {
+        w[indexed(k % 3, "w").get()] += {
+            let more = leaf("more", k < 2).await;
+            if !more {
+                break;
+            }
+            k += 1;
+            1
+        };
+    }
+    let unit = { v[indexed(0, "u").get()] += leaf("u", n).await };
+    log(format!("{unit:?}"));
+    nums.0[2] + cell.borrow()[0] + v[0] + v[1] * 10 + a * 1000 + b + w[0] + w[1]
 }, (2));

@@ -1,6 +1,6 @@
 // `+=` of a reference (`u32: AddAssign<&u32>`, an overloaded operator) to an
 // indexed place, with a value that awaits: rustc evaluates the place first,
-// where the machine evaluates the value first. Refused at the value.
+// where the machine evaluates the value first. Refused at the place.
 use statemachine_runtime::{state_machine, yield_now};
 
 static STEP: u32 = 1;
