@@ -108,6 +108,16 @@ impl Gen {
                 ));
                 self.line(&format!("acc += {a} + {b};"));
             }
+            1 | 2 if self.rng.below(4) == 0 => {
+                // A compound assignment to an indexed place whose value
+                // awaits: the index is made after the await, its temporary
+                // dropped at the end of the statement.
+                let leaf = self.fresh("t");
+                let (i, k) = (self.rng.below(3), self.rng.below(5));
+                self.line(&format!(
+                    "tally[::statemachine_tests::indexed({i}, \"{leaf}\").get()] += leaf(\"{leaf}\", {k}u32).await;"
+                ));
+            }
             1 | 2 => {
                 let leaf = self.fresh("l");
                 let k = self.rng.below(5);
@@ -278,6 +288,7 @@ fn main() {
             indent: 1,
         };
         g.line("let mut acc = 0u32;");
+        g.line("let mut tally = [0u32; 3];");
         g.line("let first = D(\"first\");");
         g.vars.push(Var {
             name: "first".into(),
@@ -286,7 +297,7 @@ fn main() {
         });
         let len = 3 + g.rng.below(5) as usize;
         g.block(0, len);
-        g.line("log(format!(\"acc {acc}\"));");
+        g.line("log(format!(\"acc {acc} tally {tally:?}\"));");
         g.line("Ok(acc)");
         writeln!(
             file,
