@@ -800,13 +800,10 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block, taken: &BTreeSet<Strin
         /// the machine keeps it to the end of its scope (see
         /// `PatternScope::unchecked`).
         fn checks_the_call(&self, call: &syn::ExprMethodCall) -> bool {
-            let Some(name) = taken_local(call) else {
+            let Some(name) = self.taken_local(call) else {
                 return false;
             };
             let text = name.to_string();
-            if !self.taken.contains(&text) {
-                return false;
-            }
             let unchecked = self
                 .scopes
                 .iter()
@@ -814,6 +811,22 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block, taken: &BTreeSet<Strin
                 .find(|scope| scope.names.iter().any(|(n, _)| *n == text))
                 .is_some_and(|scope| scope.unchecked);
             scan::checked_adaptor(&call.method).is_none() && !unchecked
+        }
+
+        /// The local receiver of `call` if the machine takes the method to
+        /// consume it and the guess matters (a local named in `taken`): a
+        /// local, not a constant or a variant (`None`, whose type the
+        /// checks alone could not infer). Not for `into` and `try_into`,
+        /// which blanket impls give every type, by value.
+        fn taken_local<'c>(&self, call: &'c syn::ExprMethodCall) -> Option<&'c Ident> {
+            let name = scan::plain_name(scan::peel_parens(&call.receiver))?;
+            let text = name.to_string();
+            let taken = scan::consumes_receiver(&call.method)
+                && call.method != "into"
+                && call.method != "try_into"
+                && !text.starts_with(|c: char| c.is_ascii_uppercase())
+                && self.taken.contains(&text);
+            taken.then_some(name)
         }
 
         /// Where the check of local receiver `name` goes: the statement's
@@ -900,20 +913,6 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block, taken: &BTreeSet<Strin
                 *cond = operands.fold(first, |chain, next| syn::parse_quote!(#chain && #next));
             }
         }
-    }
-    /// The local receiver of `call` if the machine takes the method to
-    /// consume it: a local, not a constant or a variant (`None`, whose type
-    /// the checks alone could not infer). Not for `into` and `try_into`,
-    /// which blanket impls give every type, by value.
-    fn taken_local(call: &syn::ExprMethodCall) -> Option<&Ident> {
-        let name = scan::plain_name(scan::peel_parens(&call.receiver))?;
-        let taken = scan::consumes_receiver(&call.method)
-            && call.method != "into"
-            && call.method != "try_into"
-            && !name
-                .to_string()
-                .starts_with(|c: char| c.is_ascii_uppercase());
-        taken.then_some(name)
     }
     /// The operands of a condition's `&&` chain, left to right.
     fn chain_operands(cond: &syn::Expr) -> Vec<syn::Expr> {
@@ -1004,9 +1003,8 @@ fn check_taken_receivers_in_shadow(body: &mut syn::Block, taken: &BTreeSet<Strin
             let receiver = scan::peel_parens(&call.receiver);
             match receiver {
                 syn::Expr::Path(_) => {
-                    if let Some(name) = taken_local(call)
+                    if let Some(name) = self.taken_local(call)
                         && let Some(owners) = scan::checked_adaptor(&call.method)
-                        && self.taken.contains(&name.to_string())
                     {
                         self.wrapped = true;
                         let name = name.clone();
