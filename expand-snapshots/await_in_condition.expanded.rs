@@ -29,13 +29,14 @@ pub fn count_even(
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(limit),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
+            let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 '__entry: {
                     match unsafe { __frame.state() } {
                         __State::Unresumed(limit) => {
                             let limit = unsafe { __frame.take(limit) };
-                            unsafe { __frame.start() };
+                            __running = unsafe { __frame.start() };
                             let mut i = 0;
                             let mut even = 0;
                             {
@@ -48,7 +49,8 @@ pub fn count_even(
                             let __p0 = unsafe { __frame.take(__p0) };
                             let __p1 = unsafe { __frame.take(__p1) };
                             let __p2 = unsafe { __frame.take(__p2) };
-                            let __p6 = unsafe { __frame.resume(__awaitee, __p6) };
+                            __running = unsafe { __frame.start() };
+                            let __p6 = unsafe { __running.resume(__awaitee, __p6) };
                             __next = __Block::AfterReady(__p0, __p1, __p2, __p6);
                             break '__entry;
                         }
@@ -76,7 +78,7 @@ pub fn count_even(
                                     let mut i = __p1;
                                     let mut even = __p2;
                                     let __awaitee = __frame.into_future(ready(i));
-                                    __frame
+                                    __running
                                         .suspend(__State::AwaitReady(__awaitee, even, i, limit));
                                     let __State::AwaitReady(__awaitee, __p2, __p1, __p0) = (unsafe {
                                         __frame.state()
@@ -89,7 +91,8 @@ pub fn count_even(
                                     let __p0 = unsafe { __frame.take(__p0) };
                                     let __p1 = unsafe { __frame.take(__p1) };
                                     let __p2 = unsafe { __frame.take(__p2) };
-                                    let __p6 = unsafe { __frame.resume(__awaitee, __p6) };
+                                    __running = unsafe { __frame.start() };
+                                    let __p6 = unsafe { __running.resume(__awaitee, __p6) };
                                     __next = __Block::AfterReady(__p0, __p1, __p2, __p6);
                                     continue '__dispatch;
                                 }
@@ -194,7 +197,7 @@ pub fn count_even(
                     }
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<A0, F0, T2, T1, T0> ::statemachine_runtime::__private::MachineState

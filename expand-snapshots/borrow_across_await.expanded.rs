@@ -41,6 +41,7 @@ pub fn first_after_yield(
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
+            let mut __running;
             let __output: u32 = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed(v) => {
@@ -48,20 +49,21 @@ pub fn first_after_yield(
                             let __slot1 = __frame.slot(|s| &raw mut (*s).items);
                             let __place1 = __slot1.place();
                             let v = unsafe { __frame.take(v) };
-                            unsafe { __frame.start() };
+                            __running = unsafe { __frame.start() };
                             let items = v;
                             let __guard1 = __slot1.init(items);
                             let first = &(*__place1)[0];
                             let __awaitee = __frame.into_future(yield_now());
                             ::core::mem::forget(__guard1);
-                            __frame.suspend(__State::AwaitYieldNow(__awaitee, first));
+                            __running.suspend(__State::AwaitYieldNow(__awaitee, first));
                             continue '__resume;
                         }
                     }
                     __State::AwaitYieldNow(__awaitee, __p2) => {
                         let __p3 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p2 = unsafe { __frame.take(__p2) };
-                        let __p3 = unsafe { __frame.resume(__awaitee, __p3) };
+                        __running = unsafe { __frame.start() };
+                        let __p3 = unsafe { __running.resume(__awaitee, __p3) };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).items);
                             let __place1 = __slot1.place();
@@ -78,7 +80,7 @@ pub fn first_after_yield(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<A0, F0, T2, T1> ::statemachine_runtime::__private::MachineState<__Slots<T1>>

@@ -49,6 +49,7 @@ pub fn scoped(
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<usize> {
+            let mut __running;
             let __output: usize = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed(name) => {
@@ -56,7 +57,7 @@ pub fn scoped(
                             let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let __place1 = __slot1.place();
                             let name = unsafe { __frame.take(name) };
-                            unsafe { __frame.start() };
+                            __running = unsafe { __frame.start() };
                             let greeting = ::alloc::__export::must_use({
                                 ::alloc::fmt::format(format_args!("hello {0}", name))
                             });
@@ -65,7 +66,7 @@ pub fn scoped(
                                 let temp = (*__place1).clone();
                                 let __awaitee = __frame.into_future(yield_now());
                                 ::core::mem::forget(__guard1);
-                                __frame
+                                __running
                                     .suspend(
                                         __State::AwaitYieldNow1(
                                             __awaitee,
@@ -81,7 +82,8 @@ pub fn scoped(
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { __frame.take(__p0) };
                         let __p3 = unsafe { __frame.take(__p3) };
-                        let __p4 = unsafe { __frame.resume(__awaitee, __p4) };
+                        __running = unsafe { __frame.start() };
+                        let __p4 = unsafe { __running.resume(__awaitee, __p4) };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let __flag0 = __p0;
@@ -100,14 +102,16 @@ pub fn scoped(
                             }
                             let __awaitee = __frame.into_future(yield_now());
                             ::core::mem::forget(__guard1);
-                            __frame.suspend(__State::AwaitYieldNow2(__awaitee, __flag0));
+                            __running
+                                .suspend(__State::AwaitYieldNow2(__awaitee, __flag0));
                             continue '__resume;
                         }
                     }
                     __State::AwaitYieldNow2(__awaitee, __p0) => {
                         let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { __frame.take(__p0) };
-                        let __p5 = unsafe { __frame.resume(__awaitee, __p5) };
+                        __running = unsafe { __frame.start() };
+                        let __p5 = unsafe { __running.resume(__awaitee, __p5) };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let __place1 = __slot1.place();
@@ -124,7 +128,7 @@ pub fn scoped(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<

@@ -23,6 +23,7 @@ pub fn clamp(
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(n, limit),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
+            let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 match unsafe { __frame.state() } {
@@ -30,7 +31,7 @@ pub fn clamp(
                         __next = '__goto: {
                             let n = unsafe { __frame.take(n) };
                             let limit = unsafe { __frame.take(limit) };
-                            unsafe { __frame.start() };
+                            __running = unsafe { __frame.start() };
                             if n > limit {
                                 break '__goto __Block::Block2(limit);
                             } else {
@@ -59,7 +60,7 @@ pub fn clamp(
                                         __value2;
                                     }
                                     let __awaitee = __frame.into_future(yield_now());
-                                    __frame.suspend(__State::AwaitYieldNow(__awaitee, n));
+                                    __running.suspend(__State::AwaitYieldNow(__awaitee, n));
                                     continue '__resume;
                                 }
                             }
@@ -73,7 +74,8 @@ pub fn clamp(
                     __State::AwaitYieldNow(__awaitee, n) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let n = unsafe { __frame.take(n) };
-                        let __p4 = unsafe { __frame.resume(__awaitee, __p4) };
+                        __running = unsafe { __frame.start() };
+                        let __p4 = unsafe { __running.resume(__awaitee, __p4) };
                         {
                             let mut __awaited4 = __p4;
                             __awaited4;
@@ -84,7 +86,7 @@ pub fn clamp(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<A0, A1, F0, T0> ::statemachine_runtime::__private::MachineState

@@ -52,6 +52,7 @@ pub fn sum_lengths(
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<usize> {
+            let mut __running;
             let __output: usize = '__resume: loop {
                 let mut __next;
                 '__entry: {
@@ -60,7 +61,7 @@ pub fn sum_lengths(
                             unsafe {
                                 let __slot2 = __frame.slot(|s| &raw mut (*s).iter2);
                                 let words = unsafe { __frame.take(words) };
-                                unsafe { __frame.start() };
+                                __running = unsafe { __frame.start() };
                                 let mut sum = 0;
                                 {
                                     let mut __iter2 = ::core::iter::IntoIterator::into_iter(
@@ -78,7 +79,8 @@ pub fn sum_lengths(
                         __State::AwaitWeigh(__awaitee, __p1) => {
                             let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p1 = unsafe { __frame.take(__p1) };
-                            let __p6 = unsafe { __frame.resume(__awaitee, __p6) };
+                            __running = unsafe { __frame.start() };
+                            let __p6 = unsafe { __running.resume(__awaitee, __p6) };
                             __next = __Block::AfterWeigh(__p1, __p6);
                             break '__entry;
                         }
@@ -120,7 +122,7 @@ pub fn sum_lengths(
                                             let w = __item4;
                                             let __awaitee = __frame.into_future(weigh(w));
                                             ::core::mem::forget(__guard2);
-                                            __frame.suspend(__State::AwaitWeigh(__awaitee, sum));
+                                            __running.suspend(__State::AwaitWeigh(__awaitee, sum));
                                             let __State::AwaitWeigh(__awaitee, __p1) = (unsafe {
                                                 __frame.state()
                                             }) else {
@@ -130,7 +132,8 @@ pub fn sum_lengths(
                                             };
                                             let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
                                             let __p1 = unsafe { __frame.take(__p1) };
-                                            let __p6 = unsafe { __frame.resume(__awaitee, __p6) };
+                                            __running = unsafe { __frame.start() };
+                                            let __p6 = unsafe { __running.resume(__awaitee, __p6) };
                                             __next = __Block::AfterWeigh(__p1, __p6);
                                             continue '__dispatch;
                                         }
@@ -182,7 +185,7 @@ pub fn sum_lengths(
                     }
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<A0, F0, T1, T2> ::statemachine_runtime::__private::MachineState<__Slots<T2>>

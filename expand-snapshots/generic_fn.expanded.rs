@@ -18,20 +18,23 @@ pub fn describe<T: Display + Clone>(
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(value),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<String> {
+            let mut __running;
             let __output: String = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed(value) => {
                         let value = unsafe { __frame.take(value) };
-                        unsafe { __frame.start() };
+                        __running = unsafe { __frame.start() };
                         let copy = value.clone();
                         let __awaitee = __frame.into_future(yield_now());
-                        __frame.suspend(__State::AwaitYieldNow(__awaitee, copy, value));
+                        __running
+                            .suspend(__State::AwaitYieldNow(__awaitee, copy, value));
                     }
                     __State::AwaitYieldNow(__awaitee, copy, value) => {
                         let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let value = unsafe { __frame.take(value) };
                         let copy = unsafe { __frame.take(copy) };
-                        let __p2 = unsafe { __frame.resume(__awaitee, __p2) };
+                        __running = unsafe { __frame.start() };
+                        let __p2 = unsafe { __running.resume(__awaitee, __p2) };
                         {
                             let mut __awaited2 = __p2;
                             #[allow(unused_macros)]
@@ -50,7 +53,7 @@ pub fn describe<T: Display + Clone>(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<A0, F0, T1, T0> ::statemachine_runtime::__private::MachineState

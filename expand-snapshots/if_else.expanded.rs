@@ -28,6 +28,7 @@ pub fn pick(
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(flag, n),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
+            let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 match unsafe { __frame.state() } {
@@ -35,7 +36,7 @@ pub fn pick(
                         __next = '__goto: {
                             let flag = unsafe { __frame.take(flag) };
                             let n = unsafe { __frame.take(n) };
-                            unsafe { __frame.start() };
+                            __running = unsafe { __frame.start() };
                             if flag {
                                 break '__goto __Block::Block2(n);
                             } else {
@@ -46,13 +47,13 @@ pub fn pick(
                             __Block::Block2(__p1) => {
                                 let n = __p1;
                                 let __awaitee = __frame.into_future(fetch(n));
-                                __frame.suspend(__State::AwaitFetch(__awaitee));
+                                __running.suspend(__State::AwaitFetch(__awaitee));
                                 continue '__resume;
                             }
                             __Block::Block3(__p1) => {
                                 let n = __p1;
                                 let __awaitee = __frame.into_future(yield_now());
-                                __frame.suspend(__State::AwaitYieldNow(__awaitee, n));
+                                __running.suspend(__State::AwaitYieldNow(__awaitee, n));
                                 continue '__resume;
                             }
                             _ => {
@@ -64,7 +65,8 @@ pub fn pick(
                     }
                     __State::AwaitFetch(__awaitee) => {
                         let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p5 = unsafe { __frame.resume(__awaitee, __p5) };
+                        __running = unsafe { __frame.start() };
+                        let __p5 = unsafe { __running.resume(__awaitee, __p5) };
                         let (__p3,) = '__goto: {
                             let __value4 = {
                                 let x = __p5;
@@ -83,7 +85,8 @@ pub fn pick(
                     __State::AwaitYieldNow(__awaitee, __p1) => {
                         let __p9 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p1 = unsafe { __frame.take(__p1) };
-                        let __p9 = unsafe { __frame.resume(__awaitee, __p9) };
+                        __running = unsafe { __frame.start() };
+                        let __p9 = unsafe { __running.resume(__awaitee, __p9) };
                         let (__p3,) = '__goto: {
                             let n = __p1;
                             let __value7 = {
@@ -110,7 +113,7 @@ pub fn pick(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<A0, A1, F0, F1, T1> ::statemachine_runtime::__private::MachineState

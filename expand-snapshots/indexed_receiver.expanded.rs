@@ -44,6 +44,7 @@ pub fn push_to_row(
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<usize> {
+            let mut __running;
             let __output: usize = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed(rows, i) => {
@@ -53,12 +54,12 @@ pub fn push_to_row(
                             let mut rows = unsafe { __frame.take(rows) };
                             let __guard0 = __slot0.init(rows);
                             let i = unsafe { __frame.take(i) };
-                            unsafe { __frame.start() };
+                            __running = unsafe { __frame.start() };
                             {
                                 let mut __t2 = &mut (*__place0)[i];
                                 let __awaitee = __frame.into_future(next(7));
                                 ::core::mem::forget(__guard0);
-                                __frame.suspend(__State::AwaitNext(__awaitee, __t2, i));
+                                __running.suspend(__State::AwaitNext(__awaitee, __t2, i));
                                 continue '__resume;
                             }
                         }
@@ -67,7 +68,8 @@ pub fn push_to_row(
                         let __p3 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p1 = unsafe { __frame.take(__p1) };
                         let __p2 = unsafe { __frame.take(__p2) };
-                        let __p3 = unsafe { __frame.resume(__awaitee, __p3) };
+                        __running = unsafe { __frame.start() };
+                        let __p3 = unsafe { __running.resume(__awaitee, __p3) };
                         unsafe {
                             let __slot0 = __frame.slot(|s| &raw mut (*s).rows);
                             let __place0 = __slot0.place();
@@ -85,7 +87,7 @@ pub fn push_to_row(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<

@@ -27,6 +27,7 @@ pub fn search(
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(rows, cols),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<(u32, u32)> {
+            let mut __running;
             let __output: (u32, u32) = '__resume: loop {
                 let mut __next;
                 '__entry: {
@@ -35,7 +36,7 @@ pub fn search(
                             let (__p0, __p1, __p2) = '__goto: {
                                 let rows = unsafe { __frame.take(rows) };
                                 let cols = unsafe { __frame.take(cols) };
-                                unsafe { __frame.start() };
+                                __running = unsafe { __frame.start() };
                                 let mut r = 0;
                                 {
                                     break '__goto (rows, cols, r);
@@ -60,7 +61,8 @@ pub fn search(
                             let __p1 = unsafe { __frame.take(__p1) };
                             let __p2 = unsafe { __frame.take(__p2) };
                             let __p4 = unsafe { __frame.take(__p4) };
-                            let __p6 = unsafe { __frame.resume(__awaitee, __p6) };
+                            __running = unsafe { __frame.start() };
+                            let __p6 = unsafe { __running.resume(__awaitee, __p6) };
                             __next = __Block::AfterYieldNow(
                                 __p0,
                                 __p1,
@@ -102,7 +104,7 @@ pub fn search(
                                         {
                                             let mut c = __p4;
                                             let __awaitee = __frame.into_future(yield_now());
-                                            __frame
+                                            __running
                                                 .suspend(
                                                     __State::AwaitYieldNow(__awaitee, c, r, cols, rows),
                                                 );
@@ -122,7 +124,8 @@ pub fn search(
                                             let __p1 = unsafe { __frame.take(__p1) };
                                             let __p2 = unsafe { __frame.take(__p2) };
                                             let __p4 = unsafe { __frame.take(__p4) };
-                                            let __p6 = unsafe { __frame.resume(__awaitee, __p6) };
+                                            __running = unsafe { __frame.start() };
+                                            let __p6 = unsafe { __running.resume(__awaitee, __p6) };
                                             __next = __Block::AfterYieldNow(
                                                 __p0,
                                                 __p1,
@@ -226,7 +229,7 @@ pub fn search(
                     }
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<A0, A1, F0, T4, T2, T1, T0> ::statemachine_runtime::__private::MachineState

@@ -28,13 +28,14 @@ pub fn classify(
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(v),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
+            let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 match unsafe { __frame.state() } {
                     __State::Unresumed(v) => {
                         __next = '__goto: {
                             let v = unsafe { __frame.take(v) };
-                            unsafe { __frame.start() };
+                            __running = unsafe { __frame.start() };
                             match v {
                                 Some(n) if n > 10 => {
                                     let __p3 = n;
@@ -53,7 +54,7 @@ pub fn classify(
                             __Block::Block2(__p3) => {
                                 let n = __p3;
                                 let __awaitee = __frame.into_future(fetch(n));
-                                __frame.suspend(__State::AwaitFetch1(__awaitee));
+                                __running.suspend(__State::AwaitFetch1(__awaitee));
                                 continue '__resume;
                             }
                             __Block::Block3(__p4) => {
@@ -71,7 +72,7 @@ pub fn classify(
                             }
                             __Block::Block4 => {
                                 let __awaitee = __frame.into_future(fetch(0));
-                                __frame.suspend(__State::AwaitFetch2(__awaitee));
+                                __running.suspend(__State::AwaitFetch2(__awaitee));
                                 continue '__resume;
                             }
                             _ => {
@@ -83,7 +84,8 @@ pub fn classify(
                     }
                     __State::AwaitFetch1(__awaitee) => {
                         let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p6 = unsafe { __frame.resume(__awaitee, __p6) };
+                        __running = unsafe { __frame.start() };
+                        let __p6 = unsafe { __running.resume(__awaitee, __p6) };
                         let (__p2,) = '__goto: {
                             let __value5 = __p6;
                             {
@@ -98,7 +100,8 @@ pub fn classify(
                     }
                     __State::AwaitFetch2(__awaitee) => {
                         let __p8 = unsafe { __frame.poll(__awaitee, __cx) }?;
-                        let __p8 = unsafe { __frame.resume(__awaitee, __p8) };
+                        __running = unsafe { __frame.start() };
+                        let __p8 = unsafe { __running.resume(__awaitee, __p8) };
                         let (__p2,) = '__goto: {
                             let __value7 = {
                                 let mut __awaited8 = __p8;
@@ -118,7 +121,7 @@ pub fn classify(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<A0, F0, F1> ::statemachine_runtime::__private::MachineState

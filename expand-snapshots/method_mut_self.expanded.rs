@@ -31,21 +31,23 @@ impl Counter {
         let __machine = ::statemachine_runtime::__private::machine(
             __State::Unresumed(self, by),
             move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
+                let mut __running;
                 let __output: u32 = '__resume: loop {
                     match unsafe { __frame.state() } {
                         __State::Unresumed(__arg0, by) => {
                             let __self = unsafe { __frame.take(__arg0) };
                             let by = unsafe { __frame.take(by) };
-                            unsafe { __frame.start() };
+                            __running = unsafe { __frame.start() };
                             let __awaitee = __frame.into_future(yield_now());
-                            __frame
+                            __running
                                 .suspend(__State::AwaitYieldNow(__awaitee, by, __self));
                         }
                         __State::AwaitYieldNow(__awaitee, by, __self) => {
                             let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __self = unsafe { __frame.take(__self) };
                             let by = unsafe { __frame.take(by) };
-                            let __p2 = unsafe { __frame.resume(__awaitee, __p2) };
+                            __running = unsafe { __frame.start() };
+                            let __p2 = unsafe { __running.resume(__awaitee, __p2) };
                             {
                                 let mut __awaited2 = __p2;
                                 __awaited2;
@@ -57,7 +59,7 @@ impl Counter {
                         __State::Panicked => __frame.resumed_after_panicking(),
                     }
                 };
-                ::core::result::Result::Ok(__output)
+                __running.complete(__output)
             },
         );
         impl<A0, A1, F0, T1, T0> ::statemachine_runtime::__private::MachineState

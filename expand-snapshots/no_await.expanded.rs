@@ -13,11 +13,12 @@ pub fn ready(n: u32) -> impl ::statemachine_runtime::StateMachine<Output = u32> 
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(n),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
+            let mut __running;
             let __output: u32 = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed(n) => {
                         let n = unsafe { __frame.take(n) };
-                        unsafe { __frame.start() };
+                        __running = unsafe { __frame.start() };
                         let m = n * 3;
                         break '__resume m + 1;
                     }
@@ -25,7 +26,7 @@ pub fn ready(n: u32) -> impl ::statemachine_runtime::StateMachine<Output = u32> 
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<A0> ::statemachine_runtime::__private::MachineState for __State<A0> {

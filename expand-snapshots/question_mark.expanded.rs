@@ -26,19 +26,21 @@ pub fn total(
             __frame,
             __cx,
         | -> ::statemachine_runtime::__private::Step<Result<u32, String>> {
+            let mut __running;
             let __output: Result<u32, String> = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed(a, b) => {
                         let a = unsafe { __frame.take(a) };
                         let b = unsafe { __frame.take(b) };
-                        unsafe { __frame.start() };
+                        __running = unsafe { __frame.start() };
                         let __awaitee = __frame.into_future(read(a));
-                        __frame.suspend(__State::AwaitRead1(__awaitee, b));
+                        __running.suspend(__State::AwaitRead1(__awaitee, b));
                     }
                     __State::AwaitRead1(__awaitee, b) => {
                         let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let b = unsafe { __frame.take(b) };
-                        let __p2 = unsafe { __frame.resume(__awaitee, __p2) };
+                        __running = unsafe { __frame.start() };
+                        let __p2 = unsafe { __running.resume(__awaitee, __p2) };
                         let x = {
                             let mut __awaited2 = __p2;
                             (match ::statemachine_runtime::__private::Branch::branch(
@@ -53,12 +55,13 @@ pub fn total(
                             })
                         };
                         let __awaitee = __frame.into_future(read(b));
-                        __frame.suspend(__State::AwaitRead2(__awaitee, x));
+                        __running.suspend(__State::AwaitRead2(__awaitee, x));
                     }
                     __State::AwaitRead2(__awaitee, x) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let x = unsafe { __frame.take(x) };
-                        let __p4 = unsafe { __frame.resume(__awaitee, __p4) };
+                        __running = unsafe { __frame.start() };
+                        let __p4 = unsafe { __running.resume(__awaitee, __p4) };
                         let y = {
                             let mut __awaited4 = __p4;
                             (match ::statemachine_runtime::__private::Branch::branch(
@@ -78,7 +81,7 @@ pub fn total(
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<A0, A1, F0, T1, F1, T3> ::statemachine_runtime::__private::MachineState

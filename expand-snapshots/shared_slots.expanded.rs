@@ -79,6 +79,7 @@ pub fn total_length(
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<usize> {
+            let mut __running;
             let __output: usize = '__resume: loop {
                 let mut __next;
                 '__entry: {
@@ -101,7 +102,7 @@ pub fn total_length(
                                 let a = unsafe { __frame.take(a) };
                                 let __guard0 = __slot0.init(a);
                                 let b = unsafe { __frame.take(b) };
-                                unsafe { __frame.start() };
+                                __running = unsafe { __frame.start() };
                                 let mut total = 0;
                                 {
                                     let mut __t3 = (*__place0).to_uppercase();
@@ -125,7 +126,8 @@ pub fn total_length(
                             let __p1 = unsafe { __frame.take(__p1) };
                             let __p2 = unsafe { __frame.take(__p2) };
                             let __p7 = unsafe { __frame.take(__p7) };
-                            let __p8 = unsafe { __frame.resume(__awaitee, __p8) };
+                            __running = unsafe { __frame.start() };
+                            let __p8 = unsafe { __running.resume(__awaitee, __p8) };
                             __next = __Block::AfterYieldNow1(__p1, __p2, __p7, __p8);
                             break '__entry;
                         }
@@ -133,7 +135,8 @@ pub fn total_length(
                             let __p14 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p2 = unsafe { __frame.take(__p2) };
                             let __p13 = unsafe { __frame.take(__p13) };
-                            let __p14 = unsafe { __frame.resume(__awaitee, __p14) };
+                            __running = unsafe { __frame.start() };
+                            let __p14 = unsafe { __running.resume(__awaitee, __p14) };
                             __next = __Block::AfterYieldNow2(__p2, __p13, __p14);
                             break '__entry;
                         }
@@ -207,7 +210,7 @@ pub fn total_length(
                                             ::core::mem::forget(__guard0);
                                             ::core::mem::forget(__guard3);
                                             ::core::mem::forget(__guard4);
-                                            __frame
+                                            __running
                                                 .suspend(
                                                     __State::AwaitYieldNow1(__awaitee, word, total, b),
                                                 );
@@ -222,7 +225,8 @@ pub fn total_length(
                                             let __p1 = unsafe { __frame.take(__p1) };
                                             let __p2 = unsafe { __frame.take(__p2) };
                                             let __p7 = unsafe { __frame.take(__p7) };
-                                            let __p8 = unsafe { __frame.resume(__awaitee, __p8) };
+                                            __running = unsafe { __frame.start() };
+                                            let __p8 = unsafe { __running.resume(__awaitee, __p8) };
                                             __next = __Block::AfterYieldNow1(__p1, __p2, __p7, __p8);
                                             continue '__dispatch;
                                         }
@@ -389,7 +393,7 @@ pub fn total_length(
                                             ::core::mem::forget(__guard0);
                                             ::core::mem::forget(__guard9);
                                             ::core::mem::forget(__guard10);
-                                            __frame
+                                            __running
                                                 .suspend(__State::AwaitYieldNow2(__awaitee, c, total));
                                             let __State::AwaitYieldNow2(__awaitee, __p13, __p2) = (unsafe {
                                                 __frame.state()
@@ -401,7 +405,8 @@ pub fn total_length(
                                             let __p14 = unsafe { __frame.poll(__awaitee, __cx) }?;
                                             let __p2 = unsafe { __frame.take(__p2) };
                                             let __p13 = unsafe { __frame.take(__p13) };
-                                            let __p14 = unsafe { __frame.resume(__awaitee, __p14) };
+                                            __running = unsafe { __frame.start() };
+                                            let __p14 = unsafe { __running.resume(__awaitee, __p14) };
                                             __next = __Block::AfterYieldNow2(__p2, __p13, __p14);
                                             continue '__dispatch;
                                         }
@@ -485,7 +490,7 @@ pub fn total_length(
                     }
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<

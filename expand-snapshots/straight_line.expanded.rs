@@ -15,20 +15,22 @@ pub fn add(a: u32, b: u32) -> impl ::statemachine_runtime::StateMachine<Output =
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(a, b),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
+            let mut __running;
             let __output: u32 = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed(a, b) => {
                         let a = unsafe { __frame.take(a) };
                         let b = unsafe { __frame.take(b) };
-                        unsafe { __frame.start() };
+                        __running = unsafe { __frame.start() };
                         let c = a + b;
                         let __awaitee = __frame.into_future(yield_now());
-                        __frame.suspend(__State::AwaitYieldNow(__awaitee, c));
+                        __running.suspend(__State::AwaitYieldNow(__awaitee, c));
                     }
                     __State::AwaitYieldNow(__awaitee, c) => {
                         let __p3 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let c = unsafe { __frame.take(c) };
-                        let __p3 = unsafe { __frame.resume(__awaitee, __p3) };
+                        __running = unsafe { __frame.start() };
+                        let __p3 = unsafe { __running.resume(__awaitee, __p3) };
                         {
                             let mut __awaited3 = __p3;
                             __awaited3;
@@ -39,7 +41,7 @@ pub fn add(a: u32, b: u32) -> impl ::statemachine_runtime::StateMachine<Output =
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<A0, A1, F0, T2> ::statemachine_runtime::__private::MachineState

@@ -41,29 +41,32 @@ pub fn copy_user(id: u32) -> impl ::statemachine_runtime::StateMachine<Output = 
     let __machine = ::statemachine_runtime::__private::machine(
         __State::Unresumed(id),
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<bool> {
+            let mut __running;
             let __output: bool = '__resume: loop {
                 match unsafe { __frame.state() } {
                     __State::Unresumed(id) => {
                         let id = unsafe { __frame.take(id) };
-                        unsafe { __frame.start() };
+                        __running = unsafe { __frame.start() };
                         let __awaitee = __frame.into_future(fetch(id));
-                        __frame.suspend(__State::AwaitFetch1(__awaitee, id));
+                        __running.suspend(__State::AwaitFetch1(__awaitee, id));
                     }
                     __State::AwaitFetch1(__awaitee, id) => {
                         let __p1 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let id = unsafe { __frame.take(id) };
-                        let name = unsafe { __frame.resume(__awaitee, __p1) };
+                        __running = unsafe { __frame.start() };
+                        let name = unsafe { __running.resume(__awaitee, __p1) };
                         let len = name.len();
                         let __awaitee = __frame.into_future(fetch(id + 1));
-                        __frame.suspend(__State::AwaitFetch2(__awaitee, len, name));
+                        __running.suspend(__State::AwaitFetch2(__awaitee, len, name));
                     }
                     __State::AwaitFetch2(__awaitee, len, name) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let name = unsafe { __frame.take(name) };
                         let len = unsafe { __frame.take(len) };
-                        let backup = unsafe { __frame.resume(__awaitee, __p4) };
+                        __running = unsafe { __frame.start() };
+                        let backup = unsafe { __running.resume(__awaitee, __p4) };
                         let __awaitee = __frame.into_future(store(name + &backup, len));
-                        __frame
+                        __running
                             .suspend(
                                 __State::AwaitStore(
                                     __awaitee,
@@ -74,13 +77,14 @@ pub fn copy_user(id: u32) -> impl ::statemachine_runtime::StateMachine<Output = 
                     __State::AwaitStore(__awaitee, __flag5) => {
                         let __p7 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __flag5 = unsafe { __frame.take(__flag5) };
-                        break '__resume unsafe { __frame.resume(__awaitee, __p7) };
+                        __running = unsafe { __frame.start() };
+                        break '__resume unsafe { __running.resume(__awaitee, __p7) };
                     }
                     __State::Returned => __frame.resumed_after_completion(),
                     __State::Panicked => __frame.resumed_after_panicking(),
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<A0, F0, T0, F1, T3, T2, F2, T5> ::statemachine_runtime::__private::MachineState

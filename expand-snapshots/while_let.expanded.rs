@@ -50,6 +50,7 @@ pub fn drain(
             _pinned: ::core::marker::PhantomPinned,
         },
         move |__frame, __cx| -> ::statemachine_runtime::__private::Step<u32> {
+            let mut __running;
             let __output: u32 = '__resume: loop {
                 let mut __next;
                 '__entry: {
@@ -59,7 +60,7 @@ pub fn drain(
                                 let __slot0 = __frame.slot(|s| &raw mut (*s).stack);
                                 let mut stack = unsafe { __frame.take(stack) };
                                 let __guard0 = __slot0.init(stack);
-                                unsafe { __frame.start() };
+                                __running = unsafe { __frame.start() };
                                 let mut sum = 0;
                                 {
                                     ::core::mem::forget(__guard0);
@@ -72,7 +73,8 @@ pub fn drain(
                             let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p1 = unsafe { __frame.take(__p1) };
                             let __p4 = unsafe { __frame.take(__p4) };
-                            let __p5 = unsafe { __frame.resume(__awaitee, __p5) };
+                            __running = unsafe { __frame.start() };
+                            let __p5 = unsafe { __running.resume(__awaitee, __p5) };
                             __next = __Block::AfterYieldNow(__p1, __p4, __p5);
                             break '__entry;
                         }
@@ -116,7 +118,7 @@ pub fn drain(
                                             let top = __p4;
                                             let __awaitee = __frame.into_future(yield_now());
                                             ::core::mem::forget(__guard0);
-                                            __frame
+                                            __running
                                                 .suspend(__State::AwaitYieldNow(__awaitee, top, sum));
                                             let __State::AwaitYieldNow(__awaitee, __p4, __p1) = (unsafe {
                                                 __frame.state()
@@ -128,7 +130,8 @@ pub fn drain(
                                             let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
                                             let __p1 = unsafe { __frame.take(__p1) };
                                             let __p4 = unsafe { __frame.take(__p4) };
-                                            let __p5 = unsafe { __frame.resume(__awaitee, __p5) };
+                                            __running = unsafe { __frame.start() };
+                                            let __p5 = unsafe { __running.resume(__awaitee, __p5) };
                                             __next = __Block::AfterYieldNow(__p1, __p4, __p5);
                                             continue '__dispatch;
                                         }
@@ -183,7 +186,7 @@ pub fn drain(
                     }
                 }
             };
-            ::core::result::Result::Ok(__output)
+            __running.complete(__output)
         },
     );
     impl<A0, F0, T4, T1, T0> ::statemachine_runtime::__private::MachineState<__Slots<T0>>

@@ -21,31 +21,36 @@
 //!         Panicked,
 //!     }
 //!     machine(__State::Unresumed(a), move |__frame, __cx| -> Step<u32> {
+//!         let mut __running;
 //!         let __output: u32 = '__resume: loop {
 //!             match __frame.state() {
 //!                 Unresumed(a) => {
 //!                     let a = __frame.take(a);
-//!                     __frame.start();                            // the state is `Panicked`
+//!                     __running = __frame.start();                  // the body runs
 //!                     let __awaitee = __frame.into_future(double(a));
-//!                     __frame.suspend(AwaitDouble(__awaitee, a));  // then loops: polls it
+//!                     __running.suspend(AwaitDouble(__awaitee, a));  // then loops: polls it
 //!                 }
 //!                 AwaitDouble(__awaitee, a) => {
-//!                     let __p1 = __frame.poll(__awaitee, __cx)?;  // in place; `?` suspends
+//!                     let __p1 = __frame.poll(__awaitee, __cx)?;    // in place; `?` suspends
 //!                     let a = __frame.take(a);
-//!                     let b = __frame.resume(__awaitee, __p1);    // drops it; `Panicked`
+//!                     __running = __frame.start();
+//!                     let b = __running.resume(__awaitee, __p1);    // drops it
 //!                     break '__resume a + b    // `return`: the body's scopes end
 //!                 }
 //!                 ..
 //!             }
 //!         };
-//!         Ok(__output)               // then the runtime writes `Returned`
+//!         __running.complete(__output)        // writes `Returned`
 //!     })
 //! }
 //! ```
 //!
 //! While the body runs, its values are the step function's locals and the
-//! state is `Panicked`: a panic unwinding out of the body leaves it poisoned,
-//! as rustc's coroutines are, without a guard to disarm on every path.
+//! state holds nothing to drop. Only the token `__running` writes the state,
+//! and each write moves it, so the compiler checks that the body runs when
+//! the state is written. A panic unwinding out of the body poisons the
+//! machine (the runtime writes `Panicked`), as rustc's coroutines are
+//! poisoned by their unwind path: a resume writes nothing.
 //!
 //! Blocks run where control reaches them (see [`Placement`]): small joins
 //! are written after each of their predecessors; the other joins, such as
@@ -2076,6 +2081,7 @@ impl Emitter<'_> {
     fn machine(&self, params: &[input::Param]) -> syn::Result<TokenStream> {
         let Names {
             frame,
+            running,
             state_enum,
             block_enum,
             next,
@@ -2219,7 +2225,7 @@ impl Emitter<'_> {
                 .iter()
                 .rev()
                 .filter(|v| !rebound.iter().any(|r| r.var == **v));
-            let resumed = quote!(unsafe { #frame.resume(__awaitee, #value) });
+            let resumed = quote!(unsafe { #running.resume(__awaitee, #value) });
             let then_trees: Vec<TokenTree> = then.clone().into_iter().collect();
             let (resumed, then) = match &value_rebind {
                 // `let __value6 = __p7; break '__resume __value6;`
@@ -2252,6 +2258,7 @@ impl Emitter<'_> {
                     // place (a panic there drops the values and poisons).
                     #(#reads)*
                     #(let #rest = unsafe { #frame.take(#rest) };)*
+                    #running = unsafe { #frame.start() };
                     #resumed
                     #then
                 }
@@ -2482,6 +2489,7 @@ impl Emitter<'_> {
             #unused_labels
             #[allow(dangerous_implicit_autorefs, clippy::all, clippy::pedantic)]
             let __machine = ::statemachine_runtime::__private::#make_machine(#initial, #(#slots_init,)* move |#frame, #cx| -> ::statemachine_runtime::__private::Step<#output> {
+                let mut #running;
                 // Typed, so that each `return` is checked against the
                 // function's return type, as rustc checks it.
                 let #output_var: #output = #resume: loop {
@@ -2489,8 +2497,7 @@ impl Emitter<'_> {
                     #entered
                     #dispatch_loop
                 };
-                // The runtime then writes `Returned` over the state.
-                ::core::result::Result::Ok(#output_var)
+                #running.complete(#output_var)
             });
             // What the runtime asks of the state, after the code that reads it.
             impl<#(#impl_generics),*> ::statemachine_runtime::__private::MachineState #slots_param for #state_enum<#(#state_generics),*> {
@@ -2726,7 +2733,7 @@ impl Emitter<'_> {
         let Names {
             state_enum,
             resume,
-            frame,
+            running,
             ..
         } = self.names;
         Ok(match term {
@@ -2776,7 +2783,7 @@ impl Emitter<'_> {
                 quote! {
                     let #awaitee_var = #awaitee;
                     #keep
-                    #frame.suspend(#state_enum::#variant(#awaitee_var, #(#values),*));
+                    #running.suspend(#state_enum::#variant(#awaitee_var, #(#values),*));
                     #then
                 }
             }
@@ -2913,20 +2920,22 @@ impl Emitter<'_> {
     /// `match` (which LLVM does not thread: about 5 instructions per
     /// transition). The code is that of the await's arm of the state `match`.
     ///
-    /// Input: `__frame.suspend(__State::AwaitF1(__awaitee, __p1));`
+    /// Input: `__running.suspend(__State::AwaitF1(__awaitee, __p1));`
     /// Output (after it):
     ///
     /// ```text
     /// let __State::AwaitF1(__awaitee, __p1) = unsafe { __frame.state() } else { unreachable!() };
     /// let __p2 = unsafe { __frame.poll(__awaitee, __cx) }?;
     /// let __p1 = unsafe { __frame.take(__p1) };
-    /// let __p2 = unsafe { __frame.resume(__awaitee, __p2) };
+    /// __running = unsafe { __frame.start() };
+    /// let __p2 = unsafe { __running.resume(__awaitee, __p2) };
     /// __next = __Block::AfterF1(__p1, __p2); continue '__dispatch;
     /// ```
     fn poll_in_place(&self, k: usize, target: BlockId, awaitee: &Ident) -> TokenStream {
         let Names {
             state_enum,
             frame,
+            running,
             cx,
             ..
         } = self.names;
@@ -2949,7 +2958,8 @@ impl Emitter<'_> {
             };
             let #value = unsafe { #frame.poll(#awaitee, #cx) }?;
             #(let #takes = unsafe { #frame.take(#takes) };)*
-            let #value = unsafe { #frame.resume(#awaitee, #value) };
+            #running = unsafe { #frame.start() };
+            let #value = unsafe { #running.resume(#awaitee, #value) };
             #jump
         }
     }

@@ -102,6 +102,10 @@ pub(crate) struct Local {
 pub(crate) struct Names {
     /// The step function's `Frame`: where the state and slots are.
     pub frame: Ident,
+    /// The token that says the body runs (`__private::Running`): assigned
+    /// where the body starts or resumes, consumed where it suspends or
+    /// returns, and dropped by an unwind, which poisons the machine.
+    pub running: Ident,
     pub state_enum: Ident,
     pub block_enum: Ident,
     pub next: Ident,
@@ -133,6 +137,7 @@ impl Names {
         };
         Names {
             frame: ident("__frame"),
+            running: ident("__running"),
             state_enum: ident("__State"),
             block_enum: ident("__Block"),
             next: ident("__next"),
@@ -939,11 +944,11 @@ impl<'n> Builder<'n> {
     }
 
     /// Emits the call that starts the body once the arguments are taken: the
-    /// state holds nothing from then on, and says so (`Panicked`).
+    /// state holds nothing from then on, and an unwind poisons it.
     pub(crate) fn start_body(&mut self) {
-        let frame = &self.names.frame;
+        let Names { frame, running, .. } = &self.names;
         // SAFETY (of the generated code): every argument was taken.
-        self.emit(quote!(unsafe { #frame.start() };));
+        self.emit(quote!(#running = unsafe { #frame.start() };));
     }
 
     /// Emits `let PAT = ARG;` for a parameter at the start of the body.

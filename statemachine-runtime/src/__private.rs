@@ -83,7 +83,7 @@ where
         };
         #[cfg(not(feature = "introspect"))]
         {
-            finish((this.step)(frame, cx), frame)
+            run_step(&mut this.step, frame, cx)
         }
         // With the feature: one call of `step`, so it stays inlined here; the
         // hooks are cold calls behind a flag that is false unless an executor
@@ -97,7 +97,7 @@ where
             } else {
                 0
             };
-            let poll = finish((this.step)(frame, cx), frame);
+            let poll = run_step(&mut this.step, frame, cx);
             if recording {
                 leave::<S, P, T>(depth, &poll, &this.state);
             }
@@ -106,17 +106,47 @@ where
     }
 }
 
-/// What one run of the step function gives: the body's output (the state
-/// becomes `RETURNED`), or pending.
+/// Runs the step function once: the body's output (the step function wrote
+/// `RETURNED`, [`Running::complete`]), or pending. If it unwinds, the machine
+/// is poisoned.
 #[inline(always)]
-fn finish<S: MachineState<P>, P, T>(step: Step<T>, frame: Frame<S, P>) -> Poll<T> {
-    match step {
-        Ok(output) => {
-            // The same checked write as a suspension's.
-            frame.suspend((S::RETURNED)());
-            Poll::Ready(output)
-        }
+fn run_step<S, P, F, T>(step: &mut F, frame: Frame<S, P>, cx: &mut Context<'_>) -> Poll<T>
+where
+    S: MachineState<P>,
+    F: FnMut(Frame<S, P>, &mut Context<'_>) -> Step<T>,
+{
+    let poison = PoisonOnUnwind(frame);
+    let outcome = step(frame, cx);
+    core::mem::forget(poison);
+    match outcome {
+        Ok(output) => Poll::Ready(output),
         Err(Pending) => Poll::Pending,
+    }
+}
+
+/// Poisons a machine whose step function unwinds, as rustc's coroutines are
+/// poisoned by their unwind path, so that a resume writes nothing: the body
+/// panicked (or a drop it ran did), and its state, which holds nothing while
+/// the body runs, becomes `PANICKED`. A state that still held values was
+/// dropped first, by the unwind out of [`Frame::poll`]. A machine polled
+/// after it returned panics and stays `RETURNED`, as rustc's does.
+struct PoisonOnUnwind<S: MachineState<P>, P>(Frame<S, P>);
+
+impl<S: MachineState<P>, P> Drop for PoisonOnUnwind<S, P> {
+    #[cold]
+    fn drop(&mut self) {
+        let state = self.0.state;
+        // SAFETY: `Machine::poll` made the pointer. The state's bytes are
+        // those of the variant last written (its values moved out or
+        // dropped, whose bytes stay) or `PANICKED`; only the tag is read.
+        let returned = unsafe {
+            core::mem::discriminant(&*state) == core::mem::discriminant(&(S::RETURNED)())
+        };
+        if !returned {
+            // SAFETY: as above; the state holds nothing left to drop, and
+            // is overwritten without being dropped.
+            unsafe { core::ptr::write(state, (S::PANICKED)()) }
+        }
     }
 }
 
@@ -190,10 +220,10 @@ pub fn info(
 
 /// Implemented by every generated state enum; `P` is the machine's slots.
 pub trait MachineState<P = ()>: Sized {
-    /// Makes the state after a panic unwound through the body, which is
-    /// also the state while the body runs. A function rather than a value:
-    /// writing a constant copies all of the enum's bytes, where building a
-    /// unit variant writes its tag alone (one store at every resume).
+    /// Makes the state after a panic unwound through the body (or through an
+    /// awaitee's `poll`). A function rather than a value: writing a constant
+    /// copies all of the enum's bytes, where building a unit variant writes
+    /// its tag alone.
     const PANICKED: fn() -> Self;
 
     /// Makes the state after the body returned.
@@ -280,10 +310,9 @@ impl<S: MachineState<P>, P> Frame<S, P> {
     /// The state, to match on.
     ///
     /// # Safety
-    /// The reference is not used after the state is next written (by
-    /// [`start`](Self::start), [`resume`](Self::resume),
-    /// [`suspend`](Self::suspend), or when the body returns), and
-    /// structurally pinned fields (awaitees) are not moved out of it.
+    /// The reference is not used once the body runs ([`start`](Self::start))
+    /// or the state is written again, and structurally pinned fields
+    /// (awaitees) are not moved out of it.
     #[inline(always)]
     pub unsafe fn state<'a>(self) -> &'a mut S {
         // SAFETY: `Machine::poll` made the pointer from the pinned state,
@@ -291,23 +320,23 @@ impl<S: MachineState<P>, P> Frame<S, P> {
         unsafe { &mut *self.state }
     }
 
-    /// Starts running the body from `Unresumed`, once its arguments were
-    /// taken: the state becomes `PANICKED` (it holds nothing while the body
-    /// runs, so a panic unwinding out of the body leaves it poisoned, as in
-    /// rustc).
+    /// The body runs from here, once the arguments (from `Unresumed`) or
+    /// the saved values (after [`poll`](Self::poll) gave `Ok`) were taken:
+    /// the state holds nothing more to drop than, at an await, the finished
+    /// awaitee, which [`Running::resume`] drops next. The state is not
+    /// written now: the token writes the next state when the body suspends
+    /// or returns, and the machine writes `PANICKED` if the body unwinds.
     ///
     /// # Safety
-    /// The state is `Unresumed`, and every argument was moved out with
-    /// [`take`](Self::take).
+    /// Every field of the current variant but the awaitee was moved out with
+    /// [`take`](Self::take), and no other token of this frame is alive.
     #[inline(always)]
-    pub unsafe fn start(self) {
-        // SAFETY: `Machine::poll` made the pointer; the old value was moved
-        // out, and is overwritten without being dropped.
-        unsafe { core::ptr::write(self.state, (S::PANICKED)()) };
+    pub unsafe fn start(self) -> Running<S, P> {
+        Running(self)
     }
 
     /// Moves an argument or a saved value out of the state, before
-    /// [`start`](Self::start) or [`resume`](Self::resume).
+    /// [`start`](Self::start).
     ///
     /// # Safety
     /// `field` is a field of the current variant, not the awaitee, and is
@@ -321,7 +350,8 @@ impl<S: MachineState<P>, P> Frame<S, P> {
     /// Polls the awaited future of a machine suspended at an await, in place.
     ///
     /// On `Ok` the caller moves the saved values out with
-    /// [`take`](Self::take) and calls [`resume`](Self::resume). If the
+    /// [`take`](Self::take), [`start`](Self::start)s the body and calls
+    /// [`Running::resume`]. If the
     /// awaitee's `poll` panics, the whole state (awaitee first, then the
     /// saved values, interleaved with slots) is dropped in place and the
     /// machine is poisoned.
@@ -331,9 +361,9 @@ impl<S: MachineState<P>, P> Frame<S, P> {
     /// uses the state meanwhile.
     #[inline(always)]
     pub unsafe fn poll<F: Future>(self, awaitee: *mut F, cx: &mut Context<'_>) -> Step<F::Output> {
-        /// Poisons the state if the awaitee's `poll` unwinds.
-        struct PoisonOnUnwind<S: MachineState<P>, P>(Frame<S, P>);
-        impl<S: MachineState<P>, P> Drop for PoisonOnUnwind<S, P> {
+        /// Drops the state in place if the awaitee's `poll` unwinds.
+        struct DropOnUnwind<S: MachineState<P>, P>(Frame<S, P>);
+        impl<S: MachineState<P>, P> Drop for DropOnUnwind<S, P> {
             fn drop(&mut self) {
                 // SAFETY: runs only while unwinding out of `poll`, when the
                 // state is still whole; it is dropped in place once, then
@@ -342,7 +372,7 @@ impl<S: MachineState<P>, P> Frame<S, P> {
             }
         }
 
-        let guard = PoisonOnUnwind(self);
+        let guard = DropOnUnwind(self);
         // SAFETY: the awaitee lives in the pinned state and is never moved.
         let poll = F::poll(unsafe { Pin::new_unchecked(&mut *awaitee) }, cx);
         core::mem::forget(guard);
@@ -350,54 +380,6 @@ impl<S: MachineState<P>, P> Frame<S, P> {
             Poll::Ready(output) => Ok(output),
             Poll::Pending => Err(Pending),
         }
-    }
-
-    /// The awaitee is ready with `output`, and the saved values were moved
-    /// out: drops the awaitee in place (`.await` drops it before the body
-    /// goes on) and hands `output` back. The state becomes `PANICKED`, also
-    /// if the awaitee's drop panics (the moved-out values then unwind with
-    /// the step function's locals).
-    ///
-    /// # Safety
-    /// As for [`poll`](Self::poll), after it returned `Ok(output)`, and every
-    /// other field of the variant has been moved out with
-    /// [`take`](Self::take).
-    #[inline(always)]
-    pub unsafe fn resume<F, T>(self, awaitee: *mut F, output: T) -> T {
-        // Written after the drop, on both paths: `PANICKED`'s tag may sit in
-        // the awaitee's bytes (a niche).
-        let _overwrite = OverwriteState::<S, P>(self.state, PhantomData);
-        // SAFETY: the awaitee is done and dropped once; the rest of the state
-        // was moved out, and the guard overwrites it without dropping it.
-        unsafe { core::ptr::drop_in_place(awaitee) };
-        output
-    }
-
-    /// The body suspends at an await (or returns, with `RETURNED`): writes
-    /// the next state over the running one, which holds nothing.
-    ///
-    /// # Panics
-    /// If the body is not running (a bug of the step function): a state
-    /// that holds values, maybe a pinned awaitee, is not overwritten. The
-    /// check is one compare with the tag `start` or `resume` just wrote.
-    #[inline(always)]
-    pub fn suspend(self, next: S) {
-        assert!(
-            self.is_running(),
-            "the state was written while the body was not running"
-        );
-        // SAFETY: `Machine::poll` made the pointer, and the state holds
-        // nothing to drop; writing into pinned memory is allowed.
-        unsafe { core::ptr::write(self.state, next) }
-    }
-
-    /// Whether the body is running: the state holds nothing (`PANICKED`).
-    #[inline(always)]
-    fn is_running(self) -> bool {
-        // SAFETY: `Machine::poll` made the pointer; the state is whole:
-        // running (`PANICKED`) or as it was suspended.
-        let state = unsafe { &*self.state };
-        core::mem::discriminant(state) == core::mem::discriminant(&(S::PANICKED)())
     }
 
     /// The slot that `field` projects out of the slots (`|s| &raw mut
@@ -440,6 +422,63 @@ impl<S: MachineState<P>, P> Frame<S, P> {
     #[track_caller]
     pub fn resumed_after_panicking(self) -> ! {
         panic!("`async fn` resumed after panicking")
+    }
+}
+
+/// The body is running: its values are the step function's locals, and the
+/// state holds nothing to drop, though its bytes still say where it was
+/// suspended (a resume writes nothing; if the body unwinds, the machine
+/// poisons it). Made by [`Frame::start`]; a suspension or the return
+/// consumes it and writes the next state ([`suspend`](Self::suspend),
+/// [`complete`](Self::complete)).
+///
+/// The generated code holds it in one local, `__running`, assigned where
+/// the body starts or resumes, so the compiler's tracking of moves checks
+/// that the state is written only while the body runs, and once. It has no
+/// `Drop`: a drop flag would change how LLVM sees the body's loops.
+#[must_use = "the body suspends or returns through the token"]
+pub struct Running<S: MachineState<P>, P>(Frame<S, P>);
+
+impl<S: MachineState<P>, P> Running<S, P> {
+    /// The awaitee of the await the body resumes from is ready with
+    /// `output`: drops it in place (`.await` drops it before the body goes
+    /// on) and hands `output` back. If that drop panics, `output` is leaked,
+    /// as rustc's future leaks it, and the machine is poisoned.
+    ///
+    /// # Safety
+    /// `awaitee` points to the awaitee of the variant the body resumed
+    /// from, whose `poll` gave `output`; it is dropped once.
+    #[inline(always)]
+    pub unsafe fn resume<F, T>(&self, awaitee: *mut F, output: T) -> T {
+        let output = ManuallyDrop::new(output);
+        // SAFETY: the awaitee is done, pinned where it is, and dropped once;
+        // the state is not dropped again (it becomes `PANICKED` if this
+        // unwinds, or the next state).
+        unsafe { core::ptr::drop_in_place(awaitee) };
+        ManuallyDrop::into_inner(output)
+    }
+
+    /// The body suspends at an await: writes its state, `next`, over the
+    /// state the body resumed from, which holds nothing to drop.
+    #[inline(always)]
+    pub fn suspend(self, next: S) {
+        // SAFETY: `Machine::poll` made the pointer; while the body runs the
+        // state holds nothing to drop (the token's invariant), and writing
+        // into pinned memory is allowed.
+        unsafe { core::ptr::write(self.0.state, next) }
+    }
+
+    /// The body returned `output`: the state becomes `RETURNED`.
+    #[inline(always)]
+    pub fn complete<T>(self, output: T) -> Step<T> {
+        self.suspend((S::RETURNED)());
+        Ok(output)
+    }
+}
+
+impl<S: MachineState<P>, P> fmt::Debug for Running<S, P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Running").finish_non_exhaustive()
     }
 }
 

@@ -197,3 +197,34 @@ differential!(panics compound_assignment_out_of_bounds_panics_after_its_value_aw
     v[indexed(3, "out").get()] += leaf("add", n).await;
     v[0]
 }, (2));
+
+/// An awaited future whose own drop panics, after it gave its output.
+pub struct PanicsWhenDropped<F>(pub F);
+
+impl<F: std::future::Future + Unpin> std::future::Future for PanicsWhenDropped<F> {
+    type Output = F::Output;
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<F::Output> {
+        std::pin::Pin::new(&mut self.0).poll(cx)
+    }
+}
+
+impl<F> Drop for PanicsWhenDropped<F> {
+    fn drop(&mut self) {
+        log("drop the awaitee");
+        if !std::thread::panicking() {
+            panic!("dropping the awaitee");
+        }
+    }
+}
+
+// The awaitee's drop, right after it gave its output, panics: rustc's future
+// leaks the output (it is never dropped), drops the values saved across the
+// await and is poisoned; so is the machine.
+differential!(panics awaitee_whose_drop_panics_leaks_its_output, (n: u32) -> u32 {
+    let saved = D("saved");
+    let out = PanicsWhenDropped(leaf("one", D("out"))).await;
+    n + out.touch().len() as u32
+}, (1));
