@@ -267,7 +267,7 @@ fn expand_function(mut function: MachineFn) -> syn::Result<TokenStream> {
     // Only the user's own locals in slots can hold borrows of generic types.
     let user_slots = lowered.locals.iter().any(|l| l.slot && !l.internal_slot);
     if user_slots && function_is_free(sig) {
-        add_frame_lifetime(&mut sig.generics);
+        add_frame_lifetime(sig);
     }
     // `StateMachine`, a `Future`, lets callers ask where the machine is. In a trait
     // impl it refines the trait's signature (as the macro cannot tell a
@@ -295,20 +295,50 @@ fn function_is_free(sig: &syn::Signature) -> bool {
 /// type captures. In a generic function the only lifetime that fits would be
 /// `'static` (E0310 without `T: 'static`): a synthetic `'__frame` that every
 /// type parameter outlives gives it one of the function's own.
-fn add_frame_lifetime(generics: &mut syn::Generics) {
-    if generics.type_params().next().is_none() {
-        return;
-    }
+///
+/// Input: `fn f<T: Debug>(t: T, label: impl AsRef<str>)`
+/// Output: `fn f<'__frame, T: Debug + '__frame>(t: T, label: impl AsRef<str> + '__frame)`
+fn add_frame_lifetime(sig: &mut syn::Signature) {
     let frame = syn::Lifetime::new("'__frame", Span::call_site());
     // On the parameters themselves: a bound in a second place would trip
     // clippy's `multiple_bound_locations` in the user's crate.
-    for ty in generics.type_params_mut() {
+    let mut bounded = false;
+    for ty in sig.generics.type_params_mut() {
         ty.bounds.push(syn::TypeParamBound::Lifetime(frame.clone()));
+        bounded = true;
     }
-    generics.params.insert(
-        0,
-        syn::GenericParam::Lifetime(syn::LifetimeParam::new(frame)),
-    );
+    // An `impl Trait` argument is an anonymous type parameter.
+    let mut arguments = BoundImplTraitArguments {
+        frame: &frame,
+        bounded: false,
+    };
+    for input in &mut sig.inputs {
+        if let syn::FnArg::Typed(argument) = input {
+            arguments.visit_type_mut(&mut argument.ty);
+        }
+    }
+    if bounded || arguments.bounded {
+        sig.generics.params.insert(
+            0,
+            syn::GenericParam::Lifetime(syn::LifetimeParam::new(frame)),
+        );
+    }
+}
+
+/// Adds a lifetime bound to every `impl Trait` in an argument's type.
+struct BoundImplTraitArguments<'a> {
+    frame: &'a syn::Lifetime,
+    bounded: bool,
+}
+
+impl VisitMut for BoundImplTraitArguments<'_> {
+    fn visit_type_impl_trait_mut(&mut self, ty: &mut syn::TypeImplTrait) {
+        // Inner ones first (`impl Iterator<Item = impl Debug>`).
+        syn::visit_mut::visit_type_impl_trait_mut(self, ty);
+        ty.bounds
+            .push(syn::TypeParamBound::Lifetime(self.frame.clone()));
+        self.bounded = true;
+    }
 }
 
 pub(crate) fn combine(errors: impl Iterator<Item = syn::Error>) -> Option<syn::Error> {

@@ -747,6 +747,44 @@ fn borrows_in_a_generic_function_match_rustc() {
     );
 }
 
+// The same with `impl Trait` arguments, which are type parameters without a
+// name (probe S: E0310 before they got the lifetime bound too): the argument
+// is borrowed across the await by its statement's temporary, and by a local.
+
+#[state_machine]
+async fn impl_trait_borrows_machine(
+    label: impl AsRef<str> + std::fmt::Display,
+    items: Vec<impl std::fmt::Debug>,
+) -> usize {
+    let _d = D("d");
+    let n = leaf("len", label.as_ref().len()).await;
+    let first = &items[0];
+    leaf("tick", ()).await;
+    log(format!("{label} {first:?}"));
+    n
+}
+
+async fn impl_trait_borrows_compiler(
+    label: impl AsRef<str> + std::fmt::Display,
+    items: Vec<impl std::fmt::Debug>,
+) -> usize {
+    let _d = D("d");
+    let n = leaf("len", label.as_ref().len()).await;
+    let first = &items[0];
+    leaf("tick", ()).await;
+    log(format!("{label} {first:?}"));
+    n
+}
+
+#[test]
+fn borrows_of_impl_trait_arguments_match_rustc() {
+    let local = String::from("not static");
+    check(
+        || impl_trait_borrows_machine(local.as_str(), vec![D("x")]),
+        || impl_trait_borrows_compiler(local.as_str(), vec![D("x")]),
+    );
+}
+
 // A slot local named through a `macro_rules!` fragment, which reaches the
 // attribute wrapped in an invisible group, stays a place, as `(s)` does
 // (`parenthesized_slot_local_stays_borrowed` in the case files).
