@@ -33,9 +33,14 @@ fn cases(file: &Path) -> Vec<(String, bool)> {
         .filter_map(|line| {
             let rest = line.trim_start().strip_prefix("differential!(")?;
             let rest = rest.trim_start();
-            let (rest, panics) = match rest.strip_prefix("panics") {
-                Some(r) if r.starts_with(char::is_whitespace) => (r.trim_start(), true),
-                _ => (rest, false),
+            // `panics` bodies, and `drop_panics` ones whose awaitee's drop does.
+            let kind = ["panics", "drop_panics"]
+                .iter()
+                .find_map(|kind| rest.strip_prefix(kind))
+                .filter(|r| r.starts_with(char::is_whitespace));
+            let (rest, panics) = match kind {
+                Some(r) => (r.trim_start(), true),
+                None => (rest, false),
             };
             let name: String = rest
                 .chars()

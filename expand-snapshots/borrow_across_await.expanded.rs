@@ -61,9 +61,16 @@ pub fn first_after_yield(
                     }
                     __State::AwaitYieldNow(__awaitee, __p2) => {
                         let __p3 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                        let __resumed1 = unsafe {
+                            __frame.slot(|s| &raw mut (*s).items).guard()
+                        };
                         let __p2 = unsafe { __frame.take(__p2) };
                         __running = unsafe { __frame.start() };
-                        let __p3 = unsafe { __running.resume(__awaitee, __p3) };
+                        let __p3 = {
+                            let __p3 = unsafe { __running.resume(__awaitee, __p3) };
+                            ::core::mem::forget(__resumed1);
+                            __p3
+                        };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).items);
                             let __place1 = __slot1.place();
@@ -99,10 +106,15 @@ pub fn first_after_yield(
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T1>) {
             unsafe {
                 if let __State::AwaitYieldNow(__awaitee, __p2) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::core::ptr::drop_in_place(__p2);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).items,
+                    let __drop2 = ::statemachine_runtime::__private::SlotPtr::of_slot(
+                            &raw mut (*slots).items,
+                        )
+                        .guard();
+                    let __drop1 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __p2,
+                    );
+                    let __drop0 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __awaitee,
                     );
                     return;
                 }

@@ -81,9 +81,16 @@ pub fn scoped(
                     __State::AwaitYieldNow1(__awaitee, __p3, __p0) => {
                         let __p4 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { __frame.take(__p0) };
+                        let __resumed1 = unsafe {
+                            __frame.slot(|s| &raw mut (*s).greeting).guard()
+                        };
                         let __p3 = unsafe { __frame.take(__p3) };
                         __running = unsafe { __frame.start() };
-                        let __p4 = unsafe { __running.resume(__awaitee, __p4) };
+                        let __p4 = {
+                            let __p4 = unsafe { __running.resume(__awaitee, __p4) };
+                            ::core::mem::forget(__resumed1);
+                            __p4
+                        };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let __flag0 = __p0;
@@ -110,8 +117,15 @@ pub fn scoped(
                     __State::AwaitYieldNow2(__awaitee, __p0) => {
                         let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
                         let __p0 = unsafe { __frame.take(__p0) };
+                        let __resumed1 = unsafe {
+                            __frame.slot(|s| &raw mut (*s).greeting).guard()
+                        };
                         __running = unsafe { __frame.start() };
-                        let __p5 = unsafe { __running.resume(__awaitee, __p5) };
+                        let __p5 = {
+                            let __p5 = unsafe { __running.resume(__awaitee, __p5) };
+                            ::core::mem::forget(__resumed1);
+                            __p5
+                        };
                         unsafe {
                             let __slot1 = __frame.slot(|s| &raw mut (*s).greeting);
                             let __place1 = __slot1.place();
@@ -155,20 +169,32 @@ pub fn scoped(
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T1>) {
             unsafe {
                 if let __State::AwaitYieldNow1(__awaitee, __p3, __p0) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::core::ptr::drop_in_place(__p3);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).greeting,
+                    let __drop3 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __p0,
                     );
-                    ::core::ptr::drop_in_place(__p0);
+                    let __drop2 = ::statemachine_runtime::__private::SlotPtr::of_slot(
+                            &raw mut (*slots).greeting,
+                        )
+                        .guard();
+                    let __drop1 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __p3,
+                    );
+                    let __drop0 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __awaitee,
+                    );
                     return;
                 }
                 if let __State::AwaitYieldNow2(__awaitee, __p0) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).greeting,
+                    let __drop2 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __p0,
                     );
-                    ::core::ptr::drop_in_place(__p0);
+                    let __drop1 = ::statemachine_runtime::__private::SlotPtr::of_slot(
+                            &raw mut (*slots).greeting,
+                        )
+                        .guard();
+                    let __drop0 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __awaitee,
+                    );
                     return;
                 }
                 ::core::ptr::drop_in_place(this);

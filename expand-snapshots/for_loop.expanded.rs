@@ -79,8 +79,15 @@ pub fn sum_lengths(
                         __State::AwaitWeigh(__awaitee, __p1) => {
                             let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
                             let __p1 = unsafe { __frame.take(__p1) };
+                            let __resumed2 = unsafe {
+                                __frame.slot(|s| &raw mut (*s).iter2).guard()
+                            };
                             __running = unsafe { __frame.start() };
-                            let __p6 = unsafe { __running.resume(__awaitee, __p6) };
+                            let __p6 = {
+                                let __p6 = unsafe { __running.resume(__awaitee, __p6) };
+                                ::core::mem::forget(__resumed2);
+                                __p6
+                            };
                             __next = __Block::AfterWeigh(__p1, __p6);
                             break '__entry;
                         }
@@ -132,8 +139,12 @@ pub fn sum_lengths(
                                             };
                                             let __p6 = unsafe { __frame.poll(__awaitee, __cx) }?;
                                             let __p1 = unsafe { __frame.take(__p1) };
+                                            let __resumed2 = unsafe {
+                                                __frame.slot(|s| &raw mut (*s).iter2).guard()
+                                            };
                                             __running = unsafe { __frame.start() };
                                             let __p6 = unsafe { __running.resume(__awaitee, __p6) };
+                                            ::core::mem::forget(__resumed2);
                                             __next = __Block::AfterWeigh(__p1, __p6);
                                             continue '__dispatch;
                                         }
@@ -204,11 +215,16 @@ pub fn sum_lengths(
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T2>) {
             unsafe {
                 if let __State::AwaitWeigh(__awaitee, __p1) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).iter2,
+                    let __drop2 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __p1,
                     );
-                    ::core::ptr::drop_in_place(__p1);
+                    let __drop1 = ::statemachine_runtime::__private::SlotPtr::of_slot(
+                            &raw mut (*slots).iter2,
+                        )
+                        .guard();
+                    let __drop0 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __awaitee,
+                    );
                     return;
                 }
                 ::core::ptr::drop_in_place(this);

@@ -66,10 +66,17 @@ pub fn push_to_row(
                     }
                     __State::AwaitNext(__awaitee, __p2, __p1) => {
                         let __p3 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                        let __resumed0 = unsafe {
+                            __frame.slot(|s| &raw mut (*s).rows).guard()
+                        };
                         let __p1 = unsafe { __frame.take(__p1) };
                         let __p2 = unsafe { __frame.take(__p2) };
                         __running = unsafe { __frame.start() };
-                        let __p3 = unsafe { __running.resume(__awaitee, __p3) };
+                        let __p3 = {
+                            let __p3 = unsafe { __running.resume(__awaitee, __p3) };
+                            ::core::mem::forget(__resumed0);
+                            __p3
+                        };
                         unsafe {
                             let __slot0 = __frame.slot(|s| &raw mut (*s).rows);
                             let __place0 = __slot0.place();
@@ -113,11 +120,18 @@ pub fn push_to_row(
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T0>) {
             unsafe {
                 if let __State::AwaitNext(__awaitee, __p2, __p1) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::core::ptr::drop_in_place(__p2);
-                    ::core::ptr::drop_in_place(__p1);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).rows,
+                    let __drop3 = ::statemachine_runtime::__private::SlotPtr::of_slot(
+                            &raw mut (*slots).rows,
+                        )
+                        .guard();
+                    let __drop2 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __p1,
+                    );
+                    let __drop1 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __p2,
+                    );
+                    let __drop0 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __awaitee,
                     );
                     return;
                 }

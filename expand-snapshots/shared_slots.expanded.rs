@@ -123,20 +123,70 @@ pub fn total_length(
                         }
                         __State::AwaitYieldNow1(__awaitee, __p7, __p2, __p1) => {
                             let __p8 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                            let __resumed0 = unsafe {
+                                __frame.slot(|s| &raw mut (*s).a).guard()
+                            };
                             let __p1 = unsafe { __frame.take(__p1) };
                             let __p2 = unsafe { __frame.take(__p2) };
+                            let __resumed3 = unsafe {
+                                __frame
+                                    .shared_slot(|s| (
+                                        &raw mut (*s).t3,
+                                        &raw mut (*s).__shared0,
+                                    ))
+                                    .guard()
+                            };
+                            let __resumed4 = unsafe {
+                                __frame
+                                    .shared_slot(|s| (
+                                        &raw mut (*s).iter4,
+                                        &raw mut (*s).__shared1,
+                                    ))
+                                    .guard()
+                            };
                             let __p7 = unsafe { __frame.take(__p7) };
                             __running = unsafe { __frame.start() };
-                            let __p8 = unsafe { __running.resume(__awaitee, __p8) };
+                            let __p8 = {
+                                let __p8 = unsafe { __running.resume(__awaitee, __p8) };
+                                ::core::mem::forget(__resumed0);
+                                ::core::mem::forget(__resumed3);
+                                ::core::mem::forget(__resumed4);
+                                __p8
+                            };
                             __next = __Block::AfterYieldNow1(__p1, __p2, __p7, __p8);
                             break '__entry;
                         }
                         __State::AwaitYieldNow2(__awaitee, __p13, __p2) => {
                             let __p14 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                            let __resumed0 = unsafe {
+                                __frame.slot(|s| &raw mut (*s).a).guard()
+                            };
                             let __p2 = unsafe { __frame.take(__p2) };
+                            let __resumed9 = unsafe {
+                                __frame
+                                    .shared_slot(|s| (
+                                        &raw mut (*s).t9,
+                                        &raw mut (*s).__shared0,
+                                    ))
+                                    .guard()
+                            };
+                            let __resumed10 = unsafe {
+                                __frame
+                                    .shared_slot(|s| (
+                                        &raw mut (*s).iter10,
+                                        &raw mut (*s).__shared1,
+                                    ))
+                                    .guard()
+                            };
                             let __p13 = unsafe { __frame.take(__p13) };
                             __running = unsafe { __frame.start() };
-                            let __p14 = unsafe { __running.resume(__awaitee, __p14) };
+                            let __p14 = {
+                                let __p14 = unsafe { __running.resume(__awaitee, __p14) };
+                                ::core::mem::forget(__resumed0);
+                                ::core::mem::forget(__resumed9);
+                                ::core::mem::forget(__resumed10);
+                                __p14
+                            };
                             __next = __Block::AfterYieldNow2(__p2, __p13, __p14);
                             break '__entry;
                         }
@@ -188,6 +238,7 @@ pub fn total_length(
                                 __Block::Block3(__p1, __p2, __p6) => {
                                     unsafe {
                                         let __slot0 = __frame.slot(|s| &raw mut (*s).a);
+                                        let __shared0 = __slot0.shared();
                                         let __slot3 = __frame
                                             .shared_slot(|s| (
                                                 &raw mut (*s).t3,
@@ -222,11 +273,33 @@ pub fn total_length(
                                                 )
                                             };
                                             let __p8 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                                            let __resumed0 = unsafe {
+                                                __frame.slot(|s| &raw mut (*s).a).guard()
+                                            };
                                             let __p1 = unsafe { __frame.take(__p1) };
                                             let __p2 = unsafe { __frame.take(__p2) };
+                                            let __resumed3 = unsafe {
+                                                __frame
+                                                    .shared_slot(|s| (
+                                                        &raw mut (*s).t3,
+                                                        &raw mut (*s).__shared0,
+                                                    ))
+                                                    .guard()
+                                            };
+                                            let __resumed4 = unsafe {
+                                                __frame
+                                                    .shared_slot(|s| (
+                                                        &raw mut (*s).iter4,
+                                                        &raw mut (*s).__shared1,
+                                                    ))
+                                                    .guard()
+                                            };
                                             let __p7 = unsafe { __frame.take(__p7) };
                                             __running = unsafe { __frame.start() };
                                             let __p8 = unsafe { __running.resume(__awaitee, __p8) };
+                                            ::core::mem::forget(__resumed0);
+                                            ::core::mem::forget(__resumed3);
+                                            ::core::mem::forget(__resumed4);
                                             __next = __Block::AfterYieldNow1(__p1, __p2, __p7, __p8);
                                             continue '__dispatch;
                                         }
@@ -372,6 +445,7 @@ pub fn total_length(
                                 __Block::Block7(__p2, __p12) => {
                                     unsafe {
                                         let __slot0 = __frame.slot(|s| &raw mut (*s).a);
+                                        let __shared0 = __slot0.shared();
                                         let __slot9 = __frame
                                             .shared_slot(|s| (
                                                 &raw mut (*s).t9,
@@ -403,10 +477,32 @@ pub fn total_length(
                                                 )
                                             };
                                             let __p14 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                                            let __resumed0 = unsafe {
+                                                __frame.slot(|s| &raw mut (*s).a).guard()
+                                            };
                                             let __p2 = unsafe { __frame.take(__p2) };
+                                            let __resumed9 = unsafe {
+                                                __frame
+                                                    .shared_slot(|s| (
+                                                        &raw mut (*s).t9,
+                                                        &raw mut (*s).__shared0,
+                                                    ))
+                                                    .guard()
+                                            };
+                                            let __resumed10 = unsafe {
+                                                __frame
+                                                    .shared_slot(|s| (
+                                                        &raw mut (*s).iter10,
+                                                        &raw mut (*s).__shared1,
+                                                    ))
+                                                    .guard()
+                                            };
                                             let __p13 = unsafe { __frame.take(__p13) };
                                             __running = unsafe { __frame.start() };
                                             let __p14 = unsafe { __running.resume(__awaitee, __p14) };
+                                            ::core::mem::forget(__resumed0);
+                                            ::core::mem::forget(__resumed9);
+                                            ::core::mem::forget(__resumed10);
                                             __next = __Block::AfterYieldNow2(__p2, __p13, __p14);
                                             continue '__dispatch;
                                         }
@@ -527,41 +623,57 @@ pub fn total_length(
         ) {
             unsafe {
                 if let __State::AwaitYieldNow1(__awaitee, __p7, __p2, __p1) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::core::ptr::drop_in_place(__p7);
-                    ::statemachine_runtime::__private::SlotPtr::of_shared(
-                            &raw mut (*slots).iter4,
-                            &raw mut (*slots).__shared1,
+                    let __drop6 = ::statemachine_runtime::__private::SlotPtr::of_slot(
+                            &raw mut (*slots).a,
                         )
-                        .drop_live();
-                    ::statemachine_runtime::__private::SlotPtr::of_shared(
+                        .guard();
+                    let __drop5 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __p1,
+                    );
+                    let __drop4 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __p2,
+                    );
+                    let __drop3 = ::statemachine_runtime::__private::SlotPtr::of_shared(
                             &raw mut (*slots).t3,
                             &raw mut (*slots).__shared0,
                         )
-                        .drop_live();
-                    ::core::ptr::drop_in_place(__p2);
-                    ::core::ptr::drop_in_place(__p1);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).a,
+                        .guard();
+                    let __drop2 = ::statemachine_runtime::__private::SlotPtr::of_shared(
+                            &raw mut (*slots).iter4,
+                            &raw mut (*slots).__shared1,
+                        )
+                        .guard();
+                    let __drop1 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __p7,
+                    );
+                    let __drop0 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __awaitee,
                     );
                     return;
                 }
                 if let __State::AwaitYieldNow2(__awaitee, __p13, __p2) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::core::ptr::drop_in_place(__p13);
-                    ::statemachine_runtime::__private::SlotPtr::of_shared(
-                            &raw mut (*slots).iter10,
-                            &raw mut (*slots).__shared1,
+                    let __drop5 = ::statemachine_runtime::__private::SlotPtr::of_slot(
+                            &raw mut (*slots).a,
                         )
-                        .drop_live();
-                    ::statemachine_runtime::__private::SlotPtr::of_shared(
+                        .guard();
+                    let __drop4 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __p2,
+                    );
+                    let __drop3 = ::statemachine_runtime::__private::SlotPtr::of_shared(
                             &raw mut (*slots).t9,
                             &raw mut (*slots).__shared0,
                         )
-                        .drop_live();
-                    ::core::ptr::drop_in_place(__p2);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).a,
+                        .guard();
+                    let __drop2 = ::statemachine_runtime::__private::SlotPtr::of_shared(
+                            &raw mut (*slots).iter10,
+                            &raw mut (*slots).__shared1,
+                        )
+                        .guard();
+                    let __drop1 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __p13,
+                    );
+                    let __drop0 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __awaitee,
                     );
                     return;
                 }

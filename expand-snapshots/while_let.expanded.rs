@@ -71,10 +71,17 @@ pub fn drain(
                         }
                         __State::AwaitYieldNow(__awaitee, __p4, __p1) => {
                             let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                            let __resumed0 = unsafe {
+                                __frame.slot(|s| &raw mut (*s).stack).guard()
+                            };
                             let __p1 = unsafe { __frame.take(__p1) };
                             let __p4 = unsafe { __frame.take(__p4) };
                             __running = unsafe { __frame.start() };
-                            let __p5 = unsafe { __running.resume(__awaitee, __p5) };
+                            let __p5 = {
+                                let __p5 = unsafe { __running.resume(__awaitee, __p5) };
+                                ::core::mem::forget(__resumed0);
+                                __p5
+                            };
                             __next = __Block::AfterYieldNow(__p1, __p4, __p5);
                             break '__entry;
                         }
@@ -128,10 +135,14 @@ pub fn drain(
                                                 )
                                             };
                                             let __p5 = unsafe { __frame.poll(__awaitee, __cx) }?;
+                                            let __resumed0 = unsafe {
+                                                __frame.slot(|s| &raw mut (*s).stack).guard()
+                                            };
                                             let __p1 = unsafe { __frame.take(__p1) };
                                             let __p4 = unsafe { __frame.take(__p4) };
                                             __running = unsafe { __frame.start() };
                                             let __p5 = unsafe { __running.resume(__awaitee, __p5) };
+                                            ::core::mem::forget(__resumed0);
                                             __next = __Block::AfterYieldNow(__p1, __p4, __p5);
                                             continue '__dispatch;
                                         }
@@ -205,11 +216,18 @@ pub fn drain(
         unsafe fn drop_suspended(this: *mut Self, slots: *mut __Slots<T0>) {
             unsafe {
                 if let __State::AwaitYieldNow(__awaitee, __p4, __p1) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    ::core::ptr::drop_in_place(__p4);
-                    ::core::ptr::drop_in_place(__p1);
-                    ::statemachine_runtime::__private::Slot::drop_live(
-                        &raw mut (*slots).stack,
+                    let __drop3 = ::statemachine_runtime::__private::SlotPtr::of_slot(
+                            &raw mut (*slots).stack,
+                        )
+                        .guard();
+                    let __drop2 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __p1,
+                    );
+                    let __drop1 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __p4,
+                    );
+                    let __drop0 = ::statemachine_runtime::__private::DropInPlace::new(
+                        __awaitee,
                     );
                     return;
                 }

@@ -18,7 +18,7 @@ pub(crate) struct Case {
     file: &'static str,
     /// The case's name.
     name: &'static str,
-    /// Whether it is a `differential!(panics ...)` case.
+    /// Whether it is a `differential!(panics ...)` or `(drop_panics ...)` case.
     panics: bool,
     /// Constructs both futures: (machine, compiler) `size_of_val`.
     sizes: fn() -> (usize, usize),
@@ -61,6 +61,9 @@ macro_rules! differential {
         case_module!($name, [], ($($args)*), [$($arg: $ty),*] -> $ret { $($body)* }, ($($val),*));
     };
     (panics $name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
+        case_module!($name, [unreachable_code], (), [$($arg: $ty),*] -> $ret { $($body)* }, ($($val),*));
+    };
+    (drop_panics $name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
         case_module!($name, [unreachable_code], (), [$($arg: $ty),*] -> $ret { $($body)* }, ($($val),*));
     };
 }

@@ -47,10 +47,10 @@
 //!
 //! While the body runs, its values are the step function's locals and the
 //! state holds nothing to drop. Only the token `__running` writes the state,
-//! and each write moves it, so the compiler checks that the body runs when
-//! the state is written. A panic unwinding out of the body poisons the
-//! machine (the runtime writes `Panicked`), as rustc's coroutines are
-//! poisoned by their unwind path: a resume writes nothing.
+//! and each write moves it, so the compiler checks that every write goes
+//! through a token `start` made, once. A panic unwinding out of the body
+//! poisons the machine (the runtime writes `Panicked`), as rustc's
+//! coroutines are poisoned by their unwind path: a resume writes nothing.
 //!
 //! Blocks run where control reaches them (see [`Placement`]): small joins
 //! are written after each of their predecessors; the other joins, such as
@@ -2062,15 +2062,28 @@ impl Emitter<'_> {
 
     /// Drops local `l`'s value if its slot, in the slots at `base` (`(*s)`,
     /// `self`), holds one.
-    fn drop_slot(&self, l: LocalId, base: &TokenStream) -> TokenStream {
+    /// The guard that drops slot `l` of the slots at `base` (if it holds a
+    /// value) when it goes out of scope, also during an unwind.
+    fn slot_guard(&self, l: LocalId, base: &TokenStream) -> TokenStream {
         let field = &self.body.locals[l].field;
         let private = quote!(::statemachine_runtime::__private);
         match self.shared_storage(l) {
             Some(storage) => quote! {
-                #private::SlotPtr::of_shared(&raw mut #base.#field, &raw mut #base.#storage).drop_live();
+                #private::SlotPtr::of_shared(&raw mut #base.#field, &raw mut #base.#storage).guard()
             },
-            None => quote!(#private::Slot::drop_live(&raw mut #base.#field);),
+            None => quote!(#private::SlotPtr::of_slot(&raw mut #base.#field).guard()),
         }
+    }
+
+    /// `drops`, innermost first, as guards made outermost first: they drop
+    /// in order at the end of the scope, and an unwind out of one drops the
+    /// rest, as the locals of rustc's coroutine are.
+    fn guarded_drops(drops: Vec<TokenStream>) -> TokenStream {
+        let lets = drops.into_iter().enumerate().rev().map(|(i, guard)| {
+            let var = format_ident!("__drop{}", i, span = Span::mixed_site());
+            quote!(let #var = #guard;)
+        });
+        quote!(#(#lets)*)
     }
 
     fn param_var(&self, local: LocalId) -> Ident {
@@ -2246,16 +2259,30 @@ impl Emitter<'_> {
                 }
             };
             let pats: Vec<Ident> = vars.iter().map(field_name).collect();
-            let reads = rebound.iter().map(|r| {
-                let (mutability, name, field) = (&r.mutability, &r.name, field_name(&r.var));
-                quote!(let #mutability #name = unsafe { #frame.take(#field) };)
-            });
-            // Read outermost first, so an unwind drops them innermost first.
-            let rest = vars
+            let reads: Vec<(Ident, TokenStream)> = rebound
                 .iter()
-                .rev()
-                .filter(|v| !rebound.iter().any(|r| r.var == **v));
-            let resumed = quote!(unsafe { #running.resume(__awaitee, #value) });
+                .map(|r| {
+                    let (mutability, name, field) = (&r.mutability, &r.name, field_name(&r.var));
+                    let read = quote!(let #mutability #name = unsafe { #frame.take(#field) };);
+                    (r.var.clone(), read)
+                })
+                .chain(
+                    // Read outermost first, so an unwind drops them innermost first.
+                    vars.iter()
+                        .rev()
+                        .filter(|v| !rebound.iter().any(|r| r.var == **v))
+                        .map(|v| (v.clone(), quote!(let #v = unsafe { #frame.take(#v) };))),
+                )
+                .collect();
+            let (takes, forgets) = self.takes_guarding_slots(k, reads);
+            let resumed = match forgets {
+                None => quote!(unsafe { #running.resume(__awaitee, #value) }),
+                Some(forgets) => quote!({
+                    let #value = unsafe { #running.resume(__awaitee, #value) };
+                    #forgets
+                    #value
+                }),
+            };
             let then_trees: Vec<TokenTree> = then.clone().into_iter().collect();
             let (resumed, then) = match &value_rebind {
                 // `let __value6 = __p7; break '__resume __value6;`
@@ -2286,8 +2313,7 @@ impl Emitter<'_> {
                     // SAFETY: each saved value is moved out once; the state is
                     // hollow from here on, and `resume` drops the awaitee in
                     // place (a panic there drops the values and poisons).
-                    #(#reads)*
-                    #(let #rest = unsafe { #frame.take(#rest) };)*
+                    #takes
                     #running = unsafe { #frame.start() };
                     #resumed
                     #then
@@ -2410,16 +2436,17 @@ impl Emitter<'_> {
                 .iter()
                 .rev()
                 .filter(|&&l| !self.body.locals[l].always_filled)
-                .map(|&l| self.drop_slot(l, &quote!(self)))
+                .map(|&l| self.slot_guard(l, &quote!(self)))
                 .collect();
             // Without flagged slots there is nothing to check here.
             let slots_drop = (!reversed.is_empty()).then(|| {
+                let drops = Self::guarded_drops(reversed);
                 quote! {
                     impl<#(#tys),*> ::core::ops::Drop for __Slots<#(#tys),*> {
                         fn drop(&mut self) {
                             // Dropped while suspended: what is still in scope, innermost first.
                             // SAFETY: nothing borrows the slots once the machine is dropped.
-                            unsafe { #(#reversed)* }
+                            unsafe { #drops }
                         }
                     }
                 }
@@ -2977,7 +3004,12 @@ impl Emitter<'_> {
             .collect();
         let value = self.param_var(self.body.awaits[k].value);
         // Read outermost first, as the state `match` does.
-        let takes = vars.iter().rev();
+        let reads = vars
+            .iter()
+            .rev()
+            .map(|v| (v.clone(), quote!(let #v = unsafe { #frame.take(#v) };)))
+            .collect();
+        let (takes, forgets) = self.takes_guarding_slots(k, reads);
         let jump = self.jump_to_dispatch(target, &self.param_vars(target));
         quote! {
             // SAFETY: as in the state `match`: the state was just written,
@@ -2987,11 +3019,70 @@ impl Emitter<'_> {
                 ::core::unreachable!()
             };
             let #value = unsafe { #frame.poll(#awaitee, #cx) }?;
-            #(let #takes = unsafe { #frame.take(#takes) };)*
+            #takes
             #running = unsafe { #frame.start() };
             let #value = unsafe { #running.resume(#awaitee, #value) };
+            #forgets
             #jump
         }
+    }
+
+    /// The reads of the values saved at await `k` (each `(variable, let
+    /// statement)`, outermost first) and, when slots are in scope there, a
+    /// guard for each slot between them in scope order, so that if the
+    /// awaitee's drop panics in `resume`, the unwind drops the slots and the
+    /// values innermost first, as rustc's does; also what forgets the guards
+    /// once it returned (the code that follows makes its own).
+    ///
+    /// Input: `let __p1 = take(__p1); let __p3 = take(__p3);`, `buf` in a slot
+    /// declared between them
+    /// Output: `let __p1 = take(__p1); let __resumed2 = unsafe {
+    /// __frame.slot(|s| &raw mut (*s).buf).guard() }; let __p3 = take(__p3);`
+    /// and `::core::mem::forget(__resumed2);`
+    fn takes_guarding_slots(
+        &self,
+        k: usize,
+        reads: Vec<(Ident, TokenStream)>,
+    ) -> (TokenStream, Option<TokenStream>) {
+        let point = &self.body.awaits[k];
+        let in_scope: Vec<LocalId> = self.body.blocks[point.resume]
+            .in_scope
+            .iter()
+            .copied()
+            .filter(|&l| l != point.value)
+            .collect();
+        if !in_scope.iter().any(|&l| self.body.locals[l].slot) {
+            let takes = reads.into_iter().map(|(_, read)| read);
+            return (quote!(#(#takes)*), None);
+        }
+        let frame = &self.names.frame;
+        let slots = Ident::new("s", Span::mixed_site());
+        let mut reads = reads;
+        let mut ordered = Vec::new();
+        let mut forgets = TokenStream::new();
+        for &l in &in_scope {
+            let local = &self.body.locals[l];
+            if local.slot {
+                let field = &local.field;
+                let guard = format_ident!("__resumed{}", l, span = Span::mixed_site());
+                let slot = match self.shared_storage(l) {
+                    Some(storage) => quote! {
+                        #frame.shared_slot(|#slots| (&raw mut (*#slots).#field, &raw mut (*#slots).#storage))
+                    },
+                    None => quote!(#frame.slot(|#slots| &raw mut (*#slots).#field)),
+                };
+                ordered.push(quote!(let #guard = unsafe { #slot.guard() };));
+                forgets.extend(quote!(::core::mem::forget(#guard);));
+            } else {
+                let var = self.param_var(l);
+                if let Some(i) = reads.iter().position(|(v, _)| *v == var) {
+                    ordered.push(reads.remove(i).1);
+                }
+            }
+        }
+        // Values saved but not in the resumed block's scope come first.
+        let rest = reads.into_iter().map(|(_, read)| read);
+        (quote!(#(#rest)* #(#ordered)*), Some(forgets))
     }
 
     /// The blocks written right after `block`, in the order they were
@@ -3018,7 +3109,13 @@ impl Emitter<'_> {
 
     /// With slots, a suspended machine drops its values interleaved: the
     /// awaitee, then every local in scope at the await innermost first,
-    /// whether it is held in the state or in a slot.
+    /// whether it is held in the state or in a slot (each by a guard, so a
+    /// destructor that panics does not keep the rest from being dropped).
+    ///
+    /// Output (an arm): `if let __State::AwaitF(__awaitee, __p1) = &mut *this
+    /// { let __drop2 = DropInPlace::new(__p1); let __drop1 =
+    /// SlotPtr::of_slot(&raw mut (*slots).buf).guard(); let __drop0 =
+    /// DropInPlace::new(__awaitee); return; }`
     fn drop_suspended(&self, awaits: &[usize], slots_ty: &TokenStream) -> TokenStream {
         if !self.body.locals.iter().any(|l| l.slot) {
             return TokenStream::new();
@@ -3040,21 +3137,22 @@ impl Emitter<'_> {
             if !in_scope.iter().any(|&l| self.body.locals[l].slot) {
                 continue;
             }
-            let mut steps = Vec::new();
+            let private = quote!(::statemachine_runtime::__private);
+            let mut steps = vec![quote!(#private::DropInPlace::new(__awaitee))];
             for l in in_scope {
                 let local = &self.body.locals[l];
                 if local.slot {
-                    steps.push(self.drop_slot(l, &quote!((*slots))));
+                    steps.push(self.slot_guard(l, &quote!((*slots))));
                 } else if saved.iter().any(|(s, _)| *s == l) {
                     let var = self.param_var(l);
-                    steps.push(quote!(::core::ptr::drop_in_place(#var);));
+                    steps.push(quote!(#private::DropInPlace::new(#var)));
                 }
             }
+            let drops = Self::guarded_drops(steps);
             let pats = saved.iter().map(|&(l, _)| self.param_var(l));
             arms.push(quote! {
                 if let #state_enum::#variant(__awaitee, #(#pats),*) = &mut *this {
-                    ::core::ptr::drop_in_place(__awaitee);
-                    #(#steps)*
+                    #drops
                     return;
                 }
             });

@@ -103,8 +103,8 @@ pub(crate) struct Names {
     /// The step function's `Frame`: where the state and slots are.
     pub frame: Ident,
     /// The token that says the body runs (`__private::Running`): assigned
-    /// where the body starts or resumes, consumed where it suspends or
-    /// returns, and dropped by an unwind, which poisons the machine.
+    /// where the body starts or resumes, and consumed where it suspends or
+    /// returns (the runtime poisons the machine if the body unwinds).
     pub running: Ident,
     pub state_enum: Ident,
     pub block_enum: Ident,

@@ -127,27 +127,33 @@ where
 /// Poisons a machine whose step function unwinds, as rustc's coroutines are
 /// poisoned by their unwind path, so that a resume writes nothing: the body
 /// panicked (or a drop it ran did), and its state, which holds nothing while
-/// the body runs, becomes `PANICKED`. A state that still held values was
-/// dropped first, by the unwind out of [`Frame::poll`]. A machine polled
-/// after it returned panics and stays `RETURNED`, as rustc's does.
+/// the body runs, becomes `PANICKED`.
+///
+/// The state is not read: while the body runs its bytes may be anything
+/// (the awaitee's drop may have changed those its tag is encoded in). The
+/// generated code runs nothing that can unwind while the state still holds
+/// values, but the awaitee's `poll`, whose unwind drops them first
+/// ([`Frame::poll`]). A poll after completion, which must leave the machine
+/// `RETURNED`, says so through [`RESUMED_AFTER_COMPLETION`].
 struct PoisonOnUnwind<S: MachineState<P>, P>(Frame<S, P>);
 
 impl<S: MachineState<P>, P> Drop for PoisonOnUnwind<S, P> {
     #[cold]
     fn drop(&mut self) {
-        let state = self.0.state;
-        // SAFETY: `Machine::poll` made the pointer. The state's bytes are
-        // those of the variant last written (its values moved out or
-        // dropped, whose bytes stay) or `PANICKED`; only the tag is read.
-        let returned = unsafe {
-            core::mem::discriminant(&*state) == core::mem::discriminant(&(S::RETURNED)())
-        };
-        if !returned {
-            // SAFETY: as above; the state holds nothing left to drop, and
-            // is overwritten without being dropped.
-            unsafe { core::ptr::write(state, (S::PANICKED)()) }
+        if RESUMED_AFTER_COMPLETION.with(|resumed| resumed.replace(false)) {
+            return;
         }
+        // SAFETY: `Machine::poll` made the pointer; the state holds nothing
+        // left to drop (see above), and is overwritten without being dropped.
+        unsafe { core::ptr::write(self.0.state, (S::PANICKED)()) }
     }
+}
+
+std::thread_local! {
+    /// Set by the panic of a poll after completion, and taken by the poison
+    /// guard it unwinds through first (nothing with a destructor is alive in
+    /// the step function at that point). Touched only on those cold paths.
+    static RESUMED_AFTER_COMPLETION: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
 }
 
 /// A machine's poll returned while recording: note where it is if pending.
@@ -310,9 +316,9 @@ impl<S: MachineState<P>, P> Frame<S, P> {
     /// The state, to match on.
     ///
     /// # Safety
-    /// The reference is not used once the body runs ([`start`](Self::start))
-    /// or the state is written again, and structurally pinned fields
-    /// (awaitees) are not moved out of it.
+    /// The reference is not used once the state is written again, fields
+    /// moved out with [`take`](Self::take) are not used through it after,
+    /// and structurally pinned fields (awaitees) are not moved out of it.
     #[inline(always)]
     pub unsafe fn state<'a>(self) -> &'a mut S {
         // SAFETY: `Machine::poll` made the pointer from the pinned state,
@@ -410,10 +416,13 @@ impl<S: MachineState<P>, P> Frame<S, P> {
         awaited.into_future()
     }
 
-    /// Polling after `Ready`: the message rustc's futures give.
+    /// Polling after `Ready`: the message rustc's futures give. The machine
+    /// stays `RETURNED`, as rustc's does: the poll's poison guard, which
+    /// this unwinds through next, is told to write nothing.
     #[cold]
     #[track_caller]
     pub fn resumed_after_completion(self) -> ! {
+        RESUMED_AFTER_COMPLETION.with(|resumed| resumed.set(true));
         panic!("`async fn` resumed after completion")
     }
 
@@ -433,9 +442,11 @@ impl<S: MachineState<P>, P> Frame<S, P> {
 /// [`complete`](Self::complete)).
 ///
 /// The generated code holds it in one local, `__running`, assigned where
-/// the body starts or resumes, so the compiler's tracking of moves checks
-/// that the state is written only while the body runs, and once. It has no
-/// `Drop`: a drop flag would change how LLVM sees the body's loops.
+/// the body starts or resumes (at an await, right before
+/// [`resume`](Self::resume) drops the awaitee), so the compiler's tracking
+/// of moves checks that every write of the state goes through a token
+/// `start` made, at most once per `start`. It has no `Drop`: its drop flags
+/// changed how LLVM compiled the body's loops.
 #[must_use = "the body suspends or returns through the token"]
 pub struct Running<S: MachineState<P>, P>(Frame<S, P>);
 
@@ -462,9 +473,10 @@ impl<S: MachineState<P>, P> Running<S, P> {
     /// state the body resumed from, which holds nothing to drop.
     #[inline(always)]
     pub fn suspend(self, next: S) {
-        // SAFETY: `Machine::poll` made the pointer; while the body runs the
-        // state holds nothing to drop (the token's invariant), and writing
-        // into pinned memory is allowed.
+        // SAFETY: `Machine::poll` made the pointer; the body runs, so the
+        // state holds nothing to drop (the generated code drops the awaitee
+        // with `resume` right after `start`, before any suspension), and
+        // writing into pinned memory is allowed.
         unsafe { core::ptr::write(self.0.state, next) }
     }
 
@@ -928,6 +940,37 @@ impl<T, F: DropFlag> Drop for SlotGuard<T, F> {
 impl<T, F: DropFlag> fmt::Debug for SlotGuard<T, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SlotGuard").finish_non_exhaustive()
+    }
+}
+
+/// Drops a value of a suspended machine's state in place when it goes out
+/// of scope. A machine dropped while suspended makes one for each value (and
+/// a [`SlotGuard`] for each slot), outermost first, so that they drop
+/// innermost first, as rustc drops them, and a destructor that panics does
+/// not keep the others from running.
+#[must_use]
+pub struct DropInPlace<T: ?Sized>(*mut T);
+
+impl<T: ?Sized> DropInPlace<T> {
+    /// # Safety
+    /// `value` is valid, not used meanwhile, and not dropped elsewhere.
+    #[inline(always)]
+    pub unsafe fn new(value: *mut T) -> Self {
+        DropInPlace(value)
+    }
+}
+
+impl<T: ?Sized> Drop for DropInPlace<T> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        // SAFETY: as `new`'s caller guarantees.
+        unsafe { core::ptr::drop_in_place(self.0) }
+    }
+}
+
+impl<T: ?Sized> fmt::Debug for DropInPlace<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DropInPlace").finish_non_exhaustive()
     }
 }
 

@@ -228,3 +228,69 @@ differential!(panics awaitee_whose_drop_panics_leaks_its_output, (n: u32) -> u32
     let out = PanicsWhenDropped(leaf("one", D("out"))).await;
     n + out.touch().len() as u32
 }, (1));
+
+// The same with values kept in place (probe T, review): the slots in scope
+// at the await are dropped by the unwind too, between the values saved in
+// the state, innermost first. A borrowed vector between two saved values; a
+// `for` loop's iterator; a vector a `&mut` borrow held across the awaits of
+// a loop goes through. At 1936962 the machine never dropped the slots.
+differential!(panics awaitee_whose_drop_panics_with_a_borrowed_local_in_place, (n: u32) -> u32 {
+    let before = D("before");
+    let buf = vec![D("b")];
+    let r = &buf;
+    let after = D("after");
+    let out = PanicsWhenDropped(leaf("one", D("out"))).await;
+    out.touch();
+    r.len() as u32 + n
+}, (1));
+
+differential!(panics awaitee_whose_drop_panics_in_a_for_loop, (names: Vec<D>) -> u32 {
+    let before = D("before");
+    for name in names {
+        let inner = D("inner");
+        let out = PanicsWhenDropped(leaf("one", D("out"))).await;
+        out.touch();
+        name.touch();
+    }
+    0
+}, (vec![D("x"), D("y")]));
+
+differential!(panics awaitee_whose_drop_panics_with_a_mutable_borrow_held_in_a_loop, (n: u32) -> u32 {
+    let mut buf = vec![D("b0")];
+    let r = &mut buf;
+    for _ in 0..2u32 {
+        let out = PanicsWhenDropped(leaf("one", D("out"))).await;
+        r.push(out);
+    }
+    n
+}, (1));
+
+// Dropped while suspended at such an awaitee: its drop panics, and the
+// values in scope (saved or kept in place) are dropped all the same, as
+// rustc's future drops its locals. At 1936962 the machine stopped at the
+// awaitee where slots were in scope.
+differential!(drop_panics dropped_at_an_awaitee_whose_drop_panics, (n: u32) -> u32 {
+    let a = D("a");
+    let out = PanicsWhenDropped(leaf("one", D("out"))).await;
+    let b = D("b");
+    n + out.touch().len() as u32
+}, (1));
+
+differential!(drop_panics dropped_at_an_awaitee_whose_drop_panics_with_a_borrowed_local_in_place, (n: u32) -> u32 {
+    let a = D("a");
+    let buf = vec![D("b")];
+    let r = &buf;
+    let c = D("c");
+    let out = PanicsWhenDropped(leaf("one", D("out"))).await;
+    out.touch();
+    r.len() as u32 + n
+}, (1));
+
+differential!(drop_panics dropped_at_an_awaitee_whose_drop_panics_in_a_for_loop, (v: Vec<D>) -> u32 {
+    let a = D("a");
+    for x in v {
+        let out = PanicsWhenDropped(leaf("one", D("out"))).await;
+        x.touch();
+    }
+    0
+}, (vec![D("x"), D("y")]));

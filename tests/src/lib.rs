@@ -268,6 +268,52 @@ where
     set_pending(0);
 }
 
+/// Polls a fresh future `k` times (it must stay pending), then drops it
+/// where a destructor panics: the log from creation to after the drop, and
+/// the drop's panic message.
+pub fn drop_panicking_after<F: Future>(future: F, k: u32) -> (Vec<String>, String) {
+    take_log();
+    let mut future = Box::pin(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    for _ in 0..k {
+        assert!(
+            future.as_mut().poll(&mut cx).is_pending(),
+            "completed before poll {k}"
+        );
+    }
+    log("-- drop --");
+    let message = match catch_unwind(AssertUnwindSafe(move || drop(future))) {
+        Ok(()) => "no panic".to_owned(),
+        Err(payload) => panic_message(payload),
+    };
+    (take_log(), message)
+}
+
+/// The differential check for a future whose drop panics while it is
+/// suspended: for 1 and 2 `Pending`s per leaf and every number of polls
+/// that leaves it suspended, the values dropped (the rest are dropped when
+/// one destructor panics, as rustc's are) and the panic.
+pub fn check_drop_panicking<M, C, FM, FC>(machine: M, compiler: C)
+where
+    M: Fn() -> FM,
+    C: Fn() -> FC,
+    FM: Future,
+    FC: Future<Output = FM::Output>,
+{
+    for pending in 1..3 {
+        set_pending(pending);
+        for k in 1..=pending {
+            let expected = drop_panicking_after(compiler(), k);
+            let actual = drop_panicking_after(machine(), k);
+            assert_eq!(
+                actual, expected,
+                "drop after {k} polls differs with {pending} Pending per leaf"
+            );
+        }
+    }
+    set_pending(0);
+}
+
 /// Emits one body twice, as `machine` (through `#[state_machine]`) and as
 /// `compiler` (plain `async fn`), plus a test comparing them with [`check`].
 ///
@@ -332,6 +378,22 @@ macro_rules! differential {
             #[test]
             fn matches_rustc() {
                 $crate::check_panic(|| machine($($val),*), || compiler($($val),*));
+            }
+        }
+    };
+    // A body whose first await's awaitee panics when dropped: dropped while
+    // suspended there (see `check_drop_panicking`).
+    (drop_panics $name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[::statemachine_runtime::state_machine]
+            pub async fn machine($($arg: $ty),*) -> $ret { $($body)* }
+            #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+            pub async fn compiler($($arg: $ty),*) -> $ret { $($body)* }
+            #[test]
+            fn matches_rustc() {
+                $crate::check_drop_panicking(|| machine($($val),*), || compiler($($val),*));
             }
         }
     };
