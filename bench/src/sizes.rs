@@ -60,10 +60,13 @@ macro_rules! differential {
     ($name:ident, with($($args:tt)*), ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
         case_module!($name, [], ($($args)*), [$($arg: $ty),*] -> $ret { $($body)* }, ($($val),*));
     };
-    (panics $name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
-        case_module!($name, [unreachable_code], (), [$($arg: $ty),*] -> $ret { $($body)* }, ($($val),*));
+    (panics $($case:tt)*) => {
+        differential!(@panicking $($case)*);
     };
-    (drop_panics $name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
+    (drop_panics $($case:tt)*) => {
+        differential!(@panicking $($case)*);
+    };
+    (@panicking $name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
         case_module!($name, [unreachable_code], (), [$($arg: $ty),*] -> $ret { $($body)* }, ($($val),*));
     };
 }

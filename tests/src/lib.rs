@@ -367,23 +367,16 @@ macro_rules! differential {
             }
         }
     };
-    (panics $name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
-        mod $name {
-            #[allow(unused_imports)]
-            use super::*;
-            #[::statemachine_runtime::state_machine]
-            pub async fn machine($($arg: $ty),*) -> $ret { $($body)* }
-            #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-            pub async fn compiler($($arg: $ty),*) -> $ret { $($body)* }
-            #[test]
-            fn matches_rustc() {
-                $crate::check_panic(|| machine($($val),*), || compiler($($val),*));
-            }
-        }
+    // A body that panics (see `check_panic`).
+    (panics $($case:tt)*) => {
+        $crate::differential!(@panicking $crate::check_panic, $($case)*);
     };
     // A body whose first await's awaitee panics when dropped: dropped while
     // suspended there (see `check_drop_panicking`).
-    (drop_panics $name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
+    (drop_panics $($case:tt)*) => {
+        $crate::differential!(@panicking $crate::check_drop_panicking, $($case)*);
+    };
+    (@panicking $check:path, $name:ident, ($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty { $($body:tt)* }, ($($val:expr),* $(,)?)) => {
         mod $name {
             #[allow(unused_imports)]
             use super::*;
@@ -393,7 +386,7 @@ macro_rules! differential {
             pub async fn compiler($($arg: $ty),*) -> $ret { $($body)* }
             #[test]
             fn matches_rustc() {
-                $crate::check_drop_panicking(|| machine($($val),*), || compiler($($val),*));
+                $check(|| machine($($val),*), || compiler($($val),*));
             }
         }
     };
