@@ -2060,10 +2060,9 @@ impl Emitter<'_> {
             .map(|k| format_ident!("__shared{}", k))
     }
 
-    /// Drops local `l`'s value if its slot, in the slots at `base` (`(*s)`,
-    /// `self`), holds one.
-    /// The guard that drops slot `l` of the slots at `base` (if it holds a
-    /// value) when it goes out of scope, also during an unwind.
+    /// The guard that drops slot `l` of the slots at `base` (`(*slots)`,
+    /// `self`), if it holds a value, when it goes out of scope, also during
+    /// an unwind.
     fn slot_guard(&self, l: LocalId, base: &TokenStream) -> TokenStream {
         let field = &self.body.locals[l].field;
         let private = quote!(::statemachine_runtime::__private);

@@ -132,9 +132,10 @@ where
 /// The state is not read: while the body runs its bytes may be anything
 /// (the awaitee's drop may have changed those its tag is encoded in). The
 /// generated code runs nothing that can unwind while the state still holds
-/// values, but the awaitee's `poll`, whose unwind drops them first
-/// ([`Frame::poll`]). A poll after completion, which must leave the machine
-/// `RETURNED`, says so through [`RESUMED_AFTER_COMPLETION`].
+/// values but the awaitee's `poll`, whose unwind drops them first
+/// ([`Frame::poll`]), and the awaitee's drop in [`Running::resume`], when
+/// the rest was taken already. A poll after completion, which must leave
+/// the machine `RETURNED`, says so through [`RESUMED_AFTER_COMPLETION`].
 struct PoisonOnUnwind<S: MachineState<P>, P>(Frame<S, P>);
 
 impl<S: MachineState<P>, P> Drop for PoisonOnUnwind<S, P> {
