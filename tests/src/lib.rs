@@ -152,6 +152,14 @@ where
 /// returns the log from creation to after the drop.
 pub fn drop_after<F: Future>(future: F, k: u32) -> Vec<String> {
     take_log();
+    let future = suspended_after(future, k);
+    log("-- drop --");
+    drop(future);
+    take_log()
+}
+
+/// Pins `future` and polls it `k` times; it must stay pending.
+fn suspended_after<F: Future>(future: F, k: u32) -> Pin<Box<F>> {
     let mut future = Box::pin(future);
     let mut cx = Context::from_waker(Waker::noop());
     for _ in 0..k {
@@ -160,9 +168,7 @@ pub fn drop_after<F: Future>(future: F, k: u32) -> Vec<String> {
             "completed before poll {k}"
         );
     }
-    log("-- drop --");
-    drop(future);
-    take_log()
+    future
 }
 
 /// What a panicking body leaves behind.
@@ -273,14 +279,7 @@ where
 /// the drop's panic message.
 pub fn drop_panicking_after<F: Future>(future: F, k: u32) -> (Vec<String>, String) {
     take_log();
-    let mut future = Box::pin(future);
-    let mut cx = Context::from_waker(Waker::noop());
-    for _ in 0..k {
-        assert!(
-            future.as_mut().poll(&mut cx).is_pending(),
-            "completed before poll {k}"
-        );
-    }
+    let future = suspended_after(future, k);
     log("-- drop --");
     let message = match catch_unwind(AssertUnwindSafe(move || drop(future))) {
         Ok(()) => "no panic".to_owned(),
